@@ -1,0 +1,88 @@
+/**
+ * The network as nax computes it: a topologically ordered list of nodes over plain typed arrays (no
+ * tensors), so the crossbar simulator, the cost model and the search can all walk it. Matrix nodes
+ * (conv/dense) carry their weight matrix with BatchNormalization already folded in, as hardware does;
+ * everything else is a glue op computed in float. Activation tensors are NHWC; dense nodes see [batch, features].
+ */
+import type { MatrixLayerShape } from '../mapping/tiling.js';
+
+export type Activation = 'linear' | 'relu' | 'relu6' | 'sigmoid' | 'tanh' | 'softmax';
+
+export interface MatrixNode {
+  readonly op: 'matrix';
+  /** Name of the model layer (the conv/dense layer; a folded BN keeps the conv's name). */
+  readonly name: string;
+  readonly input: string;
+  readonly shape: MatrixLayerShape;
+  /** Weights [rows = kH·kW·Cin (order kh, kw, cin), cols = Cout], row-major, BN folded. */
+  readonly weights: Float32Array;
+  /** Bias [Cout] (zeros when the layer has none), BN folded. Added digitally after the crossbar. */
+  readonly bias: Float32Array;
+  readonly padding: 'same' | 'valid';
+  /** Activation applied after bias (the layer's own, or a following ReLU/Activation layer fused in). */
+  readonly activation: Activation;
+}
+
+export interface AddNode {
+  readonly op: 'add';
+  readonly name: string;
+  readonly inputs: readonly string[];
+  readonly activation: Activation;
+}
+
+export interface ActivationNode {
+  readonly op: 'activation';
+  readonly name: string;
+  readonly input: string;
+  readonly activation: Activation;
+}
+
+export interface PoolNode {
+  readonly op: 'maxPool' | 'avgPool';
+  readonly name: string;
+  readonly input: string;
+  readonly poolH: number;
+  readonly poolW: number;
+  readonly strideH: number;
+  readonly strideW: number;
+  readonly padding: 'same' | 'valid';
+}
+
+export interface GlobalAvgPoolNode {
+  readonly op: 'globalAvgPool';
+  readonly name: string;
+  readonly input: string;
+}
+
+export interface FlattenNode {
+  readonly op: 'flatten';
+  readonly name: string;
+  readonly input: string;
+}
+
+/** A BatchNormalization that could not be folded (its input is not a matrix layer): y = x·scale + offset per channel. */
+export interface AffineNode {
+  readonly op: 'affine';
+  readonly name: string;
+  readonly input: string;
+  readonly scale: Float32Array;
+  readonly offset: Float32Array;
+}
+
+export type GraphNode = MatrixNode | AddNode | ActivationNode | PoolNode | GlobalAvgPoolNode | FlattenNode | AffineNode;
+
+export interface NetworkGraph {
+  /** Name of the input node; its tensor is [batch, H, W, C]. */
+  readonly input: string;
+  /** Input shape without batch, [H, W, C]. */
+  readonly inputShape: readonly [number, number, number];
+  /** Nodes in topological order. */
+  readonly nodes: readonly GraphNode[];
+  /** Name of the node whose output is the logits/probabilities [batch, classes]. */
+  readonly output: string;
+}
+
+/** The matrix layers of a graph, in order. */
+export function matrixNodes(g: NetworkGraph): MatrixNode[] {
+  return g.nodes.filter((n): n is MatrixNode => n.op === 'matrix');
+}
