@@ -1,0 +1,4 @@
+/** Entry of the `nax` executable (bundled to dist/cli/index.js). */
+import { main } from './cli.js';
+
+process.exitCode = await main(process.argv);

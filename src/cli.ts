@@ -1,0 +1,257 @@
+/**
+ * The `nax` command line. Gathers arguments into typed options, calls the core (pipeline.ts), prints.
+ * Exit codes: 0 ok, 1 budget exceeded, 2 bad input or usage. A NaxUserError prints one line
+ * `file: field: message`; anything else is a bug and prints its stack.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { type ResolvedLayerMapping, losslessAdcBits } from './config/mapping.js';
+import { readNumber, requireObject, rejectUnknownKeys } from './config/fields.js';
+import { NaxUserError } from './errors.js';
+import { dirSource } from './io/files.js';
+import { type SimulationOverrides, costOnly, loadProject, simulate } from './pipeline.js';
+import type { NaxReport } from './report.js';
+import { renderCostTable } from './render/cost-table.js';
+import { renderSimulateText } from './render/simulate-text.js';
+import { initBackend } from './runtime/tfjs.js';
+import { NAX_VERSION } from './version.js';
+import { solveCurrents } from './xbar/irdrop.js';
+
+export const EXIT_OK = 0;
+export const EXIT_BUDGET = 1;
+export const EXIT_USAGE = 2;
+
+/** Where the CLI writes: injectable for tests. */
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly cwd: string;
+}
+
+const defaultIo: CliIo = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+  cwd: process.cwd(),
+};
+
+function intArg(name: string, min: number) {
+  return (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}`);
+    return n;
+  };
+}
+
+/** `i/n` with 1 ≤ i ≤ n → 0-based { index, count }. */
+export function parseShard(v: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(v.trim());
+  const i = m ? Number(m[1]) : NaN;
+  const n = m ? Number(m[2]) : NaN;
+  if (!m || i < 1 || n < 1 || i > n) throw new InvalidArgumentError(`expected i/n with 1 ≤ i ≤ n, e.g. 2/4; got '${v}'`);
+  return { index: i - 1, count: n };
+}
+
+/** Writes a report, refusing to overwrite a file that is not an earlier nax report unless forced. */
+export function writeReportFile(file: string, report: unknown, force: boolean): void {
+  if (existsSync(file) && !force) {
+    let previous = false;
+    try {
+      previous = (JSON.parse(readFileSync(file, 'utf8')) as { schema?: string }).schema === 'nax-report/1';
+    } catch {
+      previous = false;
+    }
+    if (!previous) throw new NaxUserError(file, '', 'exists and is not a nax report; not overwritten', 'pass --force to overwrite it');
+  }
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+interface CommonOpts {
+  config: string;
+  json?: string;
+  force?: boolean;
+  backend: 'wasm' | 'cpu';
+}
+
+function project(io: CliIo, config: string) {
+  // nax.yml's folder is the root its paths may not leave; the config is read relative to it.
+  const abs = path.resolve(io.cwd, config);
+  return { source: dirSource(path.dirname(abs)), configPath: path.basename(abs) };
+}
+
+function progressTo(io: CliIo, quiet: boolean | undefined) {
+  return quiet ? undefined : (line: string) => io.err(`nax: ${line}`);
+}
+
+export function buildProgram(io: CliIo = defaultIo): Command {
+  const program = new Command('nax')
+    .description('Accuracy under crossbar non-idealities and EDAP cost of neural networks on memristive crossbars.')
+    .version(NAX_VERSION)
+    .showHelpAfterError()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+
+  const common = (c: Command) =>
+    c
+      .option('-c, --config <file>', 'path to nax.yml', 'nax.yml')
+      .option('--json <file>', 'also write the report JSON to this file')
+      .option('--force', 'overwrite --json even if it is not an earlier nax report', false)
+      .addOption(new Option('--backend <name>', 'tfjs backend').choices(['wasm', 'cpu']).default('wasm'))
+      .option('-q, --quiet', 'no progress lines on stderr');
+
+  common(program.command('simulate'))
+    .description('simulate one commit: ideal, quantised and non-ideal accuracy (Monte Carlo), NF and EDAP')
+    .option('--samples <n>', 'Monte Carlo samples (overrides nax.yml)', intArg('--samples', 1))
+    .option('--images <n>', 'evaluation images (overrides nax.yml)', intArg('--images', 1))
+    .option('--seed <n>', 'seed (overrides nax.yml)', intArg('--seed', 0))
+    .addOption(new Option('--ir-drop <model>', 'IR-drop model (overrides nax.yml)').choices(['exact', 'fast', 'ideal']))
+    .option('--shard <i/n>', 'run only shard i of n of the Monte Carlo samples', parseShard)
+    .option('--timings', 'add wall-clock timings to the report (not reproducible)', false)
+    .action(async (o: CommonOpts & { samples?: number; images?: number; seed?: number; irDrop?: 'exact' | 'fast' | 'ideal'; shard?: { index: number; count: number }; timings: boolean; quiet?: boolean }) => {
+      await initBackend(o.backend);
+      const overrides: SimulationOverrides = {
+        seed: o.seed, monteCarloSamples: o.samples, evalImages: o.images, irDrop: o.irDrop, shard: o.shard,
+      };
+      const report = await simulate({ ...project(io, o.config), overrides, progress: progressTo(io, o.quiet), withTimings: o.timings });
+      io.out(renderSimulateText(report));
+      if (o.json) writeReportFile(path.resolve(io.cwd, o.json), report, o.force === true);
+    });
+
+  common(program.command('cost'))
+    .description('EDAP cost model only: per-layer crossbars, ADCs, energy, delay, area and totals')
+    .option('--mapping <file>', 'use this mapping instead of the one in nax.yml (relative to nax.yml)')
+    .action(async (o: CommonOpts & { mapping?: string }) => {
+      await initBackend(o.backend);
+      const report = await costOnly({ ...project(io, o.config), mappingPath: o.mapping });
+      io.out(renderCostTable(report.cost));
+      if (o.json) writeReportFile(path.resolve(io.cwd, o.json), report, o.force === true);
+    });
+
+  common(program.command('sweep'))
+    .description('homogeneous-mapping sweep: every layer on N×N crossbars for each N, accuracy and EDAP side by side')
+    .option('--crossbar <sizes>', 'comma-separated crossbar sizes', '16,32,64,128,256')
+    .option('--samples <n>', 'Monte Carlo samples (overrides nax.yml)', intArg('--samples', 1))
+    .option('--images <n>', 'evaluation images (overrides nax.yml)', intArg('--images', 1))
+    .action(async (o: CommonOpts & { crossbar: string; samples?: number; images?: number; quiet?: boolean }) => {
+      const sizes = o.crossbar.split(',').map((s) => readNumber(Number(s.trim()), '--crossbar', s.trim(), { integer: true, min: 16, max: 512 }));
+      await initBackend(o.backend);
+      const where = project(io, o.config);
+      const base = await loadProject(where.source, where.configPath);
+      const rows: Array<{ size: number; report: NaxReport }> = [];
+      for (const n of sizes) {
+        const mappingOverride = homogeneous(base.mappings, n);
+        io.err(`nax: sweep ${n}×${n}`);
+        const report = await simulate({ ...where, mappingOverride, overrides: { monteCarloSamples: o.samples, evalImages: o.images }, progress: progressTo(io, o.quiet) });
+        rows.push({ size: n, report });
+      }
+      io.out(renderSweep(rows));
+      if (o.json) writeReportFile(path.resolve(io.cwd, o.json), { schema: 'nax-sweep/1', rows: rows.map((r) => ({ crossbar: r.size, report: r.report })) }, o.force === true);
+    });
+
+  program
+    .command('xbar')
+    .description('solve one crossbar: {conductances[rows][cols] (S), voltages[rows] (V), rWire, rSource, rSink (Ω)} → {currents[cols] (A)}')
+    .requiredOption('--input <file>', 'JSON input file')
+    .addOption(new Option('--model <model>', 'circuit model').choices(['exact', 'fast', 'ideal']).default('exact'))
+    .action((o: { input: string; model: 'exact' | 'fast' | 'ideal' }) => {
+      const file = o.input;
+      let raw: unknown;
+      try {
+        raw = JSON.parse(readFileSync(path.resolve(io.cwd, file), 'utf8'));
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new NaxUserError(file, '', code === 'ENOENT' ? 'file not found' : `malformed JSON: ${(e as Error).message}`);
+      }
+      const x = parseXbarInput(raw, file);
+      const currents = solveCurrents(x.g, x.rows, x.cols, x.v, x.wires, o.model);
+      io.out(JSON.stringify({ currents: Array.from(currents) }));
+    });
+
+  return program;
+}
+
+/** Every layer of a mapping moved to N×N crossbars, the ADC re-derived where it was 'auto'. */
+export function homogeneous(m: ReadonlyMap<string, ResolvedLayerMapping>, n: number): Map<string, ResolvedLayerMapping> {
+  const out = new Map<string, ResolvedLayerMapping>();
+  for (const [name, l] of m) {
+    out.set(name, {
+      ...l,
+      rows: n,
+      cols: n,
+      adcBits: l.adcRule === 'auto' ? losslessAdcBits(n, l.bitsPerCell, l.dacBits) : l.adcBits,
+      adcsPerCrossbar: Math.min(l.adcsPerCrossbar, n),
+    });
+  }
+  return out;
+}
+
+function renderSweep(rows: Array<{ size: number; report: NaxReport }>): string {
+  const head = 'crossbar  ideal     quantised  non-ideal (mean ± std)   energy µJ   delay µs   area mm²   EDAP J·s·mm²';
+  const lines = [head];
+  for (const { size, report: r } of rows) {
+    const a = r.accuracy!;
+    const t = r.totals;
+    lines.push(
+      `${`${size}×${size}`.padEnd(8)}  ${(a.ideal * 100).toFixed(2).padStart(6)} %  ${(a.quantised * 100).toFixed(2).padStart(6)} %  ` +
+        `${(a.nonIdeal.mean * 100).toFixed(2).padStart(6)} % ± ${(a.nonIdeal.std * 100).toFixed(2).padStart(5)} %     ` +
+        `${(t.energyJ * 1e6).toFixed(3).padStart(9)}  ${(t.delayS * 1e6).toFixed(2).padStart(9)}  ${t.areaMm2.toFixed(3).padStart(9)}   ${t.edap.toExponential(3)}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+interface XbarInput {
+  g: Float64Array;
+  v: Float64Array;
+  rows: number;
+  cols: number;
+  wires: { rWireOhm: number; rSourceOhm: number; rSinkOhm: number };
+}
+
+export function parseXbarInput(raw: unknown, file: string): XbarInput {
+  const o = requireObject(raw, file, '');
+  rejectUnknownKeys(o, ['conductances', 'voltages', 'rWire', 'rSource', 'rSink'], file, '');
+  if (!Array.isArray(o.conductances) || o.conductances.length === 0) {
+    throw new NaxUserError(file, 'conductances', 'expected a non-empty array of rows');
+  }
+  const rows = o.conductances.length;
+  const first = o.conductances[0];
+  if (!Array.isArray(first) || first.length === 0) throw new NaxUserError(file, 'conductances[0]', 'expected a non-empty array');
+  const cols = first.length;
+  if (rows > 4096 || cols > 4096) throw new NaxUserError(file, 'conductances', `${rows}×${cols} is larger than 4096×4096`);
+  const g = new Float64Array(rows * cols);
+  o.conductances.forEach((row: unknown, i: number) => {
+    if (!Array.isArray(row) || row.length !== cols) {
+      throw new NaxUserError(file, `conductances[${i}]`, `expected ${cols} values like row 0`);
+    }
+    row.forEach((x: unknown, j: number) => {
+      g[i * cols + j] = readNumber(x, file, `conductances[${i}][${j}]`, { min: 0 });
+    });
+  });
+  if (!Array.isArray(o.voltages) || o.voltages.length !== rows) {
+    throw new NaxUserError(file, 'voltages', `expected an array of ${rows} voltages (one per row)`);
+  }
+  const v = Float64Array.from(o.voltages, (x: unknown, i: number) => readNumber(x, file, `voltages[${i}]`));
+  const r = (k: 'rWire' | 'rSource' | 'rSink') => readNumber(o[k], file, k, { min: 0 });
+  return { g, v, rows, cols, wires: { rWireOhm: r('rWire'), rSourceOhm: r('rSource'), rSinkOhm: r('rSink') } };
+}
+
+/** Runs the CLI; returns the exit code instead of exiting, so tests can call it. */
+export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv as string[]);
+    return EXIT_OK;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (e instanceof NaxUserError) {
+      io.err(`nax: ${e.format()}`);
+      return EXIT_USAGE;
+    }
+    io.err(`nax: internal error (a bug, please report it):\n${(e as Error).stack ?? String(e)}`);
+    return 70;
+  }
+}

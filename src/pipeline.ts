@@ -1,0 +1,218 @@
+/**
+ * The core every edge shares (CLI, action, workers, shards): read one commit's nax.yml, model, mapping,
+ * technology and evaluation set through a FileSource, simulate and cost them, and return the report.
+ * No process.env, no @actions/*, no printing: progress goes through a callback.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { type ResolvedLayerMapping, parseMapping, resolveMapping } from './config/mapping.js';
+import { type NaxConfig, type IrDropModel, parseNaxConfig } from './config/nax-config.js';
+import { DEFAULT_TECHNOLOGY, type Technology, parseTechnology, technologyHash } from './config/technology.js';
+import { costReport } from './cost/network.js';
+import { loadEvalSet } from './data/evalset.js';
+import { NaxUserError } from './errors.js';
+import type { FileSource } from './io/files.js';
+import { readJson, sha256 } from './io/json.js';
+import { tileGeometry } from './mapping/tiling.js';
+import { graphFromModel } from './model/from-tfjs.js';
+import { type NetworkGraph, matrixNodes } from './model/graph.js';
+import { loadLayersModel } from './model/load.js';
+import { type InputRef, type LayerReport, type NaxReport, REPORT_SCHEMA } from './report.js';
+import { NAX_VERSION } from './version.js';
+import { type SimulationResult, simulateNetwork } from './xbar/simulate.js';
+
+/** Settings that a command line or an action input may override over nax.yml. */
+export interface SimulationOverrides {
+  readonly seed?: number;
+  readonly monteCarloSamples?: number;
+  readonly evalImages?: number;
+  readonly irDrop?: IrDropModel;
+  /** Run only this shard's slice of the Monte Carlo samples (0-based index of count). */
+  readonly shard?: { readonly index: number; readonly count: number };
+}
+
+export interface SimulateOptions {
+  readonly source: FileSource;
+  /** nax.yml path relative to the source root. */
+  readonly configPath: string;
+  readonly overrides?: SimulationOverrides;
+  readonly progress?: (line: string) => void;
+  /** Add wall-clock timings to the report (makes it non-reproducible). Default false. */
+  readonly withTimings?: boolean;
+  /** Replace the mapping file named in nax.yml (e.g. `nax sweep`), relative to the source root. */
+  readonly mappingPath?: string;
+  /** Use these mappings instead of any file (homogeneous sweeps, search candidates). */
+  readonly mappingOverride?: ReadonlyMap<string, ResolvedLayerMapping>;
+}
+
+/** Everything a commit's inputs resolve to. */
+export interface Project {
+  readonly config: NaxConfig;
+  readonly model: LayersModel;
+  readonly graph: NetworkGraph;
+  readonly mappings: ReadonlyMap<string, ResolvedLayerMapping>;
+  readonly technology: Technology;
+  readonly inputs: NaxReport['inputs'];
+}
+
+export async function loadConfig(source: FileSource, configPath: string): Promise<NaxConfig> {
+  const bytes = await source.read(configPath);
+  return parseNaxConfig(new TextDecoder().decode(bytes), configPath);
+}
+
+async function modelHash(source: FileSource, modelPath: string): Promise<string> {
+  // model.json plus every shard, in manifest order (loadLayersModel has validated the paths).
+  const json = await source.read(modelPath);
+  const manifest = (JSON.parse(new TextDecoder().decode(json)) as { weightsManifest?: Array<{ paths: string[] }> }).weightsManifest ?? [];
+  const dir = modelPath.includes('/') ? modelPath.slice(0, modelPath.lastIndexOf('/') + 1) : '';
+  const parts: Uint8Array[] = [json];
+  for (const g of manifest) for (const p of g.paths) parts.push(await source.read(dir + p));
+  return sha256(Buffer.concat(parts));
+}
+
+export async function loadProject(
+  source: FileSource,
+  configPath: string,
+  opts: { mappingPath?: string; mappingOverride?: ReadonlyMap<string, ResolvedLayerMapping> } = {},
+): Promise<Project> {
+  const configBytes = await source.read(configPath);
+  const config = parseNaxConfig(new TextDecoder().decode(configBytes), configPath);
+  const model = await loadLayersModel(source, config.model);
+  const graph = graphFromModel(model, config.model);
+  const names = matrixNodes(graph).map((n) => n.name);
+  const mappingPath = opts.mappingPath ?? config.mapping;
+  let mappings: ReadonlyMap<string, ResolvedLayerMapping>;
+  let mappingRef: InputRef;
+  if (opts.mappingOverride) {
+    mappings = opts.mappingOverride;
+    mappingRef = { path: 'generated', sha256: sha256(Buffer.from(JSON.stringify([...mappings]))) };
+  } else {
+    const doc = await readJson(source, mappingPath);
+    mappings = resolveMapping(parseMapping(doc.value, mappingPath), names, mappingPath);
+    mappingRef = { path: mappingPath, sha256: doc.sha256 };
+  }
+  let technology = DEFAULT_TECHNOLOGY;
+  if (config.technology) technology = parseTechnology((await readJson(source, config.technology)).value, config.technology);
+  return {
+    config,
+    model,
+    graph,
+    mappings,
+    technology,
+    inputs: {
+      config: { path: configPath, sha256: sha256(configBytes) },
+      model: { path: config.model, sha256: await modelHash(source, config.model) },
+      mapping: mappingRef,
+      technology: { path: config.technology ?? 'built-in', sha256: technologyHash(technology) },
+    },
+  };
+}
+
+function layerReports(p: Project, sim?: SimulationResult): LayerReport[] {
+  return matrixNodes(p.graph).map((n) => {
+    const mapping = p.mappings.get(n.name)!;
+    const nf = sim?.nf.get(n.name);
+    return { name: n.name, shape: n.shape, mapping, tiling: tileGeometry(n.shape, mapping), ...(nf ? { nf } : {}) };
+  });
+}
+
+function costOf(p: Project) {
+  return costReport(
+    matrixNodes(p.graph).map((n) => ({ shape: n.shape, mapping: p.mappings.get(n.name)! })),
+    p.technology.components,
+  );
+}
+
+/** The cost-only report (`nax cost`): no evaluation set, no simulation. */
+export async function costOnly(opts: SimulateOptions): Promise<NaxReport> {
+  const p = await loadProject(opts.source, opts.configPath, opts);
+  const cost = costOf(p);
+  return {
+    schema: REPORT_SCHEMA,
+    tool: { name: 'nax', version: NAX_VERSION },
+    ...(opts.source.commit ? { commit: opts.source.commit } : {}),
+    inputs: p.inputs,
+    backend: tf.getBackend(),
+    layers: layerReports(p),
+    cost,
+    totals: cost.totals,
+  };
+}
+
+function shardSamples(total: number, shard?: { index: number; count: number }): number[] {
+  const all = Array.from({ length: total }, (_, k) => k);
+  if (!shard) return all;
+  if (shard.count < 1 || shard.index < 0 || shard.index >= shard.count) {
+    throw new NaxUserError('shard', '', `shard ${shard.index + 1}/${shard.count} does not exist`);
+  }
+  if (shard.count > total) {
+    throw new NaxUserError('shard', '', `${shard.count} shards for ${total} Monte Carlo samples`, 'use at most one shard per sample');
+  }
+  return all.filter((k) => k % shard.count === shard.index);
+}
+
+/** The full report for one commit: accuracy under non-idealities plus cost. */
+export async function simulate(opts: SimulateOptions): Promise<NaxReport> {
+  const t0 = performance.now();
+  const p = await loadProject(opts.source, opts.configPath, opts);
+  const o = opts.overrides ?? {};
+  const settings = {
+    seed: o.seed ?? p.config.simulation.seed,
+    monteCarloSamples: o.monteCarloSamples ?? p.config.simulation.monteCarloSamples,
+    evalImages: o.evalImages ?? p.config.simulation.evalImages,
+    irDrop: o.irDrop ?? p.config.simulation.irDrop,
+  };
+  if (!p.config.evalSet) {
+    throw new NaxUserError(p.config.file, 'evalSet', 'no evaluation set configured', 'simulation needs evalSet.images and evalSet.labels');
+  }
+  const evalSet = await loadEvalSet(opts.source, p.config.evalSet, settings.evalImages, p.config.file);
+  const [h, w, c] = p.graph.inputShape;
+  if (evalSet.shape[0] !== h || evalSet.shape[1] !== w || evalSet.shape[2] !== c) {
+    throw new NaxUserError(p.config.evalSet.images, '', `images are ${evalSet.shape.join('×')}, the model expects ${h}×${w}×${c}`);
+  }
+  const tLoad = performance.now();
+  const samples = shardSamples(settings.monteCarloSamples, o.shard);
+  const sim = await simulateNetwork({
+    graph: p.graph,
+    mappings: p.mappings,
+    technology: p.technology,
+    data: { images: evalSet.images, labels: evalSet.labels, n: evalSet.n, shape: evalSet.shape },
+    seed: settings.seed,
+    samples,
+    irDrop: settings.irDrop,
+    batchSize: p.config.simulation.batchSize,
+    progress: opts.progress,
+  });
+  const tSim = performance.now();
+  const cost = costOf(p);
+  const acc = sim.samples.map((s) => s.accuracy);
+  const mean = acc.reduce((a, b) => a + b, 0) / acc.length;
+  const std = Math.sqrt(acc.reduce((a, b) => a + (b - mean) ** 2, 0) / acc.length);
+  return {
+    schema: REPORT_SCHEMA,
+    tool: { name: 'nax', version: NAX_VERSION },
+    ...(opts.source.commit ? { commit: opts.source.commit } : {}),
+    inputs: { ...p.inputs, evalSet: { path: p.config.evalSet.images, sha256: evalSet.sha256 } },
+    backend: tf.getBackend(),
+    settings: { ...settings, evalImages: evalSet.n },
+    accuracy: {
+      ideal: sim.ideal,
+      quantised: sim.quantised,
+      nonIdeal: {
+        mean,
+        std,
+        min: Math.min(...acc),
+        max: Math.max(...acc),
+        samples: acc,
+        sampleSeeds: sim.samples.map((s) => s.seed),
+      },
+    },
+    layers: layerReports(p, sim),
+    cost,
+    totals: cost.totals,
+    ...(o.shard ? { shard: { index: o.shard.index, count: o.shard.count } } : {}),
+    ...(opts.withTimings
+      ? { timings: { loadS: (tLoad - t0) / 1000, simulateS: (tSim - tLoad) / 1000, totalS: (performance.now() - t0) / 1000 } }
+      : {}),
+  };
+}

@@ -1,0 +1,337 @@
+/**
+ * One matrix layer computed the way the crossbars compute it.
+ *
+ * prepareLayer: quantise the weights, bit-slice them onto the layer's physical crossbars (levels per cell).
+ * programLayer: one chip instance — conductances with device effects, then the IR-drop effective matrix of
+ *   every crossbar (the array is a linear network, so its column currents are Mᵀ·V; reference
+ *   ARCHITECTURE "Performance principles"). Solved once per crossbar, reused for every input.
+ * layerForward: inputs quantised and streamed through the DAC cycle by cycle, one big matrix product per
+ *   row tile (all cycles × pixels against all crossbars of the tile), per-conversion ADC rounding and
+ *   clipping, digital shift-and-add over slices, cycles, sign arrays and row tiles.
+ *
+ * Units inside the engine: currents are normalised to ADC counts per input code, so an ideal cell at level
+ * L contributes L + off per code, with off = G_off·(2^cell−1)/(G_on−G_off) subtracted before the ADC
+ * (the G_off baseline is removed from the column current, reference §5.7). With ideal devices and wires
+ * and a lossless ADC this is exactly the integer product Σ level·code.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayerMapping } from '../config/mapping.js';
+import { type Technology, conductances } from '../config/technology.js';
+import type { IrDropModel } from '../config/nax-config.js';
+import { assert } from '../errors.js';
+import { type PhysicalCrossbar, type TileGeometry, physicalCrossbars, tileGeometry } from '../mapping/tiling.js';
+import type { MatrixNode } from '../model/graph.js';
+import { im2col, patchGeometry } from './im2col.js';
+import { effectiveMatrix } from './irdrop.js';
+import { programCrossbar } from './devices.js';
+import { quantizeWeights } from './quantize.js';
+import { Rng, deriveSeed } from './rng.js';
+
+/** Input quantisation of a layer, from calibration on float activations. */
+export interface InputCalibration {
+  /** Largest |activation| seen at the layer input; sets the input step. */
+  readonly maxAbs: number;
+  /** True when negative activations were seen: two's complement codes. */
+  readonly signed: boolean;
+  /** Mean activation per matrix row (im2col order), for the NF estimate. [rows] */
+  readonly meanRow: Float64Array;
+}
+
+export interface RowTile {
+  readonly rowStart: number;
+  readonly rowCount: number;
+  /** Indices into PreparedLayer.crossbars of the crossbars on this row tile. */
+  readonly crossbars: readonly number[];
+}
+
+export interface PreparedLayer {
+  readonly node: MatrixNode;
+  readonly mapping: LayerMapping;
+  readonly geometry: TileGeometry;
+  readonly crossbars: readonly PhysicalCrossbar[];
+  /** Levels per crossbar, [mapping.rows, mapping.cols] row-major; unused cells stay at level 0 (G_off). */
+  readonly levels: readonly Int32Array[];
+  readonly rowTiles: readonly RowTile[];
+  /** Float value of one integer weight unit. */
+  readonly weightStep: number;
+  /** Offset weight mapping: the stored value is q + weightOffset; 0 for a differential pair. */
+  readonly weightOffset: number;
+  readonly inputStep: number;
+  readonly inputSigned: boolean;
+  /** DAC cycles per input and the digital weight of each cycle (the sign cycle is negative). */
+  readonly cycleWeights: Float64Array;
+  readonly calibration: InputCalibration;
+}
+
+export function prepareLayer(node: MatrixNode, mapping: LayerMapping, calibration: InputCalibration): PreparedLayer {
+  const geometry = tileGeometry(node.shape, mapping);
+  const crossbars = physicalCrossbars(node.shape, mapping);
+  const { step: weightStep, q } = quantizeWeights(node.weights, mapping.weightBits, mapping.signMapping);
+  const cout = node.shape.outChannels;
+  const weightOffset = mapping.signMapping === 'offset' ? 2 ** (mapping.weightBits - 1) : 0;
+  const cellMask = 2 ** mapping.bitsPerCell - 1;
+  const levels = crossbars.map((xb) => {
+    const lv = new Int32Array(mapping.rows * mapping.cols);
+    for (let i = 0; i < xb.rowCount; i++) {
+      const wRow = (xb.rowStart + i) * cout;
+      for (let j = 0; j < xb.columnChannel.length; j++) {
+        const w = q[wRow + xb.columnChannel[j]];
+        const stored = weightOffset > 0 ? w + weightOffset : xb.sign > 0 ? Math.max(w, 0) : Math.max(-w, 0);
+        lv[i * mapping.cols + j] = Math.floor(stored / 2 ** (mapping.bitsPerCell * xb.columnSlice[j])) & cellMask;
+      }
+    }
+    return lv;
+  });
+  const rowTiles: RowTile[] = [];
+  crossbars.forEach((xb, k) => {
+    const t = rowTiles.find((r) => r.rowStart === xb.rowStart);
+    if (t) (t.crossbars as number[]).push(k);
+    else rowTiles.push({ rowStart: xb.rowStart, rowCount: xb.rowCount, crossbars: [k] });
+  });
+  const { inputBits, dacBits } = mapping;
+  const signed = calibration.signed;
+  const codeMax = signed ? 2 ** (inputBits - 1) - 1 : 2 ** inputBits - 1;
+  const inputStep = calibration.maxAbs > 0 ? calibration.maxAbs / codeMax : 1;
+  // Unsigned: ceil(Ib/d) cycles of d bits. Signed: the Ib−1 magnitude bits of the two's complement code in
+  // d-bit cycles, then the sign bit in a cycle of its own, weighted −2^(Ib−1).
+  const lowBits = signed ? inputBits - 1 : inputBits;
+  const nLow = Math.ceil(lowBits / dacBits);
+  const cycleWeights = new Float64Array(nLow + (signed ? 1 : 0));
+  for (let c = 0; c < nLow; c++) cycleWeights[c] = 2 ** (c * dacBits);
+  if (signed) cycleWeights[nLow] = -(2 ** (inputBits - 1));
+  return {
+    node, mapping, geometry, crossbars, levels, rowTiles, weightStep, weightOffset,
+    inputStep, inputSigned: signed, cycleWeights, calibration,
+  };
+}
+
+/** How a chip instance is made. */
+export interface ChipOptions {
+  readonly technology: Technology;
+  /** 'ideal' wires, or the IR-drop model. */
+  readonly irDrop: IrDropModel;
+  /** Device effects (variation, stuck-at, read noise) on; off gives the quantised-ideal reference. */
+  readonly deviceEffects: 'on' | 'off';
+  /** Seed of this chip instance (one per Monte Carlo sample). */
+  readonly seed: number;
+}
+
+export interface ProgrammedTile {
+  readonly rowStart: number;
+  readonly rowCount: number;
+  /** Counts per input code of every used column of the tile's crossbars, [rowCount, nCols], on the backend. */
+  readonly m: tf.Tensor2D;
+  /** Same, squared, for the read-noise variance (only when read noise is on). */
+  readonly m2?: tf.Tensor2D;
+  readonly nCols: number;
+  /** Output channel of each column. */
+  readonly colChannel: Int32Array;
+  /** Digital weight of each column: sign · 2^(cell bits · slice). */
+  readonly colFactor: Float64Array;
+}
+
+export interface ProgrammedLayer {
+  readonly prepared: PreparedLayer;
+  readonly tiles: readonly ProgrammedTile[];
+  /** NF = (I_ideal − I_nonideal)/I_ideal per used column under the calibration's mean input. */
+  readonly nfMean: number;
+  readonly nfMax: number;
+  readonly nfColumns: number;
+  readonly readNoiseSigmaRel: number;
+  readonly seed: number;
+}
+
+/** Programs one chip instance of a layer: device effects, then one effective matrix per crossbar. */
+export function programLayer(p: PreparedLayer, o: ChipOptions): ProgrammedLayer {
+  const { device, wires } = o.technology;
+  const { gOnSiemens, gOffSiemens } = conductances(device);
+  const { rows, cols, bitsPerCell } = p.mapping;
+  const cellMax = 2 ** bitsPerCell - 1;
+  // Conductance → counts per input code (see the module comment).
+  const perSiemens = cellMax / (gOnSiemens - gOffSiemens);
+  // Streams keyed by layer name, so a layer's instance does not depend on which other layers are simulated.
+  const rng = new Rng(deriveSeed(o.seed, 'layer', p.node.name));
+  const mats: Float64Array[] = [];
+  let nfSum = 0;
+  let nfMax = 0;
+  let nfCount = 0;
+  for (const [k, xb] of p.crossbars.entries()) {
+    const g = programCrossbar({
+      rows, cols, levels: p.levels[k], bitsPerCell, device,
+      rng, effects: o.deviceEffects,
+    });
+    const m = o.irDrop === 'ideal' ? g : effectiveMatrix(g, rows, cols, wires, o.irDrop);
+    mats.push(m);
+    if (o.irDrop !== 'ideal') {
+      // NF of each used column with every word line at its mean calibration activation.
+      const v = p.calibration.meanRow;
+      for (let j = 0; j < xb.columnChannel.length; j++) {
+        let iIdeal = 0;
+        let iNon = 0;
+        for (let i = 0; i < xb.rowCount; i++) {
+          const vi = v[xb.rowStart + i];
+          iIdeal += g[i * cols + j] * vi;
+          iNon += m[i * cols + j] * vi;
+        }
+        if (iIdeal > 0) {
+          const nf = (iIdeal - iNon) / iIdeal;
+          nfSum += nf;
+          nfCount++;
+          if (nf > nfMax) nfMax = nf;
+        }
+      }
+    }
+  }
+  const tiles = p.rowTiles.map((t) => {
+    const nCols = t.crossbars.reduce((s, k) => s + p.crossbars[k].columnChannel.length, 0);
+    const mCat = new Float32Array(t.rowCount * nCols);
+    const colChannel = new Int32Array(nCols);
+    const colFactor = new Float64Array(nCols);
+    let c0 = 0;
+    for (const k of t.crossbars) {
+      const xb = p.crossbars[k];
+      const m = mats[k];
+      const used = xb.columnChannel.length;
+      for (let j = 0; j < used; j++) {
+        colChannel[c0 + j] = xb.columnChannel[j];
+        colFactor[c0 + j] = xb.sign * 2 ** (bitsPerCell * xb.columnSlice[j]);
+      }
+      for (let i = 0; i < t.rowCount; i++) {
+        for (let j = 0; j < used; j++) mCat[i * nCols + c0 + j] = m[i * cols + j] * perSiemens;
+      }
+      c0 += used;
+    }
+    const noisy = o.deviceEffects === 'on' && device.readNoiseSigmaRel > 0;
+    return {
+      rowStart: t.rowStart,
+      rowCount: t.rowCount,
+      m: tf.tensor2d(mCat, [t.rowCount, nCols]),
+      m2: noisy ? tf.tensor2d(mCat.map((x) => x * x), [t.rowCount, nCols]) : undefined,
+      nCols,
+      colChannel,
+      colFactor,
+    };
+  });
+  return {
+    prepared: p,
+    tiles,
+    nfMean: nfCount > 0 ? nfSum / nfCount : 0,
+    nfMax,
+    nfColumns: nfCount,
+    readNoiseSigmaRel: o.deviceEffects === 'on' ? device.readNoiseSigmaRel : 0,
+    seed: deriveSeed(o.seed, 'read-noise', p.node.name),
+  };
+}
+
+export function disposeLayer(l: ProgrammedLayer): void {
+  for (const t of l.tiles) {
+    t.m.dispose();
+    t.m2?.dispose();
+  }
+}
+
+/**
+ * The layer's pre-activation output for a batch, computed on the programmed crossbars.
+ * x: [batch, inH, inW, Cin] (dense: [batch, Cin]); returns [batch, outH, outW, Cout] (dense: [batch, Cout])
+ * as a flat Float32Array, bias added. `batchIndex` keys the read-noise stream.
+ */
+export function layerForward(l: ProgrammedLayer, x: Float32Array, batch: number, technology: Technology, batchIndex: number): Float32Array {
+  const p = l.prepared;
+  const { shape } = p.node;
+  const { mapping } = p;
+  const R = p.geometry.rowsNeeded;
+  const cout = shape.outChannels;
+  const patches = im2col(x, batch, shape, p.node.padding);
+  const P = patches.length / R;
+  assert(Number.isInteger(P), () => `im2col of ${shape.name} gave ${patches.length} values for ${R} rows`);
+
+  // Integer input codes (round to nearest, saturate).
+  const inv = 1 / p.inputStep;
+  const hi = p.inputSigned ? 2 ** (mapping.inputBits - 1) - 1 : 2 ** mapping.inputBits - 1;
+  const lo = p.inputSigned ? -(2 ** (mapping.inputBits - 1)) : 0;
+  const codes = new Int32Array(patches.length);
+  for (let i = 0; i < codes.length; i++) {
+    const v = Math.round(patches[i] * inv);
+    codes[i] = v > hi ? hi : v < lo ? lo : v;
+  }
+
+  const acc = new Float64Array(P * cout);
+  const nCyc = p.cycleWeights.length;
+  const dacMask = 2 ** mapping.dacBits - 1;
+  const lowMask = p.inputSigned ? 2 ** (mapping.inputBits - 1) - 1 : -1;
+  const nLow = p.inputSigned ? nCyc - 1 : nCyc;
+  const { gOnSiemens, gOffSiemens } = conductances(technology.device);
+  const off = (gOffSiemens * (2 ** mapping.bitsPerCell - 1)) / (gOnSiemens - gOffSiemens);
+  const adcMax = 2 ** mapping.adcBits - 1;
+  const rng = l.readNoiseSigmaRel > 0 ? new Rng(deriveSeed(l.seed, 'batch', batchIndex)) : undefined;
+
+  for (const t of l.tiles) {
+    // Cycle digits of this tile's rows: row r = pixel·nCyc + cycle.
+    const xc = new Float32Array(P * nCyc * t.rowCount);
+    const digitSum = new Float64Array(P * nCyc);
+    for (let px = 0; px < P; px++) {
+      const src = px * R + t.rowStart;
+      for (let i = 0; i < t.rowCount; i++) {
+        const q = codes[src + i];
+        const low = p.inputSigned ? q & lowMask : q;
+        for (let c = 0; c < nLow; c++) {
+          const d = (low >>> (c * mapping.dacBits)) & dacMask;
+          if (d !== 0) {
+            xc[(px * nCyc + c) * t.rowCount + i] = d;
+            digitSum[px * nCyc + c] += d;
+          }
+        }
+        if (p.inputSigned && q < 0) {
+          xc[(px * nCyc + nLow) * t.rowCount + i] = 1;
+          digitSum[px * nCyc + nLow] += 1;
+        }
+      }
+    }
+    const [y, y2] = tf.tidy(() => {
+      const a = tf.tensor2d(xc, [P * nCyc, t.rowCount]);
+      const out = tf.matMul(a, t.m);
+      const out2 = t.m2 ? tf.matMul(tf.square(a), t.m2) : undefined;
+      return [out.dataSync() as Float32Array, out2?.dataSync() as Float32Array | undefined];
+    });
+    // Per-conversion ADC: remove the G_off baseline, (read noise), round, clip; then shift-and-add.
+    const { nCols, colChannel, colFactor } = t;
+    const sigma = l.readNoiseSigmaRel;
+    for (let r = 0; r < P * nCyc; r++) {
+      const px = (r / nCyc) | 0;
+      const cw = p.cycleWeights[r - px * nCyc];
+      const base = off * digitSum[r];
+      const outRow = px * cout;
+      const yRow = r * nCols;
+      for (let j = 0; j < nCols; j++) {
+        let v = y[yRow + j] - base;
+        if (rng && y2) v += sigma * Math.sqrt(y2[yRow + j]) * rng.normal();
+        const count = v <= 0 ? 0 : v >= adcMax ? adcMax : Math.round(v);
+        if (count !== 0) acc[outRow + colChannel[j]] += colFactor[j] * cw * count;
+      }
+    }
+  }
+
+  // Offset mapping: the array computed Σ (q + offset)·x; remove offset·Σx digitally.
+  if (p.weightOffset > 0) {
+    for (let px = 0; px < P; px++) {
+      let s = 0;
+      for (let i = 0; i < R; i++) s += codes[px * R + i];
+      const corr = p.weightOffset * s;
+      for (let c = 0; c < cout; c++) acc[px * cout + c] -= corr;
+    }
+  }
+  const scale = p.weightStep * p.inputStep;
+  const out = new Float32Array(P * cout);
+  const bias = p.node.bias;
+  for (let px = 0; px < P; px++) {
+    for (let c = 0; c < cout; c++) out[px * cout + c] = acc[px * cout + c] * scale + bias[c];
+  }
+  return out;
+}
+
+/** Output spatial size of a layer (for reshaping the flat output). */
+export function outputShape(node: MatrixNode): number[] {
+  if (node.shape.kind === 'dense') return [node.shape.outChannels];
+  const g = patchGeometry(node.shape, node.padding);
+  return [g.outH, g.outW, node.shape.outChannels];
+}

@@ -1,0 +1,162 @@
+/**
+ * Runs a NetworkGraph on a batch: matrix layers either in float (the ideal reference) or on programmed
+ * crossbars (crossbar-layer.ts); glue ops (add, activation, pooling, flatten, unfoldable BN) in float on
+ * the tfjs backend, as a digital periphery would.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayerMapping } from '../config/mapping.js';
+import { assert } from '../errors.js';
+import type { Activation, GraphNode, MatrixNode, NetworkGraph } from '../model/graph.js';
+import { matrixNodes } from '../model/graph.js';
+import { type InputCalibration, type PreparedLayer, type ProgrammedLayer, layerForward, outputShape, prepareLayer } from './crossbar-layer.js';
+import { im2col } from './im2col.js';
+import type { Technology } from '../config/technology.js';
+
+/** How the matrix layers of one forward pass are computed. */
+export type MatrixMode =
+  | { readonly kind: 'float' }
+  | {
+      readonly kind: 'crossbar';
+      readonly layers: ReadonlyMap<string, ProgrammedLayer>;
+      readonly technology: Technology;
+      /** Layers computed in float despite the crossbar mode (the search's sampled-subset trick). */
+      readonly floatLayers?: ReadonlySet<string>;
+    };
+
+function activate(x: tf.Tensor, a: Activation): tf.Tensor {
+  switch (a) {
+    case 'linear': return x;
+    case 'relu': return tf.relu(x);
+    case 'relu6': return tf.relu6(x);
+    case 'sigmoid': return tf.sigmoid(x);
+    case 'tanh': return tf.tanh(x);
+    case 'softmax': return tf.softmax(x);
+  }
+}
+
+/** Float weights of the matrix layers as backend tensors, made once per network. */
+export class FloatWeights {
+  private readonly w = new Map<string, tf.Tensor>();
+  private readonly b = new Map<string, tf.Tensor1D>();
+  constructor(graph: NetworkGraph) {
+    for (const n of matrixNodes(graph)) {
+      const s = n.shape;
+      this.w.set(n.name, s.kind === 'dense'
+        ? tf.tensor2d(n.weights, [s.inChannels, s.outChannels])
+        : tf.tensor4d(n.weights, [s.kernelH, s.kernelW, s.inChannels, s.outChannels]));
+      this.b.set(n.name, tf.tensor1d(n.bias));
+    }
+  }
+  apply(n: MatrixNode, x: tf.Tensor): tf.Tensor {
+    const w = this.w.get(n.name)!;
+    const y = n.shape.kind === 'dense'
+      ? tf.matMul(tf.reshape(x, [x.shape[0], -1]) as tf.Tensor2D, w as tf.Tensor2D)
+      : tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, [n.shape.strideH, n.shape.strideW], n.padding);
+    return tf.add(y, this.b.get(n.name)!);
+  }
+  dispose(): void {
+    for (const t of this.w.values()) t.dispose();
+    for (const t of this.b.values()) t.dispose();
+  }
+}
+
+/**
+ * One forward pass. x: [batch, H, W, C]. Returns the output node's tensor [batch, classes] (caller disposes).
+ * `observe` sees the input of every matrix layer (used by calibration).
+ */
+export function forward(
+  graph: NetworkGraph,
+  floatWeights: FloatWeights,
+  mode: MatrixMode,
+  x: tf.Tensor4D,
+  batchIndex: number,
+  observe?: (node: MatrixNode, input: tf.Tensor) => void,
+): tf.Tensor {
+  return tf.tidy(() => {
+    const values = new Map<string, tf.Tensor>([[graph.input, x]]);
+    const get = (name: string) => {
+      const t = values.get(name);
+      assert(t, () => `graph node '${name}' used before it was computed`);
+      return t;
+    };
+    const batch = x.shape[0];
+    for (const n of graph.nodes) values.set(n.name, evalNode(n));
+    return get(graph.output);
+
+    function evalNode(n: GraphNode): tf.Tensor {
+      switch (n.op) {
+        case 'matrix': {
+          const input = get(n.input);
+          observe?.(n, input);
+          let y: tf.Tensor;
+          if (mode.kind === 'float' || mode.floatLayers?.has(n.name)) {
+            y = floatWeights.apply(n, input);
+          } else {
+            const layer = mode.layers.get(n.name);
+            assert(layer, () => `no programmed crossbars for layer '${n.name}'`);
+            const flat = layerForward(layer, input.dataSync() as Float32Array, batch, mode.technology, batchIndex);
+            y = tf.tensor(flat, [batch, ...outputShape(n)]);
+          }
+          return activate(y, n.activation);
+        }
+        case 'add':
+          return activate(tf.addN(n.inputs.map(get)), n.activation);
+        case 'activation':
+          return activate(get(n.input), n.activation);
+        case 'maxPool':
+          return tf.maxPool(get(n.input) as tf.Tensor4D, [n.poolH, n.poolW], [n.strideH, n.strideW], n.padding);
+        case 'avgPool':
+          return tf.avgPool(get(n.input) as tf.Tensor4D, [n.poolH, n.poolW], [n.strideH, n.strideW], n.padding);
+        case 'globalAvgPool':
+          return tf.mean(get(n.input), [1, 2]);
+        case 'flatten':
+          return tf.reshape(get(n.input), [batch, -1]);
+        case 'affine':
+          return tf.add(tf.mul(get(n.input), tf.tensor1d(n.scale)), tf.tensor1d(n.offset));
+      }
+    }
+  });
+}
+
+/**
+ * Input calibration of every matrix layer from a float pass over `x`: max |activation| (sets the input
+ * step: max calibration, nax assumption), sign, and the mean of each im2col row (for NF).
+ */
+export function calibrate(graph: NetworkGraph, floatWeights: FloatWeights, x: tf.Tensor4D): Map<string, InputCalibration> {
+  const out = new Map<string, InputCalibration>();
+  const y = forward(graph, floatWeights, { kind: 'float' }, x, 0, (node, input) => {
+    const data = input.dataSync() as Float32Array;
+    let maxAbs = 0;
+    let signed = false;
+    for (const v of data) {
+      const a = Math.abs(v);
+      if (a > maxAbs) maxAbs = a;
+      if (v < 0) signed = true;
+    }
+    const R = node.shape.kernelH * node.shape.kernelW * node.shape.inChannels;
+    const patches = im2col(data, x.shape[0], node.shape, node.padding);
+    const meanRow = new Float64Array(R);
+    const P = patches.length / R;
+    for (let p = 0; p < P; p++) for (let i = 0; i < R; i++) meanRow[i] += patches[p * R + i];
+    for (let i = 0; i < R; i++) meanRow[i] /= P;
+    out.set(node.name, { maxAbs, signed, meanRow });
+  });
+  y.dispose();
+  return out;
+}
+
+/** Quantises and slices every matrix layer onto its crossbars. */
+export function prepareLayers(
+  graph: NetworkGraph,
+  mappings: ReadonlyMap<string, LayerMapping>,
+  calibration: ReadonlyMap<string, InputCalibration>,
+): Map<string, PreparedLayer> {
+  const out = new Map<string, PreparedLayer>();
+  for (const n of matrixNodes(graph)) {
+    const m = mappings.get(n.name);
+    const c = calibration.get(n.name);
+    assert(m && c, () => `layer '${n.name}' lacks a mapping or a calibration`);
+    out.set(n.name, prepareLayer(n, m, c));
+  }
+  return out;
+}

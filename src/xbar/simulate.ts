@@ -1,0 +1,172 @@
+/**
+ * The full non-ideal simulation of a network on an evaluation set: ideal float accuracy, quantised
+ * accuracy on ideal devices and wires, and non-ideal accuracy over Monte Carlo chip instances (one seed
+ * per sample), with each layer's NF. Pure computation on typed arrays and the tfjs backend; no I/O.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayerMapping } from '../config/mapping.js';
+import type { IrDropModel } from '../config/nax-config.js';
+import type { Technology } from '../config/technology.js';
+import { type NetworkGraph, matrixNodes } from '../model/graph.js';
+import { type ChipOptions, type PreparedLayer, type ProgrammedLayer, disposeLayer, programLayer } from './crossbar-layer.js';
+import { FloatWeights, type MatrixMode, calibrate, forward, prepareLayers } from './network.js';
+import { deriveSeed } from './rng.js';
+
+export interface EvalData {
+  /** Images [n, H, W, C], already scaled to model input. */
+  readonly images: Float32Array;
+  /** Labels [n]. */
+  readonly labels: Int32Array;
+  readonly n: number;
+  readonly shape: readonly [number, number, number];
+}
+
+export interface SimulationOptions {
+  readonly graph: NetworkGraph;
+  readonly mappings: ReadonlyMap<string, LayerMapping>;
+  readonly technology: Technology;
+  readonly data: EvalData;
+  readonly seed: number;
+  /** Monte Carlo sample indices to run (a shard runs a slice of 0…N−1; sample k's seed depends on k only). */
+  readonly samples: readonly number[];
+  readonly irDrop: IrDropModel;
+  /** Images per batch. */
+  readonly batchSize: number;
+  readonly progress?: (line: string) => void;
+}
+
+export interface SampleResult {
+  readonly index: number;
+  readonly seed: number;
+  readonly accuracy: number;
+}
+
+export interface SimulationResult {
+  readonly ideal: number;
+  readonly quantised: number;
+  readonly samples: readonly SampleResult[];
+  /** Per matrix layer: NF mean and max over samples, columns and crossbars. */
+  readonly nf: ReadonlyMap<string, { mean: number; max: number }>;
+}
+
+/** Seed of Monte Carlo sample k's chip instance. */
+export function sampleSeed(seed: number, k: number): number {
+  return deriveSeed(seed, 'sample', k);
+}
+
+function batches(n: number, size: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let s = 0; s < n; s += size) out.push([s, Math.min(n, s + size)]);
+  return out;
+}
+
+function imageBatch(d: EvalData, s: number, e: number): tf.Tensor4D {
+  const px = d.shape[0] * d.shape[1] * d.shape[2];
+  return tf.tensor4d(d.images.subarray(s * px, e * px), [e - s, ...d.shape]);
+}
+
+/** Top-1 correct predictions of a [batch, classes] output. */
+function correct(y: tf.Tensor, labels: Int32Array, s: number): number {
+  const pred = tf.tidy(() => tf.argMax(y, 1).dataSync());
+  let c = 0;
+  for (let i = 0; i < pred.length; i++) if (pred[i] === labels[s + i]) c++;
+  return c;
+}
+
+/** Accuracy of one way of computing the matrix layers over the whole evaluation set. */
+function accuracyOf(o: SimulationOptions, fw: FloatWeights, mode: MatrixMode): number {
+  let ok = 0;
+  batches(o.data.n, o.batchSize).forEach(([s, e], bi) => {
+    const x = imageBatch(o.data, s, e);
+    const y = forward(o.graph, fw, mode, x, bi);
+    ok += correct(y, o.data.labels, s);
+    x.dispose();
+    y.dispose();
+  });
+  return ok / o.data.n;
+}
+
+/** Programs every layer of a chip instance. */
+export function programChip(prepared: ReadonlyMap<string, PreparedLayer>, o: ChipOptions): Map<string, ProgrammedLayer> {
+  const out = new Map<string, ProgrammedLayer>();
+  for (const p of prepared.values()) out.set(p.node.name, programLayer(p, o));
+  return out;
+}
+
+export function disposeChip(chip: ReadonlyMap<string, ProgrammedLayer>): void {
+  for (const l of chip.values()) disposeLayer(l);
+}
+
+export async function simulateNetwork(o: SimulationOptions): Promise<SimulationResult> {
+  const fw = new FloatWeights(o.graph);
+  try {
+    const calX = imageBatch(o.data, 0, Math.min(o.data.n, o.batchSize));
+    const calibration = calibrate(o.graph, fw, calX);
+    calX.dispose();
+    const prepared = prepareLayers(o.graph, o.mappings, calibration);
+
+    const ideal = accuracyOf(o, fw, { kind: 'float' });
+    o.progress?.(`ideal float accuracy ${(ideal * 100).toFixed(2)} %`);
+
+    const qChip = programChip(prepared, { technology: o.technology, irDrop: 'ideal', deviceEffects: 'off', seed: o.seed });
+    const quantised = accuracyOf(o, fw, { kind: 'crossbar', layers: qChip, technology: o.technology });
+    disposeChip(qChip);
+    o.progress?.(`quantised (ideal devices) accuracy ${(quantised * 100).toFixed(2)} %`);
+
+    const nfAcc = new Map<string, { sum: number; n: number; max: number }>();
+    for (const n of matrixNodes(o.graph)) nfAcc.set(n.name, { sum: 0, n: 0, max: 0 });
+    const samples: SampleResult[] = [];
+    for (const k of o.samples) {
+      const seed = sampleSeed(o.seed, k);
+      const chip = programChip(prepared, { technology: o.technology, irDrop: o.irDrop, deviceEffects: 'on', seed });
+      for (const [name, l] of chip) {
+        const a = nfAcc.get(name)!;
+        a.sum += l.nfMean * l.nfColumns;
+        a.n += l.nfColumns;
+        a.max = Math.max(a.max, l.nfMax);
+      }
+      const accuracy = accuracyOf(o, fw, { kind: 'crossbar', layers: chip, technology: o.technology });
+      disposeChip(chip);
+      samples.push({ index: k, seed, accuracy });
+      o.progress?.(`Monte Carlo sample ${k + 1}: non-ideal accuracy ${(accuracy * 100).toFixed(2)} %`);
+      await new Promise((r) => setImmediate(r)); // let progress output and timers run between samples
+    }
+    const nf = new Map<string, { mean: number; max: number }>();
+    for (const [name, a] of nfAcc) nf.set(name, { mean: a.n > 0 ? a.sum / a.n : 0, max: a.max });
+    return { ideal, quantised, samples, nf };
+  } finally {
+    fw.dispose();
+  }
+}
+
+/**
+ * Non-ideal output of a network on a batch (for the search): calibrates on the images themselves,
+ * programs one chip instance and runs it. Layers in `floatLayers` stay ideal float.
+ */
+export function nonIdealLogits(o: {
+  graph: NetworkGraph;
+  mappings: ReadonlyMap<string, LayerMapping>;
+  technology: Technology;
+  images: Float32Array;
+  n: number;
+  seed: number;
+  irDrop: IrDropModel;
+  floatLayers?: ReadonlySet<string>;
+}): Float32Array {
+  const fw = new FloatWeights(o.graph);
+  const x = tf.tensor4d(o.images.subarray(0, o.n * o.graph.inputShape.reduce((a, b) => a * b, 1)), [o.n, ...o.graph.inputShape]);
+  try {
+    const calibration = calibrate(o.graph, fw, x);
+    const all = prepareLayers(o.graph, o.mappings, calibration);
+    const prepared = new Map([...all].filter(([name]) => !o.floatLayers?.has(name)));
+    const chip = programChip(prepared, { technology: o.technology, irDrop: o.irDrop, deviceEffects: 'on', seed: o.seed });
+    const y = forward(o.graph, fw, { kind: 'crossbar', layers: chip, technology: o.technology, floatLayers: o.floatLayers }, x, 0);
+    const out = y.dataSync() as Float32Array;
+    y.dispose();
+    disposeChip(chip);
+    return out;
+  } finally {
+    x.dispose();
+    fw.dispose();
+  }
+}
