@@ -1,4 +1,9 @@
-/** Entry of the `nax` executable (bundled to dist/cli/index.js). */
+/**
+ * Entry of the `nax` executable (bundled to dist/cli/index.js). The same file starts the Monte Carlo
+ * worker threads, so a worker only runs its samples.
+ */
 import { main } from './cli.js';
+import { isNaxWorker, workerMain } from './runtime/workers.js';
 
-process.exitCode = await main(process.argv);
+if (isNaxWorker()) await workerMain();
+else process.exitCode = await main(process.argv, { workerEntry: import.meta.url });

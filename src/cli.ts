@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { type ResolvedLayerMapping, losslessAdcBits } from './config/mapping.js';
 import { readNumber, requireObject, rejectUnknownKeys } from './config/fields.js';
@@ -15,6 +16,8 @@ import type { NaxReport } from './report.js';
 import { renderCostTable } from './render/cost-table.js';
 import { renderSimulateText } from './render/simulate-text.js';
 import { initBackend } from './runtime/tfjs.js';
+import { workerSampleRunner } from './runtime/workers.js';
+import type { SampleRunner } from './xbar/simulate.js';
 import { NAX_VERSION } from './version.js';
 import { solveCurrents } from './xbar/irdrop.js';
 
@@ -27,6 +30,8 @@ export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly cwd: string;
+  /** The running entry file, for Monte Carlo worker threads; absent: samples run in this thread. */
+  readonly workerEntry?: string;
 }
 
 const defaultIo: CliIo = {
@@ -83,6 +88,15 @@ function progressTo(io: CliIo, quiet: boolean | undefined) {
   return quiet ? undefined : (line: string) => io.err(`nax: ${line}`);
 }
 
+/** Worker threads for Monte Carlo samples when the entry is known and the backend is wasm. */
+function sampleRunner(io: CliIo, backend: 'wasm' | 'cpu', workers: number | undefined): SampleRunner | undefined {
+  if (!io.workerEntry || backend !== 'wasm') return undefined;
+  const n = workers ?? Math.min(4, availableParallelism());
+  // From TypeScript sources (npm run nax) the workers need the tsx loader too.
+  const execArgv = io.workerEntry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  return workerSampleRunner({ entry: new URL(io.workerEntry), workers: n, execArgv });
+}
+
 export function buildProgram(io: CliIo = defaultIo): Command {
   const program = new Command('nax')
     .description('Accuracy under crossbar non-idealities and EDAP cost of neural networks on memristive crossbars.')
@@ -107,12 +121,16 @@ export function buildProgram(io: CliIo = defaultIo): Command {
     .addOption(new Option('--ir-drop <model>', 'IR-drop model (overrides nax.yml)').choices(['exact', 'fast', 'ideal']))
     .option('--shard <i/n>', 'run only shard i of n of the Monte Carlo samples', parseShard)
     .option('--timings', 'add wall-clock timings to the report (not reproducible)', false)
-    .action(async (o: CommonOpts & { samples?: number; images?: number; seed?: number; irDrop?: 'exact' | 'fast' | 'ideal'; shard?: { index: number; count: number }; timings: boolean; quiet?: boolean }) => {
+    .option('--workers <n>', 'worker threads for Monte Carlo samples (default: CPU count, at most 4)', intArg('--workers', 1))
+    .action(async (o: CommonOpts & { workers?: number; samples?: number; images?: number; seed?: number; irDrop?: 'exact' | 'fast' | 'ideal'; shard?: { index: number; count: number }; timings: boolean; quiet?: boolean }) => {
       await initBackend(o.backend);
       const overrides: SimulationOverrides = {
         seed: o.seed, monteCarloSamples: o.samples, evalImages: o.images, irDrop: o.irDrop, shard: o.shard,
       };
-      const report = await simulate({ ...project(io, o.config), overrides, progress: progressTo(io, o.quiet), withTimings: o.timings });
+      const report = await simulate({
+        ...project(io, o.config), overrides, progress: progressTo(io, o.quiet), withTimings: o.timings,
+        runner: sampleRunner(io, o.backend, o.workers),
+      });
       io.out(renderSimulateText(report));
       if (o.json) writeReportFile(path.resolve(io.cwd, o.json), report, o.force === true);
     });
@@ -141,7 +159,10 @@ export function buildProgram(io: CliIo = defaultIo): Command {
       for (const n of sizes) {
         const mappingOverride = homogeneous(base.mappings, n);
         io.err(`nax: sweep ${n}×${n}`);
-        const report = await simulate({ ...where, mappingOverride, overrides: { monteCarloSamples: o.samples, evalImages: o.images }, progress: progressTo(io, o.quiet) });
+        const report = await simulate({
+          ...where, mappingOverride, overrides: { monteCarloSamples: o.samples, evalImages: o.images },
+          progress: progressTo(io, o.quiet), runner: sampleRunner(io, o.backend, undefined),
+        });
         rows.push({ size: n, report });
       }
       io.out(renderSweep(rows));
@@ -163,8 +184,8 @@ export function buildProgram(io: CliIo = defaultIo): Command {
         throw new NaxUserError(file, '', code === 'ENOENT' ? 'file not found' : `malformed JSON: ${(e as Error).message}`);
       }
       const x = parseXbarInput(raw, file);
-      const currents = solveCurrents(x.g, x.rows, x.cols, x.v, x.wires, o.model);
-      io.out(JSON.stringify({ currents: Array.from(currents) }));
+      const solution = solveCurrents(x.g, x.rows, x.cols, x.v, x.wires, o.model);
+      io.out(JSON.stringify({ currents: Array.from(solution.columnCurrentsA) }));
     });
 
   return program;
@@ -237,7 +258,11 @@ export function parseXbarInput(raw: unknown, file: string): XbarInput {
 }
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it. */
-export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
+  return run(argv, { ...defaultIo, ...io });
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const program = buildProgram(io);
   try {
     await program.parseAsync(argv as string[]);

@@ -19,7 +19,7 @@ import { type NetworkGraph, matrixNodes } from './model/graph.js';
 import { loadLayersModel } from './model/load.js';
 import { type InputRef, type LayerReport, type NaxReport, REPORT_SCHEMA } from './report.js';
 import { NAX_VERSION } from './version.js';
-import { type SimulationResult, simulateNetwork } from './xbar/simulate.js';
+import { type SampleRunner, type SimulationResult, simulateNetwork } from './xbar/simulate.js';
 
 /** Settings that a command line or an action input may override over nax.yml. */
 export interface SimulationOverrides {
@@ -43,6 +43,8 @@ export interface SimulateOptions {
   readonly mappingPath?: string;
   /** Use these mappings instead of any file (homogeneous sweeps, search candidates). */
   readonly mappingOverride?: ReadonlyMap<string, ResolvedLayerMapping>;
+  /** Where Monte Carlo samples run (default: this thread). */
+  readonly runner?: SampleRunner;
 }
 
 /** Everything a commit's inputs resolve to. */
@@ -182,6 +184,7 @@ export async function simulate(opts: SimulateOptions): Promise<NaxReport> {
     irDrop: settings.irDrop,
     batchSize: p.config.simulation.batchSize,
     progress: opts.progress,
+    runner: opts.runner,
   });
   const tSim = performance.now();
   const cost = costOf(p);

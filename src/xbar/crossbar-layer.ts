@@ -23,8 +23,17 @@ import { type PhysicalCrossbar, type TileGeometry, physicalCrossbars, tileGeomet
 import type { MatrixNode } from '../model/graph.js';
 import { im2col, patchGeometry } from './im2col.js';
 import { effectiveMatrix } from './irdrop.js';
-import { programCrossbar } from './devices.js';
-import { quantizeWeights } from './quantize.js';
+import { idealConductances, programCrossbar } from './devices.js';
+import {
+  type InputSign,
+  dacCycleCodes,
+  dacCycleCount,
+  dacCycleWeight,
+  inputStep,
+  quantizeInputs,
+  quantizeWeights,
+  sliceLevelsOf,
+} from './quantize.js';
 import { Rng, deriveSeed } from './rng.js';
 
 /** Input quantisation of a layer, from calibration on float activations. */
@@ -57,8 +66,8 @@ export interface PreparedLayer {
   /** Offset weight mapping: the stored value is q + weightOffset; 0 for a differential pair. */
   readonly weightOffset: number;
   readonly inputStep: number;
-  readonly inputSigned: boolean;
-  /** DAC cycles per input and the digital weight of each cycle (the sign cycle is negative). */
+  readonly inputSign: InputSign;
+  /** Digital weight of each DAC cycle (quantize.ts dacCycleWeight; a two's complement top cycle is negative). */
   readonly cycleWeights: Float64Array;
   readonly calibration: InputCalibration;
 }
@@ -66,18 +75,17 @@ export interface PreparedLayer {
 export function prepareLayer(node: MatrixNode, mapping: LayerMapping, calibration: InputCalibration): PreparedLayer {
   const geometry = tileGeometry(node.shape, mapping);
   const crossbars = physicalCrossbars(node.shape, mapping);
-  const { step: weightStep, q } = quantizeWeights(node.weights, mapping.weightBits, mapping.signMapping);
+  const qw = quantizeWeights(node.weights, mapping.weightBits, mapping.signMapping);
   const cout = node.shape.outChannels;
-  const weightOffset = mapping.signMapping === 'offset' ? 2 ** (mapping.weightBits - 1) : 0;
-  const cellMask = 2 ** mapping.bitsPerCell - 1;
+  // Slice levels of every stored integer, per sign array and slice: [sign][slice] → [rows·cout].
+  const sliced = qw.stored.map((st) => Array.from({ length: geometry.slices }, (_, k) => sliceLevelsOf(st, k, mapping.bitsPerCell)));
   const levels = crossbars.map((xb) => {
     const lv = new Int32Array(mapping.rows * mapping.cols);
+    const bySlice = sliced[xb.sign > 0 ? 0 : 1];
     for (let i = 0; i < xb.rowCount; i++) {
       const wRow = (xb.rowStart + i) * cout;
       for (let j = 0; j < xb.columnChannel.length; j++) {
-        const w = q[wRow + xb.columnChannel[j]];
-        const stored = weightOffset > 0 ? w + weightOffset : xb.sign > 0 ? Math.max(w, 0) : Math.max(-w, 0);
-        lv[i * mapping.cols + j] = Math.floor(stored / 2 ** (mapping.bitsPerCell * xb.columnSlice[j])) & cellMask;
+        lv[i * mapping.cols + j] = bySlice[xb.columnSlice[j]][wRow + xb.columnChannel[j]];
       }
     }
     return lv;
@@ -88,20 +96,17 @@ export function prepareLayer(node: MatrixNode, mapping: LayerMapping, calibratio
     if (t) (t.crossbars as number[]).push(k);
     else rowTiles.push({ rowStart: xb.rowStart, rowCount: xb.rowCount, crossbars: [k] });
   });
-  const { inputBits, dacBits } = mapping;
-  const signed = calibration.signed;
-  const codeMax = signed ? 2 ** (inputBits - 1) - 1 : 2 ** inputBits - 1;
-  const inputStep = calibration.maxAbs > 0 ? calibration.maxAbs / codeMax : 1;
-  // Unsigned: ceil(Ib/d) cycles of d bits. Signed: the Ib−1 magnitude bits of the two's complement code in
-  // d-bit cycles, then the sign bit in a cycle of its own, weighted −2^(Ib−1).
-  const lowBits = signed ? inputBits - 1 : inputBits;
-  const nLow = Math.ceil(lowBits / dacBits);
-  const cycleWeights = new Float64Array(nLow + (signed ? 1 : 0));
-  for (let c = 0; c < nLow; c++) cycleWeights[c] = 2 ** (c * dacBits);
-  if (signed) cycleWeights[nLow] = -(2 ** (inputBits - 1));
+  const inputSign: InputSign = calibration.signed ? 'twosComplement' : 'unsigned';
+  const cyc = { inputBits: mapping.inputBits, dacBits: mapping.dacBits, inputSign };
+  const cycleWeights = Float64Array.from({ length: dacCycleCount(mapping.inputBits, mapping.dacBits) }, (_, c) => dacCycleWeight(c, cyc));
   return {
-    node, mapping, geometry, crossbars, levels, rowTiles, weightStep, weightOffset,
-    inputStep, inputSigned: signed, cycleWeights, calibration,
+    node, mapping, geometry, crossbars, levels, rowTiles,
+    weightStep: qw.stepW,
+    weightOffset: qw.offset,
+    inputStep: inputStep(calibration.maxAbs, mapping.inputBits, inputSign),
+    inputSign,
+    cycleWeights,
+    calibration,
   };
 }
 
@@ -156,10 +161,8 @@ export function programLayer(p: PreparedLayer, o: ChipOptions): ProgrammedLayer 
   let nfMax = 0;
   let nfCount = 0;
   for (const [k, xb] of p.crossbars.entries()) {
-    const g = programCrossbar({
-      rows, cols, levels: p.levels[k], bitsPerCell, device,
-      rng, effects: o.deviceEffects,
-    });
+    const cells = { rows, cols, levels: p.levels[k], bitsPerCell, device };
+    const g = o.deviceEffects === 'on' ? programCrossbar({ ...cells, rng }) : idealConductances(cells);
     const m = o.irDrop === 'ideal' ? g : effectiveMatrix(g, rows, cols, wires, o.irDrop);
     mats.push(m);
     if (o.irDrop !== 'ideal') {
@@ -245,46 +248,34 @@ export function layerForward(l: ProgrammedLayer, x: Float32Array, batch: number,
   const P = patches.length / R;
   assert(Number.isInteger(P), () => `im2col of ${shape.name} gave ${patches.length} values for ${R} rows`);
 
-  // Integer input codes (round to nearest, saturate).
-  const inv = 1 / p.inputStep;
-  const hi = p.inputSigned ? 2 ** (mapping.inputBits - 1) - 1 : 2 ** mapping.inputBits - 1;
-  const lo = p.inputSigned ? -(2 ** (mapping.inputBits - 1)) : 0;
-  const codes = new Int32Array(patches.length);
-  for (let i = 0; i < codes.length; i++) {
-    const v = Math.round(patches[i] * inv);
-    codes[i] = v > hi ? hi : v < lo ? lo : v;
-  }
-
-  const acc = new Float64Array(P * cout);
+  const cyc = { inputBits: mapping.inputBits, dacBits: mapping.dacBits, inputSign: p.inputSign };
+  const codes = quantizeInputs(patches, { stepX: p.inputStep, ...cyc });
   const nCyc = p.cycleWeights.length;
-  const dacMask = 2 ** mapping.dacBits - 1;
-  const lowMask = p.inputSigned ? 2 ** (mapping.inputBits - 1) - 1 : -1;
-  const nLow = p.inputSigned ? nCyc - 1 : nCyc;
+  // DAC codes per cycle, [cycle][pixel·R]; a two's complement top cycle may be negative (bipolar, see quantize.ts).
+  const cycleCodes = Array.from({ length: nCyc }, (_, c) => dacCycleCodes(codes, c, cyc));
+  const acc = new Float64Array(P * cout);
   const { gOnSiemens, gOffSiemens } = conductances(technology.device);
   const off = (gOffSiemens * (2 ** mapping.bitsPerCell - 1)) / (gOnSiemens - gOffSiemens);
   const adcMax = 2 ** mapping.adcBits - 1;
+  const bipolarTop = p.inputSign === 'twosComplement' && mapping.inputBits - (nCyc - 1) * mapping.dacBits > 1;
   const rng = l.readNoiseSigmaRel > 0 ? new Rng(deriveSeed(l.seed, 'batch', batchIndex)) : undefined;
 
   for (const t of l.tiles) {
-    // Cycle digits of this tile's rows: row r = pixel·nCyc + cycle.
+    // DAC codes of this tile's rows: matrix row r = pixel·nCyc + cycle.
     const xc = new Float32Array(P * nCyc * t.rowCount);
     const digitSum = new Float64Array(P * nCyc);
-    for (let px = 0; px < P; px++) {
-      const src = px * R + t.rowStart;
-      for (let i = 0; i < t.rowCount; i++) {
-        const q = codes[src + i];
-        const low = p.inputSigned ? q & lowMask : q;
-        for (let c = 0; c < nLow; c++) {
-          const d = (low >>> (c * mapping.dacBits)) & dacMask;
-          if (d !== 0) {
-            xc[(px * nCyc + c) * t.rowCount + i] = d;
-            digitSum[px * nCyc + c] += d;
-          }
+    for (let c = 0; c < nCyc; c++) {
+      const cc = cycleCodes[c];
+      for (let px = 0; px < P; px++) {
+        const src = px * R + t.rowStart;
+        const dst = (px * nCyc + c) * t.rowCount;
+        let sum = 0;
+        for (let i = 0; i < t.rowCount; i++) {
+          const d = cc[src + i];
+          xc[dst + i] = d;
+          sum += d;
         }
-        if (p.inputSigned && q < 0) {
-          xc[(px * nCyc + nLow) * t.rowCount + i] = 1;
-          digitSum[px * nCyc + nLow] += 1;
-        }
+        digitSum[px * nCyc + c] = sum;
       }
     }
     const [y, y2] = tf.tidy(() => {
@@ -298,14 +289,18 @@ export function layerForward(l: ProgrammedLayer, x: Float32Array, batch: number,
     const sigma = l.readNoiseSigmaRel;
     for (let r = 0; r < P * nCyc; r++) {
       const px = (r / nCyc) | 0;
-      const cw = p.cycleWeights[r - px * nCyc];
+      const cycle = r - px * nCyc;
+      const cw = p.cycleWeights[cycle];
+      const adcMin = bipolarTop && cycle === nCyc - 1 ? -adcMax : 0;
       const base = off * digitSum[r];
       const outRow = px * cout;
       const yRow = r * nCols;
       for (let j = 0; j < nCols; j++) {
         let v = y[yRow + j] - base;
         if (rng && y2) v += sigma * Math.sqrt(y2[yRow + j]) * rng.normal();
-        const count = v <= 0 ? 0 : v >= adcMax ? adcMax : Math.round(v);
+        // Unipolar ADC; only a bipolar (two's complement top) cycle can give a negative column current,
+        // and it is converted with the same resolution per polarity (nax assumption).
+        const count = v >= adcMax ? adcMax : v <= adcMin ? adcMin : Math.round(v);
         if (count !== 0) acc[outRow + colChannel[j]] += colFactor[j] * cw * count;
       }
     }

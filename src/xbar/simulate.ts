@@ -8,7 +8,7 @@ import type { LayerMapping } from '../config/mapping.js';
 import type { IrDropModel } from '../config/nax-config.js';
 import type { Technology } from '../config/technology.js';
 import { type NetworkGraph, matrixNodes } from '../model/graph.js';
-import { type ChipOptions, type PreparedLayer, type ProgrammedLayer, disposeLayer, programLayer } from './crossbar-layer.js';
+import { type ChipOptions, type InputCalibration, type PreparedLayer, type ProgrammedLayer, disposeLayer, programLayer } from './crossbar-layer.js';
 import { FloatWeights, type MatrixMode, calibrate, forward, prepareLayers } from './network.js';
 import { deriveSeed } from './rng.js';
 
@@ -74,7 +74,7 @@ function correct(y: tf.Tensor, labels: Int32Array, s: number): number {
 }
 
 /** Accuracy of one way of computing the matrix layers over the whole evaluation set. */
-function accuracyOf(o: SimulationOptions, fw: FloatWeights, mode: MatrixMode): number {
+function accuracyOf(o: { data: EvalData; batchSize: number; graph: NetworkGraph }, fw: FloatWeights, mode: MatrixMode): number {
   let ok = 0;
   batches(o.data.n, o.batchSize).forEach(([s, e], bi) => {
     const x = imageBatch(o.data, s, e);
@@ -97,46 +97,89 @@ export function disposeChip(chip: ReadonlyMap<string, ProgrammedLayer>): void {
   for (const l of chip.values()) disposeLayer(l);
 }
 
-export async function simulateNetwork(o: SimulationOptions): Promise<SimulationResult> {
-  const fw = new FloatWeights(o.graph);
+/** What one Monte Carlo job needs; plain data, so it can be sent to a worker thread. */
+export interface SampleJob {
+  readonly graph: NetworkGraph;
+  readonly mappings: ReadonlyMap<string, LayerMapping>;
+  readonly technology: Technology;
+  readonly data: EvalData;
+  readonly seed: number;
+  readonly samples: readonly number[];
+  readonly irDrop: IrDropModel;
+  readonly batchSize: number;
+  readonly calibration: ReadonlyMap<string, InputCalibration>;
+}
+
+/** NF sums of a set of samples, per layer (mergeable across workers). */
+export type NfSums = Map<string, { sum: number; n: number; max: number }>;
+
+export interface SampleJobResult {
+  readonly samples: readonly SampleResult[];
+  readonly nf: NfSums;
+}
+
+/** Runs Monte Carlo samples somewhere (this thread, or a pool of worker threads). */
+export type SampleRunner = (job: SampleJob, progress?: (line: string) => void) => Promise<SampleJobResult>;
+
+/** Runs the samples of a job in this thread. Sample k's result depends only on k and the inputs. */
+export async function runSamples(job: SampleJob, progress?: (line: string) => void): Promise<SampleJobResult> {
+  const fw = new FloatWeights(job.graph);
   try {
-    const calX = imageBatch(o.data, 0, Math.min(o.data.n, o.batchSize));
-    const calibration = calibrate(o.graph, fw, calX);
-    calX.dispose();
-    const prepared = prepareLayers(o.graph, o.mappings, calibration);
-
-    const ideal = accuracyOf(o, fw, { kind: 'float' });
-    o.progress?.(`ideal float accuracy ${(ideal * 100).toFixed(2)} %`);
-
-    const qChip = programChip(prepared, { technology: o.technology, irDrop: 'ideal', deviceEffects: 'off', seed: o.seed });
-    const quantised = accuracyOf(o, fw, { kind: 'crossbar', layers: qChip, technology: o.technology });
-    disposeChip(qChip);
-    o.progress?.(`quantised (ideal devices) accuracy ${(quantised * 100).toFixed(2)} %`);
-
-    const nfAcc = new Map<string, { sum: number; n: number; max: number }>();
-    for (const n of matrixNodes(o.graph)) nfAcc.set(n.name, { sum: 0, n: 0, max: 0 });
+    const prepared = prepareLayers(job.graph, job.mappings, job.calibration);
+    const nf: NfSums = new Map();
+    for (const n of matrixNodes(job.graph)) nf.set(n.name, { sum: 0, n: 0, max: 0 });
     const samples: SampleResult[] = [];
-    for (const k of o.samples) {
-      const seed = sampleSeed(o.seed, k);
-      const chip = programChip(prepared, { technology: o.technology, irDrop: o.irDrop, deviceEffects: 'on', seed });
+    for (const k of job.samples) {
+      const seed = sampleSeed(job.seed, k);
+      const chip = programChip(prepared, { technology: job.technology, irDrop: job.irDrop, deviceEffects: 'on', seed });
       for (const [name, l] of chip) {
-        const a = nfAcc.get(name)!;
+        const a = nf.get(name)!;
         a.sum += l.nfMean * l.nfColumns;
         a.n += l.nfColumns;
         a.max = Math.max(a.max, l.nfMax);
       }
-      const accuracy = accuracyOf(o, fw, { kind: 'crossbar', layers: chip, technology: o.technology });
+      const accuracy = accuracyOf(job, fw, { kind: 'crossbar', layers: chip, technology: job.technology });
       disposeChip(chip);
       samples.push({ index: k, seed, accuracy });
-      o.progress?.(`Monte Carlo sample ${k + 1}: non-ideal accuracy ${(accuracy * 100).toFixed(2)} %`);
+      progress?.(`Monte Carlo sample ${k + 1}: non-ideal accuracy ${(accuracy * 100).toFixed(2)} %`);
       await new Promise((r) => setImmediate(r)); // let progress output and timers run between samples
     }
-    const nf = new Map<string, { mean: number; max: number }>();
-    for (const [name, a] of nfAcc) nf.set(name, { mean: a.n > 0 ? a.sum / a.n : 0, max: a.max });
-    return { ideal, quantised, samples, nf };
+    return { samples, nf };
   } finally {
     fw.dispose();
   }
+}
+
+export async function simulateNetwork(o: SimulationOptions & { runner?: SampleRunner }): Promise<SimulationResult> {
+  const fw = new FloatWeights(o.graph);
+  let calibration: Map<string, InputCalibration>;
+  let ideal: number;
+  let quantised: number;
+  try {
+    const calX = imageBatch(o.data, 0, Math.min(o.data.n, o.batchSize));
+    calibration = calibrate(o.graph, fw, calX);
+    calX.dispose();
+    const prepared = prepareLayers(o.graph, o.mappings, calibration);
+
+    ideal = accuracyOf(o, fw, { kind: 'float' });
+    o.progress?.(`ideal float accuracy ${(ideal * 100).toFixed(2)} %`);
+
+    const qChip = programChip(prepared, { technology: o.technology, irDrop: 'ideal', deviceEffects: 'off', seed: o.seed });
+    quantised = accuracyOf(o, fw, { kind: 'crossbar', layers: qChip, technology: o.technology });
+    disposeChip(qChip);
+    o.progress?.(`quantised (ideal devices) accuracy ${(quantised * 100).toFixed(2)} %`);
+  } finally {
+    fw.dispose();
+  }
+  const job: SampleJob = {
+    graph: o.graph, mappings: o.mappings, technology: o.technology, data: o.data, seed: o.seed,
+    samples: o.samples, irDrop: o.irDrop, batchSize: o.batchSize, calibration,
+  };
+  const r = await (o.runner ?? runSamples)(job, o.progress);
+  const samples = [...r.samples].sort((a, b) => a.index - b.index);
+  const nf = new Map<string, { mean: number; max: number }>();
+  for (const [name, a] of r.nf) nf.set(name, { mean: a.n > 0 ? a.sum / a.n : 0, max: a.max });
+  return { ideal, quantised, samples, nf };
 }
 
 /**
