@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { NaxUserError } from '../errors.js';
-import { DEFAULT_COMPONENTS, parseComponents, type ComponentCosts } from './components.js';
+import { DEFAULT_COMPONENTS, parseComponentsWithSources, type ComponentCosts } from './components.js';
 import {
   type NumberRule,
   describe,
@@ -137,7 +137,12 @@ export function parseTechnology(raw: unknown, file: string, base: Technology = D
   const sources: Record<string, string> = { ...base.sources };
   const device = o.device === undefined ? base.device : readSection(o.device, base.device, DEVICE_RULES, file, 'device', sources);
   const wires = o.wires === undefined ? base.wires : readSection(o.wires, base.wires, WIRE_RULES, file, 'wires', sources);
-  const components = o.components === undefined ? base.components : parseComponents(o.components, file, 'components', base.components);
+  let components = base.components;
+  if (o.components !== undefined) {
+    const parsed = parseComponentsWithSources(o.components, { file, field: 'components', base: base.components });
+    components = parsed.components;
+    Object.assign(sources, parsed.sources);
+  }
   if (device.stuckAtOffRate + device.stuckAtOnRate > 1) {
     throw new NaxUserError(file, 'device.stuckAtOnRate', 'stuckAtOffRate + stuckAtOnRate exceed 1');
   }

@@ -6,12 +6,32 @@ export interface LayerCost {
   readonly name: string;
   /** Physical crossbars (from mapping/tiling.ts). */
   readonly crossbars: number;
+  /** crossbars · adcsPerCrossbar. */
   readonly adcs: number;
+  /** Row drivers: crossbars · rows. */
   readonly dacs: number;
+  /** One per bit line: crossbars · cols. */
   readonly sampleHolds: number;
+  /** One behind each ADC. */
   readonly shiftAdds: number;
+  /** MVMUs the layer occupies, ceil(crossbars / crossbarsPerMvmu) (PUMA organisation). */
+  readonly mvmus: number;
+  /** Cores, ceil(mvmus / mvmusPerCore). */
+  readonly cores: number;
+  /** Tiles if the layer had its own, ceil(cores / coresPerTile); the network packs layers (CostTotals.tiles). */
+  readonly tiles: number;
+  /** XbarIn + XbarOut register files, 2 per MVMU. */
+  readonly registers: number;
   /** Cell utilisation of the layer's crossbars, 0…1. */
   readonly utilisation: number;
+  /** Columns each ADC converts serially per input cycle, ceil(cols / adcsPerCrossbar). */
+  readonly conversionsPerAdc: number;
+  /** One bit-serial input cycle: max(crossbar read, conversionsPerAdc · t_conv) rounded up to the clock, s. */
+  readonly cycleTimeS: number;
+  /** One MVM: (input cycles + pipeline fill) · cycleTimeS, s. */
+  readonly mvmDelayS: number;
+  /** Static power of the layer's components and its tiles' shared parts while it runs, W. */
+  readonly leakagePowerW: number;
   /** Energy per inference, J. */
   readonly energyJ: number;
   /** Layer latency per inference (all crossbars of the layer in parallel), s. */
@@ -20,9 +40,9 @@ export interface LayerCost {
   readonly areaMm2: number;
   /** energyJ · delayS · areaMm2, J·s·mm². */
   readonly edap: number;
-  /** Energy per component, J (crossbar, dac, sampleHold, adc, shiftAdd, buffer, leakage, …). */
+  /** Energy per component, J (crossbar, dac, sampleHold, adc, shiftAdd, registers, edram, bus, router, leakage). */
   readonly energyBreakdownJ: Readonly<Record<string, number>>;
-  /** Area per component, mm². */
+  /** Area per component, mm² (crossbar, dac, sampleHold, adc, shiftAdd, registers). */
   readonly areaBreakdownMm2: Readonly<Record<string, number>>;
 }
 
@@ -38,7 +58,20 @@ export interface CostTotals {
   /** energyJ · delayS · areaMm2, J·s·mm². */
   readonly edap: number;
   readonly crossbars: number;
+  /** Tiles with layers packed at MVMU granularity, ceil(Σ mvmus / (mvmusPerCore · coresPerTile)). */
   readonly tiles: number;
+  readonly adcs: number;
+  readonly mvmus: number;
+  /** Programmed cells ÷ all cells of all crossbars, 0…1. */
+  readonly utilisation: number;
+  /** Σ layer areas (crossbars + peripherals), mm². */
+  readonly layersAreaMm2: number;
+  /** tiles · (eDRAM + bus + router / sharedByTiles), mm². */
+  readonly tileSharedAreaMm2: number;
+  /** Σ of the layers' energy breakdowns, J. */
+  readonly energyBreakdownJ: Readonly<Record<string, number>>;
+  /** Σ of the layers' area breakdowns plus edram, bus and router of the tiles, mm². */
+  readonly areaBreakdownMm2: Readonly<Record<string, number>>;
 }
 
 export interface CostReport {

@@ -1,0 +1,49 @@
+import { describe, expect, test } from '@jest/globals';
+import { DEFAULT_COMPONENTS } from '../../src/config/components.js';
+import { costReport } from '../../src/cost/network.js';
+import type { CostReport } from '../../src/cost/types.js';
+import { renderCostTable } from '../../src/render/cost-table.js';
+import { RESNET20_28, conv, dense, mapping } from './resnet.js';
+
+const fixtures: { twoLayers: CostReport } = {
+  twoLayers: costReport(
+    [
+      { shape: conv('conv1', { k: 3, cin: 1, cout: 8, outH: 14, stride: 2 }), mapping: mapping(32) },
+      { shape: dense('fc', 1568, 10), mapping: mapping(64, { adcsPerCrossbar: 4 }) },
+    ],
+    DEFAULT_COMPONENTS,
+  ),
+};
+
+describe('renderCostTable', () => {
+  test('two layers: the full text', () => {
+    expect(renderCostTable(fixtures.twoLayers)).toBe(
+      [
+        '| layer | crossbars | ADCs | util % | energy nJ | delay µs | area mm² | EDAP J·s·mm² |',
+        '| :---- | --------: | ---: | -----: | --------: | -------: | -------: | -----------: |',
+        '| conv1 |         8 |    8 |    7.0 |       766 |     62.7 |  0.00761 |     3.66e-13 |',
+        '| fc    |       200 |  800 |   15.3 |       296 |    0.640 |     1.03 |     1.95e-13 |',
+        '| total |       208 |  808 |   15.2 |      1062 |     63.4 |     1.46 |     9.81e-11 |',
+        'layer-serial delay 63.4 µs, pipelined (slowest layer) 62.7 µs; 2 tiles, area = layers 1.04 mm² + tile eDRAM/bus/router 0.421 mm²',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('every line of a 20-layer table has the same width; one row per layer plus header, rule and total', () => {
+    const text = renderCostTable(costReport(RESNET20_28.map((shape) => ({ shape, mapping: mapping(16) })), DEFAULT_COMPONENTS));
+    const tableLines = text.split('\n').filter((l) => l.startsWith('|'));
+    expect(tableLines).toHaveLength(20 + 3);
+    expect(new Set(tableLines.map((l) => l.length)).size).toBe(1);
+    expect(tableLines[tableLines.length - 1]).toMatch(/^\| total/);
+    expect(text).toMatch(/\| +2,248 \|/);
+  });
+
+  test('very small and very large values switch to engineering notation', () => {
+    const r = fixtures.twoLayers;
+    const tiny = { ...r, layers: [{ ...r.layers[0], name: 'tiny', energyJ: 1.234e-14, delayS: 5.6e-1 }], totals: r.totals };
+    const text = renderCostTable(tiny);
+    expect(text).toMatch(/\| +12\.3e-6 \|/); // nJ
+    expect(text).toMatch(/\| +560e3 \|/); // µs
+  });
+});
