@@ -21,9 +21,11 @@ import type { IrDropModel } from '../config/nax-config.js';
 import { assert } from '../errors.js';
 import { type PhysicalCrossbar, type TileGeometry, physicalCrossbars, tileGeometry } from '../mapping/tiling.js';
 import type { MatrixNode } from '../model/graph.js';
+import { readView } from '../runtime/heap-view.js';
 import { im2col, patchGeometry } from './im2col.js';
 import { effectiveMatrix } from './irdrop.js';
 import { idealConductances, programCrossbar } from './devices.js';
+import { losslessAdcBits } from '../config/mapping.js';
 import {
   type InputSign,
   dacCycleCodes,
@@ -65,6 +67,8 @@ export interface PreparedLayer {
   readonly weightStep: number;
   /** Offset weight mapping: the stored value is q + weightOffset; 0 for a differential pair. */
   readonly weightOffset: number;
+  /** Signed integer weights q [rows = k·k·Cin, Cout]. */
+  readonly qWeights: Int32Array;
   readonly inputStep: number;
   readonly inputSign: InputSign;
   /** Digital weight of each DAC cycle (quantize.ts dacCycleWeight; a two's complement top cycle is negative). */
@@ -103,6 +107,7 @@ export function prepareLayer(node: MatrixNode, mapping: LayerMapping, calibratio
     node, mapping, geometry, crossbars, levels, rowTiles,
     weightStep: qw.stepW,
     weightOffset: qw.offset,
+    qWeights: qw.q,
     inputStep: inputStep(calibration.maxAbs, mapping.inputBits, inputSign),
     inputSign,
     cycleWeights,
@@ -119,6 +124,12 @@ export interface ChipOptions {
   readonly deviceEffects: 'on' | 'off';
   /** Seed of this chip instance (one per Monte Carlo sample). */
   readonly seed: number;
+  /**
+   * Allow the integer shortcut when it is exact (ideal wires, no device effects, an ADC that can neither
+   * round nor clip, products below 2^24): one float32 product of codes and integer weights instead of the
+   * per-conversion path, bit-identical to it. Default true; tests turn it off to compare the two.
+   */
+  readonly integerShortcut?: boolean;
 }
 
 export interface ProgrammedTile {
@@ -138,6 +149,8 @@ export interface ProgrammedTile {
 export interface ProgrammedLayer {
   readonly prepared: PreparedLayer;
   readonly tiles: readonly ProgrammedTile[];
+  /** Integer weights q as float32 [rows, Cout] when the integer shortcut applies (see ChipOptions). */
+  readonly integerWeights?: tf.Tensor2D;
   /** NF = (I_ideal − I_nonideal)/I_ideal per used column under the calibration's mean input. */
   readonly nfMean: number;
   readonly nfMax: number;
@@ -147,7 +160,23 @@ export interface ProgrammedLayer {
 }
 
 /** Programs one chip instance of a layer: device effects, then one effective matrix per crossbar. */
+/** Whether the integer shortcut reproduces the per-conversion path exactly for this layer and chip. */
+function integerShortcutExact(p: PreparedLayer, o: ChipOptions): boolean {
+  const m = p.mapping;
+  if (o.integerShortcut === false || o.irDrop !== 'ideal' || o.deviceEffects !== 'off') return false;
+  // Every conversion is an integer Σ level·code with |count| ≤ rows·(2^cell−1)·(2^dac−1): a lossless ADC never rounds or clips.
+  if (m.adcBits < losslessAdcBits(m.rows, m.bitsPerCell, m.dacBits)) return false;
+  // float32 sums of integer products are exact below 2^24.
+  const codeMax = 2 ** m.inputBits;
+  const qMax = 2 ** (m.weightBits - 1);
+  return p.geometry.rowsNeeded * codeMax * qMax < 2 ** 24;
+}
+
 export function programLayer(p: PreparedLayer, o: ChipOptions): ProgrammedLayer {
+  if (integerShortcutExact(p, o)) {
+    const integerWeights = tf.tensor2d(Float32Array.from(p.qWeights), [p.geometry.rowsNeeded, p.node.shape.outChannels]);
+    return { prepared: p, tiles: [], integerWeights, nfMean: 0, nfMax: 0, nfColumns: 0, readNoiseSigmaRel: 0, seed: o.seed };
+  }
   const { device, wires } = o.technology;
   const { gOnSiemens, gOffSiemens } = conductances(device);
   const { rows, cols, bitsPerCell } = p.mapping;
@@ -227,6 +256,7 @@ export function programLayer(p: PreparedLayer, o: ChipOptions): ProgrammedLayer 
 }
 
 export function disposeLayer(l: ProgrammedLayer): void {
+  l.integerWeights?.dispose();
   for (const t of l.tiles) {
     t.m.dispose();
     t.m2?.dispose();
@@ -250,60 +280,79 @@ export function layerForward(l: ProgrammedLayer, x: Float32Array, batch: number,
 
   const cyc = { inputBits: mapping.inputBits, dacBits: mapping.dacBits, inputSign: p.inputSign };
   const codes = quantizeInputs(patches, { stepX: p.inputStep, ...cyc });
-  const nCyc = p.cycleWeights.length;
-  // DAC codes per cycle, [cycle][pixel·R]; a two's complement top cycle may be negative (bipolar, see quantize.ts).
-  const cycleCodes = Array.from({ length: nCyc }, (_, c) => dacCycleCodes(codes, c, cyc));
+  const scale = p.weightStep * p.inputStep;
+  const bias = p.node.bias;
+  const out = new Float32Array(P * cout);
+
+  if (l.integerWeights) {
+    const yT = tf.tidy(() => tf.matMul(tf.tensor2d(Float32Array.from(codes), [P, R]), l.integerWeights!));
+    const y = readView(yT);
+    for (let px = 0; px < P; px++) {
+      for (let c = 0; c < cout; c++) out[px * cout + c] = y[px * cout + c] * scale + bias[c];
+    }
+    yT.dispose();
+    return out;
+  }
+
   const acc = new Float64Array(P * cout);
+  const nCyc = p.cycleWeights.length;
   const { gOnSiemens, gOffSiemens } = conductances(technology.device);
   const off = (gOffSiemens * (2 ** mapping.bitsPerCell - 1)) / (gOnSiemens - gOffSiemens);
   const adcMax = 2 ** mapping.adcBits - 1;
   const bipolarTop = p.inputSign === 'twosComplement' && mapping.inputBits - (nCyc - 1) * mapping.dacBits > 1;
   const rng = l.readNoiseSigmaRel > 0 ? new Rng(deriveSeed(l.seed, 'batch', batchIndex)) : undefined;
+  // Two's complement codes take quantize.ts' cycle split (bipolar top cycle); unsigned codes are plain
+  // d-bit fields, extracted inline below because this loop runs for every pixel, cycle and row.
+  const cycleCodes = p.inputSign === 'twosComplement' ? Array.from({ length: nCyc }, (_, c) => dacCycleCodes(codes, c, cyc)) : undefined;
+  const dacMask = 2 ** mapping.dacBits - 1;
+  const sigma = l.readNoiseSigmaRel;
 
   for (const t of l.tiles) {
-    // DAC codes of this tile's rows: matrix row r = pixel·nCyc + cycle.
+    // DAC codes of this tile's rows, one matrix row per (pixel, cycle) that drives any word line: an
+    // all-zero input vector gives exactly zero column current (and no read noise), hence zero counts.
     const xc = new Float32Array(P * nCyc * t.rowCount);
+    const rowPixel = new Int32Array(P * nCyc);
+    const rowCycle = new Int32Array(P * nCyc);
     const digitSum = new Float64Array(P * nCyc);
-    for (let c = 0; c < nCyc; c++) {
-      const cc = cycleCodes[c];
-      for (let px = 0; px < P; px++) {
-        const src = px * R + t.rowStart;
-        const dst = (px * nCyc + c) * t.rowCount;
+    let nAct = 0;
+    for (let px = 0; px < P; px++) {
+      const src = px * R + t.rowStart;
+      for (let c = 0; c < nCyc; c++) {
+        const dst = nAct * t.rowCount;
+        const shift = c * mapping.dacBits;
+        const cc = cycleCodes?.[c];
         let sum = 0;
+        let any = 0;
         for (let i = 0; i < t.rowCount; i++) {
-          const d = cc[src + i];
+          const d = cc ? cc[src + i] : (codes[src + i] >>> shift) & dacMask;
           xc[dst + i] = d;
           sum += d;
+          any |= d;
         }
-        digitSum[px * nCyc + c] = sum;
+        if (any !== 0) {
+          rowPixel[nAct] = px;
+          rowCycle[nAct] = c;
+          digitSum[nAct] = sum;
+          nAct++;
+        }
       }
     }
-    const [y, y2] = tf.tidy(() => {
-      const a = tf.tensor2d(xc, [P * nCyc, t.rowCount]);
-      const out = tf.matMul(a, t.m);
-      const out2 = t.m2 ? tf.matMul(tf.square(a), t.m2) : undefined;
-      return [out.dataSync() as Float32Array, out2?.dataSync() as Float32Array | undefined];
-    });
-    // Per-conversion ADC: remove the G_off baseline, (read noise), round, clip; then shift-and-add.
+    if (nAct === 0) continue;
+    const xAct = xc.subarray(0, nAct * t.rowCount);
+    const yT = tf.tidy(() => tf.matMul(tf.tensor2d(xAct, [nAct, t.rowCount]), t.m));
+    const y2T = t.m2 ? tf.tidy(() => tf.matMul(tf.square(tf.tensor2d(xAct, [nAct, t.rowCount])), t.m2!)) : undefined;
+    const y2 = y2T ? Float32Array.from(readView(y2T)) : undefined;
+    const y = readView(yT); // valid until the next tfjs op: no tfjs calls in the loop below
+    // Per-conversion ADC: remove the G_off baseline, (read noise), round, clip; then shift-and-add with the
+    // digital weight sign · 2^(cell bits · slice) · (cycle weight).
     const { nCols, colChannel, colFactor } = t;
-    const sigma = l.readNoiseSigmaRel;
-    for (let r = 0; r < P * nCyc; r++) {
-      const px = (r / nCyc) | 0;
-      const cycle = r - px * nCyc;
-      const cw = p.cycleWeights[cycle];
-      const adcMin = bipolarTop && cycle === nCyc - 1 ? -adcMax : 0;
-      const base = off * digitSum[r];
-      const outRow = px * cout;
-      const yRow = r * nCols;
-      for (let j = 0; j < nCols; j++) {
-        let v = y[yRow + j] - base;
-        if (rng && y2) v += sigma * Math.sqrt(y2[yRow + j]) * rng.normal();
-        // Unipolar ADC; only a bipolar (two's complement top) cycle can give a negative column current,
-        // and it is converted with the same resolution per polarity (nax assumption).
-        const count = v >= adcMax ? adcMax : v <= adcMin ? adcMin : Math.round(v);
-        if (count !== 0) acc[outRow + colChannel[j]] += colFactor[j] * cw * count;
-      }
-    }
+    const weight = new Float64Array(nCyc * nCols);
+    for (let c = 0; c < nCyc; c++) for (let j = 0; j < nCols; j++) weight[c * nCols + j] = colFactor[j] * p.cycleWeights[c];
+    const conv: Conversions = { y, nAct, nCols, rowPixel, rowCycle, digitSum, off, adcMax, weight, colChannel, cout, acc };
+    if (!y2 && !bipolarTop) convertUnipolar(conv);
+    else convertGeneral(conv, { y2, sigma, rng, bipolarCycle: bipolarTop ? nCyc - 1 : -1 });
+    yT.dispose();
+    y2T?.dispose();
   }
 
   // Offset mapping: the array computed Σ (q + offset)·x; remove offset·Σx digitally.
@@ -315,13 +364,75 @@ export function layerForward(l: ProgrammedLayer, x: Float32Array, batch: number,
       for (let c = 0; c < cout; c++) acc[px * cout + c] -= corr;
     }
   }
-  const scale = p.weightStep * p.inputStep;
-  const out = new Float32Array(P * cout);
-  const bias = p.node.bias;
   for (let px = 0; px < P; px++) {
     for (let c = 0; c < cout; c++) out[px * cout + c] = acc[px * cout + c] * scale + bias[c];
   }
   return out;
+}
+
+/** The products of one row tile and where their conversions accumulate. */
+interface Conversions {
+  /** Column currents in counts per code, [nAct, nCols] (a heap view: no tfjs calls while reading it). */
+  readonly y: Float32Array;
+  readonly nAct: number;
+  readonly nCols: number;
+  readonly rowPixel: Int32Array;
+  readonly rowCycle: Int32Array;
+  /** Σ DAC codes of each product row; times `off` it is the G_off baseline removed before the ADC. */
+  readonly digitSum: Float64Array;
+  readonly off: number;
+  readonly adcMax: number;
+  /** Digital weight per (cycle, column), [nCyc, nCols]. */
+  readonly weight: Float64Array;
+  readonly colChannel: Int32Array;
+  readonly cout: number;
+  /** Accumulated integer outputs, [pixels, Cout]. */
+  readonly acc: Float64Array;
+}
+
+/**
+ * The common case, kept branch-light because it runs once per physical conversion (hundreds of millions
+ * per Monte Carlo sample): unipolar ADC, no read noise. count = round(clamp(I − baseline, 0, max)).
+ */
+function convertUnipolar(k: Conversions): void {
+  const { y, nAct, nCols, rowPixel, rowCycle, digitSum, off, adcMax, weight, colChannel, cout, acc } = k;
+  for (let r = 0; r < nAct; r++) {
+    const base = off * digitSum[r];
+    const outRow = rowPixel[r] * cout;
+    const yRow = r * nCols;
+    const wRow = rowCycle[r] * nCols;
+    for (let j = 0; j < nCols; j++) {
+      const v = y[yRow + j] - base;
+      if (v < 0.5) continue; // rounds to a zero count
+      // floor(v + 0.5) is Math.round for v > 0.
+      const count = v >= adcMax ? adcMax : Math.floor(v + 0.5);
+      acc[outRow + colChannel[j]] += weight[wRow + j] * count;
+    }
+  }
+}
+
+/** Read noise and/or a bipolar top cycle: the same conversion with both effects. */
+function convertGeneral(
+  k: Conversions,
+  o: { y2?: Float32Array; sigma: number; rng?: Rng; bipolarCycle: number },
+): void {
+  const { y, nAct, nCols, rowPixel, rowCycle, digitSum, off, adcMax, weight, colChannel, cout, acc } = k;
+  for (let r = 0; r < nAct; r++) {
+    // Only a bipolar (two's complement top) cycle can give a negative column current; it is converted with
+    // the same resolution per polarity (nax assumption).
+    const adcMin = rowCycle[r] === o.bipolarCycle ? -adcMax : 0;
+    const base = off * digitSum[r];
+    const outRow = rowPixel[r] * cout;
+    const yRow = r * nCols;
+    const wRow = rowCycle[r] * nCols;
+    for (let j = 0; j < nCols; j++) {
+      let v = y[yRow + j] - base;
+      // Temporal read noise: σ relative to each cell current, summed in quadrature over the column.
+      if (o.y2) v += o.sigma * Math.sqrt(o.y2[yRow + j]) * o.rng!.normal();
+      const count = v >= adcMax ? adcMax : v <= adcMin ? adcMin : Math.round(v);
+      if (count !== 0) acc[outRow + colChannel[j]] += weight[wRow + j] * count;
+    }
+  }
 }
 
 /** Output spatial size of a layer (for reshaping the flat output). */

@@ -67,7 +67,9 @@ function imageBatch(d: EvalData, s: number, e: number): tf.Tensor4D {
 
 /** Top-1 correct predictions of a [batch, classes] output. */
 function correct(y: tf.Tensor, labels: Int32Array, s: number): number {
-  const pred = tf.tidy(() => tf.argMax(y, 1).dataSync());
+  const predT = tf.argMax(y, 1);
+  const pred = predT.dataSync();
+  predT.dispose();
   let c = 0;
   for (let i = 0; i < pred.length; i++) if (pred[i] === labels[s + i]) c++;
   return c;
