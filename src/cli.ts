@@ -4,12 +4,16 @@
  * `file: field: message`; anything else is a bug and prints its stack.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { type ResolvedLayerMapping, losslessAdcBits } from './config/mapping.js';
 import { readNumber, requireObject, rejectUnknownKeys } from './config/fields.js';
+import { mergeShards } from './compare/merge-shards.js';
+import { parseDuration } from './config/search-space.js';
 import { NaxUserError } from './errors.js';
+import { type ParetoDocument, mergeSearchResults, summaryMarkdown } from './search/pareto.js';
+import { runSearch } from './search/run.js';
 import { dirSource } from './io/files.js';
 import { type SimulationOverrides, costOnly, loadProject, simulate } from './pipeline.js';
 import type { NaxReport } from './report.js';
@@ -169,6 +173,50 @@ export function buildProgram(io: CliIo = defaultIo): Command {
       if (o.json) writeReportFile(path.resolve(io.cwd, o.json), { schema: 'nax-sweep/1', rows: rows.map((r) => ({ crossbar: r.size, report: r.report })) }, o.force === true);
     });
 
+  common(program.command('search'))
+    .description('bounded NAX re-search of kernel and crossbar size per layer; writes model, mapping, report and Pareto front')
+    .option('--budget <duration>', "wall-time budget, e.g. 15m, 900s (overrides nax.yml's search.budget)")
+    .option('--out <dir>', 'output folder', 'nax-search')
+    .option('--shard <i/n>', 'run only shard i of n of the λ sweep', parseShard)
+    .action(async (o: CommonOpts & { budget?: string; out: string; shard?: { index: number; count: number }; quiet?: boolean }) => {
+      const budgetS = o.budget === undefined ? undefined : parseDuration(o.budget, '--budget', '');
+      await initBackend(o.backend);
+      const outDir = path.resolve(io.cwd, o.out);
+      const bar = progressBar(io, o.quiet, budgetS);
+      const result = await runSearch({
+        ...project(io, o.config), budgetS, outDir, shard: o.shard, progress: bar, now: () => performance.now() / 1000,
+      });
+      io.out(result.summary);
+      io.out(`\nwritten to ${path.relative(io.cwd, outDir) || '.'}/ (model.json, weights.bin, mapping.json, report.json, pareto.json, summary.md)`);
+    });
+
+  program
+    .command('merge')
+    .description('merge shard outputs: Monte Carlo shard reports (JSON files) or search shard folders (with pareto.json)')
+    .argument('<inputs...>', 'shard report files, or search output folders')
+    .option('--out <path>', 'merged report file (reports) or folder (search)')
+    .option('--force', 'overwrite --out even if it is not an earlier nax report', false)
+    .action((inputs: string[], o: { out?: string; force: boolean }) => {
+      const abs = inputs.map((i) => path.resolve(io.cwd, i));
+      const folders = abs.filter((a) => existsSync(path.join(a, 'pareto.json')));
+      if (folders.length === abs.length) {
+        const docs = folders.map((d) => readJsonFile(path.join(d, 'pareto.json')) as ParetoDocument);
+        const outDir = path.resolve(io.cwd, o.out ?? 'nax-search');
+        const merged = mergeSearchResults(docs, folders.map((d) => path.relative(outDir, d) || '.'));
+        mkdirSync(outDir, { recursive: true });
+        writeFileSync(path.join(outDir, 'pareto.json'), `${JSON.stringify(merged, null, 2)}\n`);
+        const summary = summaryMarkdown(merged);
+        writeFileSync(path.join(outDir, 'summary.md'), summary);
+        io.out(summary);
+        return;
+      }
+      if (folders.length > 0) throw new NaxUserError(inputs[abs.indexOf(abs.find((a) => !folders.includes(a))!)], '', 'mixes search folders and report files');
+      const reports = abs.map((f) => readJsonFile(f) as NaxReport);
+      const merged = mergeShards(reports, { labels: inputs });
+      io.out(renderSimulateText(merged));
+      if (o.out) writeReportFile(path.resolve(io.cwd, o.out), merged, o.force);
+    });
+
   program
     .command('xbar')
     .description('solve one crossbar: {conductances[rows][cols] (S), voltages[rows] (V), rWire, rSource, rSink (Ω)} → {currents[cols] (A)}')
@@ -189,6 +237,34 @@ export function buildProgram(io: CliIo = defaultIo): Command {
     });
 
   return program;
+}
+
+function readJsonFile(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new NaxUserError(file, '', code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder without pareto.json' : `malformed JSON: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Progress lines on stderr; in a terminal with a known budget, a bar of elapsed time over the budget
+ * redrawn in place, with the latest line beside it.
+ */
+function progressBar(io: CliIo, quiet: boolean | undefined, budgetS: number | undefined): (line: string) => void {
+  if (quiet) return () => undefined;
+  const tty = process.stderr.isTTY && io.err === defaultIo.err;
+  if (!tty || !budgetS) return (line) => io.err(`nax: ${line}`);
+  const t0 = performance.now();
+  return (line) => {
+    const f = Math.min(1, (performance.now() - t0) / 1000 / budgetS);
+    const width = 24;
+    const done = Math.round(f * width);
+    const cols = process.stderr.columns ?? 100;
+    const text = `[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${(f * 100).toFixed(0).padStart(3)} % ${line}`;
+    process.stderr.write(`\r${text.slice(0, cols - 1).padEnd(cols - 1)}`);
+  };
 }
 
 /** Every layer of a mapping moved to N×N crossbars, the ADC re-derived where it was 'auto'. */

@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { accuracyStats } from './compare/merge-shards.js';
 import { type ResolvedLayerMapping, parseMapping, resolveMapping } from './config/mapping.js';
 import { type NaxConfig, type IrDropModel, parseNaxConfig } from './config/nax-config.js';
 import { DEFAULT_TECHNOLOGY, type Technology, parseTechnology, technologyHash } from './config/technology.js';
@@ -188,9 +189,6 @@ export async function simulate(opts: SimulateOptions): Promise<NaxReport> {
   });
   const tSim = performance.now();
   const cost = costOf(p);
-  const acc = sim.samples.map((s) => s.accuracy);
-  const mean = acc.reduce((a, b) => a + b, 0) / acc.length;
-  const std = Math.sqrt(acc.reduce((a, b) => a + (b - mean) ** 2, 0) / acc.length);
   return {
     schema: REPORT_SCHEMA,
     tool: { name: 'nax', version: NAX_VERSION },
@@ -201,14 +199,7 @@ export async function simulate(opts: SimulateOptions): Promise<NaxReport> {
     accuracy: {
       ideal: sim.ideal,
       quantised: sim.quantised,
-      nonIdeal: {
-        mean,
-        std,
-        min: Math.min(...acc),
-        max: Math.max(...acc),
-        samples: acc,
-        sampleSeeds: sim.samples.map((s) => s.seed),
-      },
+      nonIdeal: accuracyStats(sim.samples.map((s) => s.accuracy), sim.samples.map((s) => s.seed)),
     },
     layers: layerReports(p, sim),
     cost,
