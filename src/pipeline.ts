@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { accuracyStats } from './compare/merge-shards.js';
-import { type ResolvedLayerMapping, parseMapping, resolveMapping } from './config/mapping.js';
+import { type LayerMapping, type ResolvedLayerMapping, parseMapping, resolveMapping } from './config/mapping.js';
 import { type NaxConfig, type IrDropModel, parseNaxConfig } from './config/nax-config.js';
 import { DEFAULT_TECHNOLOGY, type Technology, parseTechnology, technologyHash } from './config/technology.js';
 import { costReport } from './cost/network.js';
@@ -18,9 +18,9 @@ import { tileGeometry } from './mapping/tiling.js';
 import { graphFromModel } from './model/from-tfjs.js';
 import { type NetworkGraph, matrixNodes } from './model/graph.js';
 import { loadLayersModel } from './model/load.js';
-import { type InputRef, type LayerReport, type NaxReport, REPORT_SCHEMA } from './report.js';
+import { type InputRef, type LayerReport, type NaxReport, REPORT_SCHEMA, type SimulationSettings } from './report.js';
 import { NAX_VERSION } from './version.js';
-import { type SampleRunner, type SimulationResult, simulateNetwork } from './xbar/simulate.js';
+import { type EvalData, type SampleRunner, type SimulationResult, simulateNetwork } from './xbar/simulate.js';
 
 /** Settings that a command line or an action input may override over nax.yml. */
 export interface SimulationOverrides {
@@ -111,32 +111,36 @@ export async function loadProject(
   };
 }
 
-function layerReports(p: Project, sim?: SimulationResult): LayerReport[] {
-  return matrixNodes(p.graph).map((n) => {
-    const mapping = p.mappings.get(n.name)!;
+function layerReports(
+  graph: NetworkGraph,
+  mappings: ReadonlyMap<string, LayerMapping & { origin?: 'defaults' | 'layer' }>,
+  sim?: SimulationResult,
+): LayerReport[] {
+  return matrixNodes(graph).map((n) => {
+    const m = mappings.get(n.name)!;
     const nf = sim?.nf.get(n.name);
-    return { name: n.name, shape: n.shape, mapping, tiling: tileGeometry(n.shape, mapping), ...(nf ? { nf } : {}) };
+    return {
+      name: n.name, shape: n.shape, mapping: { ...m, origin: m.origin ?? 'layer' }, tiling: tileGeometry(n.shape, m),
+      ...(nf ? { nf } : {}),
+    };
   });
 }
 
-function costOf(p: Project) {
-  return costReport(
-    matrixNodes(p.graph).map((n) => ({ shape: n.shape, mapping: p.mappings.get(n.name)! })),
-    p.technology.components,
-  );
+function costOf(graph: NetworkGraph, mappings: ReadonlyMap<string, LayerMapping>, technology: Technology) {
+  return costReport(matrixNodes(graph).map((n) => ({ shape: n.shape, mapping: mappings.get(n.name)! })), technology.components);
 }
 
 /** The cost-only report (`nax cost`): no evaluation set, no simulation. */
 export async function costOnly(opts: SimulateOptions): Promise<NaxReport> {
   const p = await loadProject(opts.source, opts.configPath, opts);
-  const cost = costOf(p);
+  const cost = costOf(p.graph, p.mappings, p.technology);
   return {
     schema: REPORT_SCHEMA,
     tool: { name: 'nax', version: NAX_VERSION },
     ...(opts.source.commit ? { commit: opts.source.commit } : {}),
     inputs: p.inputs,
     backend: tf.getBackend(),
-    layers: layerReports(p),
+    layers: layerReports(p.graph, p.mappings),
     cost,
     totals: cost.totals,
   };
@@ -174,39 +178,76 @@ export async function simulate(opts: SimulateOptions): Promise<NaxReport> {
     throw new NaxUserError(p.config.evalSet.images, '', `images are ${evalSet.shape.join('×')}, the model expects ${h}×${w}×${c}`);
   }
   const tLoad = performance.now();
-  const samples = shardSamples(settings.monteCarloSamples, o.shard);
-  const sim = await simulateNetwork({
+  const report = await simulateInMemory({
     graph: p.graph,
     mappings: p.mappings,
     technology: p.technology,
-    data: { images: evalSet.images, labels: evalSet.labels, n: evalSet.n, shape: evalSet.shape },
-    seed: settings.seed,
-    samples,
-    irDrop: settings.irDrop,
+    evalSet,
+    settings: { ...settings, evalImages: evalSet.n },
     batchSize: p.config.simulation.batchSize,
+    inputs: { ...p.inputs, evalSet: { path: p.config.evalSet.images, sha256: evalSet.sha256 } },
+    samples: shardSamples(settings.monteCarloSamples, o.shard),
     progress: opts.progress,
     runner: opts.runner,
   });
   const tSim = performance.now();
-  const cost = costOf(p);
+  return {
+    ...report,
+    ...(opts.source.commit ? { commit: opts.source.commit } : {}),
+    ...(o.shard ? { shard: { index: o.shard.index, count: o.shard.count } } : {}),
+    ...(opts.withTimings
+      ? { timings: { loadS: (tLoad - t0) / 1000, simulateS: (tSim - tLoad) / 1000, totalS: (performance.now() - t0) / 1000 } }
+      : {}),
+  };
+}
+
+/** What `simulateInMemory` needs: a network and its hardware already in memory. */
+export interface InMemorySimulation {
+  readonly graph: NetworkGraph;
+  readonly mappings: ReadonlyMap<string, LayerMapping & { origin?: 'defaults' | 'layer' }>;
+  readonly technology: Technology;
+  readonly evalSet: EvalData;
+  readonly settings: SimulationSettings;
+  readonly batchSize: number;
+  /** The content hashes the report records. */
+  readonly inputs: NaxReport['inputs'];
+  /** Monte Carlo sample indices; default all of settings.monteCarloSamples. */
+  readonly samples?: readonly number[];
+  readonly progress?: (line: string) => void;
+  readonly runner?: SampleRunner;
+}
+
+/**
+ * Simulates and costs a network held in memory (a loaded commit, or a search candidate) into a report:
+ * the one place reports are built from a simulation.
+ */
+export async function simulateInMemory(o: InMemorySimulation): Promise<NaxReport> {
+  const sim = await simulateNetwork({
+    graph: o.graph,
+    mappings: o.mappings,
+    technology: o.technology,
+    data: o.evalSet,
+    seed: o.settings.seed,
+    samples: o.samples ?? Array.from({ length: o.settings.monteCarloSamples }, (_, k) => k),
+    irDrop: o.settings.irDrop,
+    batchSize: o.batchSize,
+    progress: o.progress,
+    runner: o.runner,
+  });
+  const cost = costOf(o.graph, o.mappings, o.technology);
   return {
     schema: REPORT_SCHEMA,
     tool: { name: 'nax', version: NAX_VERSION },
-    ...(opts.source.commit ? { commit: opts.source.commit } : {}),
-    inputs: { ...p.inputs, evalSet: { path: p.config.evalSet.images, sha256: evalSet.sha256 } },
+    inputs: o.inputs,
     backend: tf.getBackend(),
-    settings: { ...settings, evalImages: evalSet.n },
+    settings: o.settings,
     accuracy: {
       ideal: sim.ideal,
       quantised: sim.quantised,
       nonIdeal: accuracyStats(sim.samples.map((s) => s.accuracy), sim.samples.map((s) => s.seed)),
     },
-    layers: layerReports(p, sim),
+    layers: layerReports(o.graph, o.mappings, sim),
     cost,
     totals: cost.totals,
-    ...(o.shard ? { shard: { index: o.shard.index, count: o.shard.count } } : {}),
-    ...(opts.withTimings
-      ? { timings: { loadS: (tLoad - t0) / 1000, simulateS: (tSim - tLoad) / 1000, totalS: (performance.now() - t0) / 1000 } }
-      : {}),
   };
 }

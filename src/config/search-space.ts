@@ -1,7 +1,238 @@
-/** `search:` section of nax.yml. Owned by the search work (issue 5); this first version fixes the interface. */
-export interface SearchSpace {
-  readonly [key: string]: unknown;
+/**
+ * `search:` section of nax.yml — the space, objective and budget of the bounded NAX re-search (issue 5).
+ *
+ *   search:
+ *     layers: residual            # or a list of layer names; default: the 3×3 convs of residual blocks
+ *     kernels: [3, 5, 7]          # odd kernel sizes tried on the searchable layers
+ *     crossbars: [16, 32, 64, 128]
+ *     otherLayers: crossbar       # 'crossbar': other matrix layers search their crossbar size only; 'committed': keep
+ *     zeroOp: false               # true: every identity-shortcut block whose convs are searchable may be skipped;
+ *                                 # or a list of the first conv of each block that may be skipped
+ *     lambda: [0.5]               # hardware-loss weights; or { from: 0.1, to: 2, steps: 4 } (geometric sweep)
+ *     objective: edap             # edap | energy | latency
+ *     budget: 15m                 # wall time for the whole search (s, m, h; or a number of seconds)
+ *     epochs: 3                   # optional cap on weight-training epochs (search + fine-tune)
+ *     trainSet: { images: data/train-images.npy, labels: data/train-labels.npy, scale: 0.0039215686 }
+ *     validationImages: 1000      # the last N training images are the architecture-step split (never trained on)
+ *     seed: 1
+ *
+ * Only what can be checked without the model is checked here (ranges, units, kernel parity). What needs
+ * the model — layer names, kernel size against the feature map, the zero op on a projection block — is
+ * checked by `resolveSearchPlan` (src/search/plan.ts) before any work starts, with the same file and field.
+ */
+import path from 'node:path';
+import { NaxUserError } from '../errors.js';
+import { confinedPath } from '../io/files.js';
+import {
+  describe,
+  isObject,
+  optionalNumber,
+  readBoolean,
+  readEnum,
+  readNumber,
+  readString,
+  rejectUnknownKeys,
+  requireObject,
+} from './fields.js';
+import { CROSSBAR_MAX, CROSSBAR_MIN } from './mapping.js';
+
+export type SearchObjective = 'edap' | 'energy' | 'latency';
+
+/** How matrix layers outside `layers` take part. */
+export type OtherLayersMode =
+  /** their crossbar size is searched too (kernel fixed) — NAX maps every layer of the searched net */
+  | 'crossbar'
+  /** they keep the committed mapping */
+  | 'committed';
+
+export interface TrainSetConfig {
+  /** `.npy` (or `.npy.gz`) of training images [N, H, W, C], relative to the config root. */
+  readonly images: string;
+  /** `.npy` (or `.npy.gz`) of integer labels [N]. */
+  readonly labels: string;
+  /** Factor from stored pixel values to model input. Default 1. */
+  readonly scale: number;
 }
-export function parseSearchSpace(_raw: unknown, _file: string, _field: string): SearchSpace {
-  return {};
+
+export interface SearchSpace {
+  /** 'residual' = the 3×3 convs of residual blocks (resolved against the model), or explicit layer names. */
+  readonly layers: 'residual' | readonly string[];
+  /** Kernel sizes (odd, ≥ 1) tried on searchable layers. Default [3, 5, 7] (NAX, CIFAR-10 space). */
+  readonly kernels: readonly number[];
+  /** Square crossbar sizes N (N×N), CROSSBAR_MIN…CROSSBAR_MAX. Default [16, 32, 64, 128] (NAX). */
+  readonly crossbars: readonly number[];
+  readonly otherLayers: OtherLayersMode;
+  /** false, true (every identity block with searchable convs), or the first conv of each skippable block. */
+  readonly zeroOp: boolean | readonly string[];
+  /** λ values of the hardware term; each gives one searched candidate (shards split this list). */
+  readonly lambdas: readonly number[];
+  readonly objective: SearchObjective;
+  /** Wall-time budget of the whole search, s. Default 900 (15 min). The CLI's --budget overrides it. */
+  readonly budgetS: number;
+  /** Optional cap on weight-training epochs (warm-up + search + fine-tune), over the training split. */
+  readonly epochs?: number;
+  /** Training data; without it the search cannot train (nax search says so). */
+  readonly trainSet?: TrainSetConfig;
+  /** Last N training images held out for architecture steps. Default 1000. */
+  readonly validationImages: number;
+  readonly seed: number;
+  /** Images per weight step. Default 64. */
+  readonly batchSize: number;
+  /** Weight steps between architecture steps. Default 5 (ProxylessNAS `grad_update_arch_param_every`). */
+  readonly archEvery: number;
+  /** Adam learning rate of the architecture parameters. Default 0.006 (ProxylessNAS uses 1e-3 over far more steps). */
+  readonly archLr: number;
+  /** Adam learning rate of the weights. Default 5e-4 (fine-tuning a trained, BN-folded net: nax assumption). */
+  readonly weightLr: number;
+  /** Validation images per architecture step. Default 64. */
+  readonly archBatch: number;
+  /** Fraction of matrix layers run non-ideally per architecture step (the rest in float). Default 1. */
+  readonly nonIdealFraction: number;
+}
+
+export const DEFAULT_SEARCH_SPACE: SearchSpace = Object.freeze({
+  layers: 'residual',
+  kernels: Object.freeze([3, 5, 7]),
+  crossbars: Object.freeze([16, 32, 64, 128]),
+  otherLayers: 'crossbar',
+  zeroOp: false,
+  lambdas: Object.freeze([0.5]),
+  objective: 'edap',
+  budgetS: 900,
+  validationImages: 1000,
+  seed: 1,
+  batchSize: 64,
+  archEvery: 5,
+  archLr: 0.006,
+  weightLr: 5e-4,
+  archBatch: 64,
+  nonIdealFraction: 1,
+} satisfies SearchSpace);
+
+const KEYS = [
+  'layers', 'kernels', 'crossbars', 'otherLayers', 'zeroOp', 'lambda', 'objective', 'budget', 'epochs', 'trainSet',
+  'validationImages', 'seed', 'batchSize', 'archEvery', 'archLr', 'weightLr', 'archBatch', 'nonIdealFraction',
+];
+
+/** Largest kernel the parser accepts at all; the model-dependent bound is 2·min(H, W) − 1 (plan.ts). */
+const KERNEL_MAX = 15;
+
+/**
+ * Parses a wall-time budget: a number of seconds, or a string of h/m/s parts ("15m", "1h30m", "90s", "45").
+ * Exported for the CLI's --budget.
+ */
+export function parseDuration(v: unknown, file: string, field: string): number {
+  if (typeof v === 'number') return readNumber(v, file, field, { min: 0, exclusive: true });
+  if (typeof v === 'string') {
+    const s = v.trim();
+    const m = /^(?:(\d+(?:\.\d+)?)h)?\s*(?:(\d+(?:\.\d+)?)m)?\s*(?:(\d+(?:\.\d+)?)s?)?$/.exec(s);
+    if (m && s.length > 0 && (m[1] || m[2] || m[3])) {
+      const sec = Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+      if (sec > 0) return sec;
+    }
+  }
+  throw new NaxUserError(file, field, `expected a duration such as "15m", "90s" or "1h30m", found ${describe(v)}`);
+}
+
+function readIntList(v: unknown, file: string, field: string, check: (n: number, at: string) => void): number[] {
+  if (!Array.isArray(v) || v.length === 0) throw new NaxUserError(file, field, `expected a non-empty list, found ${describe(v)}`);
+  const out: number[] = [];
+  v.forEach((x, i) => {
+    const at = `${field}[${i}]`;
+    const n = readNumber(x, file, at, { integer: true });
+    check(n, at);
+    if (out.includes(n)) throw new NaxUserError(file, at, `${n} is listed twice`);
+    out.push(n);
+  });
+  return out.sort((a, b) => a - b);
+}
+
+function readNameList(v: unknown, file: string, field: string): string[] {
+  if (!Array.isArray(v) || v.length === 0) throw new NaxUserError(file, field, `expected a non-empty list of layer names, found ${describe(v)}`);
+  return v.map((x, i) => readString(x, file, `${field}[${i}]`));
+}
+
+function readLambdas(v: unknown, file: string, field: string): number[] {
+  if (typeof v === 'number') return [readNumber(v, file, field, { min: 0 })];
+  if (Array.isArray(v)) {
+    if (v.length === 0) throw new NaxUserError(file, field, 'expected at least one λ value');
+    return v.map((x, i) => readNumber(x, file, `${field}[${i}]`, { min: 0 }));
+  }
+  if (isObject(v)) {
+    rejectUnknownKeys(v, ['from', 'to', 'steps'], file, field);
+    const from = readNumber(v.from, file, `${field}.from`, { min: 0, exclusive: true });
+    const to = readNumber(v.to, file, `${field}.to`, { min: 0, exclusive: true });
+    const steps = readNumber(v.steps, file, `${field}.steps`, { integer: true, min: 1, max: 64 });
+    if (steps === 1) return [from];
+    // Geometric: λ spans decades, and the front is traced evenly in log λ (nax assumption).
+    const r = Math.pow(to / from, 1 / (steps - 1));
+    return Array.from({ length: steps }, (_, i) => Number((from * Math.pow(r, i)).toPrecision(6)));
+  }
+  throw new NaxUserError(file, field, `expected a number, a list, or { from, to, steps }, found ${describe(v)}`);
+}
+
+export function parseSearchSpace(raw: unknown, file: string, field: string): SearchSpace {
+  const d = DEFAULT_SEARCH_SPACE;
+  if (raw === undefined || raw === null) return d;
+  const o = requireObject(raw, file, field);
+  rejectUnknownKeys(o, KEYS, file, field);
+  const f = (k: string) => `${field}.${k}`;
+
+  const layers: SearchSpace['layers'] = o.layers === undefined || o.layers === 'residual'
+    ? 'residual'
+    : Object.freeze(readNameList(o.layers, file, f('layers')));
+  const kernels = o.kernels === undefined ? d.kernels : readIntList(o.kernels, file, f('kernels'), (k, at) => {
+    if (k < 1 || k > KERNEL_MAX) throw new NaxUserError(file, at, `kernel size ${k} is outside 1…${KERNEL_MAX}`);
+    if (k % 2 === 0) {
+      throw new NaxUserError(file, at, `kernel size ${k} is even`,
+        "'same' padding of an even kernel is lopsided and a trained odd kernel cannot be centred in it; use odd sizes");
+    }
+  });
+  const crossbars = o.crossbars === undefined ? d.crossbars : readIntList(o.crossbars, file, f('crossbars'), (n, at) => {
+    if (n < CROSSBAR_MIN || n > CROSSBAR_MAX) {
+      throw new NaxUserError(file, at, `crossbar size ${n} is outside ${CROSSBAR_MIN}…${CROSSBAR_MAX}`,
+        n > CROSSBAR_MAX
+          ? `arrays larger than ${CROSSBAR_MAX}×${CROSSBAR_MAX} are beyond what the IR-drop and ADC models are calibrated for (and IR drop makes them impractical)`
+          : `arrays smaller than ${CROSSBAR_MIN}×${CROSSBAR_MIN} spend almost all energy and area on peripherals; nax does not model them`);
+    }
+  });
+  const otherLayers = o.otherLayers === undefined ? d.otherLayers : readEnum(o.otherLayers, ['crossbar', 'committed'] as const, file, f('otherLayers'));
+  let zeroOp: SearchSpace['zeroOp'] = d.zeroOp;
+  if (o.zeroOp !== undefined) zeroOp = Array.isArray(o.zeroOp) ? Object.freeze(readNameList(o.zeroOp, file, f('zeroOp'))) : readBoolean(o.zeroOp, file, f('zeroOp'));
+  const lambdas = o.lambda === undefined ? d.lambdas : Object.freeze(readLambdas(o.lambda, file, f('lambda')));
+  const objective = o.objective === undefined ? d.objective : readEnum(o.objective, ['edap', 'energy', 'latency'] as const, file, f('objective'));
+  const budgetS = o.budget === undefined ? d.budgetS : parseDuration(o.budget, file, f('budget'));
+  const epochs = o.epochs === undefined ? undefined : readNumber(o.epochs, file, f('epochs'), { min: 0, exclusive: true });
+
+  let trainSet: TrainSetConfig | undefined;
+  if (o.trainSet !== undefined) {
+    const t = requireObject(o.trainSet, file, f('trainSet'));
+    rejectUnknownKeys(t, ['images', 'labels', 'scale'], file, f('trainSet'));
+    const dir = path.posix.dirname(file.replaceAll('\\', '/'));
+    trainSet = Object.freeze({
+      images: confinedPath(dir, readString(t.images, file, f('trainSet.images')), file, f('trainSet.images')),
+      labels: confinedPath(dir, readString(t.labels, file, f('trainSet.labels')), file, f('trainSet.labels')),
+      scale: optionalNumber(t.scale, 1, file, f('trainSet.scale'), { min: 0, exclusive: true }),
+    });
+  }
+  return Object.freeze({
+    layers,
+    kernels: Object.freeze(kernels),
+    crossbars: Object.freeze(crossbars),
+    otherLayers,
+    zeroOp,
+    lambdas,
+    objective,
+    budgetS,
+    epochs,
+    trainSet,
+    validationImages: optionalNumber(o.validationImages, d.validationImages, file, f('validationImages'), { integer: true, min: 1 }),
+    seed: optionalNumber(o.seed, d.seed, file, f('seed'), { integer: true, min: 0, max: 2 ** 32 - 1 }),
+    batchSize: optionalNumber(o.batchSize, d.batchSize, file, f('batchSize'), { integer: true, min: 1, max: 4096 }),
+    archEvery: optionalNumber(o.archEvery, d.archEvery, file, f('archEvery'), { integer: true, min: 1, max: 1000 }),
+    archLr: optionalNumber(o.archLr, d.archLr, file, f('archLr'), { min: 0, max: 1, exclusive: true }),
+    weightLr: optionalNumber(o.weightLr, d.weightLr, file, f('weightLr'), { min: 0, max: 1, exclusive: true }),
+    archBatch: optionalNumber(o.archBatch, d.archBatch, file, f('archBatch'), { integer: true, min: 1, max: 10000 }),
+    nonIdealFraction: optionalNumber(o.nonIdealFraction, d.nonIdealFraction, file, f('nonIdealFraction'), { min: 0.01, max: 1 }),
+  });
 }

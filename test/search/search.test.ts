@@ -1,0 +1,147 @@
+/**
+ * The search end to end on the tiny residual model with a stand-in simulator: deterministic for a seed,
+ * architecture gradients reach every mixed layer, the hard budget holds, and the derived architecture
+ * saves, loads (model/load.ts + graphFromModel) and computes like any user model.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import * as tf from '@tensorflow/tfjs-core';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseMapping, resolveMapping } from '../../src/config/mapping.js';
+import { parseSearchSpace } from '../../src/config/search-space.js';
+import { dirSource } from '../../src/io/files.js';
+import { graphFromModel } from '../../src/model/from-tfjs.js';
+import { type NetworkGraph, matrixNodes } from '../../src/model/graph.js';
+import { loadLayersModel } from '../../src/model/load.js';
+import { saveModelToFolder } from '../../src/runtime/fs-io.js';
+import { initBackend } from '../../src/runtime/tfjs.js';
+import { buildLayersModel, deriveGraph, deriveMappings } from '../../src/search/derive.js';
+import { idealLogits } from '../../src/search/forward.js';
+import { resolveSearchPlan } from '../../src/search/plan.js';
+import { runSearchOn, type SearchResult } from '../../src/search/run.js';
+import { Supernet } from '../../src/search/supernet.js';
+import { committedMappings, quadrantData, standInEvaluator, standInNonIdeal, tinyInputs, trainedTinyGraph } from './tiny.js';
+
+let g: NetworkGraph;
+let tmp: string;
+const clock = () => performance.now() / 1000;
+
+beforeAll(async () => {
+  await initBackend('wasm');
+  g = await trainedTinyGraph();
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'nax-search-'));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+async function run(o: { budgetS?: number; limits?: { warmupSteps: number; searchSteps: number; fineTuneSteps: number }; outDir?: string; space?: object }): Promise<{ r: SearchResult; lines: string[]; wallS: number }> {
+  const inp = tinyInputs(g, { lambdas: [0.5], ...o.space });
+  const lines: string[] = [];
+  const t = clock();
+  const r = await runSearchOn(inp, {
+    source: dirSource(tmp), configPath: 'nax.yml', budgetS: o.budgetS ?? 120, outDir: o.outDir, progress: (l) => lines.push(`${(clock() - t).toFixed(2)} ${l}`),
+    now: clock, progressIntervalS: 1, nonIdeal: standInNonIdeal, evaluate: standInEvaluator(inp.evalSet), limits: o.limits,
+  });
+  return { r, lines, wallS: clock() - t };
+}
+
+const LIMITS = { warmupSteps: 4, searchSteps: 16, fineTuneSteps: 2 };
+
+describe('search on the tiny model', () => {
+  test('deterministic for a seed: same α trajectory and choice; every mixed layer\'s α moves', async () => {
+    const a = await run({ limits: LIMITS });
+    const b = await run({ limits: LIMITS });
+    const ra = a.r.runs[0]!;
+    const rb = b.r.runs[0]!;
+    expect(ra.archSteps).toBe(8); // archEvery 2
+    expect(ra.trajectory.length).toBe(8);
+    expect(ra.trajectory.map((t) => [...t])).toEqual(rb.trajectory.map((t) => [...t]));
+    expect(ra.choice).toEqual(rb.choice);
+    // Gradients reach every mixed layer: every layer's α left its initial zeros.
+    for (const [i, al] of ra.alphas.entries()) {
+      expect({ layer: i, moved: al.some((v) => v !== 0) }).toEqual({ layer: i, moved: true });
+    }
+    // A different seed gives a different trajectory.
+    const c = await run({ limits: LIMITS, space: { seed: 2 } });
+    expect(c.r.runs[0]!.trajectory.map((t) => [...t])).not.toEqual(ra.trajectory.map((t) => [...t]));
+    // committed + 4 homogeneous + 1 searched
+    expect(a.r.pareto.candidates.map((x) => x.id)).toEqual(['committed', 'homogeneous-16', 'homogeneous-32', 'homogeneous-64', 'homogeneous-128', 'searched-lambda-0.5']);
+  });
+
+  test('respects a 3 s budget (≤ budget + 10 %), returns what it found, reports progress', async () => {
+    const { r, lines, wallS } = await run({ budgetS: 3, space: { lambdas: [0.5, 2] } });
+    expect(wallS).toBeLessThanOrEqual(3 * 1.1);
+    expect(r.elapsedS).toBeLessThanOrEqual(3 * 1.1);
+    expect(r.runs.length).toBeGreaterThanOrEqual(1);
+    expect(r.runs[0]!.stoppedOnTime).toBe(true);
+    // a progress line at least every 10 s (here: every 1 s requested)
+    const times = lines.map((l) => Number(l.split(' ')[0]));
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeLessThan(10);
+    expect(lines.some((l) => /search λ=0.5: chose /.test(l))).toBe(true);
+    expect(lines.some((l) => /search: done in/.test(l))).toBe(true);
+  });
+
+  test('writes the output folder; the searched model loads like a user model and matches its report', async () => {
+    const out = path.join(tmp, 'out');
+    const { r } = await run({ limits: LIMITS, outDir: out });
+    for (const f of ['pareto.json', 'summary.md', 'candidates/searched-lambda-0.5/model.json', 'candidates/searched-lambda-0.5/weights.bin',
+      'candidates/searched-lambda-0.5/mapping.json', 'candidates/searched-lambda-0.5/report.json']) {
+      await expect(readFile(path.join(out, f))).resolves.toBeDefined();
+    }
+    const src = dirSource(out);
+    const m = await loadLayersModel(src, 'candidates/searched-lambda-0.5/model.json');
+    const loaded = graphFromModel(m, 'model.json');
+    m.dispose();
+    const plan = resolveSearchPlan({ graph: g, committed: committedMappings(g), space: parseSearchSpace({}, 'f', 'search'), file: 'f' });
+    const choice = r.runs[0]!.choice;
+    const kernels = new Map(plan.layers.map((l, i) => { const op = l.ops[choice[i]!]!; return [l.name, op.kind === 'path' ? op.kernel : 0]; }));
+    for (const n of matrixNodes(loaded)) expect([n.name, n.shape.kernelH]).toEqual([n.name, kernels.get(n.name)]);
+    const mapDoc = JSON.parse(await readFile(path.join(out, 'candidates/searched-lambda-0.5/mapping.json'), 'utf8'));
+    const resolved = resolveMapping(parseMapping(mapDoc, 'mapping.json'), matrixNodes(loaded).map((n) => n.name), 'mapping.json');
+    for (const [name, mm] of r.runs[0]!.mappings) expect([name, resolved.get(name)!.rows]).toEqual([name, mm.rows]);
+    const pareto = JSON.parse(await readFile(path.join(out, 'pareto.json'), 'utf8'));
+    expect(pareto.schema).toBe('nax-pareto/1');
+    expect((await readFile(path.join(out, 'summary.md'), 'utf8'))).toMatch(/\| candidate +\| +non-ideal acc\./);
+  });
+});
+
+describe('derived architecture', () => {
+  test('kernels 5/7, crossbars and a skipped block survive save → loadLayersModel → graphFromModel; outputs agree', async () => {
+    const plan = resolveSearchPlan({ graph: g, committed: committedMappings(g), space: parseSearchSpace({ zeroOp: true }, 'f', 'search'), file: 'f' });
+    const pick = (name: string, k: number | 'zero', n = 32) => {
+      const l = plan.layers.find((x) => x.name === name)!;
+      return l.ops.findIndex((o) => (k === 'zero' ? o.kind === 'zero' : o.kind === 'path' && o.kernel === k && o.crossbar === n));
+    };
+    const net = new Supernet(plan, 1e-3);
+    const wanted: Record<string, number | 'zero'> = { b2_conv1: 5, b2_conv2: 7 };
+    for (const [zero, skipped] of [[false, 'b1_conv1'], [true, 'none']] as const) {
+      const choice = plan.layers.map((l) => (l.name === 'b1_conv1' && zero ? pick(l.name, 'zero') : pick(l.name, wanted[l.name] ?? l.committedKernel, l.name === 'fc' ? 16 : 32)));
+      const dg = deriveGraph(plan, choice, (l, k) => net.hostWeights(l, k));
+      const maps = deriveMappings(plan, choice);
+      const dir = path.join(tmp, `derived-${zero}`);
+      const model = buildLayersModel(dg, 'f');
+      await saveModelToFolder(model, dir);
+      model.dispose();
+      const m = await loadLayersModel(dirSource(dir), 'model.json');
+      const back = graphFromModel(m, 'model.json');
+      m.dispose();
+      const ks = Object.fromEntries(matrixNodes(back).map((n) => [n.name, n.shape.kernelH]));
+      expect(ks.b2_conv1).toBe(5);
+      expect(ks.b2_conv2).toBe(7);
+      expect('b1_conv1' in ks).toBe(!zero);
+      expect([...maps.keys()].sort()).toEqual(Object.keys(ks).sort());
+      expect(maps.get('fc')!.rows).toBe(16);
+      const { images } = quadrantData(16, 3);
+      const y1 = idealLogits(dg, images, 16);
+      const y2 = idealLogits(back, images, 16);
+      let worst = 0;
+      for (let i = 0; i < y1.length; i++) worst = Math.max(worst, Math.abs(y1[i]! - y2[i]!));
+      expect(worst).toBeLessThan(1e-4);
+      expect(skipped).toBeDefined();
+    }
+    net.dispose();
+    expect(tf.memory().numTensors).toBeGreaterThan(0);
+  });
+});
