@@ -38,6 +38,10 @@ import {
 } from './quantize.js';
 import { Rng, deriveSeed } from './rng.js';
 
+// Math functions bound once: hot loops call them per cell or per conversion, and under jest (a vm
+// context) every lookup of a global such as `Math` is slow.
+const { floor, round, sqrt } = Math;
+
 /** Input quantisation of a layer, from calibration on float activations. */
 export interface InputCalibration {
   /** Largest |activation| seen at the layer input; sets the input step. */
@@ -405,7 +409,7 @@ function convertUnipolar(k: Conversions): void {
       const v = y[yRow + j] - base;
       if (v < 0.5) continue; // rounds to a zero count
       // floor(v + 0.5) is Math.round for v > 0.
-      const count = v >= adcMax ? adcMax : Math.floor(v + 0.5);
+      const count = v >= adcMax ? adcMax : floor(v + 0.5);
       acc[outRow + colChannel[j]] += weight[wRow + j] * count;
     }
   }
@@ -428,8 +432,8 @@ function convertGeneral(
     for (let j = 0; j < nCols; j++) {
       let v = y[yRow + j] - base;
       // Temporal read noise: σ relative to each cell current, summed in quadrature over the column.
-      if (o.y2) v += o.sigma * Math.sqrt(o.y2[yRow + j]) * o.rng!.normal();
-      const count = v >= adcMax ? adcMax : v <= adcMin ? adcMin : Math.round(v);
+      if (o.y2) v += o.sigma * sqrt(o.y2[yRow + j]) * o.rng!.normal();
+      const count = v >= adcMax ? adcMax : v <= adcMin ? adcMin : round(v);
       if (count !== 0) acc[outRow + colChannel[j]] += weight[wRow + j] * count;
     }
   }

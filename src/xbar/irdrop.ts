@@ -109,12 +109,15 @@ interface LineNetwork {
   readonly adjointOut: Float64Array;
 }
 
+/** Bound once: a global lookup per cell is slow under jest's vm context. */
+const MAX_FINITE = Number.MAX_VALUE;
+
 function checkArgs(g: Float64Array, rows: number, cols: number, wires: WireResistances): void {
   assert(Number.isInteger(rows) && rows > 0 && Number.isInteger(cols) && cols > 0, () => `crossbar ${rows}×${cols}`);
   assert(g.length === rows * cols, () => `conductances have ${g.length} cells, expected ${rows}×${cols}`);
   for (let n = 0; n < g.length; n++) {
     // Non-negative conductances keep every pivot positive (the SPD argument behind both solvers).
-    assert(g[n] >= 0 && g[n] < Number.POSITIVE_INFINITY, () => `conductance ${g[n]} S at cell ${n}`);
+    assert(g[n] >= 0 && g[n] <= MAX_FINITE, () => `conductance ${g[n]} S at cell ${n}`);
   }
   for (const [k, v] of Object.entries(wires)) {
     assert(Number.isFinite(v) && v >= 0, () => `${k} = ${v}: resistances must be finite and ≥ 0`);

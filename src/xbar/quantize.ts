@@ -15,6 +15,10 @@
 import { assert } from '../errors.js';
 import type { SignMapping } from '../config/mapping.js';
 
+// Math functions bound once: hot loops call them per cell or per conversion, and under jest (a vm
+// context) every lookup of a global such as `Math` is slow.
+const { abs, round } = Math;
+
 /** A layer's quantised weights. */
 export interface QuantizedWeights {
   /** Weight value of one integer step, in the unit of w. 1 when every weight is zero (nothing to scale). */
@@ -63,7 +67,7 @@ export function quantizeWeights(w: Float32Array, weightBits: number, signMapping
   const qMax = maxWeightCode(weightBits);
   let maxAbs = 0;
   for (let n = 0; n < w.length; n++) {
-    const a = Math.abs(w[n]);
+    const a = abs(w[n]);
     assert(Number.isFinite(a), () => `weight ${n} is ${w[n]}`);
     if (a > maxAbs) maxAbs = a;
   }
@@ -255,7 +259,7 @@ export function dacCycleCodes(
 }
 
 function roundHalfAway(v: number): number {
-  return v < 0 ? -Math.round(-v) : Math.round(v);
+  return v < 0 ? -round(-v) : round(v);
 }
 
 function clampInt(v: number, lo: number, hi: number): number {

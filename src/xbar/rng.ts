@@ -15,30 +15,34 @@
  * to a label (or to their order or count) gives an unrelated one.
  */
 
+// Math functions bound once: hot loops call them per cell or per conversion, and under jest (a vm
+// context) every lookup of a global such as `Math` is slow.
+const { imul, sqrt, log } = Math;
+
 /** splitmix32 step (a 32-bit variant of Steele, Lea & Flood's SplitMix): returns [output, next state]. */
 function splitmix32(state: number): [number, number] {
   const next = (state + 0x9e3779b9) >>> 0;
   let z = next;
-  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  z = imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = imul(z ^ (z >>> 13), 0xc2b2ae35);
   return [(z ^ (z >>> 16)) >>> 0, next];
 }
 
 /** MurmurHash3's 32-bit finaliser: a bijection on u32 with full avalanche. */
 function fmix32(h: number): number {
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  h = imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** Mixes one 32-bit word into a running hash (MurmurHash3 body step). */
 function mixWord(h: number, k: number): number {
-  k = Math.imul(k, 0xcc9e2d51);
+  k = imul(k, 0xcc9e2d51);
   k = (k << 15) | (k >>> 17);
-  k = Math.imul(k, 0x1b873593);
+  k = imul(k, 0x1b873593);
   h ^= k;
   h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) >>> 0;
+  return (imul(h, 5) + 0xe6546b64) >>> 0;
 }
 
 const F64 = new Float64Array(1);
@@ -124,9 +128,9 @@ export class Rng {
   /** Next unsigned 32-bit integer in [0, 2^32). */
   nextU32(): number {
     const s1 = this.s1;
-    let r = Math.imul(s1, 5);
+    let r = imul(s1, 5);
     r = (r << 7) | (r >>> 25);
-    r = Math.imul(r, 9) >>> 0;
+    r = imul(r, 9) >>> 0;
     const t = s1 << 9;
     this.s2 ^= this.s0;
     this.s3 ^= this.s1;
@@ -161,7 +165,7 @@ export class Rng {
       y = 2 * this.uniform() - 1;
       s = x * x + y * y;
     } while (s >= 1 || s === 0);
-    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    const f = sqrt((-2 * log(s)) / s);
     this.spare = y * f;
     this.hasSpare = true;
     return x * f;
