@@ -1,0 +1,95 @@
+/**
+ * The GitHub Action's entry: gathers inputs and environment, picks the mode, and turns errors into a
+ * failed step. The work lives in github/*-mode.ts and check.ts; this file only wires them.
+ *
+ * Exit: 1 when a fail-tier budget is exceeded (not acknowledged) or an input or file is invalid
+ * (`file: field: message`, annotated on the file). A failed comment never changes it.
+ * The bundle (dist/index.js) is also the entry of the Monte Carlo worker threads, as cli-main.ts is for
+ * the CLI: run() in a worker only runs its samples.
+ */
+import * as core from '@actions/core';
+import { getOctokit } from '@actions/github';
+import { availableParallelism } from 'node:os';
+import { NaxUserError } from './errors.js';
+import { actionsPublisher } from './github/actions-publisher.js';
+import { checkMode } from './github/check-mode.js';
+import { commentMode } from './github/comment-mode.js';
+import { ENV_FILE, readActionEnv } from './github/event.js';
+import { INPUTS_FILE, readInputs } from './github/inputs.js';
+import { mergeMode } from './github/merge-mode.js';
+import type { ModeContext } from './github/mode-context.js';
+import { COMMENT_MARKER } from './render/markdown.js';
+import { initBackend } from './runtime/tfjs.js';
+import { isNaxWorker, workerMain, workerSampleRunner } from './runtime/workers.js';
+
+/** Worker threads for Monte Carlo samples (hosted runners have 2–4 cores; nax assumption: 4 at most). */
+const MAX_WORKERS = 4;
+
+/** Error "files" that are not repository files: no file annotation for them. */
+const NOT_FILES = new Set([INPUTS_FILE, ENV_FILE, 'git', 'checkout', 'shard', 'shard reports', 'budget overrides']);
+
+function reportError(e: unknown): void {
+  if (e instanceof NaxUserError) {
+    const message = e.format();
+    if (e.file && !NOT_FILES.has(e.file) && !e.file.startsWith('/')) {
+      core.error(message, { title: 'nax', file: e.file });
+      process.exitCode = core.ExitCode.Failure;
+    } else {
+      core.setFailed(message);
+    }
+    return;
+  }
+  // Anything else is a bug in nax: show the stack.
+  core.setFailed(e instanceof Error ? (e.stack ?? e.message) : String(e));
+}
+
+/** Runs the action in the current step (or, in a worker thread, its Monte Carlo samples). */
+export async function run(): Promise<void> {
+  if (isNaxWorker()) {
+    await workerMain();
+    return;
+  }
+  try {
+    const env = process.env;
+    if (env.GITHUB_ACTIONS !== 'true') {
+      throw new NaxUserError(ENV_FILE, 'GITHUB_ACTIONS', 'not running inside GitHub Actions',
+        'locally, use the CLI: nax check --base <ref>');
+    }
+    const inputs = readInputs((name) => core.getInput(name));
+    const actionEnv = readActionEnv(env);
+    if (inputs.githubToken) core.setSecret(inputs.githubToken);
+    // baseUrl explicitly: @actions/github computes its default when the module loads.
+    const client = inputs.githubToken ? getOctokit(inputs.githubToken, { baseUrl: actionEnv.apiUrl }) : undefined;
+    const workers = Math.min(MAX_WORKERS, availableParallelism());
+    const ctx: ModeContext = {
+      inputs,
+      env: actionEnv,
+      repoDir: process.cwd(),
+      ...(client ? { client } : {}),
+      publisherFor: (issue) => actionsPublisher({
+        ...(client ? { client } : {}),
+        ...(issue ? { issue } : {}),
+        sticky: { marker: COMMENT_MARKER, author: inputs.commentAuthor },
+      }),
+      progress: (line) => core.info(`nax: ${line}`),
+      ...(workers > 1 ? { runner: workerSampleRunner({ entry: new URL(import.meta.url), workers }) } : {}),
+    };
+    switch (inputs.mode) {
+      case 'check':
+        await initBackend('wasm');
+        await checkMode(ctx);
+        break;
+      case 'merge':
+        await mergeMode(ctx);
+        break;
+      case 'comment':
+        await commentMode(ctx);
+        break;
+      case 'search':
+        throw new NaxUserError(INPUTS_FILE, 'mode', "search mode needs issue 5 (the nightly re-search is not wired into the action yet)",
+          'use mode: check, comment or merge');
+    }
+  } catch (e) {
+    reportError(e);
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * The result of comparing a base report with a head report: what render/ shows and what the action
+ * gates on. Accuracies are in % and their differences in percentage points (pp); energy, delay, area and
+ * EDAP differences are relative, in %.
+ */
+import type { BudgetId, BudgetTiers, Budgets } from '../config/budgets.js';
+import type { LayerMapping } from '../config/mapping.js';
+import type { SimulationSettings } from '../report.js';
+
+/**
+ * 'pass': every checked budget ok. 'warn': a warn tier crossed, or a fail tier crossed and acknowledged.
+ * 'fail': a fail tier crossed. 'no-baseline': no base report, and no absolute budget failed (never a
+ * silent pass: relative budgets could not be checked).
+ */
+export type Verdict = 'pass' | 'warn' | 'fail' | 'no-baseline';
+
+/** 'unchecked': no tier set, or the budget needs data the reports lack (a baseline, an accuracy). */
+export type BudgetStatus = 'ok' | 'warn' | 'fail' | 'unchecked';
+
+/** One metric in base and head. Absent sides: no baseline, or a layer added/removed. */
+export interface Delta {
+  readonly base?: number;
+  readonly head?: number;
+  /** head − base, in the metric's own unit (pp for accuracies in %). */
+  readonly diff?: number;
+  /**
+   * (head − base) / base · 100, %. Infinity when base is 0 and head is positive; 0 when both are 0;
+   * absent when a side is missing.
+   */
+  readonly changePct?: number;
+}
+
+/** Non-ideal accuracy in %, with its spread over Monte Carlo samples. */
+export interface NonIdealAccuracy {
+  readonly meanPct: number;
+  readonly stdPct: number;
+  readonly minPct: number;
+  readonly samples: number;
+}
+
+export interface TotalsComparison {
+  /** Float model, %. Absent when neither report carries accuracy (cost-only). */
+  readonly accuracyIdealPct?: Delta;
+  /** Non-ideal mean over Monte Carlo samples, %. */
+  readonly accuracyNonIdealPct?: Delta;
+  readonly nonIdealBase?: NonIdealAccuracy;
+  readonly nonIdealHead?: NonIdealAccuracy;
+  /** J per inference. */
+  readonly energyJ: Delta;
+  /** Layer-serial latency of one inference, s. */
+  readonly delayS: Delta;
+  readonly areaMm2: Delta;
+  /** J·s·mm². */
+  readonly edap: Delta;
+  readonly crossbars: Delta;
+}
+
+export type LayerChange = 'unchanged' | 'changed' | 'added' | 'removed';
+
+export interface LayerComparison {
+  readonly name: string;
+  readonly change: LayerChange;
+  readonly baseMapping?: LayerMapping;
+  readonly headMapping?: LayerMapping;
+  /** Human-readable differences, e.g. 'rows 64→128', 'cost' (inputs other than the mapping moved it). */
+  readonly changedFields: readonly string[];
+  readonly crossbars: Delta;
+  readonly energyJ: Delta;
+  readonly delayS: Delta;
+  readonly areaMm2: Delta;
+  /** The layer's own energyJ · delayS · areaMm2, J·s·mm². */
+  readonly edap: Delta;
+  /** Mean non-ideality factor of the layer's column currents (absent for cost-only reports). */
+  readonly nfMean: Delta;
+}
+
+export interface BudgetResult {
+  readonly id: BudgetId;
+  readonly tiers: BudgetTiers;
+  /** The measured value in the budget's unit (%, pp or J·s·mm²); absent when unchecked. */
+  readonly actual?: number;
+  readonly status: BudgetStatus;
+  /** Why the budget was not checked. */
+  readonly reason?: string;
+  /**
+   * Layers the breach is attributed to, most responsible first (changed or added layers whose cost or
+   * non-ideality grew); empty when ok or when no layer can be singled out.
+   */
+  readonly layers: readonly string[];
+}
+
+/** An accepted regression: by a PR label or the `acknowledge` input. */
+export interface Acknowledgement {
+  /** How it was given, e.g. "label 'nax-accept-regression'". */
+  readonly by: string;
+}
+
+export interface Comparison {
+  readonly verdict: Verdict;
+  /** What the budgets alone say, before any acknowledgement. */
+  readonly budgetVerdict: Verdict;
+  /** Present when a regression was acknowledged (budgetVerdict warn or fail). */
+  readonly acknowledged?: Acknowledgement;
+  readonly hasBaseline: boolean;
+  readonly totals: TotalsComparison;
+  /** Head order, removed layers at their base position. */
+  readonly layers: readonly LayerComparison[];
+  readonly budgets: readonly BudgetResult[];
+  /** The budgets compared against (nax.yml of head, with input overrides). */
+  readonly budgetLimits: Budgets;
+  /** Inputs whose content hash differs between base and head ('model', 'mapping', …). */
+  readonly changedInputs: readonly string[];
+  /**
+   * Settings of the two runs, when they differ (a paired comparison uses the same seeds, samples,
+   * images and IR-drop model). Empty when paired or without a baseline.
+   */
+  readonly unpairedSettings: readonly string[];
+  readonly headSettings?: SimulationSettings;
+}

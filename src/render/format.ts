@@ -1,0 +1,90 @@
+/**
+ * Number formatting shared by the markdown and text renderers. Deterministic (no locale): the same
+ * report always renders to the same bytes, so rendered comments can be compared against committed files.
+ */
+
+const SI_PREFIXES: readonly [number, string][] = [
+  [1e-15, 'f'], [1e-12, 'p'], [1e-9, 'n'], [1e-6, 'µ'], [1e-3, 'm'], [1, ''], [1e3, 'k'], [1e6, 'M'], [1e9, 'G'],
+];
+
+/** Three significant digits without exponent noise: 1.23, 12.3, 123. */
+function sig3(v: number): string {
+  if (v === 0) return '0';
+  const s = Number(v.toPrecision(3));
+  return String(s);
+}
+
+/** A value in an SI unit with an engineering prefix: formatSi(1.234e-6, 'J') → '1.23 µJ'. */
+export function formatSi(value: number | undefined, unit: string): string {
+  if (value === undefined) return '—';
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return `0 ${unit}`;
+  const abs = Math.abs(value);
+  let chosen = SI_PREFIXES[0];
+  for (const p of SI_PREFIXES) if (abs >= p[0] * 0.9995) chosen = p;
+  return `${sig3(value / chosen[0])} ${chosen[1]}${unit}`;
+}
+
+/** Area in mm² (the report's unit), three significant digits. */
+export function formatMm2(value: number | undefined): string {
+  if (value === undefined) return '—';
+  return `${sig3(value)} mm²`;
+}
+
+/** EDAP in J·s·mm², scientific with three significant digits: '1.23e-15'. */
+export function formatEdap(value: number | undefined): string {
+  if (value === undefined) return '—';
+  if (value === 0) return '0';
+  return value.toExponential(2);
+}
+
+/** A count with thousands separators: 12345 → '12,345'. */
+export function formatCount(value: number | undefined): string {
+  if (value === undefined) return '—';
+  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** A percentage value (0…100) with two decimals: '97.10 %'. */
+export function formatPct(value: number | undefined): string {
+  return value === undefined ? '—' : `${value.toFixed(2)} %`;
+}
+
+/** Sign for a difference; exact zero shows as ±. */
+function signed(v: number, digits: number): string {
+  const s = Math.abs(v).toFixed(digits);
+  if (Number(s) === 0) return `±${s}`;
+  return `${v > 0 ? '+' : '-'}${s}`;
+}
+
+/** A relative change in %: '+5.23 %', '-1.20 %', '±0.00 %', 'new' (from zero). */
+export function formatChangePct(value: number | undefined): string {
+  if (value === undefined) return '—';
+  if (value === Infinity) return 'new (base 0)';
+  if (value === -Infinity) return '-∞ %';
+  return `${signed(value, 2)} %`;
+}
+
+/** A difference in percentage points: '+0.40 pp'. */
+export function formatPp(value: number | undefined): string {
+  return value === undefined ? '—' : `${signed(value, 2)} pp`;
+}
+
+/** First 7 characters of a SHA, as git and GitHub show them. */
+export function shortSha(sha: string | undefined): string {
+  return sha ? sha.slice(0, 7) : 'unknown';
+}
+
+/** A budget limit in its unit: '+5 %', '1 pp', '95 %', '2.00e-12'. */
+export function formatLimit(value: number, unit: '%change' | 'pp' | '%' | 'edap'): string {
+  const plain = String(Number(value.toPrecision(6)));
+  switch (unit) {
+    case '%change':
+      return `${value > 0 ? '+' : ''}${plain} %`;
+    case 'pp':
+      return `${plain} pp`;
+    case '%':
+      return `${plain} %`;
+    case 'edap':
+      return formatEdap(value);
+  }
+}

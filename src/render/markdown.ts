@@ -1,0 +1,237 @@
+/**
+ * The PR comment and the job summary: one markdown rendering of a comparison, cut to fit a size limit.
+ * Pure: a RenderInput in, a string out.
+ *
+ * Layout: hidden marker; verdict headline with base and head short SHAs; totals table (base, head, Δ,
+ * budget, status); breached budgets; notes; a mermaid chart of per-layer EDAP; the per-layer table in
+ * `<details>`; how the baseline was obtained; footer.
+ *
+ * Too long (GitHub refuses comments over 65,536 characters; step summaries over 1 MiB): the per-layer
+ * table first keeps only changed layers, then goes, then the chart goes; as a last resort the text is cut
+ * at a line. Each step leaves a note saying what was left out and where the full data is.
+ */
+import { markdownTable } from 'markdown-table';
+import { code } from './escape.js';
+import { shortSha } from './format.js';
+import { edapChart } from './mermaid.js';
+import type { RenderInput } from './render-input.js';
+import {
+  breachSentence,
+  layerCountsText,
+  layerTable,
+  settingsText,
+  STATUS_ICON,
+  totalsTable,
+  verdictHeadline,
+} from './tables.js';
+
+/** The hidden marker the sticky comment is found by (together with its author). */
+export const COMMENT_MARKER = '<!-- nax-report -->';
+
+/** GitHub's limit on an issue comment body, characters. */
+export const GITHUB_COMMENT_MAX_CHARS = 65_536;
+/** GitHub's limit on one step's job summary, bytes. */
+export const GITHUB_SUMMARY_MAX_BYTES = 1_048_576;
+
+export interface SizeLimit {
+  /** Largest allowed size, in `measure` units. */
+  readonly max: number;
+  /** 'chars': UTF-16 code units (≥ the characters GitHub counts); 'bytes': UTF-8 bytes. */
+  readonly measure: 'chars' | 'bytes';
+}
+
+/**
+ * Comment limit with a margin below GitHub's 65,536 characters (nax assumption: room for line-ending
+ * normalisation and for counting differences).
+ */
+export const COMMENT_LIMIT: SizeLimit = { max: 60_000, measure: 'chars' };
+/** Summary limit with a margin below 1 MiB, leaving room for other steps' summaries. */
+export const SUMMARY_LIMIT: SizeLimit = { max: 900 * 1024, measure: 'bytes' };
+
+export interface RenderedMarkdown {
+  readonly markdown: string;
+  /** What was left out to fit the limit (empty when nothing was). */
+  readonly omitted: readonly string[];
+}
+
+function sizeOf(text: string, measure: SizeLimit['measure']): number {
+  return measure === 'chars' ? text.length : Buffer.byteLength(text, 'utf8');
+}
+
+type LayerDetail = 'all' | 'changed' | 'none';
+
+interface Plan {
+  readonly layers: LayerDetail;
+  readonly chart: boolean;
+}
+
+const PLANS: readonly Plan[] = [
+  { layers: 'all', chart: true },
+  { layers: 'changed', chart: true },
+  { layers: 'none', chart: true },
+  { layers: 'none', chart: false },
+];
+
+const WHERE_FULL = 'the full data is in the job summary and the report artifact';
+
+function header(input: RenderInput): string[] {
+  const c = input.comparison;
+  const h = verdictHeadline(c);
+  const head = `head ${code(shortSha(input.headSha))}`;
+  const base = c.hasBaseline
+    ? `base ${code(shortSha(input.baseline.commit))}${input.baseline.ref ? ` (${code(input.baseline.ref)})` : ''} → `
+    : '';
+  return [COMMENT_MARKER, `### ${h.icon} nax: ${h.title}`, '', `Verdict **${c.verdict}** · ${base}${head}`];
+}
+
+function noBaselineParagraph(input: RenderInput): string[] {
+  const c = input.comparison;
+  if (c.hasBaseline) return [];
+  const reason = input.baseline.missingReason ?? 'no base report';
+  return [
+    '',
+    `**No baseline:** ${reason}. Nothing was compared: the relative budgets (EDAP increase, accuracy drop) ` +
+      'were not checked, only the absolute ones. This is not a pass.',
+  ];
+}
+
+function totalsSection(input: RenderInput): string[] {
+  const c = input.comparison;
+  const rows = totalsTable(c, {
+    baseLabel: `Base ${code(shortSha(input.baseline.commit))}`,
+    headLabel: `Head ${code(shortSha(input.headSha))}`,
+    lineBreak: '<br>',
+  });
+  return ['', markdownTable(rows, { alignDelimiters: false })];
+}
+
+function breachesSection(input: RenderInput): string[] {
+  const breached = input.comparison.budgets.filter((b) => b.status === 'warn' || b.status === 'fail');
+  if (breached.length === 0) return [];
+  return [
+    '',
+    ...breached.map((b) => {
+      const layers = b.layers.length > 0 ? ` (layers: ${b.layers.slice(0, 5).map(code).join(', ')}${b.layers.length > 5 ? ', …' : ''})` : '';
+      return `- ${STATUS_ICON[b.status]} ${breachSentence(b)}${layers}`;
+    }),
+  ];
+}
+
+function notesSection(input: RenderInput): string[] {
+  const c = input.comparison;
+  const out: string[] = [];
+  if (c.acknowledged) {
+    out.push(`> [!NOTE]\n> Regression acknowledged by ${c.acknowledged.by}: the budgets above are still reported, ` +
+      `but the check does not fail (budgets alone say **${c.budgetVerdict}**).`);
+  }
+  if (c.unpairedSettings.length > 0) {
+    out.push(`> [!WARNING]\n> Base and head were simulated with different settings (${c.unpairedSettings.join('; ')}): ` +
+      'not a paired comparison, accuracy differences include sampling noise.');
+  }
+  if (c.hasBaseline) {
+    out.push(c.changedInputs.length > 0
+      ? `Changed inputs: ${c.changedInputs.map(code).join(', ')}.`
+      : 'No input changed between base and head.');
+  }
+  return out.flatMap((s) => ['', s]);
+}
+
+function chartSection(input: RenderInput): string[] {
+  const chart = edapChart(input.comparison);
+  if (!chart) return [];
+  const legend = input.comparison.hasBaseline ? 'Per layer, the first bar is base and the second head. ' : '';
+  const omitted = chart.omittedLayers > 0 ? `${chart.omittedLayers} smaller layers are not drawn. ` : '';
+  return ['', chart.markdown, '', `<sub>${legend}${omitted}EDAP = energy × latency × area of the layer.</sub>`];
+}
+
+function layersSection(input: RenderInput, detail: LayerDetail): string[] {
+  const c = input.comparison;
+  if (detail === 'none' || c.layers.length === 0) return [];
+  const shown = detail === 'all' ? c : { ...c, layers: c.layers.filter((l) => l.change !== 'unchanged') };
+  const rows = layerTable(shown, { name: code, withBase: c.hasBaseline });
+  const note = detail === 'changed'
+    ? ['', `<sub>Only changed layers are listed to fit GitHub's comment limit; ${WHERE_FULL}.</sub>`]
+    : [];
+  return [
+    '',
+    '<details>',
+    `<summary>Per-layer breakdown (${layerCountsText(c)})</summary>`,
+    '',
+    markdownTable(rows, { alignDelimiters: false }),
+    ...note,
+    '',
+    '</details>',
+  ];
+}
+
+function baselineSection(input: RenderInput): string[] {
+  const c = input.comparison;
+  const b = input.baseline;
+  const where = { 'this-job': 'in this job', 'check-job': 'in the check job', 'shard-jobs': 'in the shard jobs' }[input.origin];
+  let text: string;
+  if (c.hasBaseline) {
+    text = `**Baseline:** ${code(shortSha(b.commit))}${b.ref ? ` (${code(b.ref)})` : ''}, ${b.resolvedBy}; ` +
+      `recomputed from git ${where} with the same seeds as head (${settingsText(c)}).`;
+  } else {
+    text = `**Baseline:** none (${b.missingReason ?? 'no base report'}); looked for ${b.commit ? code(shortSha(b.commit)) : 'a base commit'}` +
+      `, ${b.resolvedBy}. Head simulated ${where} (${settingsText(c)}).`;
+  }
+  return ['', `${text} Budgets: ${code('nax.yml')} of head and the action inputs.`];
+}
+
+function footer(input: RenderInput): string[] {
+  const parts = [`nax ${input.toolVersion}`];
+  if (input.runUrl) parts.push(`[workflow run](${input.runUrl})`);
+  if (input.reportName) parts.push(`full report: ${code(input.reportName)}`);
+  const notes = (input.notes ?? []).flatMap((n) => ['', `> [!WARNING]\n> ${n}`]);
+  return [...notes, '', `<sub>${parts.join(' · ')}</sub>`, ''];
+}
+
+function omittedNote(omitted: readonly string[]): string[] {
+  if (omitted.length === 0) return [];
+  return ['', `> [!NOTE]\n> Truncated to stay under GitHub's size limit: ${omitted.join('; ')} left out; ${WHERE_FULL}.`];
+}
+
+function compose(input: RenderInput, plan: Plan, omitted: readonly string[]): string {
+  return [
+    ...header(input),
+    ...noBaselineParagraph(input),
+    ...totalsSection(input),
+    ...breachesSection(input),
+    ...notesSection(input),
+    ...omittedNote(omitted),
+    ...(plan.chart ? chartSection(input) : []),
+    ...layersSection(input, plan.layers),
+    ...baselineSection(input),
+    ...footer(input),
+  ].join('\n');
+}
+
+function omittedBy(plan: Plan, input: RenderInput): string[] {
+  const out: string[] = [];
+  const changed = input.comparison.layers.filter((l) => l.change !== 'unchanged').length;
+  if (plan.layers === 'changed') out.push(`${input.comparison.layers.length - changed} unchanged layers of the per-layer table`);
+  if (plan.layers === 'none') out.push('the per-layer table');
+  if (!plan.chart) out.push('the per-layer EDAP chart');
+  return out;
+}
+
+/** Renders the comparison as markdown no larger than `limit`. */
+export function renderMarkdown(input: RenderInput, limit: SizeLimit): RenderedMarkdown {
+  for (const plan of PLANS) {
+    if (plan.layers === 'changed' && !input.comparison.hasBaseline) continue;
+    const omitted = omittedBy(plan, input);
+    const text = compose(input, plan, omitted);
+    if (sizeOf(text, limit.measure) <= limit.max) return { markdown: text, omitted };
+  }
+  // Last resort: cut at a line boundary (only reachable with pathological names or refs).
+  const omitted = [...omittedBy(PLANS[PLANS.length - 1], input), 'the end of the text'];
+  const tail = omittedNote(omitted).join('\n');
+  const full = compose(input, PLANS[PLANS.length - 1], []);
+  let cut = full;
+  while (cut.length > 0 && sizeOf(cut, limit.measure) + sizeOf(tail, limit.measure) + 1 > limit.max) {
+    const at = cut.lastIndexOf('\n', Math.floor(cut.length * 0.9));
+    cut = at > 0 ? cut.slice(0, at) : cut.slice(0, Math.floor(cut.length * 0.9));
+  }
+  return { markdown: `${cut}\n${tail}`, omitted };
+}

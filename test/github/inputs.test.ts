@@ -1,0 +1,135 @@
+import { describe, expect, test } from '@jest/globals';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { NaxUserError } from '../../src/errors.js';
+import { pullRequestOf, readActionEnv, runUrlOf, workflowRunOf } from '../../src/github/event.js';
+import { budgetInputName, parseShard, readInputs } from '../../src/github/inputs.js';
+import { acknowledgementOf } from '../../src/github/mode-context.js';
+import { outputValues } from '../../src/github/outputs.js';
+import { compareReports } from '../../src/compare/compare-reports.js';
+import { NO_BUDGETS } from '../../src/config/budgets.js';
+import { loadReport } from '../compare/reports.js';
+
+const reader = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+
+function userError(fn: () => unknown): NaxUserError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof NaxUserError) return e;
+    throw e;
+  }
+  throw new Error('expected a NaxUserError, nothing was thrown');
+}
+
+describe('readInputs', () => {
+  test('every default applies when inputs are empty (outside the runner)', () => {
+    expect(readInputs(reader({}))).toEqual({
+      config: 'nax.yml',
+      githubToken: '',
+      mode: 'check',
+      comment: true,
+      reportPath: 'nax-report.json',
+      overwriteReport: false,
+      budgetOverrides: {},
+      acknowledge: false,
+      acknowledgeLabel: 'nax-accept-regression',
+      mergeFrom: 'nax-shards',
+      commentAuthor: 'github-actions[bot]',
+      failOnMissingBaseline: false,
+    });
+  });
+
+  test('values are read and typed', () => {
+    const i = readInputs(reader({
+      config: 'fixtures/nax.yml', 'github-token': 'tok', 'base-ref': 'main', mode: 'merge', comment: 'false',
+      'report-path': 'out/r.json', 'warn-edap-increase': '2%', 'fail-edap-increase': '5', 'fail-edap': '2e-12',
+      'warn-accuracy-drop': '0.5pp', 'fail-min-accuracy': '95', acknowledge: 'True', shard: '2/4',
+    }));
+    expect(i).toMatchObject({
+      config: 'fixtures/nax.yml', githubToken: 'tok', baseRef: 'main', mode: 'merge', comment: false, reportPath: 'out/r.json',
+      acknowledge: true, shard: { index: 1, count: 4 },
+    });
+    expect(i.budgetOverrides).toEqual({
+      maxEdapIncreasePct: { warn: 2, fail: 5 },
+      maxEdap: { fail: 2e-12 },
+      maxAccuracyDropPp: { warn: 0.5 },
+      minAccuracyPct: { fail: 95 },
+    });
+  });
+
+  test('invalid values name the input', () => {
+    expect(userError(() => readInputs(reader({ mode: 'deploy' }))).format())
+      .toBe("action inputs: mode: expected one of check, comment, merge, search, found \"deploy\"");
+    expect(userError(() => readInputs(reader({ comment: 'yes' }))).field).toBe('comment');
+    expect(userError(() => readInputs(reader({ 'fail-edap-increase': 'five' }))).field).toBe('fail-edap-increase');
+  });
+
+  test('action.yml declares exactly the inputs the action reads, each with a default and a description', () => {
+    const read = new Set<string>();
+    readInputs((name) => {
+      read.add(name);
+      return '';
+    });
+    const yml = parseYaml(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, { default?: unknown; description?: unknown }>; outputs: Record<string, unknown>; runs: unknown };
+    expect(Object.keys(yml.inputs).sort()).toEqual([...read].sort());
+    for (const [name, spec] of Object.entries(yml.inputs)) {
+      expect([name, typeof spec.default, typeof spec.description]).toEqual([name, 'string', 'string']);
+    }
+    expect(Object.keys(yml.outputs)).toEqual(expect.arrayContaining(['verdict', 'accuracy', 'base-accuracy', 'edap', 'base-edap', 'edap-change', 'report', 'comment-id']));
+    const set = outputValues(compareReports(undefined, loadReport('head'), NO_BUDGETS), { reportPath: 'r.json' });
+    expect(Object.keys(set).sort()).toEqual(Object.keys(yml.outputs).sort());
+    expect(yml.runs).toEqual({ using: 'node20', main: 'dist/index.js' });
+  });
+
+  test('budget input names', () => {
+    expect(budgetInputName('maxEdapIncreasePct', 'warn')).toBe('warn-edap-increase');
+    expect(budgetInputName('minAccuracyPct', 'fail')).toBe('fail-min-accuracy');
+  });
+
+  test('shards are written 1-based, i/n', () => {
+    expect(parseShard('1/1', 'shard')).toEqual({ index: 0, count: 1 });
+    expect(parseShard(' 3 / 3 ', 'shard')).toEqual({ index: 2, count: 3 });
+    for (const bad of ['0/3', '4/3', '1', 'a/b', '1/0']) expect(userError(() => parseShard(bad, 'shard')).field).toBe('shard');
+  });
+
+  test('acknowledgement: the input, or the PR label', () => {
+    const i = readInputs(reader({}));
+    expect(acknowledgementOf(i, ['bug'])).toBeUndefined();
+    expect(acknowledgementOf(i, ['nax-accept-regression'])).toEqual({ by: "label 'nax-accept-regression'" });
+    expect(acknowledgementOf(readInputs(reader({ acknowledge: 'true' })), [])).toEqual({ by: 'the acknowledge input' });
+  });
+});
+
+describe('event', () => {
+  const fixture = (name: string) => path.resolve('fixtures/github', name);
+
+  test('pull_request payload: number, SHAs, base ref, labels', () => {
+    const env = readActionEnv({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: fixture('pull_request.synchronize.json'),
+      GITHUB_REPOSITORY: 'Codertocat/Hello-World', GITHUB_RUN_ID: '42' });
+    expect(env.repository).toEqual({ owner: 'Codertocat', repo: 'Hello-World' });
+    expect(env.apiUrl).toBe('https://api.github.com');
+    expect(runUrlOf(env)).toBe('https://github.com/Codertocat/Hello-World/actions/runs/42');
+    expect(pullRequestOf(env.payload)).toEqual({
+      number: 2, headSha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821', baseSha: 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e',
+      baseRef: 'master', labels: ['bug'],
+    });
+  });
+
+  test('workflow_run payload of a fork: no pull requests listed', () => {
+    const env = readActionEnv({ GITHUB_EVENT_PATH: fixture('workflow_run.completed.json') });
+    expect(workflowRunOf(env.payload)).toEqual({
+      id: 30433642, headSha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821', event: 'pull_request', pullRequests: [],
+    });
+    expect(pullRequestOf(env.payload)).toBeUndefined();
+  });
+
+  test('a broken event file is a clear error', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nax-ev-'));
+    writeFileSync(path.join(dir, 'e.json'), '{nope');
+    expect(userError(() => readActionEnv({ GITHUB_EVENT_PATH: path.join(dir, 'e.json') })).field).toBe('GITHUB_EVENT_PATH');
+    expect(userError(() => readActionEnv({ GITHUB_EVENT_PATH: path.join(dir, 'missing.json') })).message).toMatch(/cannot read/);
+  });
+});
