@@ -17,6 +17,7 @@ import { commentMode } from './github/comment-mode.js';
 import { ENV_FILE, readActionEnv } from './github/event.js';
 import { INPUTS_FILE, readInputs } from './github/inputs.js';
 import { mergeMode } from './github/merge-mode.js';
+import { searchMode } from './github/search-mode.js';
 import type { ModeContext } from './github/mode-context.js';
 import { COMMENT_MARKER } from './render/markdown.js';
 import { initBackend } from './runtime/tfjs.js';
@@ -86,8 +87,9 @@ export async function run(): Promise<void> {
         await commentMode(ctx);
         break;
       case 'search':
-        throw new NaxUserError(INPUTS_FILE, 'mode', "search mode needs issue 5 (the nightly re-search is not wired into the action yet)",
-          'use mode: check, comment or merge');
+        await initBackend('wasm');
+        await searchMode(ctx);
+        break;
     }
   } catch (e) {
     reportError(e);

@@ -9,7 +9,12 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { type ResolvedLayerMapping, losslessAdcBits } from './config/mapping.js';
 import { readNumber, requireObject, rejectUnknownKeys } from './config/fields.js';
+import { checkRenderInput, runCheck } from './check.js';
 import { mergeShards } from './compare/merge-shards.js';
+import { runGit } from './github/git.js';
+import { readJsonFile, writeReportFile } from './github/report-file.js';
+import { COMMENT_LIMIT, renderMarkdown } from './render/markdown.js';
+import { renderText } from './render/text.js';
 import { parseDuration } from './config/search-space.js';
 import { NaxUserError } from './errors.js';
 import { type ParetoDocument, mergeSearchResults, summaryMarkdown } from './search/pareto.js';
@@ -61,18 +66,9 @@ export function parseShard(v: string): { index: number; count: number } {
   return { index: i - 1, count: n };
 }
 
-/** Writes a report, refusing to overwrite a file that is not an earlier nax report unless forced. */
-export function writeReportFile(file: string, report: unknown, force: boolean): void {
-  if (existsSync(file) && !force) {
-    let previous = false;
-    try {
-      previous = (JSON.parse(readFileSync(file, 'utf8')) as { schema?: string }).schema === 'nax-report/1';
-    } catch {
-      previous = false;
-    }
-    if (!previous) throw new NaxUserError(file, '', 'exists and is not a nax report; not overwritten', 'pass --force to overwrite it');
-  }
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+/** Writes a report; a file that is not an earlier nax report is kept unless --force. */
+function writeReport(io: CliIo, file: string, report: unknown, force: boolean | undefined): Promise<void> {
+  return writeReportFile(path.resolve(io.cwd, file), report, { overwrite: force === true, shownAs: file, overwriteHint: 'pass --force to overwrite it' });
 }
 
 interface CommonOpts {
@@ -94,11 +90,19 @@ function progressTo(io: CliIo, quiet: boolean | undefined) {
 
 /** Worker threads for Monte Carlo samples when the entry is known and the backend is wasm. */
 function sampleRunner(io: CliIo, backend: 'wasm' | 'cpu', workers: number | undefined): SampleRunner | undefined {
-  if (!io.workerEntry || backend !== 'wasm') return undefined;
+  // From TypeScript sources (npm run nax, under tsx) a worker could not load the entry: Node 20 does not
+  // pass loader hooks on to worker threads. The bundles (npm start, the action) use workers.
+  if (!io.workerEntry || io.workerEntry.endsWith('.ts') || backend !== 'wasm') return undefined;
   const n = workers ?? Math.min(4, availableParallelism());
-  // From TypeScript sources (npm run nax) the workers need the tsx loader too.
-  const execArgv = io.workerEntry.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  return workerSampleRunner({ entry: new URL(io.workerEntry), workers: n, execArgv });
+  return workerSampleRunner({ entry: new URL(io.workerEntry), workers: n });
+}
+
+/** Set by a command that ran but found a budget exceeded. */
+let exitCode = EXIT_OK;
+
+async function gitTopLevel(dir: string): Promise<string | undefined> {
+  const r = await runGit(dir, ['rev-parse', '--show-toplevel']);
+  return r.code === 0 ? r.stdout.toString('utf8').trim() : undefined;
 }
 
 export function buildProgram(io: CliIo = defaultIo): Command {
@@ -136,7 +140,7 @@ export function buildProgram(io: CliIo = defaultIo): Command {
         runner: sampleRunner(io, o.backend, o.workers),
       });
       io.out(renderSimulateText(report));
-      if (o.json) writeReportFile(path.resolve(io.cwd, o.json), report, o.force === true);
+      if (o.json) await writeReport(io, o.json, report, o.force);
     });
 
   common(program.command('cost'))
@@ -146,7 +150,7 @@ export function buildProgram(io: CliIo = defaultIo): Command {
       await initBackend(o.backend);
       const report = await costOnly({ ...project(io, o.config), mappingPath: o.mapping });
       io.out(renderCostTable(report.cost));
-      if (o.json) writeReportFile(path.resolve(io.cwd, o.json), report, o.force === true);
+      if (o.json) await writeReport(io, o.json, report, o.force);
     });
 
   common(program.command('sweep'))
@@ -170,7 +174,32 @@ export function buildProgram(io: CliIo = defaultIo): Command {
         rows.push({ size: n, report });
       }
       io.out(renderSweep(rows));
-      if (o.json) writeReportFile(path.resolve(io.cwd, o.json), { schema: 'nax-sweep/1', rows: rows.map((r) => ({ crossbar: r.size, report: r.report })) }, o.force === true);
+      if (o.json) await writeReport(io, o.json, { schema: 'nax-sweep/1', rows: rows.map((r) => ({ crossbar: r.size, report: r.report })) }, o.force);
+    });
+
+  common(program.command('check'))
+    .description('what the action does on a pull request, locally: simulate base and head with the same seeds, compare, apply budgets')
+    .option('--base <ref>', 'base commit or ref (default HEAD: your uncommitted changes against the last commit)')
+    .option('--samples <n>', 'Monte Carlo samples (overrides nax.yml, both sides)', intArg('--samples', 1))
+    .option('--images <n>', 'evaluation images (overrides nax.yml, both sides)', intArg('--images', 1))
+    .option('--workers <n>', 'worker threads for Monte Carlo samples', intArg('--workers', 1))
+    .option('--markdown', 'print the PR comment (markdown) instead of the terminal table', false)
+    .action(async (o: CommonOpts & { base?: string; samples?: number; images?: number; workers?: number; markdown: boolean; quiet?: boolean }) => {
+      await initBackend(o.backend);
+      const configAbs = path.resolve(io.cwd, o.config);
+      const repoDir = (await gitTopLevel(path.dirname(configAbs))) ?? path.dirname(configAbs);
+      const result = await runCheck({
+        repoDir,
+        configPath: path.relative(repoDir, configAbs).split(path.sep).join('/'),
+        baseRef: o.base,
+        overrides: { monteCarloSamples: o.samples, evalImages: o.images },
+        progress: progressTo(io, o.quiet),
+        runner: sampleRunner(io, o.backend, o.workers),
+      });
+      const input = checkRenderInput(result);
+      io.out(o.markdown ? renderMarkdown(input, COMMENT_LIMIT).markdown : renderText(input));
+      if (o.json) await writeReport(io, o.json, result.head, o.force);
+      if (result.comparison.verdict === 'fail') exitCode = EXIT_BUDGET;
     });
 
   common(program.command('search'))
@@ -196,11 +225,11 @@ export function buildProgram(io: CliIo = defaultIo): Command {
     .argument('<inputs...>', 'shard report files, or search output folders')
     .option('--out <path>', 'merged report file (reports) or folder (search)')
     .option('--force', 'overwrite --out even if it is not an earlier nax report', false)
-    .action((inputs: string[], o: { out?: string; force: boolean }) => {
+    .action(async (inputs: string[], o: { out?: string; force: boolean }) => {
       const abs = inputs.map((i) => path.resolve(io.cwd, i));
       const folders = abs.filter((a) => existsSync(path.join(a, 'pareto.json')));
       if (folders.length === abs.length) {
-        const docs = folders.map((d) => readJsonFile(path.join(d, 'pareto.json')) as ParetoDocument);
+        const docs = await Promise.all(folders.map(async (d) => (await readJsonFile(path.join(d, 'pareto.json'))) as ParetoDocument));
         const outDir = path.resolve(io.cwd, o.out ?? 'nax-search');
         const merged = mergeSearchResults(docs, folders.map((d) => path.relative(outDir, d) || '.'));
         mkdirSync(outDir, { recursive: true });
@@ -211,10 +240,10 @@ export function buildProgram(io: CliIo = defaultIo): Command {
         return;
       }
       if (folders.length > 0) throw new NaxUserError(inputs[abs.indexOf(abs.find((a) => !folders.includes(a))!)], '', 'mixes search folders and report files');
-      const reports = abs.map((f) => readJsonFile(f) as NaxReport);
+      const reports = await Promise.all(abs.map(async (f, i) => (await readJsonFile(f, inputs[i])) as NaxReport));
       const merged = mergeShards(reports, { labels: inputs });
       io.out(renderSimulateText(merged));
-      if (o.out) writeReportFile(path.resolve(io.cwd, o.out), merged, o.force);
+      if (o.out) await writeReport(io, o.out, merged, o.force);
     });
 
   program
@@ -237,15 +266,6 @@ export function buildProgram(io: CliIo = defaultIo): Command {
     });
 
   return program;
-}
-
-function readJsonFile(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new NaxUserError(file, '', code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder without pareto.json' : `malformed JSON: ${(e as Error).message}`);
-  }
 }
 
 /**
@@ -340,9 +360,10 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Pr
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const program = buildProgram(io);
+  exitCode = EXIT_OK;
   try {
     await program.parseAsync(argv as string[]);
-    return EXIT_OK;
+    return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version end here too, with exit code 0.

@@ -3,6 +3,7 @@
  * by the runner, not by @actions/core, so every default is repeated here: outside the runner (tests, the
  * smoke run) an input left out reads as ''.
  */
+import { parseDuration } from '../config/search-space.js';
 import { BUDGET_IDS, type BudgetId, type BudgetOverrides, type BudgetTier, type TierLocator } from '../config/budgets.js';
 import { NaxUserError } from '../errors.js';
 
@@ -44,6 +45,10 @@ export interface ActionInputs {
   readonly commentAuthor: string;
   /** Fail the check when there is no baseline. Default false (the verdict 'no-baseline' is neutral). */
   readonly failOnMissingBaseline: boolean;
+  /** Wall-time budget of mode: search, s; absent: nax.yml's search.budget. */
+  readonly budgetS?: number;
+  /** Output folder of mode: search, and of a search merge. Default 'nax-search'. */
+  readonly searchOut: string;
 }
 
 /** Input names of the budget tiers: warn-edap-increase, fail-edap, … */
@@ -108,6 +113,7 @@ export function readInputs(get: InputReader): ActionInputs {
   }
   const baseRef = get('base-ref').trim();
   const shard = get('shard').trim();
+  const budget = get('budget').trim();
   return Object.freeze({
     config: str('config', 'nax.yml'),
     githubToken: get('github-token').trim(),
@@ -123,5 +129,7 @@ export function readInputs(get: InputReader): ActionInputs {
     mergeFrom: str('merge-from', 'nax-shards'),
     commentAuthor: str('comment-author', 'github-actions[bot]'),
     failOnMissingBaseline: readBool(get, 'fail-on-missing-baseline', false),
+    ...(budget ? { budgetS: parseDuration(budget, INPUTS_FILE, 'budget') } : {}),
+    searchOut: str('search-out', 'nax-search'),
   });
 }

@@ -16,6 +16,7 @@ import { pullRequestOf, runUrlOf } from './event.js';
 import { inputTierLocator } from './inputs.js';
 import { acknowledgementOf, commentDecision, issueOf, type ModeContext } from './mode-context.js';
 import { publishResult } from './publish.js';
+import { mergeSearchMode } from './search-mode.js';
 import { jsonFilesBelow, readJsonFile, writeReportFile } from './report-file.js';
 
 /** Shards must agree on everything but their samples. */
@@ -37,6 +38,12 @@ export async function mergeMode(ctx: ModeContext): Promise<void> {
   const { inputs, env, repoDir } = ctx;
   const dir = path.resolve(repoDir, inputs.mergeFrom);
   const files = await jsonFilesBelow(dir);
+  // Search shards (nightly re-search legs) carry pareto.json; Monte Carlo check shards carry reports.
+  const fronts = files.filter((f) => path.basename(f) === 'pareto.json');
+  if (fronts.length > 0) {
+    await mergeSearchMode(ctx, fronts);
+    return;
+  }
   const labels = files.map((f) => path.relative(repoDir, f));
   if (files.length === 0) {
     throw new NaxUserError(inputs.mergeFrom, '', 'no shard reports (*.json) in this folder', 'download the shard artifacts into it first');

@@ -46,13 +46,15 @@ export interface WriteReportOptions {
   readonly overwrite: boolean;
   /** How the path is shown in messages (the input value). */
   readonly shownAs?: string;
+  /** How to ask for overwriting, in this edge's words. Default: the action's `overwrite-report` input. */
+  readonly overwriteHint?: string;
 }
 
 /** Writes `report` as pretty JSON to `file`, creating folders. */
 export async function writeReportFile(file: string, report: unknown, opts: WriteReportOptions): Promise<void> {
   if (!opts.overwrite && !(await replaceable(file))) {
     throw new NaxUserError(opts.shownAs ?? file, '', `exists and is not a nax report (no "schema": "${REPORT_SCHEMA}"); not overwritten`,
-      'choose another report-path, or set overwrite-report: true');
+      opts.overwriteHint ?? 'choose another report-path, or set overwrite-report: true');
   }
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);

@@ -8,6 +8,7 @@
  * - no weight holds NaN or ±Inf.
  * Every problem is a NaxUserError naming model.json and the JSON path of the bad field.
  */
+import { SUPPORTED_LAYER_CLASSES } from './from-tfjs.js';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import path from 'node:path';
@@ -124,6 +125,12 @@ function topologyLayers(topology: Raw, file: string): LayerList {
     if (NESTED_MODEL_CLASSES.includes(l.class_name)) {
       throw new NaxUserError(file, `${field}[${i}]`, `layer '${String(l.config.name)}' is a nested ${l.class_name}`,
         'flatten the model: nested models are not supported');
+    }
+    // Before tfjs builds anything: a class it knows but nax does not would otherwise fail later, or on a
+    // malformed config with a message that does not name the layer.
+    if (!(SUPPORTED_LAYER_CLASSES as readonly string[]).includes(l.class_name)) {
+      throw new NaxUserError(file, `${field}[${i}]`, `layer '${String(l.config.name)}' of class '${l.class_name}' is not supported`,
+        `supported: ${SUPPORTED_LAYER_CLASSES.join(', ')}`);
     }
   });
   const layers = { field, layers: list as Raw[] };
