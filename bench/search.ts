@@ -5,10 +5,12 @@
  * and ΔEDAP against the best homogeneous baseline at equal or lower accuracy. Target: ≥ 17 % lower EDAP
  * at equal or better non-ideal accuracy. Results land in .nax-out/bench-search/.
  */
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseDuration, parseSearchSpace } from '../src/config/search-space.js';
 import { dirSource } from '../src/io/files.js';
 import { initBackend } from '../src/runtime/tfjs.js';
+import { workerSampleRunner } from '../src/runtime/workers.js';
 import { meanEntropy } from '../src/search/arch.js';
 import { deltaVsBaseline } from '../src/search/pareto.js';
 import { loadSearchInputs, runSearchOn } from '../src/search/run.js';
@@ -33,8 +35,11 @@ async function main(): Promise<void> {
   }, 'fixtures/nax.yml', 'search');
   const t0 = performance.now();
   const inputs = await loadSearchInputs(dirSource('fixtures'), 'nax.yml', space);
+  // Candidate evaluations spread their Monte Carlo samples over worker threads started from the built CLI
+  // bundle (a worker only needs plain data and the bundle's worker entry; run `npm run build` first).
+  const runner = workerSampleRunner({ entry: new URL('../dist/cli/index.js', import.meta.url), workers: Math.min(2, availableParallelism()) });
   const r = await runSearchOn(inputs, {
-    source: dirSource('fixtures'), configPath: 'nax.yml', budgetS, outDir,
+    source: dirSource('fixtures'), configPath: 'nax.yml', budgetS, outDir, runner,
     progress: (l) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${l}`),
     now: () => performance.now() / 1000,
   });

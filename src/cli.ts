@@ -214,6 +214,7 @@ export function buildProgram(io: CliIo = defaultIo): Command {
       const bar = progressBar(io, o.quiet, budgetS);
       const result = await runSearch({
         ...project(io, o.config), budgetS, outDir, shard: o.shard, progress: bar, now: () => performance.now() / 1000,
+        runner: sampleRunner(io, o.backend, undefined),
       });
       io.out(result.summary);
       io.out(`\nwritten to ${path.relative(io.cwd, outDir) || '.'}/ (model.json, weights.bin, mapping.json, report.json, pareto.json, summary.md)`);

@@ -34,6 +34,7 @@ export async function searchMode(ctx: ModeContext): Promise<void> {
     ...(inputs.shard ? { shard: inputs.shard } : {}),
     progress: ctx.progress,
     now: () => performance.now() / 1000,
+    ...(ctx.runner ? { runner: ctx.runner } : {}),
   });
   // The output folder's root holds the best candidate's files (src/search/output-folder.ts).
   await publishFront(ctx, result.pareto, result.summary, inputs.searchOut);

@@ -7,6 +7,7 @@ import type { LayerMapping } from '../config/mapping.js';
 import type { Technology } from '../config/technology.js';
 import type { NetworkGraph } from '../model/graph.js';
 import { simulateInMemory } from '../pipeline.js';
+import type { SampleRunner } from '../xbar/simulate.js';
 import type { InputRef, NaxReport, SimulationSettings } from '../report.js';
 import type { Candidate, CandidateKind } from './pareto.js';
 
@@ -25,6 +26,8 @@ export interface EvaluateContext {
   readonly batchSize: number;
   readonly inputs: NaxReport['inputs'];
   readonly progress?: (line: string) => void;
+  /** Where Monte Carlo samples run (worker threads); default this thread. */
+  readonly runner?: SampleRunner;
 }
 
 /** Evaluates a candidate into a report. Injected so tests can use a stand-in simulator. */
@@ -42,6 +45,7 @@ export function simulatorEvaluator(ctx: EvaluateContext): Evaluator {
       batchSize: ctx.batchSize,
       inputs: ctx.inputs,
       progress: ctx.progress ? (l) => ctx.progress!(`${label}: ${l}`) : undefined,
+      runner: ctx.runner,
     });
 }
 

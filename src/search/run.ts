@@ -32,6 +32,7 @@ import { nonIdealLogits } from '../xbar/simulate.js';
 import { buildLayersModel, homogeneousMappings } from './derive.js';
 import { type NonIdealFn, type LambdaResult, SearchEngine, type SearchData, Ticker } from './engine.js';
 import { type EvalImages, type Evaluator, candidateFromReport, simulatorEvaluator } from './evaluate.js';
+import type { SampleRunner } from '../xbar/simulate.js';
 import { buildHardwareTable } from './hardware.js';
 import { type OutputSink, folderSink } from './output-folder.js';
 import { type Candidate, type ParetoDocument, paretoDocument, summaryMarkdown } from './pareto.js';
@@ -85,6 +86,8 @@ export interface RunSearchOptions {
   /** Replace the simulator (tests). */
   readonly nonIdeal?: NonIdealFn;
   readonly evaluate?: Evaluator;
+  /** Where the Monte Carlo samples of candidate evaluations run (worker threads); default this thread. */
+  readonly runner?: SampleRunner;
   readonly limits?: StepLimits;
   /** Skip the committed/homogeneous evaluations (they are done by shard 0 only when sharded). */
   readonly skipBaselines?: boolean;
@@ -215,6 +218,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
   const evaluate = opts.evaluate ?? simulatorEvaluator({
     technology: inp.technology, evalSet: inp.evalSet, settings: inp.simulation, batchSize: inp.batchSize, inputs: inp.reportInputs,
     progress: (l) => ticker.tick(() => l),
+    ...(opts.runner ? { runner: opts.runner } : {}),
   });
   const nonIdeal: NonIdealFn = opts.nonIdeal ?? ((o) => nonIdealLogits({ ...o, technology: inp.technology, irDrop: inp.simulation.irDrop }));
   opts.progress(`search: ${plan.layers.length} mixed layers (${plan.layers.filter((l) => l.kernelSearched).length} with kernel choice), ` +
