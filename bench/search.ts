@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     archBatch: 100,
     archEvery: 5,
     seed: 1,
-  }, 'fixtures/nax.yml', 'search');
+  }, 'nax.yml', 'search');
   const t0 = performance.now();
   const inputs = await loadSearchInputs(dirSource('fixtures'), 'nax.yml', space);
   // Candidate evaluations spread their Monte Carlo samples over worker threads started from the built CLI

@@ -3,23 +3,13 @@
  * variables), and it gives the ideal accuracy of any graph. Nothing here models crossbars.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { activate } from '../model/activation.js';
 import type { Activation, GraphNode, MatrixNode, NetworkGraph } from '../model/graph.js';
 
 /** Weights of one matrix layer as tensors: conv [kH, kW, Cin, Cout] or dense [in, out], bias [Cout]. */
 export interface LayerTensors {
   readonly w: tf.Tensor;
   readonly b: tf.Tensor1D;
-}
-
-export function activate(x: tf.Tensor, a: Activation): tf.Tensor {
-  switch (a) {
-    case 'linear': return x;
-    case 'relu': return tf.relu(x);
-    case 'relu6': return tf.relu6(x);
-    case 'sigmoid': return tf.sigmoid(x);
-    case 'tanh': return tf.tanh(x);
-    case 'softmax': return tf.softmax(x);
-  }
 }
 
 export interface ForwardOptions {

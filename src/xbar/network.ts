@@ -4,9 +4,10 @@
  * the tfjs backend, as a digital periphery would.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { activate } from '../model/activation.js';
 import type { LayerMapping } from '../config/mapping.js';
 import { assert } from '../errors.js';
-import type { Activation, GraphNode, MatrixNode, NetworkGraph } from '../model/graph.js';
+import type { GraphNode, MatrixNode, NetworkGraph } from '../model/graph.js';
 import { matrixNodes } from '../model/graph.js';
 import { type InputCalibration, type PreparedLayer, type ProgrammedLayer, layerForward, outputShape, prepareLayer } from './crossbar-layer.js';
 import { im2col } from './im2col.js';
@@ -22,17 +23,6 @@ export type MatrixMode =
       /** Layers computed in float despite the crossbar mode (the search's sampled-subset trick). */
       readonly floatLayers?: ReadonlySet<string>;
     };
-
-function activate(x: tf.Tensor, a: Activation): tf.Tensor {
-  switch (a) {
-    case 'linear': return x;
-    case 'relu': return tf.relu(x);
-    case 'relu6': return tf.relu6(x);
-    case 'sigmoid': return tf.sigmoid(x);
-    case 'tanh': return tf.tanh(x);
-    case 'softmax': return tf.softmax(x);
-  }
-}
 
 /** Float weights of the matrix layers as backend tensors, made once per network. */
 export class FloatWeights {

@@ -21,7 +21,8 @@ export interface EvalData {
   readonly shape: readonly [number, number, number];
 }
 
-export interface SimulationOptions {
+/** What one Monte Carlo job needs; plain data, so it can be sent to a worker thread. */
+export interface SampleJob {
   readonly graph: NetworkGraph;
   readonly mappings: ReadonlyMap<string, LayerMapping>;
   readonly technology: Technology;
@@ -32,7 +33,13 @@ export interface SimulationOptions {
   readonly irDrop: IrDropModel;
   /** Images per batch. */
   readonly batchSize: number;
+  readonly calibration: ReadonlyMap<string, InputCalibration>;
+}
+
+export interface SimulationOptions extends Omit<SampleJob, 'calibration'> {
   readonly progress?: (line: string) => void;
+  /** Where the Monte Carlo samples run (default: this thread). */
+  readonly runner?: SampleRunner;
 }
 
 export interface SampleResult {
@@ -99,18 +106,6 @@ export function disposeChip(chip: ReadonlyMap<string, ProgrammedLayer>): void {
   for (const l of chip.values()) disposeLayer(l);
 }
 
-/** What one Monte Carlo job needs; plain data, so it can be sent to a worker thread. */
-export interface SampleJob {
-  readonly graph: NetworkGraph;
-  readonly mappings: ReadonlyMap<string, LayerMapping>;
-  readonly technology: Technology;
-  readonly data: EvalData;
-  readonly seed: number;
-  readonly samples: readonly number[];
-  readonly irDrop: IrDropModel;
-  readonly batchSize: number;
-  readonly calibration: ReadonlyMap<string, InputCalibration>;
-}
 
 /** NF sums of a set of samples, per layer (mergeable across workers). */
 export type NfSums = Map<string, { sum: number; n: number; max: number }>;
@@ -152,7 +147,7 @@ export async function runSamples(job: SampleJob, progress?: (line: string) => vo
   }
 }
 
-export async function simulateNetwork(o: SimulationOptions & { runner?: SampleRunner }): Promise<SimulationResult> {
+export async function simulateNetwork(o: SimulationOptions): Promise<SimulationResult> {
   const fw = new FloatWeights(o.graph);
   let calibration: Map<string, InputCalibration>;
   let ideal: number;
