@@ -5,7 +5,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { gzipSync } from 'node:zlib';
 import { NaxUserError } from '../../src/errors.js';
-import { encodeNpy, parseNpy } from '../../src/data/npy.js';
+import { type NpyArray, encodeNpy, parseNpy } from '../../src/data/npy.js';
 
 const b64 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'base64'));
 
@@ -78,12 +78,13 @@ describe('encodeNpy', () => {
     expect(Buffer.from(bytes).equals(Buffer.from(U8_2x3))).toBe(true);
   });
 
-  test.each([
+  const roundTrips: Array<[NpyArray['dtype'], Int32Array | Float32Array | Float64Array]> = [
     ['int32', Int32Array.from([-3, 0, 2147483647])],
     ['float32', Float32Array.from([0.5, -1e-8, 3e38])],
     ['float64', Float64Array.from([Math.PI, -0, 1e300])],
     ['int64', Float64Array.from([-(2 ** 53 - 1), 0, 2 ** 53 - 1])],
-  ] as const)('round trip %s (3,), header padded to 64 bytes', (dtype, data) => {
+  ];
+  test.each(roundTrips)('round trip %s (3,), header padded to 64 bytes', (dtype, data) => {
     const bytes = encodeNpy({ dtype, shape: [3], data });
     const headerLen = bytes[8] | (bytes[9] << 8);
     expect((10 + headerLen) % 64).toBe(0);
