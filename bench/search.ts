@@ -27,10 +27,8 @@ async function main(): Promise<void> {
   const space = parseSearchSpace({
     trainSet: { images: 'data/train-images.npy.gz', labels: 'data/train-labels.npy.gz', scale: 1 / 255 },
     validationImages: 1000,
-    lambda: (arg('lambda') ?? '0.3,1').split(',').map(Number),
+    lambda: (arg('lambda') ?? '1').split(',').map(Number),
     objective: 'edap',
-    archBatch: 100,
-    archEvery: 5,
     seed: 1,
   }, 'nax.yml', 'search');
   const t0 = performance.now();
