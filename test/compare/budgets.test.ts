@@ -1,17 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { NO_BUDGETS, parseBudgets, withBudgetOverrides } from '../../src/config/budgets.js';
 import { parseNaxConfig } from '../../src/config/nax-config.js';
-import { NaxUserError } from '../../src/errors.js';
+import { userError } from '../support/user-error.js';
 
-function userError(fn: () => unknown): NaxUserError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof NaxUserError) return e;
-    throw e;
-  }
-  throw new Error('expected a NaxUserError, nothing was thrown');
-}
 
 const parse = (raw: unknown) => parseBudgets(raw, 'nax.yml', 'budgets');
 

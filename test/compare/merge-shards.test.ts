@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { accuracyStats, mergeShards } from '../../src/compare/merge-shards.js';
-import { NaxUserError } from '../../src/errors.js';
 import type { NaxReport } from '../../src/report.js';
 import { loadReport, mutable } from './reports.js';
+import { userError } from '../support/user-error.js';
 
 const head = loadReport('head');
 
@@ -19,15 +19,6 @@ function shard(k: number, n: number, all: number[] = [0.96, 0.95, 0.97, 0.94, 0.
   return r as NaxReport;
 }
 
-function userError(fn: () => unknown): NaxUserError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof NaxUserError) return e;
-    throw e;
-  }
-  throw new Error('expected a NaxUserError, nothing was thrown');
-}
 
 describe('mergeShards', () => {
   test('concatenates samples in shard order and recomputes the statistics', () => {

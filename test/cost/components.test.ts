@@ -8,6 +8,7 @@ import {
 import { DEFAULT_TECHNOLOGY, parseTechnology, technologyHash } from '../../src/config/technology.js';
 import { adcAt, crossbarAt, dacAt, registerAt } from '../../src/cost/component-scaling.js';
 import { NaxUserError } from '../../src/errors.js';
+import { userError } from '../support/user-error.js';
 
 /** |actual − expected| ≤ rtol·|expected| (energies span decades, so a relative check). */
 function expectRel(actual: number, expected: number, rtol = 1e-12): void {
@@ -19,15 +20,6 @@ function expectRel(actual: number, expected: number, rtol = 1e-12): void {
 const FILE = 'technology.json';
 const parse = (raw: unknown): ComponentCosts => parseComponents(raw, FILE, 'components', DEFAULT_COMPONENTS);
 
-function userError(fn: () => unknown): NaxUserError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof NaxUserError) return e;
-    throw e;
-  }
-  throw new Error('expected a NaxUserError, nothing was thrown');
-}
 
 describe('default constants reproduce their sources', () => {
   test.each([

@@ -7,6 +7,7 @@ import { encodeNpy, type NpyArray } from '../../src/data/npy.js';
 import { NaxUserError } from '../../src/errors.js';
 import { dirSource, type FileSource } from '../../src/io/files.js';
 import { parseNaxConfig } from '../../src/config/nax-config.js';
+import { userErrorOf as userError } from '../support/user-error.js';
 
 function memorySource(files: Record<string, Uint8Array>): FileSource {
   return {
@@ -25,15 +26,6 @@ function memorySource(files: Record<string, Uint8Array>): FileSource {
 const npy = (a: NpyArray): Uint8Array => encodeNpy(a);
 const CFG = { images: 'data/x.npy', labels: 'data/y.npy', scale: 0.5 };
 
-async function userError(p: Promise<unknown>): Promise<NaxUserError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof NaxUserError) return e;
-    throw e;
-  }
-  throw new Error('expected a NaxUserError');
-}
 
 describe('loadEvalSet', () => {
   const images = npy({ dtype: 'uint8', shape: [3, 2, 2], data: Uint8Array.from({ length: 12 }, (_, i) => i) });

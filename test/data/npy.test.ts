@@ -4,8 +4,8 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { gzipSync } from 'node:zlib';
-import { NaxUserError } from '../../src/errors.js';
 import { type NpyArray, encodeNpy, parseNpy } from '../../src/data/npy.js';
+import { userError } from '../support/user-error.js';
 
 const b64 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'base64'));
 
@@ -22,15 +22,6 @@ const BIG_ENDIAN = b64('k05VTVBZAQB2AHsnZGVzY3InOiAnPmY0JywgJ2ZvcnRyYW5fb3JkZXIn
 /** np.save(np.array(3.5)) — a scalar, shape () */
 const SCALAR = b64('k05VTVBZAQB2AHsnZGVzY3InOiAnPGY4JywgJ2ZvcnRyYW5fb3JkZXInOiBGYWxzZSwgJ3NoYXBlJzogKCksIH0gICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgIAoAAAAAAAAMQA==');
 
-function userError(f: () => unknown): NaxUserError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof NaxUserError) return e;
-    throw e;
-  }
-  throw new Error('expected a NaxUserError');
-}
 
 describe('parseNpy reads numpy files', () => {
   test('uint8 (2, 3), v1', () => {

@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { NaxUserError } from '../../src/errors.js';
 import { pullRequestOf, readActionEnv, runUrlOf, workflowRunOf } from '../../src/github/event.js';
 import { budgetInputName, parseShard, readInputs } from '../../src/github/inputs.js';
 import { acknowledgementOf } from '../../src/github/mode-context.js';
@@ -11,18 +10,10 @@ import { outputValues } from '../../src/github/outputs.js';
 import { compareReports } from '../../src/compare/compare-reports.js';
 import { NO_BUDGETS } from '../../src/config/budgets.js';
 import { loadReport } from '../compare/reports.js';
+import { userError } from '../support/user-error.js';
 
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? '';
 
-function userError(fn: () => unknown): NaxUserError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof NaxUserError) return e;
-    throw e;
-  }
-  throw new Error('expected a NaxUserError, nothing was thrown');
-}
 
 describe('readInputs', () => {
   test('every default applies when inputs are empty (outside the runner)', () => {

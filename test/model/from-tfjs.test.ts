@@ -9,12 +9,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { parseNaxConfig } from '../../src/config/nax-config.js';
 import { loadEvalSet } from '../../src/data/evalset.js';
-import { NaxUserError } from '../../src/errors.js';
 import { dirSource } from '../../src/io/files.js';
 import { graphFromModel } from '../../src/model/from-tfjs.js';
 import { type Activation, type GraphNode, type NetworkGraph, matrixNodes } from '../../src/model/graph.js';
 import { loadLayersModel } from '../../src/model/load.js';
 import { initBackend } from '../../src/runtime/tfjs.js';
+import { userError } from '../support/user-error.js';
 
 const TOL = 1e-4;
 
@@ -255,15 +255,6 @@ describe('graphFromModel reproduces model.predict', () => {
 });
 
 describe('graphFromModel refuses what it cannot map', () => {
-  function userError(f: () => unknown): NaxUserError {
-    try {
-      f();
-    } catch (e) {
-      if (e instanceof NaxUserError) return e;
-      throw e;
-    }
-    throw new Error('expected a NaxUserError');
-  }
 
   test('Conv2DTranspose names its topology index and lists the supported classes', () => {
     const x = tfl.input({ shape: [6, 6, 1], name: 'in' });

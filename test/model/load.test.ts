@@ -14,6 +14,7 @@ import type { FileSource } from '../../src/io/files.js';
 import { loadLayersModel } from '../../src/model/load.js';
 import { saveModelToFolder } from '../../src/runtime/fs-io.js';
 import { initBackend } from '../../src/runtime/tfjs.js';
+import { userErrorOf as userError } from '../support/user-error.js';
 
 const MODEL = 'm/model.json';
 
@@ -61,15 +62,6 @@ const clone = (s: Saved): Saved => ({ json: structuredClone(s.json), weights: s.
 const source = (s: Saved, extra: Record<string, Uint8Array> = {}) =>
   memorySource({ [MODEL]: new TextEncoder().encode(JSON.stringify(s.json)), 'm/weights.bin': s.weights, ...extra });
 
-async function userError(p: Promise<unknown>): Promise<NaxUserError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof NaxUserError) return e;
-    throw e;
-  }
-  throw new Error('expected a NaxUserError');
-}
 
 /** Byte offset of weight k in weights.bin (all float32 in these models). */
 function offsetOf(s: Saved, k: number): number {

@@ -11,16 +11,8 @@ import { graphFromModel } from '../../src/model/from-tfjs.js';
 import { findResidualBlocks, resolveSearchPlan } from '../../src/search/plan.js';
 import { initBackend } from '../../src/runtime/tfjs.js';
 import { committedMappings, tinyModel } from './tiny.js';
+import { userError } from '../support/user-error.js';
 
-function userError(fn: () => unknown): NaxUserError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof NaxUserError) return e;
-    throw e;
-  }
-  throw new Error('expected a NaxUserError');
-}
 
 describe('parseSearchSpace', () => {
   test('defaults: residual 3×3 convs, kernels 3/5/7, crossbars 16…128, EDAP, 15 min', () => {
