@@ -7,7 +7,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { type ResolvedLayerMapping, losslessAdcBits } from './config/mapping.js';
+import { type ResolvedLayerMapping, withCrossbarSize } from './config/mapping.js';
 import { readNumber, requireObject, rejectUnknownKeys } from './config/fields.js';
 import { checkRenderInput, runCheck } from './check.js';
 import { mergeShards } from './compare/merge-shards.js';
@@ -290,17 +290,7 @@ function progressBar(io: CliIo, quiet: boolean | undefined, budgetS: number | un
 
 /** Every layer of a mapping moved to N×N crossbars, the ADC re-derived where it was 'auto'. */
 export function homogeneous(m: ReadonlyMap<string, ResolvedLayerMapping>, n: number): Map<string, ResolvedLayerMapping> {
-  const out = new Map<string, ResolvedLayerMapping>();
-  for (const [name, l] of m) {
-    out.set(name, {
-      ...l,
-      rows: n,
-      cols: n,
-      adcBits: l.adcRule === 'auto' ? losslessAdcBits(n, l.bitsPerCell, l.dacBits) : l.adcBits,
-      adcsPerCrossbar: Math.min(l.adcsPerCrossbar, n),
-    });
-  }
-  return out;
+  return new Map([...m].map(([name, l]) => [name, withCrossbarSize(l, n)]));
 }
 
 function renderSweep(rows: Array<{ size: number; report: NaxReport }>): string {

@@ -144,6 +144,21 @@ export function losslessAdcBits(rows: number, bitsPerCell: number, dacBits: numb
 }
 
 /**
+ * `mapping` on square size × size crossbars. With `adcRule: 'auto'` the ADC resolution follows the lossless
+ * rule for the new row count (NAX: ADC precision depends on crossbar size); an explicit resolution is kept.
+ * ADCs per crossbar are capped at the new column count.
+ */
+export function withCrossbarSize<M extends LayerMapping>(mapping: M, size: number): M {
+  return {
+    ...mapping,
+    rows: size,
+    cols: size,
+    adcBits: mapping.adcRule === 'auto' ? losslessAdcBits(size, mapping.bitsPerCell, mapping.dacBits) : mapping.adcBits,
+    adcsPerCrossbar: Math.min(mapping.adcsPerCrossbar, size),
+  };
+}
+
+/**
  * Gives every matrix layer of the model its mapping. Errors: an entry for a layer the model lacks, a layer
  * with no entry and no defaults, bits per cell above the weight's magnitude bits, DAC above input bits.
  */

@@ -4,7 +4,7 @@
  * tens of thousands of times per second.
  */
 import type { ComponentCosts } from '../config/components.js';
-import { type LayerMapping, losslessAdcBits } from '../config/mapping.js';
+import { type LayerMapping, withCrossbarSize } from '../config/mapping.js';
 import { assert } from '../errors.js';
 import type { MatrixLayerShape } from '../mapping/tiling.js';
 import { layerCost } from './layer.js';
@@ -67,20 +67,8 @@ export function createCostLookup(components: ComponentCosts): CostLookup {
   };
 }
 
-/**
- * `mapping` on square size × size crossbars. With `adcRule: 'auto'` the ADC resolution follows the lossless
- * rule for the new row count (NAX: ADC precision depends on crossbar size); an explicit resolution is kept.
- * ADCs per crossbar are capped at the new column count.
- */
-export function withCrossbarSize(mapping: LayerMapping, size: number): LayerMapping {
-  return {
-    ...mapping,
-    rows: size,
-    cols: size,
-    adcBits: mapping.adcRule === 'auto' ? losslessAdcBits(size, mapping.bitsPerCell, mapping.dacBits) : mapping.adcBits,
-    adcsPerCrossbar: Math.min(mapping.adcsPerCrossbar, size),
-  };
-}
+// Where a search or sweep changes a layer's crossbar size (defined with the mapping rules).
+export { withCrossbarSize };
 
 /** A conv layer with a k×k kernel instead of its own; the output map is unchanged ('same' padding). */
 export function withKernelSize(shape: MatrixLayerShape, kernelSize: number): MatrixLayerShape {

@@ -1,6 +1,6 @@
-/** A graph activation as tfjs ops (used by every forward pass over a NetworkGraph). */
+/** Graph ops with one meaning in every forward pass over a NetworkGraph (float, crossbar, supernet). */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Activation } from './graph.js';
+import type { Activation, AffineNode, FlattenNode, GlobalAvgPoolNode, PoolNode } from './graph.js';
 
 export function activate(x: tf.Tensor, a: Activation): tf.Tensor {
   switch (a) {
@@ -10,5 +10,21 @@ export function activate(x: tf.Tensor, a: Activation): tf.Tensor {
     case 'sigmoid': return tf.sigmoid(x);
     case 'tanh': return tf.tanh(x);
     case 'softmax': return tf.softmax(x);
+  }
+}
+
+/** The digital glue between matrix layers that no forward pass changes: pooling, GAP, flatten, unfolded BN. */
+export function glueOp(n: PoolNode | GlobalAvgPoolNode | FlattenNode | AffineNode, x: tf.Tensor): tf.Tensor {
+  switch (n.op) {
+    case 'maxPool':
+      return tf.maxPool(x as tf.Tensor4D, [n.poolH, n.poolW], [n.strideH, n.strideW], n.padding);
+    case 'avgPool':
+      return tf.avgPool(x as tf.Tensor4D, [n.poolH, n.poolW], [n.strideH, n.strideW], n.padding);
+    case 'globalAvgPool':
+      return tf.mean(x, [1, 2]);
+    case 'flatten':
+      return tf.reshape(x, [x.shape[0]!, -1]);
+    case 'affine':
+      return tf.add(tf.mul(x, n.scale), n.offset);
   }
 }

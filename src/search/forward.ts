@@ -3,7 +3,7 @@
  * variables), and it gives the ideal accuracy of any graph. Nothing here models crossbars.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { activate } from '../model/activation.js';
+import { activate, glueOp } from '../model/activation.js';
 import type { Activation, GraphNode, MatrixNode, NetworkGraph } from '../model/graph.js';
 
 /** Weights of one matrix layer as tensors: conv [kH, kW, Cin, Cout] or dense [in, out], bias [Cout]. */
@@ -80,19 +80,13 @@ function nodeForward(
       if (zero.has(n.input)) zero.add(n.name);
       return act(get(n.input), n.activation);
     case 'maxPool':
-      return tf.maxPool(get(n.input) as tf.Tensor4D, [n.poolH, n.poolW], [n.strideH, n.strideW], n.padding);
     case 'avgPool':
-      return tf.avgPool(get(n.input) as tf.Tensor4D, [n.poolH, n.poolW], [n.strideH, n.strideW], n.padding);
     case 'globalAvgPool':
-      return tf.mean(get(n.input), [1, 2]);
-    case 'flatten': {
-      const x = get(n.input);
-      return tf.reshape(x, [x.shape[0]!, -1]);
-    }
-    case 'affine': {
+    case 'flatten':
+      return glueOp(n, get(n.input));
+    case 'affine':
       if (zero.has(n.input)) zero.add(n.name);
-      return tf.add(tf.mul(get(n.input), n.scale), n.offset);
-    }
+      return glueOp(n, get(n.input));
   }
 }
 

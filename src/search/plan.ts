@@ -113,16 +113,6 @@ export function findResidualBlocks(g: NetworkGraph): ResidualBlock[] {
   return out;
 }
 
-/** The mapping of a layer on an N×N crossbar: the committed mapping with its size changed (ADC re-derived when 'auto'). */
-export function mappingWithCrossbar(m: LayerMapping, n: number): LayerMapping {
-  return {
-    ...m,
-    rows: n,
-    cols: n,
-    adcBits: m.adcRule === 'auto' ? losslessAdcBits(n, m.bitsPerCell, m.dacBits) : m.adcBits,
-    adcsPerCrossbar: Math.min(m.adcsPerCrossbar, n),
-  };
-}
 
 /** Largest odd kernel whose taps can all touch real pixels under 'same' padding on an H×W map: 2·min(H, W) − 1. */
 export function maxUsefulKernel(inH: number, inW: number): number {

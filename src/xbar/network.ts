@@ -4,7 +4,7 @@
  * the tfjs backend, as a digital periphery would.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { activate } from '../model/activation.js';
+import { activate, glueOp } from '../model/activation.js';
 import type { LayerMapping } from '../config/mapping.js';
 import { assert } from '../errors.js';
 import type { GraphNode, MatrixNode, NetworkGraph } from '../model/graph.js';
@@ -94,15 +94,11 @@ export function forward(
         case 'activation':
           return activate(get(n.input), n.activation);
         case 'maxPool':
-          return tf.maxPool(get(n.input) as tf.Tensor4D, [n.poolH, n.poolW], [n.strideH, n.strideW], n.padding);
         case 'avgPool':
-          return tf.avgPool(get(n.input) as tf.Tensor4D, [n.poolH, n.poolW], [n.strideH, n.strideW], n.padding);
         case 'globalAvgPool':
-          return tf.mean(get(n.input), [1, 2]);
         case 'flatten':
-          return tf.reshape(get(n.input), [batch, -1]);
         case 'affine':
-          return tf.add(tf.mul(get(n.input), tf.tensor1d(n.scale)), tf.tensor1d(n.offset));
+          return glueOp(n, get(n.input));
       }
     }
   });

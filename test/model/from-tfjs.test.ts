@@ -15,6 +15,7 @@ import { type Activation, type GraphNode, type NetworkGraph, matrixNodes } from 
 import { loadLayersModel } from '../../src/model/load.js';
 import { initBackend } from '../../src/runtime/tfjs.js';
 import { userError } from '../support/user-error.js';
+import { activate } from '../../src/model/activation.js';
 
 const TOL = 1e-4;
 
@@ -38,17 +39,6 @@ function randomiseBatchNorms(model: tfl.LayersModel): void {
       // order: gamma, beta, moving_mean, moving_variance (variance kept positive)
       return tf.tensor(k === 3 ? values(n, seed++, 0.2, 2) : values(n, seed++, -1, 1.5), shape);
     }));
-  }
-}
-
-function activate(x: tf.Tensor, a: Activation): tf.Tensor {
-  switch (a) {
-    case 'linear': return x;
-    case 'relu': return tf.relu(x);
-    case 'relu6': return tf.relu6(x);
-    case 'sigmoid': return tf.sigmoid(x);
-    case 'tanh': return tf.tanh(x);
-    case 'softmax': return tf.softmax(x);
   }
 }
 
