@@ -139,8 +139,9 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   }
   if (baseInfo.missingReason) log(`no baseline: ${baseInfo.missingReason}`);
   const comparison = compareReports(base, head, budgets, opts.acknowledgement ? { acknowledgement: opts.acknowledgement } : {});
+  const delta = comparison.totals.accuracyDelta;
   return {
-    head,
+    head: delta && head.accuracy ? { ...head, accuracy: { ...head.accuracy, delta } } : head,
     ...(base ? { base } : {}),
     baseInfo,
     comparison,

@@ -24,6 +24,7 @@ import { type SimulationOverrides, costOnly, loadProject, simulate } from './pip
 import type { NaxReport } from './report.js';
 import { renderCostTable } from './render/cost-table.js';
 import { renderSimulateText } from './render/simulate-text.js';
+import { formatPctInterval } from './render/format.js';
 import { initBackend } from './runtime/tfjs.js';
 import { workerSampleRunner } from './runtime/workers.js';
 import type { SampleRunner } from './xbar/simulate.js';
@@ -294,14 +295,14 @@ export function homogeneous(m: ReadonlyMap<string, ResolvedLayerMapping>, n: num
 }
 
 function renderSweep(rows: Array<{ size: number; report: NaxReport }>): string {
-  const head = 'crossbar  ideal     quantised  non-ideal (mean ± std)   energy µJ   delay µs   area mm²   EDAP J·s·mm²';
+  const head = 'crossbar  ideal     quantised  non-ideal [95 % CI]             energy µJ   delay µs   area mm²   EDAP J·s·mm²';
   const lines = [head];
   for (const { size, report: r } of rows) {
     const a = r.accuracy!;
     const t = r.totals;
     lines.push(
       `${`${size}×${size}`.padEnd(8)}  ${(a.ideal * 100).toFixed(2).padStart(6)} %  ${(a.quantised * 100).toFixed(2).padStart(6)} %  ` +
-        `${(a.nonIdeal.mean * 100).toFixed(2).padStart(6)} % ± ${(a.nonIdeal.std * 100).toFixed(2).padStart(5)} %     ` +
+        `${(a.nonIdeal.mean * 100).toFixed(2).padStart(6)} % ${formatPctInterval(a.nonIdeal.ci95 && a.nonIdeal.ci95.low * 100, a.nonIdeal.ci95 && a.nonIdeal.ci95.high * 100).padEnd(20)}  ` +
         `${(t.energyJ * 1e6).toFixed(3).padStart(9)}  ${(t.delayS * 1e6).toFixed(2).padStart(9)}  ${t.areaMm2.toFixed(3).padStart(9)}   ${t.edap.toExponential(3)}`,
     );
   }

@@ -5,7 +5,6 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { accuracyStats } from './compare/merge-shards.js';
 import { type LayerMapping, type ResolvedLayerMapping, parseMapping, resolveMapping } from './config/mapping.js';
 import { type NaxConfig, type IrDropModel, parseNaxConfig } from './config/nax-config.js';
 import { DEFAULT_TECHNOLOGY, type Technology, parseTechnology, technologyHash } from './config/technology.js';
@@ -19,6 +18,8 @@ import { graphFromModel } from './model/from-tfjs.js';
 import { type NetworkGraph, matrixNodes } from './model/graph.js';
 import { loadLayersModel } from './model/load.js';
 import { type InputRef, type LayerReport, type NaxReport, REPORT_SCHEMA, type SimulationSettings } from './report.js';
+import { accuracyStats } from './stats/accuracy-stats.js';
+import { packCorrectness } from './stats/correctness-bits.js';
 import { NAX_VERSION } from './version.js';
 import { type EvalData, type SampleRunner, type SimulationResult, simulateNetwork } from './xbar/simulate.js';
 
@@ -244,7 +245,10 @@ export async function simulateInMemory(o: InMemorySimulation): Promise<NaxReport
     accuracy: {
       ideal: sim.ideal,
       quantised: sim.quantised,
-      nonIdeal: accuracyStats(sim.samples.map((s) => s.accuracy), sim.samples.map((s) => s.seed)),
+      nonIdeal: accuracyStats(sim.samples.map((s) => s.accuracy), sim.samples.map((s) => s.seed), {
+        bits: sim.samples.map((s) => packCorrectness(s.correct)),
+        images: o.evalSet.n,
+      }),
     },
     layers: layerReports(o.graph, o.mappings, sim),
     cost,

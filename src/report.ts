@@ -17,16 +17,50 @@ export interface InputRef {
   readonly sha256: string;
 }
 
+/** A confidence interval of an accuracy (proportions 0…1) that includes test-set (image) variance. */
+export interface AccuracyInterval {
+  readonly low: number;
+  readonly high: number;
+  /** Two-sided confidence level, e.g. 0.95. */
+  readonly level: number;
+  /** How it was computed (see src/stats/paired-interval.ts). */
+  readonly method: string;
+  readonly images: number;
+  readonly chips: number;
+}
+
+/** Δ non-ideal accuracy of head − base on the same images and chips (check mode, on the head report). */
+export interface AccuracyDelta {
+  /** head − base, percentage points. */
+  readonly pp: number;
+  readonly ciLowPp: number;
+  readonly ciHighPp: number;
+  readonly level: number;
+  readonly method: string;
+  readonly images: number;
+  readonly chips: number;
+  /** Minimum detectable effect at α = 0.05 two-sided and 80 % power, pp. */
+  readonly mdePp: number;
+}
+
 export interface AccuracyStats {
   /** Mean top-1 accuracy over Monte Carlo samples, 0…1. */
   readonly mean: number;
-  readonly std: number;
+  /** Population std over samples (÷ n); absent with one sample, where it is unknown rather than 0. */
+  readonly std?: number;
   readonly min: number;
   readonly max: number;
   /** Per-sample accuracies, in sample order (shards merge by concatenation). */
   readonly samples: readonly number[];
   /** Seed of each sample's chip instance. */
   readonly sampleSeeds: readonly number[];
+  /**
+   * Per sample, the per-image correctness as a base64 bitset (src/stats/correctness-bits.ts), so that merged
+   * shards and comment jobs recompute intervals from the data. Absent in reports of nax before 0.2.
+   */
+  readonly correct?: readonly string[];
+  /** 95 % interval of the mean over images × chips (absent without `correct`). */
+  readonly ci95?: AccuracyInterval;
 }
 
 /** Non-ideality factor NF = (I_ideal − I_nonideal)/I_ideal of the column currents. */
@@ -75,6 +109,8 @@ export interface NaxReport {
     /** Quantised weights, inputs and ADC on ideal devices and wires. */
     readonly quantised: number;
     readonly nonIdeal: AccuracyStats;
+    /** Check mode, head report: Δ non-ideal accuracy against the base with its paired interval. */
+    readonly delta?: AccuracyDelta;
   };
   readonly layers: readonly LayerReport[];
   readonly cost: CostReport;

@@ -6,8 +6,11 @@ import { BUDGET_DIRECTION, BUDGET_IDS, type BudgetId, type BudgetTiers, type Bud
 import type { LayerMapping } from '../config/mapping.js';
 import type { LayerCost } from '../cost/types.js';
 import type { LayerReport, NaxReport } from '../report.js';
+import { type PairedAccuracy, accuracyStats, pairedAccuracy } from '../stats/accuracy-stats.js';
+import { designToResolve } from '../stats/paired-interval.js';
 import type {
   Acknowledgement,
+  BudgetResolution,
   BudgetResult,
   BudgetStatus,
   Comparison,
@@ -33,9 +36,10 @@ export function compareReports(
   budgets: Budgets,
   options: CompareOptions = {},
 ): Comparison {
-  const totals = compareTotals(base, head);
+  const paired = pairedComparison(base, head);
+  const totals = compareTotals(base, head, paired);
   const layers = compareLayers(base, head);
-  const results = BUDGET_IDS.map((id) => checkBudget(id, budgets[id], { base, totals, layers }));
+  const results = BUDGET_IDS.map((id) => checkBudget(id, budgets[id], { base, totals, layers, paired }));
   const budgetVerdict = verdictOf(results, base !== undefined);
   const acknowledgeable = budgetVerdict === 'fail' || budgetVerdict === 'warn';
   const acknowledged = acknowledgeable ? options.acknowledgement : undefined;
@@ -54,6 +58,15 @@ export function compareReports(
   };
 }
 
+/** The paired Δ accuracy, when both reports hold per-image correctness of the same images and chips. */
+function pairedComparison(base: NaxReport | undefined, head: NaxReport): PairedAccuracy | undefined {
+  const b = base?.accuracy?.nonIdeal;
+  const h = head.accuracy?.nonIdeal;
+  if (!b || !h || !base?.settings || !head.settings) return undefined;
+  if (base.inputs.evalSet?.sha256 !== head.inputs.evalSet?.sha256) return undefined;
+  return pairedAccuracy(b, h, { base: base.settings.evalImages, head: head.settings.evalImages });
+}
+
 /** A metric in base and head (either side may be missing). */
 export function delta(base: number | undefined, head: number | undefined): Delta {
   if (base === undefined || head === undefined) {
@@ -68,12 +81,22 @@ export function delta(base: number | undefined, head: number | undefined): Delta
 const PERCENT = 100;
 
 function nonIdeal(r: NaxReport | undefined): NonIdealAccuracy | undefined {
-  const a = r?.accuracy?.nonIdeal;
-  if (!a) return undefined;
-  return { meanPct: a.mean * PERCENT, stdPct: a.std * PERCENT, minPct: a.min * PERCENT, samples: a.samples.length };
+  const given = r?.accuracy?.nonIdeal;
+  if (!given) return undefined;
+  // Statistics are recomputed from the samples and bits, so a report (possibly a PR's artifact) cannot
+  // state an interval its data does not support.
+  const a = accuracyStats(given.samples, given.sampleSeeds,
+    given.correct && r.settings ? { bits: given.correct, images: r.settings.evalImages } : undefined);
+  return {
+    meanPct: a.mean * PERCENT,
+    ...(a.std !== undefined ? { stdPct: a.std * PERCENT } : {}),
+    minPct: a.min * PERCENT,
+    samples: a.samples.length,
+    ...(a.ci95 ? { ciLowPct: a.ci95.low * PERCENT, ciHighPct: a.ci95.high * PERCENT } : {}),
+  };
 }
 
-function compareTotals(base: NaxReport | undefined, head: NaxReport): TotalsComparison {
+function compareTotals(base: NaxReport | undefined, head: NaxReport, paired: PairedAccuracy | undefined): TotalsComparison {
   const b = base?.totals;
   const h = head.totals;
   const pct = (v: number | undefined) => (v === undefined ? undefined : v * PERCENT);
@@ -89,6 +112,7 @@ function compareTotals(base: NaxReport | undefined, head: NaxReport): TotalsComp
       : {}),
     ...(nonIdealBase ? { nonIdealBase } : {}),
     ...(nonIdealHead ? { nonIdealHead } : {}),
+    ...(paired ? { accuracyDelta: paired.delta } : {}),
     energyJ: delta(b?.energyJ, h.energyJ),
     delayS: delta(b?.delayS, h.delayS),
     areaMm2: delta(b?.areaMm2, h.areaMm2),
@@ -174,6 +198,7 @@ interface BudgetContext {
   readonly base: NaxReport | undefined;
   readonly totals: TotalsComparison;
   readonly layers: readonly LayerComparison[];
+  readonly paired: PairedAccuracy | undefined;
 }
 
 function statusOf(id: BudgetId, tiers: BudgetTiers, actual: number): BudgetStatus {
@@ -239,7 +264,34 @@ function checkBudget(id: BudgetId, tiers: BudgetTiers, ctx: BudgetContext): Budg
   if (actual === undefined) return unchecked('no value');
   const status = statusOf(id, tiers, actual);
   const culprits = status === 'ok' ? [] : id === 'maxEdap' || id === 'maxEdapIncreasePct' ? edapCulprits(ctx) : accuracyCulprits(ctx);
-  return { id, tiers, actual, status, layers: culprits };
+  const resolution = budgetResolution(id, tiers, ctx);
+  return { id, tiers, actual, status, layers: culprits, ...(resolution ? { resolution } : {}) };
+}
+
+/** Images and chips nax proposes at most when a budget is finer than the sample can resolve. */
+const DESIGN_CAPS = { maxImages: 100_000, maxChips: 64 };
+
+function budgetResolution(id: BudgetId, tiers: BudgetTiers, ctx: BudgetContext): BudgetResolution | undefined {
+  let interval: { low: number; high: number } | undefined;
+  if (id === 'maxAccuracyDropPp' && ctx.paired) {
+    // drop = base − head = −Δ, so its interval is the mirror of Δ's.
+    interval = { low: -ctx.paired.delta.ciHighPp, high: -ctx.paired.delta.ciLowPp };
+  } else if (id === 'minAccuracyPct') {
+    const h = ctx.totals.nonIdealHead;
+    if (h?.ciLowPct !== undefined && h.ciHighPct !== undefined) interval = { low: h.ciLowPct, high: h.ciHighPct };
+  }
+  if (!interval) return undefined;
+  const tierNames = (['warn', 'fail'] as const).filter((t) => tiers[t] !== undefined);
+  const inside = (v: number) => interval.low < v && v < interval.high;
+  const inconclusive = tierNames.filter((t) => inside(tiers[t] as number));
+  if (id !== 'maxAccuracyDropPp' || !ctx.paired) return { ...interval, inconclusive };
+  const { mdePp } = ctx.paired.delta;
+  const belowMde = tierNames.filter((t) => (tiers[t] as number) > 0 && (tiers[t] as number) < mdePp);
+  if (belowMde.length === 0) return { ...interval, inconclusive, mdePp, belowMde };
+  const smallest = Math.min(...belowMde.map((t) => tiers[t] as number));
+  const design = designToResolve(smallest / PERCENT, ctx.paired.components,
+    { images: ctx.paired.delta.images, chips: ctx.paired.delta.chips }, DESIGN_CAPS);
+  return { ...interval, inconclusive, mdePp, belowMde, resolvingDesign: design ?? null };
 }
 
 /**

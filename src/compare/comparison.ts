@@ -5,7 +5,7 @@
  */
 import type { BudgetId, BudgetTiers, Budgets } from '../config/budgets.js';
 import type { LayerMapping } from '../config/mapping.js';
-import type { SimulationSettings } from '../report.js';
+import type { AccuracyDelta, SimulationSettings } from '../report.js';
 
 /**
  * 'pass': every checked budget ok. 'warn': a warn tier crossed, or a fail tier crossed and acknowledged.
@@ -30,12 +30,16 @@ export interface Delta {
   readonly changePct?: number;
 }
 
-/** Non-ideal accuracy in %, with its spread over Monte Carlo samples. */
+/** Non-ideal accuracy in %, with its spread over Monte Carlo samples and its interval over images × chips. */
 export interface NonIdealAccuracy {
   readonly meanPct: number;
-  readonly stdPct: number;
+  /** Std over chips; absent with one chip. */
+  readonly stdPct?: number;
   readonly minPct: number;
   readonly samples: number;
+  /** 95 % interval including test-set variance, %; absent for reports without per-image correctness. */
+  readonly ciLowPct?: number;
+  readonly ciHighPct?: number;
 }
 
 export interface TotalsComparison {
@@ -45,6 +49,8 @@ export interface TotalsComparison {
   readonly accuracyNonIdealPct?: Delta;
   readonly nonIdealBase?: NonIdealAccuracy;
   readonly nonIdealHead?: NonIdealAccuracy;
+  /** Δ non-ideal accuracy with its paired interval (same images and chips on both sides). */
+  readonly accuracyDelta?: AccuracyDelta;
   /** J per inference. */
   readonly energyJ: Delta;
   /** Layer-serial latency of one inference, s. */
@@ -87,6 +93,27 @@ export interface BudgetResult {
    * non-ideality grew); empty when ok or when no layer can be singled out.
    */
   readonly layers: readonly string[];
+  /** For accuracy budgets: what the sample size lets the gate conclude. */
+  readonly resolution?: BudgetResolution;
+}
+
+/**
+ * Whether an accuracy budget can be decided at the configured images × chips. The verdict still uses the point
+ * estimate; this says when that estimate could fall on either side of a limit, and how large a sample would
+ * settle it.
+ */
+export interface BudgetResolution {
+  /** 95 % interval of the budget's measured value (drop in pp, or accuracy in %). */
+  readonly low: number;
+  readonly high: number;
+  /** Tiers whose limit lies inside the interval: the verdict on them is inconclusive at this sample size. */
+  readonly inconclusive: readonly ('warn' | 'fail')[];
+  /** Minimum detectable change at 80 % power, α = 0.05 (maxAccuracyDropPp only), pp. */
+  readonly mdePp?: number;
+  /** Tiers whose positive limit is smaller than the MDE: a drop of that size would usually go unseen. */
+  readonly belowMde?: readonly ('warn' | 'fail')[];
+  /** Images × chips whose MDE is at most the smallest such limit; null when no design up to the caps does. */
+  readonly resolvingDesign?: { readonly images: number; readonly chips: number } | null;
 }
 
 /** An accepted regression: by a PR label or the `acknowledge` input. */

@@ -5,26 +5,12 @@
  * would silently weaken the accuracy check.
  */
 import { NaxUserError } from '../errors.js';
-import type { AccuracyStats, LayerReport, NaxReport, NfStats } from '../report.js';
+import type { LayerReport, NaxReport, NfStats } from '../report.js';
+import { accuracyStats } from '../stats/accuracy-stats.js';
 
 export interface MergeOptions {
   /** Names of the shard reports (file names), in the order of `reports`, for error messages. */
   readonly labels?: readonly string[];
-}
-
-/** Accuracy statistics of a sample: mean, population std (÷ n), min, max. */
-export function accuracyStats(samples: readonly number[], sampleSeeds: readonly number[]): AccuracyStats {
-  const n = samples.length;
-  const mean = n === 0 ? 0 : samples.reduce((s, v) => s + v, 0) / n;
-  const variance = n === 0 ? 0 : samples.reduce((s, v) => s + (v - mean) ** 2, 0) / n;
-  return {
-    mean,
-    std: Math.sqrt(variance),
-    min: n === 0 ? 0 : Math.min(...samples),
-    max: n === 0 ? 0 : Math.max(...samples),
-    samples: [...samples],
-    sampleSeeds: [...sampleSeeds],
-  };
 }
 
 const INPUT_NAMES = ['config', 'model', 'mapping', 'technology', 'evalSet'] as const;
@@ -74,12 +60,15 @@ export function mergeShards(reports: readonly NaxReport[], options: MergeOptions
   if (total !== undefined && total !== samples.length && !perShard) {
     throw new NaxUserError('shard reports', 'settings.monteCarloSamples', `the shards hold ${samples.length} samples, the run asked for ${total}`);
   }
+  const bits = ordered.map((i) => reports[i].accuracy?.nonIdeal.correct);
+  const allBits = bits.every((b) => b !== undefined) ? bits.flat() as string[] : undefined;
+  const images = first.settings?.evalImages;
   const acc = first.accuracy as NonNullable<NaxReport['accuracy']>;
   const { shard: _shard, timings: _timings, ...rest } = first;
   return {
     ...rest,
     ...(first.settings ? { settings: { ...first.settings, monteCarloSamples: samples.length } } : {}),
-    accuracy: { ideal: acc.ideal, quantised: acc.quantised, nonIdeal: accuracyStats(samples, seeds) },
+    accuracy: { ideal: acc.ideal, quantised: acc.quantised, nonIdeal: accuracyStats(samples, seeds, allBits && images !== undefined ? { bits: allBits, images } : undefined) },
     layers: first.layers.map((l, k) => mergeLayerNf(l, ordered.map((i) => reports[i].layers[k]), ordered.map((i) => reports[i]))),
   };
 }

@@ -13,6 +13,7 @@ import type { Acknowledgement, Verdict } from '../compare/comparison.js';
 import { type Budgets, parseBudgets } from '../config/budgets.js';
 import { isObject, readEnum, readNumber, readString, requireObject } from '../config/fields.js';
 import { NaxUserError } from '../errors.js';
+import { gridOf } from '../stats/accuracy-stats.js';
 import { REPORT_SCHEMA, type NaxReport } from '../report.js';
 
 export interface CheckRecord {
@@ -85,11 +86,21 @@ export function parseReport(raw: unknown, file: string, field = ''): NaxReport {
     readNumber(a.ideal, file, at('accuracy.ideal'), { min: 0, max: 1 });
     readNumber(a.quantised, file, at('accuracy.quantised'), { min: 0, max: 1 });
     const n = requireObject(a.nonIdeal, file, at('accuracy.nonIdeal'));
-    for (const k of ['mean', 'std', 'min', 'max'] as const) readNumber(n[k], file, at(`accuracy.nonIdeal.${k}`), { min: 0, max: 1 });
+    for (const k of ['mean', 'min', 'max'] as const) readNumber(n[k], file, at(`accuracy.nonIdeal.${k}`), { min: 0, max: 1 });
+    if (n.std !== undefined) readNumber(n.std, file, at('accuracy.nonIdeal.std'), { min: 0, max: 1 });
     const samples = numbers(n.samples, file, at('accuracy.nonIdeal.samples'));
     const seeds = numbers(n.sampleSeeds, file, at('accuracy.nonIdeal.sampleSeeds'));
     if (samples.length !== seeds.length) {
       throw new NaxUserError(file, at('accuracy.nonIdeal.sampleSeeds'), `${seeds.length} seeds for ${samples.length} samples`);
+    }
+    if (n.correct !== undefined) {
+      // Intervals are recomputed from these bits downstream, never read from ci95/delta: check them here.
+      if (!Array.isArray(n.correct) || n.correct.length !== samples.length) {
+        throw new NaxUserError(file, at('accuracy.nonIdeal.correct'), `expected one bitset per sample (${samples.length})`);
+      }
+      const images = (r.settings as { evalImages?: unknown } | undefined)?.evalImages;
+      if (typeof images !== 'number') throw new NaxUserError(file, at('settings.evalImages'), 'needed to read accuracy.nonIdeal.correct');
+      gridOf(n.correct as unknown[] as string[], images, at('accuracy.nonIdeal.correct'), file);
     }
   }
   if (!Array.isArray(r.layers)) throw new NaxUserError(file, at('layers'), 'expected an array');

@@ -49,6 +49,16 @@ export function formatPct(value: number | undefined): string {
   return value === undefined ? '—' : `${value.toFixed(2)} %`;
 }
 
+/** A 95 % interval of percentages: '[92.10, 94.35] %'. */
+export function formatPctInterval(low: number | undefined, high: number | undefined): string {
+  return low === undefined || high === undefined ? '' : `[${low.toFixed(2)}, ${high.toFixed(2)}] %`;
+}
+
+/** A difference in pp with its interval: '-0.40 pp [-0.90, +0.10]'. */
+export function formatPpInterval(pp: number, low: number, high: number): string {
+  return `${formatPp(pp)} [${signed(low, 2)}, ${signed(high, 2)}]`;
+}
+
 /** Sign for a difference; exact zero shows as ±. */
 function signed(v: number, digits: number): string {
   const s = Math.abs(v).toFixed(digits);

@@ -14,6 +14,7 @@ import { markdownTable } from 'markdown-table';
 import { code } from './escape.js';
 import { shortSha } from './format.js';
 import { edapChart } from './mermaid.js';
+import { resolutionSentences } from './resolution.js';
 import type { RenderInput } from './render-input.js';
 import {
   breachSentence,
@@ -128,6 +129,8 @@ function notesSection(input: RenderInput): string[] {
     out.push(`> [!WARNING]\n> Base and head were simulated with different settings (${c.unpairedSettings.join('; ')}): ` +
       'not a paired comparison, accuracy differences include sampling noise.');
   }
+  const unresolved = resolutionSentences(c);
+  if (unresolved.length > 0) out.push(`> [!NOTE]\n${unresolved.map((l) => `> ${l}`).join('\n>\n')}`);
   if (c.hasBaseline) {
     out.push(c.changedInputs.length > 0
       ? `Changed inputs: ${c.changedInputs.map(code).join(', ')}.`

@@ -1,8 +1,17 @@
 /** Plain-text summary of one report for the terminal (`nax simulate`). Pure: report in, string out. */
 import type { NaxReport } from '../report.js';
 import { renderCostTable } from './cost-table.js';
+import { formatPctInterval } from './format.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+
+/** ' 95 % CI [a, b] % over images × chips; chip std s %, min m %' — what is known about the spread. */
+function nonIdealSpread(n: NonNullable<NaxReport['accuracy']>['nonIdeal']): string {
+  const parts: string[] = [];
+  if (n.ci95) parts.push(`95 % CI ${formatPctInterval(n.ci95.low * 100, n.ci95.high * 100)} over ${n.ci95.images} images × ${n.ci95.chips} chip${n.ci95.chips === 1 ? '' : 's'}`);
+  parts.push(n.std === undefined ? 'one chip: chip spread unknown' : `chip std ${pct(n.std)}, min ${pct(n.min)}`);
+  return ` (${parts.join('; ')})`;
+}
 
 export function renderSimulateText(r: NaxReport): string {
   const lines: string[] = [];
@@ -15,7 +24,7 @@ export function renderSimulateText(r: NaxReport): string {
       '',
       `accuracy  ideal float          ${pct(a.ideal)}`,
       `          quantised (ideal HW) ${pct(a.quantised)}`,
-      `          non-ideal crossbars  ${pct(a.nonIdeal.mean)} ± ${pct(a.nonIdeal.std)} (min ${pct(a.nonIdeal.min)}, n = ${a.nonIdeal.samples.length})`,
+      `          non-ideal crossbars  ${pct(a.nonIdeal.mean)}${nonIdealSpread(a.nonIdeal)}`,
       '',
     );
     const nfRows = r.layers.filter((l) => l.nf);

@@ -5,7 +5,7 @@
  */
 import type { BudgetId } from '../config/budgets.js';
 import type { LayerMapping } from '../config/mapping.js';
-import type { BudgetResult, BudgetStatus, Comparison, Delta, LayerComparison, Verdict } from '../compare/comparison.js';
+import type { BudgetResult, BudgetStatus, Comparison, Delta, LayerComparison, NonIdealAccuracy, Verdict } from '../compare/comparison.js';
 import {
   formatChangePct,
   formatCount,
@@ -13,7 +13,9 @@ import {
   formatLimit,
   formatMm2,
   formatPct,
+  formatPctInterval,
   formatPp,
+  formatPpInterval,
   formatSi,
 } from './format.js';
 
@@ -123,9 +125,11 @@ function pick(c: Comparison, ids: readonly BudgetId[]): BudgetResult[] {
   return c.budgets.filter((b) => ids.includes(b.id));
 }
 
-function accuracyWithSpread(mean: number | undefined, std: number | undefined): string {
-  if (mean === undefined) return '—';
-  return std === undefined ? formatPct(mean) : `${mean.toFixed(2)} ± ${(std).toFixed(2)} %`;
+/** Mean with its 95 % interval over images × chips when known; otherwise ± the chip std (older reports). */
+function accuracyWithSpread(a: NonIdealAccuracy | undefined): string {
+  if (a === undefined) return '—';
+  if (a.ciLowPct !== undefined && a.ciHighPct !== undefined) return `${formatPct(a.meanPct)} ${formatPctInterval(a.ciLowPct, a.ciHighPct)}`;
+  return a.stdPct === undefined ? formatPct(a.meanPct) : `${a.meanPct.toFixed(2)} ± ${a.stdPct.toFixed(2)} %`;
 }
 
 function totalsSpecs(c: Comparison): TotalsRowSpec[] {
@@ -142,11 +146,15 @@ function totalsSpecs(c: Comparison): TotalsRowSpec[] {
   }
   if (t.accuracyNonIdealPct) {
     const n = t.nonIdealHead?.samples;
+    const chips = n === undefined ? '' : `, ${n} chip${n === 1 ? '' : 's'}`;
+    const d = t.accuracyDelta;
     rows.push({
-      label: `Accuracy, non-ideal (mean ± std${n === undefined ? '' : `, ${n} chip${n === 1 ? '' : 's'}`})`,
-      base: accuracyWithSpread(t.nonIdealBase?.meanPct, t.nonIdealBase?.stdPct),
-      head: accuracyWithSpread(t.nonIdealHead?.meanPct, t.nonIdealHead?.stdPct),
-      change: formatPp(t.accuracyNonIdealPct.diff),
+      label: t.nonIdealHead?.ciLowPct !== undefined
+        ? `Accuracy, non-ideal (mean [95 % CI]${chips}${d ? `, ${formatCount(d.images)} images` : ''})`
+        : `Accuracy, non-ideal (mean ± std${chips})`,
+      base: accuracyWithSpread(t.nonIdealBase),
+      head: accuracyWithSpread(t.nonIdealHead),
+      change: d ? formatPpInterval(d.pp, d.ciLowPp, d.ciHighPp) : formatPp(t.accuracyNonIdealPct.diff),
       budgets: pick(c, ['maxAccuracyDropPp', 'minAccuracyPct']),
     });
   }

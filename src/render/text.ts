@@ -12,6 +12,7 @@ import {
   totalsTable,
   verdictHeadline,
 } from './tables.js';
+import { resolutionSentences } from './resolution.js';
 
 /** Terminal width of a string: every code point counts one column (nax assumption: no wide glyphs in cells). */
 function width(s: string): number {
@@ -53,6 +54,7 @@ export function renderText(input: RenderInput): string {
     }
   }
   if (c.acknowledged) out.push(`acknowledged by ${c.acknowledged.by}: budgets alone say ${c.budgetVerdict}`);
+  for (const l of resolutionSentences(c)) out.push(`note: ${l}`);
   if (c.unpairedSettings.length > 0) out.push(`warning: not a paired comparison (${c.unpairedSettings.join('; ')})`);
   if (c.hasBaseline) out.push(c.changedInputs.length > 0 ? `changed inputs: ${c.changedInputs.join(', ')}` : 'no input changed');
   if (c.layers.length > 0) {

@@ -45,6 +45,8 @@ export interface Interval {
   readonly method: IntervalMethod;
   readonly images: number;
   readonly chips: number;
+  /** The variance components behind the standard error (for sample-size advice). */
+  readonly components: VarianceComponents;
 }
 
 /** z-values of the minimum detectable effect: two-sided α = 0.05 (1.960) plus 80 % power (0.842). */
@@ -94,6 +96,7 @@ function gridInterval(cells: Int8Array, n: number, m: number, o: IntervalOptions
     method: m > 1 ? 'images × chips random effects' : 'images only (one chip: chip variance unknown)',
     images: n,
     chips: m,
+    components: c,
   };
 }
 

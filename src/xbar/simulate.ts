@@ -46,6 +46,8 @@ export interface SampleResult {
   readonly index: number;
   readonly seed: number;
   readonly accuracy: number;
+  /** Per image, in evaluation-set order: 1 when this chip classified it right (for paired intervals). */
+  readonly correct: Uint8Array;
 }
 
 export interface SimulationResult {
@@ -72,27 +74,36 @@ function imageBatch(d: EvalData, s: number, e: number): tf.Tensor4D {
   return tf.tensor4d(d.images.subarray(s * px, e * px), [e - s, ...d.shape]);
 }
 
-/** Top-1 correct predictions of a [batch, classes] output. */
-function correct(y: tf.Tensor, labels: Int32Array, s: number): number {
+/** Marks top-1 correct predictions of a [batch, classes] output for images s… in `out`; returns their count. */
+function markCorrect(y: tf.Tensor, labels: Int32Array, s: number, out: Uint8Array): number {
   const predT = tf.argMax(y, 1);
   const pred = predT.dataSync();
   predT.dispose();
   let c = 0;
-  for (let i = 0; i < pred.length; i++) if (pred[i] === labels[s + i]) c++;
+  for (let i = 0; i < pred.length; i++) {
+    const ok = pred[i] === labels[s + i] ? 1 : 0;
+    out[s + i] = ok;
+    c += ok;
+  }
   return c;
 }
 
-/** Accuracy of one way of computing the matrix layers over the whole evaluation set. */
-function accuracyOf(o: { data: EvalData; batchSize: number; graph: NetworkGraph }, fw: FloatWeights, mode: MatrixMode): number {
+/** Accuracy and per-image correctness of one way of computing the matrix layers over the evaluation set. */
+function accuracyOf(
+  o: { data: EvalData; batchSize: number; graph: NetworkGraph },
+  fw: FloatWeights,
+  mode: MatrixMode,
+): { accuracy: number; correct: Uint8Array } {
+  const correct = new Uint8Array(o.data.n);
   let ok = 0;
   batches(o.data.n, o.batchSize).forEach(([s, e], bi) => {
     const x = imageBatch(o.data, s, e);
     const y = forward(o.graph, fw, mode, x, bi);
-    ok += correct(y, o.data.labels, s);
+    ok += markCorrect(y, o.data.labels, s, correct);
     x.dispose();
     y.dispose();
   });
-  return ok / o.data.n;
+  return { accuracy: ok / o.data.n, correct };
 }
 
 /** Programs every layer of a chip instance. */
@@ -135,9 +146,9 @@ export async function runSamples(job: SampleJob, progress?: (line: string) => vo
         a.n += l.nfColumns;
         a.max = Math.max(a.max, l.nfMax);
       }
-      const accuracy = accuracyOf(job, fw, { kind: 'crossbar', layers: chip, technology: job.technology });
+      const { accuracy, correct } = accuracyOf(job, fw, { kind: 'crossbar', layers: chip, technology: job.technology });
       disposeChip(chip);
-      samples.push({ index: k, seed, accuracy });
+      samples.push({ index: k, seed, accuracy, correct });
       progress?.(`Monte Carlo sample ${k + 1}: non-ideal accuracy ${(accuracy * 100).toFixed(2)} %`);
       await new Promise((r) => setImmediate(r)); // let progress output and timers run between samples
     }
@@ -158,11 +169,11 @@ export async function simulateNetwork(o: SimulationOptions): Promise<SimulationR
     calX.dispose();
     const prepared = prepareLayers(o.graph, o.mappings, calibration);
 
-    ideal = accuracyOf(o, fw, { kind: 'float' });
+    ideal = accuracyOf(o, fw, { kind: 'float' }).accuracy;
     o.progress?.(`ideal float accuracy ${(ideal * 100).toFixed(2)} %`);
 
     const qChip = programChip(prepared, { technology: o.technology, irDrop: 'ideal', deviceEffects: 'off', seed: o.seed });
-    quantised = accuracyOf(o, fw, { kind: 'crossbar', layers: qChip, technology: o.technology });
+    quantised = accuracyOf(o, fw, { kind: 'crossbar', layers: qChip, technology: o.technology }).accuracy;
     disposeChip(qChip);
     o.progress?.(`quantised (ideal devices) accuracy ${(quantised * 100).toFixed(2)} %`);
   } finally {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { accuracyStats, mergeShards } from '../../src/compare/merge-shards.js';
+import { mergeShards } from '../../src/compare/merge-shards.js';
+import { accuracyStats } from '../../src/stats/accuracy-stats.js';
 import type { NaxReport } from '../../src/report.js';
 import { loadReport, mutable } from './reports.js';
 import { userError } from '../support/user-error.js';
@@ -13,7 +14,7 @@ function shard(k: number, n: number, all: number[] = [0.96, 0.95, 0.97, 0.94, 0.
   const r = mutable(head);
   r.settings!.monteCarloSamples = all.length;
   const stats = accuracyStats(samples, idx.map((i) => 100 + i));
-  r.accuracy!.nonIdeal = { ...stats, samples: [...stats.samples], sampleSeeds: [...stats.sampleSeeds] };
+  r.accuracy!.nonIdeal = JSON.parse(JSON.stringify(stats)) as NonNullable<typeof r.accuracy>['nonIdeal'];
   r.shard = { index: k, count: n };
   r.layers.forEach((l, j) => (l.nf = { mean: 0.01 * (j + 1) * (k + 1), max: 0.05 * (k + 1) }));
   return r as NaxReport;

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { CheckResult } from '../../src/check.js';
-import { accuracyStats } from '../../src/compare/merge-shards.js';
+import { accuracyStats } from '../../src/stats/accuracy-stats.js';
 import { parseBudgets } from '../../src/config/budgets.js';
 import type { CheckArtifact } from '../../src/github/check-artifact.js';
 import type { NaxReport } from '../../src/report.js';
@@ -297,8 +297,10 @@ describe('mode: merge (Monte Carlo shards of a matrix)', () => {
     const split = (r: NaxReport): NaxReport => {
       const m = mutable(r);
       const idx = r.accuracy!.nonIdeal.samples.map((_, i) => i).filter((i) => i % n === k);
-      const stats = accuracyStats(idx.map((i) => r.accuracy!.nonIdeal.samples[i]), idx.map((i) => r.accuracy!.nonIdeal.sampleSeeds[i]));
-      m.accuracy!.nonIdeal = { ...stats, samples: [...stats.samples], sampleSeeds: [...stats.sampleSeeds] };
+      const ni = r.accuracy!.nonIdeal;
+      const stats = accuracyStats(idx.map((i) => ni.samples[i]), idx.map((i) => ni.sampleSeeds[i]),
+        ni.correct ? { bits: idx.map((i) => ni.correct![i]), images: r.settings!.evalImages } : undefined);
+      m.accuracy!.nonIdeal = JSON.parse(JSON.stringify(stats)) as NonNullable<typeof m.accuracy>['nonIdeal'];
       m.shard = { index: k, count: n };
       return m as NaxReport;
     };
