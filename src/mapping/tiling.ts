@@ -6,25 +6,9 @@
  * order of a tfjs kernel [kh, kw, cin, cout] flattened); a dense layer is [in, out].
  */
 import type { LayerMapping } from '../config/mapping.js';
+import type { MatrixLayerShape } from '../model/graph.js';
 
-/** A conv or dense layer as the hardware sees it. Dense is a 1×1 "conv" on a 1×1 map. */
-export interface MatrixLayerShape {
-  readonly name: string;
-  readonly kind: 'conv2d' | 'dense';
-  readonly kernelH: number;
-  readonly kernelW: number;
-  readonly inChannels: number;
-  readonly outChannels: number;
-  /** Output feature-map height (1 for dense). */
-  readonly outH: number;
-  /** Output feature-map width (1 for dense). */
-  readonly outW: number;
-  readonly strideH: number;
-  readonly strideW: number;
-  /** Input feature-map size (1×1 for dense). */
-  readonly inH: number;
-  readonly inW: number;
-}
+export type { MatrixLayerShape } from '../model/graph.js';
 
 export interface TileGeometry {
   /** Matrix rows k·k·Cin. */

@@ -13,7 +13,6 @@
  */
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { NaxUserError } from '../errors.js';
-import type { MatrixLayerShape } from '../mapping/tiling.js';
 import type {
   Activation,
   AddNode,
@@ -22,6 +21,7 @@ import type {
   FlattenNode,
   GlobalAvgPoolNode,
   GraphNode,
+  MatrixLayerShape,
   MatrixNode,
   NetworkGraph,
   PoolNode,

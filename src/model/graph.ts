@@ -4,7 +4,24 @@
  * (conv/dense) carry their weight matrix with BatchNormalization already folded in, as hardware does;
  * everything else is a glue op computed in float. Activation tensors are NHWC; dense nodes see [batch, features].
  */
-import type { MatrixLayerShape } from '../mapping/tiling.js';
+/** A conv or dense layer as a matrix: the shape crossbars tile (mapping/tiling.ts). Dense is a 1×1 "conv" on a 1×1 map. */
+export interface MatrixLayerShape {
+  readonly name: string;
+  readonly kind: 'conv2d' | 'dense';
+  readonly kernelH: number;
+  readonly kernelW: number;
+  readonly inChannels: number;
+  readonly outChannels: number;
+  /** Output feature-map height (1 for dense). */
+  readonly outH: number;
+  /** Output feature-map width (1 for dense). */
+  readonly outW: number;
+  readonly strideH: number;
+  readonly strideW: number;
+  /** Input feature-map size (1×1 for dense). */
+  readonly inH: number;
+  readonly inW: number;
+}
 
 export type Activation = 'linear' | 'relu' | 'relu6' | 'sigmoid' | 'tanh' | 'softmax';
 
