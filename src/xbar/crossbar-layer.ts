@@ -23,7 +23,7 @@ import { type PhysicalCrossbar, type TileGeometry, physicalCrossbars, tileGeomet
 import type { MatrixNode } from '../model/graph.js';
 import { readView } from '../runtime/heap-view.js';
 import { im2col, patchGeometry } from './im2col.js';
-import { effectiveMatrix } from './irdrop.js';
+import { effectiveMatrix } from './irdrop/index.js';
 import { idealConductances, programCrossbar } from './devices.js';
 import { driftConductances, drifts } from './drift.js';
 import { losslessAdcBits } from '../config/mapping.js';
@@ -301,7 +301,7 @@ export function programLayer(p: PreparedLayer, o: ChipOptions): ProgrammedLayer 
       gBefore += s.sumBefore;
       gAfter += s.sumAfter;
     }
-    const mat = o.irDrop === 'ideal' ? g : effectiveMatrix(g, rows, pc, wires, o.irDrop);
+    const mat = o.irDrop === 'ideal' ? g : effectiveMatrix({ g, rows, cols: pc, wires, model: o.irDrop });
     mats.push(mat);
     if (o.irDrop !== 'ideal') {
       // NF of each used column with every word line at its mean calibration activation.
