@@ -2,12 +2,16 @@
  * One matrix layer computed the way the crossbars compute it.
  *
  * prepareLayer: quantise the weights, bit-slice them onto the layer's physical crossbars (levels per cell).
- * programLayer: one chip instance — conductances with device effects, then the IR-drop effective matrix of
- *   every crossbar (the array is a linear network, so its column currents are Mᵀ·V; reference
- *   ARCHITECTURE "Performance principles"). Solved once per crossbar, reused for every input.
+ * programLayer: one chip instance — conductances with device effects (variation, faults, drift; an optional
+ *   reference column per crossbar), then the IR-drop effective matrix of every crossbar (the array is a
+ *   linear network, so its column currents are Mᵀ·V; reference ARCHITECTURE "Performance principles"),
+ *   solved once per crossbar and reused for every input; per-ADC offset and gain errors drawn per chip.
  * layerForward: inputs quantised and streamed through the DAC cycle by cycle, one big matrix product per
- *   row tile (all cycles × pixels against all crossbars of the tile), per-conversion ADC rounding and
- *   clipping, digital shift-and-add over slices, cycles, sign arrays and row tiles.
+ *   row tile (all cycles × pixels against all crossbars of the tile), per-conversion baseline removal
+ *   (ideal, reference column, or the W⁻ partner for balanced sensing), ADC (step, errors, noise, rounding,
+ *   clipping), digital shift-and-add over slices, cycles, sign arrays and row tiles, then the digital
+ *   drift compensation and per-channel calibration.
+ * calibrateLayer: fits that calibration on calibration inputs (column-calibration.ts).
  *
  * Units inside the engine: currents are normalised to ADC counts per input code, so an ideal cell at level
  * L contributes L + off per code, with off = G_off·(2^cell−1)/(G_on−G_off) subtracted before the ADC
@@ -26,6 +30,8 @@ import { im2col, patchGeometry } from './im2col.js';
 import { effectiveMatrix } from './irdrop/index.js';
 import { idealConductances, programCrossbar } from './devices.js';
 import { driftConductances, drifts } from './drift.js';
+import { adcMaxCode, adcStepOf } from './adc.js';
+import { type ColumnCorrection, fitColumnCorrection } from './column-calibration.js';
 import { losslessAdcBits } from '../config/mapping.js';
 import {
   type InputSign,
@@ -147,12 +153,6 @@ export interface ChipOptions {
   readonly generalConversion?: boolean;
 }
 
-/** Digital correction of a layer's integer outputs per output channel: y ← gain·y + offset. */
-export interface ColumnCorrection {
-  readonly gain: Float64Array;
-  readonly offset: Float64Array;
-}
-
 export interface ProgrammedTile {
   readonly rowStart: number;
   readonly rowCount: number;
@@ -213,36 +213,6 @@ function integerShortcutExact(p: PreparedLayer, o: ChipOptions): boolean {
   const codeMax = 2 ** m.inputBits;
   const qMax = 2 ** (m.weightBits - 1);
   return p.geometry.rowsNeeded * codeMax * qMax < 2 ** 24;
-}
-
-/** Largest ADC code of a mapping (bipolar one bit narrower per polarity for 'balanced'). */
-export function adcMaxCode(m: LayerMapping): number {
-  return m.signMapping === 'balanced' ? 2 ** (m.adcBits - 1) - 1 : 2 ** m.adcBits - 1;
-}
-
-/**
- * Column current of one ADC LSB, in units of one level × one DAC code, from the mapping's full-scale range
- * (config/mapping.ts AdcFullScale). 'calibrated' needs the layer's measured peak (`measureAdcPeak`).
- */
-export function adcStepOf(p: PreparedLayer, technology: Technology): number {
-  const m = p.mapping;
-  const fs = m.adcFullScale ?? 'unitStep';
-  if (fs === 'unitStep') return 1;
-  const levels = adcMaxCode(m);
-  const cellMax = 2 ** m.bitsPerCell - 1;
-  const dacMax = 2 ** m.dacBits - 1;
-  let fullScaleUnits: number;
-  if (fs === 'lossless') fullScaleUnits = m.rows * cellMax * dacMax;
-  else if (fs === 'calibrated') {
-    const peak = p.calibration.adcPeakUnits;
-    assert(peak !== undefined, () => `layer '${p.node.name}': adcFullScale 'calibrated' without a measured peak`);
-    fullScaleUnits = Math.max(peak, 1);
-  } else {
-    const { gOnSiemens, gOffSiemens } = conductances(technology.device);
-    const unitA = ((gOnSiemens - gOffSiemens) / cellMax) * (technology.device.vReadV / dacMax);
-    fullScaleUnits = (fs * 1e-6) / unitA;
-  }
-  return fullScaleUnits / levels;
 }
 
 /** Programs one chip instance of a layer: device effects, then one effective matrix per crossbar. */
@@ -478,38 +448,6 @@ export function calibrateLayer(
   for (let n = 0; n < chip.length; n++) chip[n] = a.acc[n] * l.outputGain;
   const correction = fitColumnCorrection(chip, ideal, cout, mode);
   return { correction, out: finish(l, a.acc, correction) };
-}
-
-/**
- * Least-squares correction per channel c of `chip` towards `ideal` (both [samples, channels]):
- * 'gain': a = Σ y·z / Σ z² (b = 0); 'gainOffset': a = cov(z, y)/var(z), b = ȳ − a·z̄. A channel whose chip
- * output never varies keeps a = 1 (and b = ȳ − z̄ with an offset).
- */
-export function fitColumnCorrection(chip: Float64Array, ideal: Float64Array, channels: number, mode: 'gain' | 'gainOffset'): ColumnCorrection {
-  assert(chip.length === ideal.length && chip.length % channels === 0, () => `calibration: ${chip.length} chip and ${ideal.length} ideal values for ${channels} channels`);
-  const n = chip.length / channels;
-  const gain = new Float64Array(channels).fill(1);
-  const offset = new Float64Array(channels);
-  for (let c = 0; c < channels; c++) {
-    let sz = 0;
-    let sy = 0;
-    for (let s = 0; s < n; s++) {
-      sz += chip[s * channels + c];
-      sy += ideal[s * channels + c];
-    }
-    const mz = mode === 'gainOffset' ? sz / n : 0;
-    const my = mode === 'gainOffset' ? sy / n : 0;
-    let szz = 0;
-    let szy = 0;
-    for (let s = 0; s < n; s++) {
-      const z = chip[s * channels + c] - mz;
-      szz += z * z;
-      szy += z * (ideal[s * channels + c] - my);
-    }
-    if (szz > 0) gain[c] = szy / szz;
-    offset[c] = my - gain[c] * mz;
-  }
-  return { gain, offset };
 }
 
 /** Integer outputs → layer outputs: drift compensation, per-channel correction, then scale and bias. */

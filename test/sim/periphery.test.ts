@@ -13,11 +13,11 @@ import {
   type ProgrammedLayer,
   calibrateLayer,
   disposeLayer,
-  fitColumnCorrection,
   layerForward,
   prepareLayer,
   programLayer,
 } from '../../src/xbar/crossbar-layer.js';
+import { fitColumnCorrection } from '../../src/xbar/column-calibration.js';
 import { driftConductances } from '../../src/xbar/drift.js';
 import { Rng } from '../../src/xbar/rng.js';
 import { convNode, ideal, input, mapping, reference } from './layer-support.js';
