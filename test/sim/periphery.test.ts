@@ -14,6 +14,7 @@ import {
   calibrateLayer,
   disposeLayer,
   layerForward,
+  measureAdcPeak,
   prepareLayer,
   programLayer,
 } from '../../src/xbar/crossbar-layer.js';
@@ -82,6 +83,22 @@ describe('ADC', () => {
     const lossless = outputs({ ...base, adcFullScale: 'lossless' }, ideal);
     const absolute = outputs({ ...base, adcFullScale: 16 * 3 * unitUA }, ideal);
     for (let i = 0; i < lossless.length; i++) expect(absolute[i]).toBeCloseTo(lossless[i], 5);
+  });
+
+  test("full scale 'calibrated': the measured peak lies within the lossless range, so the step is finer than 'lossless'", () => {
+    const m: LayerMapping = { ...mapping({ rows: 16, cols: 16 }), adcBits: 6, adcRule: 'explicit' };
+    const calibration = { maxAbs, signed: false, meanRow: new Float64Array(36).fill(0.5) };
+    const peak = measureAdcPeak(prepareLayer(node, m, calibration), xCal, batch, ideal);
+    expect(peak).toBeGreaterThan(0);
+    expect(peak).toBeLessThanOrEqual(16 * 3);
+    expect(Math.abs(peak - Math.round(peak))).toBeLessThan(1e-3); // an integer count on ideal devices
+    const prepared = prepareLayer(node, { ...m, adcFullScale: 'calibrated' }, { ...calibration, adcPeakUnits: peak });
+    const l = programLayer(prepared, { technology: ideal, irDrop: 'ideal', deviceEffects: 'on', seed: 5 });
+    const calibrated = layerForward(l, xEval, batch, ideal, 0);
+    disposeLayer(l);
+    expect(l.adcStep).toBeCloseTo(peak / 63, 12);
+    const lossless = outputs({ ...m, adcFullScale: 'lossless' }, ideal);
+    expect(rmsError(calibrated, want(m))).toBeLessThan(rmsError(lossless, want(m)));
   });
 
   test('a pure gain error (every ADC ×2) is removed exactly by gain calibration fitted on other images', () => {
