@@ -7,7 +7,7 @@
  * Times are the best of several runs, single-threaded.
  */
 import { DEFAULT_DEVICE, DEFAULT_WIRES, conductances } from '../src/config/technology.js';
-import { type IrDropModel, type WireResistances, applyEffectiveMatrix, effectiveMatrix } from '../src/xbar/irdrop.js';
+import { type IrDropModel, type WireResistances, applyEffectiveMatrix, effectiveMatrix } from '../src/xbar/irdrop/index.js';
 import { Rng } from '../src/xbar/rng.js';
 
 export interface BenchRow {
@@ -45,7 +45,7 @@ function bestMs(reps: number, f: () => void): number {
 
 function timeMatrix(n: number, model: IrDropModel, reps: number, wires: WireResistances = DEFAULT_WIRES): number {
   const g = random2BitArray(n, 100 + n);
-  return bestMs(reps, () => effectiveMatrix(g, n, n, wires, model));
+  return bestMs(reps, () => effectiveMatrix({ g, rows: n, cols: n, wires, model }));
 }
 
 /** Worst max_j |ΔM·V|_j / max_j I_ideal,j over seeds and input vectors (50 % of rows at V_read). */
@@ -53,8 +53,8 @@ function fastError(n: number): number {
   let worst = 0;
   for (const seed of ERROR_SEEDS) {
     const g = random2BitArray(n, seed);
-    const exact = effectiveMatrix(g, n, n, DEFAULT_WIRES, 'exact');
-    const fast = effectiveMatrix(g, n, n, DEFAULT_WIRES, 'fast');
+    const exact = effectiveMatrix({ g, rows: n, cols: n, wires: DEFAULT_WIRES, model: 'exact' });
+    const fast = effectiveMatrix({ g, rows: n, cols: n, wires: DEFAULT_WIRES, model: 'fast' });
     const rng = new Rng(seed + 1000);
     for (let k = 0; k < INPUTS_PER_ARRAY; k++) {
       const v = new Float64Array(n).map(() => (rng.uniform() < 0.5 ? DEFAULT_DEVICE.vReadV : 0));

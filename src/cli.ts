@@ -29,7 +29,7 @@ import { initBackend } from './runtime/tfjs.js';
 import { workerSampleRunner } from './runtime/workers.js';
 import type { SampleRunner } from './xbar/simulate.js';
 import { NAX_VERSION } from './version.js';
-import { solveCurrents } from './xbar/irdrop.js';
+import { solveCurrents } from './xbar/irdrop/index.js';
 
 export const EXIT_OK = 0;
 export const EXIT_BUDGET = 1;
@@ -263,7 +263,7 @@ export function buildProgram(io: CliIo = defaultIo): Command {
         throw new NaxUserError(file, '', code === 'ENOENT' ? 'file not found' : `malformed JSON: ${(e as Error).message}`);
       }
       const x = parseXbarInput(raw, file);
-      const solution = solveCurrents(x.g, x.rows, x.cols, x.v, x.wires, o.model);
+      const solution = solveCurrents({ g: x.g, rows: x.rows, cols: x.cols, voltages: x.v, wires: x.wires, model: o.model });
       io.out(JSON.stringify({ currents: Array.from(solution.columnCurrentsA) }));
     });
 

@@ -6,10 +6,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { type LayerMapping, type ResolvedLayerMapping, parseMapping, resolveMapping } from './config/mapping.js';
-import { type NaxConfig, type IrDropModel, parseNaxConfig } from './config/nax-config.js';
+import { type CalibrationSetConfig, type NaxConfig, type IrDropModel, parseNaxConfig } from './config/nax-config.js';
 import { DEFAULT_TECHNOLOGY, type Technology, parseTechnology, technologyHash } from './config/technology.js';
 import { costReport } from './cost/network.js';
 import { loadEvalSet } from './data/evalset.js';
+import { parseNpy } from './data/npy.js';
 import { NaxUserError } from './errors.js';
 import type { FileSource } from './io/files.js';
 import { readJson, sha256 } from './io/json.js';
@@ -21,7 +22,7 @@ import { type InputRef, type LayerReport, type NaxReport, REPORT_SCHEMA, type Si
 import { accuracyStats } from './stats/accuracy-stats.js';
 import { packCorrectness } from './stats/correctness-bits.js';
 import { NAX_VERSION } from './version.js';
-import { type EvalData, type SampleRunner, type SimulationResult, simulateNetwork } from './xbar/simulate.js';
+import { type EvalData, type ImageData, type SampleRunner, type SimulationResult, simulateNetwork } from './xbar/simulate.js';
 
 /** Settings that a command line or an action input may override over nax.yml. */
 export interface SimulationOverrides {
@@ -159,6 +160,52 @@ function shardSamples(total: number, shard?: { index: number; count: number }): 
   return all.filter((k) => k % shard.count === shard.index);
 }
 
+/**
+ * The first `limit` images of the calibration split, scaled to model input, with the hash of the images file.
+ * Checks: images [N, H, W] or [N, H, W, C], the model's input shape, finite pixels; labels, when named, are
+ * hashed but not read (calibration fits against the chip's own ideal outputs, not against labels).
+ */
+export async function loadCalibrationImages(
+  source: FileSource,
+  cfg: CalibrationSetConfig,
+  limit: number,
+  inputShape: readonly number[],
+): Promise<ImageData & { sha256: string }> {
+  const bytes = await source.read(cfg.images);
+  const arr = parseNpy(bytes, cfg.images);
+  if (arr.shape.length !== 3 && arr.shape.length !== 4) {
+    throw new NaxUserError(cfg.images, 'shape', `images have shape (${arr.shape.join(', ')})`, 'expected [N, H, W] or [N, H, W, C]');
+  }
+  const [available, h, w] = arr.shape;
+  const c = arr.shape.length === 4 ? arr.shape[3] : 1;
+  if (available < 1) throw new NaxUserError(cfg.images, 'shape', 'the calibration set is empty');
+  if (h !== inputShape[0] || w !== inputShape[1] || c !== inputShape[2]) {
+    throw new NaxUserError(cfg.images, '', `images are ${h}×${w}×${c}, the model expects ${inputShape.join('×')}`);
+  }
+  const n = Math.min(limit, available);
+  const per = h * w * c;
+  const images = new Float32Array(n * per);
+  for (let i = 0; i < n * per; i++) {
+    const v = arr.data[i] * cfg.scale;
+    if (!Number.isFinite(v)) throw new NaxUserError(cfg.images, `[${Math.floor(i / per)}]`, `image ${Math.floor(i / per)} holds a non-finite pixel (${arr.data[i]})`);
+    images[i] = v;
+  }
+  const hashed = cfg.labels ? Buffer.concat([bytes, await source.read(cfg.labels)]) : bytes;
+  return { images, n, shape: [h, w, c], sha256: sha256(hashed) };
+}
+
+/** A config error when a mapping asks for per-chip calibration and nax.yml names no calibration split. */
+function requireCalibrationSet(mappings: ReadonlyMap<string, LayerMapping>, config: NaxConfig, mappingFile: string): void {
+  if (config.calibrationSet) return;
+  for (const [name, m] of mappings) {
+    if ((m.calibration ?? 'none') !== 'none' || m.adcFullScale === 'calibrated') {
+      const what = m.adcFullScale === 'calibrated' ? `adcFullScale 'calibrated'` : `calibration '${m.calibration}'`;
+      throw new NaxUserError(config.file, 'calibrationSet', `${mappingFile} asks for ${what} (layer '${name}') but no calibration split is configured`,
+        'add calibrationSet: { images, labels } (images disjoint from the evaluation set)');
+    }
+  }
+}
+
 /** The full report for one commit: accuracy under non-idealities plus cost. */
 export async function simulate(opts: SimulateOptions): Promise<NaxReport> {
   const t0 = performance.now();
@@ -178,6 +225,10 @@ export async function simulate(opts: SimulateOptions): Promise<NaxReport> {
   if (evalSet.shape[0] !== h || evalSet.shape[1] !== w || evalSet.shape[2] !== c) {
     throw new NaxUserError(p.config.evalSet.images, '', `images are ${evalSet.shape.join('×')}, the model expects ${h}×${w}×${c}`);
   }
+  requireCalibrationSet(p.mappings, p.config, p.inputs.mapping.path);
+  const calib = p.config.calibrationSet
+    ? await loadCalibrationImages(opts.source, p.config.calibrationSet, p.config.simulation.batchSize, p.graph.inputShape)
+    : undefined;
   const tLoad = performance.now();
   const report = await simulateInMemory({
     graph: p.graph,
@@ -186,7 +237,12 @@ export async function simulate(opts: SimulateOptions): Promise<NaxReport> {
     evalSet,
     settings: { ...settings, evalImages: evalSet.n },
     batchSize: p.config.simulation.batchSize,
-    inputs: { ...p.inputs, evalSet: { path: p.config.evalSet.images, sha256: evalSet.sha256 } },
+    inputs: {
+      ...p.inputs,
+      evalSet: { path: p.config.evalSet.images, sha256: evalSet.sha256 },
+      ...(calib && p.config.calibrationSet ? { calibrationSet: { path: p.config.calibrationSet.images, sha256: calib.sha256 } } : {}),
+    },
+    ...(calib ? { calibrationImages: { images: calib.images, n: calib.n, shape: calib.shape } } : {}),
     samples: shardSamples(settings.monteCarloSamples, o.shard),
     progress: opts.progress,
     runner: opts.runner,
@@ -208,6 +264,8 @@ export interface InMemorySimulation {
   readonly mappings: ReadonlyMap<string, LayerMapping & { origin?: 'defaults' | 'layer' }>;
   readonly technology: Technology;
   readonly evalSet: EvalData;
+  /** Calibration split (at most one batch used); required when a mapping asks for column calibration. */
+  readonly calibrationImages?: ImageData;
   readonly settings: SimulationSettings;
   readonly batchSize: number;
   /** The content hashes the report records. */
@@ -223,6 +281,12 @@ export interface InMemorySimulation {
  * the one place reports are built from a simulation.
  */
 export async function simulateInMemory(o: InMemorySimulation): Promise<NaxReport> {
+  for (const [name, m] of o.mappings) {
+    if (!o.calibrationImages && ((m.calibration ?? 'none') !== 'none' || m.adcFullScale === 'calibrated')) {
+      throw new NaxUserError('nax.yml', 'calibrationSet', `layer '${name}' asks for calibration but no calibration split is configured`,
+        'add calibrationSet: { images, labels } to nax.yml');
+    }
+  }
   const sim = await simulateNetwork({
     graph: o.graph,
     mappings: o.mappings,
@@ -234,6 +298,7 @@ export async function simulateInMemory(o: InMemorySimulation): Promise<NaxReport
     batchSize: o.batchSize,
     progress: o.progress,
     runner: o.runner,
+    ...(o.calibrationImages ? { calibrationImages: o.calibrationImages } : {}),
   });
   const cost = costOf(o.graph, o.mappings, o.technology);
   return {

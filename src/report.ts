@@ -98,6 +98,8 @@ export interface NaxReport {
     readonly mapping: InputRef;
     readonly technology: InputRef;
     readonly evalSet?: InputRef;
+    /** Calibration split (nax.yml calibrationSet), when one is configured. */
+    readonly calibrationSet?: InputRef;
   };
   /** tfjs backend the numbers were computed on ('wasm' or 'cpu'); reports are bit-identical per backend. */
   readonly backend: string;

@@ -26,7 +26,37 @@ export type SignMapping =
   /** W⁺ and W⁻ on separate crossbars, subtracted digitally (PUMA functional simulator). */
   | 'differential'
   /** w + 2^(weightBits−1) stored unsigned on one array; the offset times Σx is subtracted digitally. */
-  | 'offset';
+  | 'offset'
+  /**
+   * W⁺ and W⁻ on separate crossbars like 'differential', but sensed differentially: the two column currents
+   * are subtracted in analog and converted once, by a bipolar ADC one bit wider (the G_off baselines cancel
+   * in the difference). Half the conversions of 'differential'.
+   */
+  | 'balanced';
+
+/**
+ * Per-column digital correction of the layer outputs, fitted per chip on the calibration split (nax.yml
+ * `calibrationSet`): 'none' (the NAX/GENIEx setting, default), 'gain' (y ← a·y per output channel, least
+ * squares against the ideal quantised output), 'gainOffset' (y ← a·y + b).
+ */
+export type ColumnCalibration = 'none' | 'gain' | 'gainOffset';
+
+/**
+ * ADC full-scale range, in column-current units of one level × one DAC code ("unit"):
+ * 'unitStep' — one LSB = one unit, full scale (2^adcBits − 1) units (NAX: fewer bits only clip; default);
+ * 'lossless' — full scale = the largest possible count rows·(2^cell − 1)·(2^dac − 1), so fewer bits give a
+ *   coarser step;
+ * 'calibrated' — full scale = the largest conversion of the layer on the calibration images (quantised chip);
+ * a number — absolute full-scale column current, µA.
+ */
+export type AdcFullScale = 'unitStep' | 'lossless' | 'calibrated' | number;
+
+/**
+ * How the G_off baseline Σ G_off·V is removed before the ADC: 'ideal' — the ideal value, digitally (NAX,
+ * default); 'referenceColumn' — the current of a measured column of G_off cells in the same crossbar (with
+ * the same variation and IR drop), subtracted in analog.
+ */
+export type BaselineMode = 'ideal' | 'referenceColumn';
 
 /** Where the bit slices of one weight go. */
 export type SliceLayout =
@@ -57,6 +87,12 @@ export interface LayerMapping {
   sliceLayout: SliceLayout;
   /** ADCs per physical crossbar (columns share them through a mux). Default 1 (ISAAC/PUMAsim). */
   adcsPerCrossbar: number;
+  /** Per-column digital calibration. Absent = 'none'. */
+  calibration?: ColumnCalibration;
+  /** ADC full-scale range. Absent = 'unitStep'. */
+  adcFullScale?: AdcFullScale;
+  /** G_off baseline removal. Absent = 'ideal'. */
+  baseline?: BaselineMode;
 }
 
 export interface ResolvedLayerMapping extends LayerMapping {
@@ -84,11 +120,14 @@ export const MAPPING_FIELD_DEFAULTS = {
   signMapping: 'differential' as SignMapping,
   sliceLayout: 'crossbarPerSlice' as SliceLayout,
   adcsPerCrossbar: 1,
+  calibration: 'none' as ColumnCalibration,
+  adcFullScale: 'unitStep' as AdcFullScale,
+  baseline: 'ideal' as BaselineMode,
 };
 
 const FIELDS = [
   'rows', 'cols', 'weightBits', 'bitsPerCell', 'inputBits', 'dacBits', 'adcBits', 'signMapping', 'sliceLayout',
-  'adcsPerCrossbar',
+  'adcsPerCrossbar', 'calibration', 'adcFullScale', 'baseline',
 ] as const;
 
 function parseSpec(raw: unknown, file: string, field: string): Spec {
@@ -114,7 +153,18 @@ function parseSpec(raw: unknown, file: string, field: string): Spec {
     spec.adcBits = o.adcBits === 'auto' ? 'auto' : readNumber(o.adcBits, file, `${field}.adcBits`, { integer: true, min: 1, max: 16 });
   }
   if (o.signMapping !== undefined) {
-    spec.signMapping = readEnum(o.signMapping, ['differential', 'offset'] as const, file, `${field}.signMapping`);
+    spec.signMapping = readEnum(o.signMapping, ['differential', 'offset', 'balanced'] as const, file, `${field}.signMapping`);
+  }
+  if (o.calibration !== undefined) {
+    spec.calibration = readEnum(o.calibration, ['none', 'gain', 'gainOffset'] as const, file, `${field}.calibration`);
+  }
+  if (o.adcFullScale !== undefined) {
+    spec.adcFullScale = typeof o.adcFullScale === 'number'
+      ? readNumber(o.adcFullScale, file, `${field}.adcFullScale`, { min: 0, exclusive: true, max: 1e6 })
+      : readEnum(o.adcFullScale, ['unitStep', 'lossless', 'calibrated'] as const, file, `${field}.adcFullScale`);
+  }
+  if (o.baseline !== undefined) {
+    spec.baseline = readEnum(o.baseline, ['ideal', 'referenceColumn'] as const, file, `${field}.baseline`);
   }
   if (o.sliceLayout !== undefined) {
     spec.sliceLayout = readEnum(o.sliceLayout, ['crossbarPerSlice', 'interleavedColumns'] as const, file, `${field}.sliceLayout`);
@@ -138,9 +188,12 @@ export function parseMapping(raw: unknown, file: string): MappingSpec {
   return { defaults, layers };
 }
 
-/** The lossless ADC rule: enough levels for rows·(2^cell−1)·(2^dac−1) + 1 distinct counts. */
-export function losslessAdcBits(rows: number, bitsPerCell: number, dacBits: number): number {
-  return Math.ceil(Math.log2(rows * (2 ** bitsPerCell - 1) * (2 ** dacBits - 1) + 1));
+/**
+ * The lossless ADC rule: enough levels for rows·(2^cell−1)·(2^dac−1) + 1 distinct counts; one bit more for
+ * 'balanced' sensing, whose difference current takes either sign.
+ */
+export function losslessAdcBits(rows: number, bitsPerCell: number, dacBits: number, signMapping?: SignMapping): number {
+  return Math.ceil(Math.log2(rows * (2 ** bitsPerCell - 1) * (2 ** dacBits - 1) + 1)) + (signMapping === 'balanced' ? 1 : 0);
 }
 
 /**
@@ -153,7 +206,7 @@ export function withCrossbarSize<M extends LayerMapping>(mapping: M, size: numbe
     ...mapping,
     rows: size,
     cols: size,
-    adcBits: mapping.adcRule === 'auto' ? losslessAdcBits(size, mapping.bitsPerCell, mapping.dacBits) : mapping.adcBits,
+    adcBits: mapping.adcRule === 'auto' ? losslessAdcBits(size, mapping.bitsPerCell, mapping.dacBits, mapping.signMapping) : mapping.adcBits,
     adcsPerCrossbar: Math.min(mapping.adcsPerCrossbar, size),
   };
 }
@@ -187,7 +240,7 @@ export function resolveMapping(
         `crossbar size missing for layer '${name}'`, `set rows and cols (${CROSSBAR_MIN}…${CROSSBAR_MAX})`);
     }
     const m = merged as Required<Spec>;
-    const magnitudeBits = m.signMapping === 'differential' ? m.weightBits - 1 : m.weightBits;
+    const magnitudeBits = m.signMapping === 'offset' ? m.weightBits : m.weightBits - 1;
     if (m.bitsPerCell > magnitudeBits) {
       throw new NaxUserError(file, `${field}.bitsPerCell`,
         `${m.bitsPerCell} bits per cell exceed the ${magnitudeBits} stored weight bits of layer '${name}'`);
@@ -206,11 +259,14 @@ export function resolveMapping(
       bitsPerCell: m.bitsPerCell,
       inputBits: m.inputBits,
       dacBits: m.dacBits,
-      adcBits: auto ? losslessAdcBits(m.rows, m.bitsPerCell, m.dacBits) : (m.adcBits as number),
+      adcBits: auto ? losslessAdcBits(m.rows, m.bitsPerCell, m.dacBits, m.signMapping) : (m.adcBits as number),
       adcRule: auto ? 'auto' : 'explicit',
       signMapping: m.signMapping,
       sliceLayout: m.sliceLayout,
       adcsPerCrossbar: m.adcsPerCrossbar,
+      calibration: m.calibration,
+      adcFullScale: m.adcFullScale,
+      baseline: m.baseline,
       origin: own ? 'layer' : 'defaults',
     });
   }

@@ -6,6 +6,7 @@
  *   mapping: mapping.json
  *   technology: technology.json        # optional; built-in default otherwise
  *   evalSet: { images: data/eval-images.npy, labels: data/eval-labels.npy, scale: 0.00392156862745098 }
+ *   calibrationSet: { images: data/calib-images.npy, labels: data/calib-labels.npy, scale: 0.0039… }  # optional
  *   simulation: { seed: 1, monteCarloSamples: 3, evalImages: 1000, irDrop: fast, batchSize: 100 }
  *   budgets: { … }                     # see config/budgets.ts
  *   search: { … }                      # see config/search-space.ts
@@ -42,6 +43,16 @@ export interface EvalSetConfig {
   readonly scale: number;
 }
 
+/** Calibration split (never the evaluation set): images for input ranges and per-chip column calibration. */
+export interface CalibrationSetConfig {
+  /** `.npy` of images [N, H, W, C], relative to the config's root. */
+  readonly images: string;
+  /** `.npy` of labels [N]; optional (calibration never reads them; kept for provenance). */
+  readonly labels?: string;
+  /** Factor from stored pixel values to model input. Default 1. */
+  readonly scale: number;
+}
+
 export interface NaxConfig {
   /** The config file as named by the user (for messages). */
   readonly file: string;
@@ -50,6 +61,7 @@ export interface NaxConfig {
   readonly mapping: string;
   readonly technology?: string;
   readonly evalSet?: EvalSetConfig;
+  readonly calibrationSet?: CalibrationSetConfig;
   readonly simulation: SimulationConfig;
   readonly budgets: Budgets;
   readonly search: SearchSpace;
@@ -76,7 +88,7 @@ export function parseNaxConfig(text: string, file: string): NaxConfig {
     throw new NaxUserError(file, where, `malformed YAML: ${(e as Error).message.split('\n')[0]}`);
   }
   const o = requireObject(raw, file, '');
-  rejectUnknownKeys(o, ['model', 'mapping', 'technology', 'evalSet', 'simulation', 'budgets', 'search'], file, '');
+  rejectUnknownKeys(o, ['model', 'mapping', 'technology', 'evalSet', 'calibrationSet', 'simulation', 'budgets', 'search'], file, '');
   const dir = path.posix.dirname(file.replaceAll('\\', '/'));
   const rel = (v: unknown, field: string) => confinedPath(dir, readString(v, file, field), file, field);
 
@@ -88,6 +100,16 @@ export function parseNaxConfig(text: string, file: string): NaxConfig {
       images: rel(e.images, 'evalSet.images'),
       labels: rel(e.labels, 'evalSet.labels'),
       scale: optionalNumber(e.scale, 1, file, 'evalSet.scale', { min: 0, exclusive: true }),
+    });
+  }
+  let calibrationSet: CalibrationSetConfig | undefined;
+  if (o.calibrationSet !== undefined) {
+    const e = requireObject(o.calibrationSet, file, 'calibrationSet');
+    rejectUnknownKeys(e, ['images', 'labels', 'scale'], file, 'calibrationSet');
+    calibrationSet = Object.freeze({
+      images: rel(e.images, 'calibrationSet.images'),
+      ...(e.labels === undefined ? {} : { labels: rel(e.labels, 'calibrationSet.labels') }),
+      scale: optionalNumber(e.scale, 1, file, 'calibrationSet.scale', { min: 0, exclusive: true }),
     });
   }
   const s = o.simulation === undefined ? {} : requireObject(o.simulation, file, 'simulation');
@@ -106,6 +128,7 @@ export function parseNaxConfig(text: string, file: string): NaxConfig {
     mapping: rel(o.mapping, 'mapping'),
     technology: o.technology === undefined ? undefined : rel(o.technology, 'technology'),
     evalSet,
+    calibrationSet,
     simulation,
     budgets: parseBudgets(o.budgets, file, 'budgets'),
     search: parseSearchSpace(o.search, file, 'search'),

@@ -38,6 +38,45 @@ export interface DeviceParams {
    * (no NAX source). When > 0 each conversion gets Gaussian noise; this costs a second matrix product.
    */
   readonly readNoiseSigmaRel: number;
+  /**
+   * Conductance drift exponent ν: G(t) = G(t0)·(t/t0)^(−ν) for every cell (structural relaxation of the
+   * amorphous phase). Default 0 (no drift): the NAX setting, and the right value for a chip read right after
+   * programming. PCM: ν ≈ 0.05 (measured mean 0.049…0.1 over the conductance range, Nandakumar et al.,
+   * ICECS 2019; Joshi et al., Nat. Commun. 11, 2473, 2020; physics in Le Gallo et al., Adv. Electron.
+   * Mater. 4, 1700627, 2018). Filamentary RRAM drifts far less; no verified ν, supply your own.
+   */
+  readonly driftNu: number;
+  /** Cell-to-cell spread σ of ν (each cell draws ν ~ N(driftNu, σ), clipped at 0). Default 0. PCM: 0.008…0.045 (same sources). */
+  readonly driftNuSigma: number;
+  /** Time after programming at which G(t0) is the programmed conductance, s. Default 20 s (the t0 of the PCM model above). */
+  readonly driftT0S: number;
+  /** Time of the inference after programming, s. Default 20 s = driftT0S, i.e. no drift. */
+  readonly driftTimeS: number;
+  /**
+   * 'global': per layer, one digital factor ΣG(t0)/ΣG(t) (the summed all-ones read of the layer's cells right
+   * after programming divided by the same read at driftTimeS; global drift compensation of Le Gallo et al.
+   * 2018, as in aihwkit) applied to the layer's outputs. 'none' (default): no compensation.
+   */
+  readonly driftCompensation: 'none' | 'global';
+}
+
+/**
+ * Non-idealities of each ADC (one per `adcsPerCrossbar` per crossbar), drawn once per chip instance from the
+ * seeded RNG: an ADC converts x (column current in LSB) to round(gain·x + offset + noise). The defaults are an
+ * ideal converter (the NAX setting): offset 0, gain 1, no noise. Values for real SAR ADCs are design specific;
+ * nax ships none (nax assumption: supply them from your ADC's datasheet, e.g. its INL/offset/gain error).
+ */
+export interface AdcErrorParams {
+  /** Mean offset error of every ADC, LSB. Default 0. */
+  readonly offsetLsb: number;
+  /** ADC-to-ADC spread σ of the offset, LSB. Default 0. */
+  readonly offsetSigmaLsb: number;
+  /** Mean gain of every ADC (1 = ideal). Default 1. */
+  readonly gain: number;
+  /** ADC-to-ADC spread σ of the gain, relative. Default 0. */
+  readonly gainSigmaRel: number;
+  /** Conversion noise σ, LSB, drawn anew for every conversion (thermal/comparator noise). Default 0. */
+  readonly noiseSigmaLsb: number;
 }
 
 /** Parasitic resistances of the array (reference §2.5 circuit convention). */
@@ -53,6 +92,7 @@ export interface WireParams {
 export interface Technology {
   readonly device: DeviceParams;
   readonly wires: WireParams;
+  readonly adc: AdcErrorParams;
   readonly components: ComponentCosts;
   /** Sources cited in the file, by field path (only those the file gave). */
   readonly sources: Readonly<Record<string, string>>;
@@ -67,7 +107,25 @@ export const DEFAULT_DEVICE: DeviceParams = Object.freeze({
   stuckAtOffRate: 0,
   stuckAtOnRate: 0,
   readNoiseSigmaRel: 0,
+  driftNu: 0,
+  driftNuSigma: 0,
+  driftT0S: 20,
+  driftTimeS: 20,
+  driftCompensation: 'none',
 });
+
+export const DEFAULT_ADC_ERRORS: AdcErrorParams = Object.freeze({
+  offsetLsb: 0,
+  offsetSigmaLsb: 0,
+  gain: 1,
+  gainSigmaRel: 0,
+  noiseSigmaLsb: 0,
+});
+
+/** Whether an ADC error model is the ideal converter (then the engine keeps its exact fast path). */
+export function idealAdc(a: AdcErrorParams): boolean {
+  return a.offsetLsb === 0 && a.offsetSigmaLsb === 0 && a.gain === 1 && a.gainSigmaRel === 0 && a.noiseSigmaLsb === 0;
+}
 
 export const DEFAULT_WIRES: WireParams = Object.freeze({
   rWireOhm: 1,
@@ -78,6 +136,7 @@ export const DEFAULT_WIRES: WireParams = Object.freeze({
 export const DEFAULT_TECHNOLOGY: Technology = Object.freeze({
   device: DEFAULT_DEVICE,
   wires: DEFAULT_WIRES,
+  adc: DEFAULT_ADC_ERRORS,
   components: DEFAULT_COMPONENTS,
   sources: {},
 });
@@ -87,7 +146,13 @@ export function conductances(d: DeviceParams): { gOnSiemens: number; gOffSiemens
   return { gOnSiemens: 1 / d.rOnOhm, gOffSiemens: 1 / (d.rOnOhm * d.onOffRatio) };
 }
 
-const DEVICE_RULES: Record<Exclude<keyof DeviceParams, 'programmingDistribution'>, NumberRule> = {
+/** Fields of a section that take a string from a fixed list instead of a number. */
+const ENUM_FIELDS: Record<string, readonly string[]> = {
+  programmingDistribution: ['normal', 'lognormal'],
+  driftCompensation: ['none', 'global'],
+};
+
+const DEVICE_RULES: Record<Exclude<keyof DeviceParams, 'programmingDistribution' | 'driftCompensation'>, NumberRule> = {
   rOnOhm: { min: 0, exclusive: true },
   onOffRatio: { min: 1, exclusive: true },
   vReadV: { min: 0, max: 5, exclusive: true },
@@ -95,6 +160,17 @@ const DEVICE_RULES: Record<Exclude<keyof DeviceParams, 'programmingDistribution'
   stuckAtOffRate: { min: 0, max: 1 },
   stuckAtOnRate: { min: 0, max: 1 },
   readNoiseSigmaRel: { min: 0, max: 1 },
+  driftNu: { min: 0, max: 1 },
+  driftNuSigma: { min: 0, max: 1 },
+  driftT0S: { min: 0, exclusive: true },
+  driftTimeS: { min: 0, exclusive: true },
+};
+const ADC_RULES: Record<keyof AdcErrorParams, NumberRule> = {
+  offsetLsb: { min: -1e6, max: 1e6 },
+  offsetSigmaLsb: { min: 0, max: 1e6 },
+  gain: { min: 0, exclusive: true, max: 100 },
+  gainSigmaRel: { min: 0, max: 1 },
+  noiseSigmaLsb: { min: 0, max: 1e6 },
 };
 const WIRE_RULES: Record<keyof WireParams, NumberRule> = {
   rWireOhm: { min: 0, max: 1e6 },
@@ -114,12 +190,13 @@ function readSection<T extends object>(
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [k, v] of Object.entries(o)) {
     const field = `${section}.${k}`;
-    if (k === 'programmingDistribution') {
-      out[k] = readEnum(v, ['normal', 'lognormal'] as const, file, field);
+    const enumValues = section === 'device' ? ENUM_FIELDS[k] : undefined;
+    if (enumValues) {
+      out[k] = readEnum(v, enumValues, file, field);
       continue;
     }
     const rule = rules[k];
-    if (!rule) rejectUnknownKeys({ [k]: v }, [...Object.keys(rules), ...(section === 'device' ? ['programmingDistribution'] : [])], file, section);
+    if (!rule) rejectUnknownKeys({ [k]: v }, [...Object.keys(rules), ...(section === 'device' ? Object.keys(ENUM_FIELDS) : [])], file, section);
     const { value, source } = readCitedNumber(v, file, field, rule);
     out[k] = value;
     if (source) sources[field] = source;
@@ -130,13 +207,14 @@ function readSection<T extends object>(
 /** Validates a technology document over the built-in defaults. */
 export function parseTechnology(raw: unknown, file: string, base: Technology = DEFAULT_TECHNOLOGY): Technology {
   const o = requireObject(raw, file, '');
-  rejectUnknownKeys(o, ['schema', 'description', 'device', 'wires', 'components'], file, '');
+  rejectUnknownKeys(o, ['schema', 'description', 'device', 'wires', 'adc', 'components'], file, '');
   if (o.schema !== TECHNOLOGY_SCHEMA) {
     throw new NaxUserError(file, 'schema', `expected "${TECHNOLOGY_SCHEMA}", found ${describe(o.schema)}`);
   }
   const sources: Record<string, string> = { ...base.sources };
   const device = o.device === undefined ? base.device : readSection(o.device, base.device, DEVICE_RULES, file, 'device', sources);
   const wires = o.wires === undefined ? base.wires : readSection(o.wires, base.wires, WIRE_RULES, file, 'wires', sources);
+  const adc = o.adc === undefined ? base.adc : readSection(o.adc, base.adc, ADC_RULES, file, 'adc', sources);
   let components = base.components;
   if (o.components !== undefined) {
     const parsed = parseComponentsWithSources(o.components, { file, field: 'components', base: base.components });
@@ -146,12 +224,12 @@ export function parseTechnology(raw: unknown, file: string, base: Technology = D
   if (device.stuckAtOffRate + device.stuckAtOnRate > 1) {
     throw new NaxUserError(file, 'device.stuckAtOnRate', 'stuckAtOffRate + stuckAtOnRate exceed 1');
   }
-  return Object.freeze({ device, wires, components, sources: Object.freeze(sources) });
+  return Object.freeze({ device, wires, adc, components, sources: Object.freeze(sources) });
 }
 
 /** Content hash of the technology in use (canonical JSON of the resolved values), `sha256:<hex>`. */
 export function technologyHash(t: Technology): string {
-  const canon = JSON.stringify({ device: sortKeys(t.device), wires: sortKeys(t.wires), components: sortKeys(t.components) });
+  const canon = JSON.stringify({ device: sortKeys(t.device), wires: sortKeys(t.wires), adc: sortKeys(t.adc), components: sortKeys(t.components) });
   return `sha256:${createHash('sha256').update(canon).digest('hex')}`;
 }
 

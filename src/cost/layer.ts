@@ -38,7 +38,7 @@ export function layerCost(layer: MappedLayer, components: ComponentCosts): Layer
 
   // Counts (PUMA organisation).
   const crossbars = g.crossbars;
-  const adcs = crossbars * m.adcsPerCrossbar;
+  const adcs = g.convertingCrossbars * m.adcsPerCrossbar;
   const dacs = crossbars * m.rows;
   const sampleHolds = crossbars * m.cols;
   const shiftAdds = adcs;
@@ -65,14 +65,15 @@ export function layerCost(layer: MappedLayer, components: ComponentCosts): Layer
   // Dynamic energy per inference.
   const crossbarReads = g.mvms * g.inputCycles * crossbars;
   const columnSamples = crossbarReads * m.cols;
+  const conversions = g.mvms * g.inputCycles * g.convertingCrossbars * m.cols;
   const activationBitsPerMvm = (g.rowsNeeded + g.colsNeeded) * m.inputBits;
   const outputBitsPerMvm = g.colsNeeded * m.inputBits;
   const energy = {
     crossbar: crossbarReads * xbar.readEnergyJ,
     dac: crossbarReads * m.rows * dac.energyJPerConversion,
     sampleHold: columnSamples * c.sampleHold.energyJPerSample,
-    adc: columnSamples * adc.energyJPerConversion,
-    shiftAdd: columnSamples * c.shiftAdd.energyJPerOp,
+    adc: conversions * adc.energyJPerConversion,
+    shiftAdd: conversions * c.shiftAdd.energyJPerOp,
     registers: g.mvms * mvmus * (g.inputCycles * inReg.readEnergyJ + inReg.writeEnergyJ + outReg.writeEnergyJ),
     edram: g.mvms * (activationBitsPerMvm / c.edram.accessBits) * c.edram.energyJPerAccess,
     bus: g.mvms * activationBitsPerMvm * c.bus.energyJPerBit,

@@ -19,8 +19,13 @@ export interface TileGeometry {
   readonly magnitudeBits: number;
   /** Bit slices per weight, ceil(magnitudeBits / bitsPerCell). */
   readonly slices: number;
-  /** 2 for a differential pair (W⁺, W⁻ arrays), 1 for offset mapping. */
+  /** 2 for a differential or balanced pair (W⁺, W⁻ arrays), 1 for offset mapping. */
   readonly signArrays: 1 | 2;
+  /**
+   * Crossbars whose columns are converted by ADCs: all of them, except with 'balanced' sensing, where a W⁺/W⁻
+   * pair shares one conversion per column pair (crossbars / 2).
+   */
+  readonly convertingCrossbars: number;
   readonly rowTiles: number;
   /** Column tiles per sign array (and per slice in crossbarPerSlice layout). */
   readonly colTiles: number;
@@ -38,9 +43,9 @@ export interface TileGeometry {
 
 export function tileGeometry(s: MatrixLayerShape, m: LayerMapping): TileGeometry {
   const rowsNeeded = s.kernelH * s.kernelW * s.inChannels;
-  const magnitudeBits = m.signMapping === 'differential' ? m.weightBits - 1 : m.weightBits;
+  const magnitudeBits = m.signMapping === 'offset' ? m.weightBits : m.weightBits - 1;
   const slices = Math.ceil(magnitudeBits / m.bitsPerCell);
-  const signArrays = m.signMapping === 'differential' ? 2 : 1;
+  const signArrays = m.signMapping === 'offset' ? 1 : 2;
   const rowTiles = Math.ceil(rowsNeeded / m.rows);
   let channelsPerCrossbar: number;
   let colTiles: number;
@@ -62,6 +67,7 @@ export function tileGeometry(s: MatrixLayerShape, m: LayerMapping): TileGeometry
     magnitudeBits,
     slices,
     signArrays,
+    convertingCrossbars: m.signMapping === 'balanced' ? crossbars / 2 : crossbars,
     rowTiles,
     colTiles,
     channelsPerCrossbar,

@@ -9,7 +9,16 @@ import type { LayerMapping } from '../config/mapping.js';
 import { assert } from '../errors.js';
 import type { GraphNode, MatrixNode, NetworkGraph } from '../model/graph.js';
 import { matrixNodes } from '../model/graph.js';
-import { type InputCalibration, type PreparedLayer, type ProgrammedLayer, layerForward, outputShape, prepareLayer } from './crossbar-layer.js';
+import {
+  type InputCalibration,
+  type PreparedLayer,
+  type ProgrammedLayer,
+  calibrateLayer,
+  layerForward,
+  measureAdcPeak,
+  outputShape,
+  prepareLayer,
+} from './crossbar-layer.js';
 import { im2col } from './im2col.js';
 import type { Technology } from '../config/technology.js';
 
@@ -22,6 +31,8 @@ export type MatrixMode =
       readonly technology: Technology;
       /** Layers computed in float despite the crossbar mode (the search's sampled-subset trick). */
       readonly floatLayers?: ReadonlySet<string>;
+      /** Computes a programmed layer instead of `layerForward` (the per-chip calibration pass). */
+      readonly layerFn?: (layer: ProgrammedLayer, x: Float32Array, batch: number) => Float32Array;
     };
 
 /** Float weights of the matrix layers as backend tensors, made once per network. */
@@ -84,7 +95,8 @@ export function forward(
           } else {
             const layer = mode.layers.get(n.name);
             assert(layer, () => `no programmed crossbars for layer '${n.name}'`);
-            const flat = layerForward(layer, input.dataSync() as Float32Array, batch, mode.technology, batchIndex);
+            const data = input.dataSync() as Float32Array;
+            const flat = mode.layerFn ? mode.layerFn(layer, data, batch) : layerForward(layer, data, batch, mode.technology, batchIndex);
             y = tf.tensor(flat, [batch, ...outputShape(n)]);
           }
           return activate(y, n.activation);
@@ -129,6 +141,61 @@ export function calibrate(graph: NetworkGraph, floatWeights: FloatWeights, x: tf
   });
   y.dispose();
   return out;
+}
+
+/**
+ * Input calibration plus, for layers whose ADC full scale is 'calibrated', the largest conversion of the
+ * quantised chip on the same images (float activations as layer inputs), so the prepared layers can be made.
+ */
+export function calibrateInputsAndAdc(
+  graph: NetworkGraph,
+  floatWeights: FloatWeights,
+  mappings: ReadonlyMap<string, LayerMapping>,
+  technology: Technology,
+  x: tf.Tensor4D,
+): Map<string, InputCalibration> {
+  const inputs = calibrate(graph, floatWeights, x);
+  const needPeak = matrixNodes(graph).filter((n) => mappings.get(n.name)?.adcFullScale === 'calibrated');
+  if (needPeak.length === 0) return inputs;
+  const prepared = prepareLayers(graph, mappings, inputs);
+  const wanted = new Set(needPeak.map((n) => n.name));
+  const y = forward(graph, floatWeights, { kind: 'float' }, x, 0, (node, input) => {
+    if (!wanted.has(node.name)) return;
+    const peak = measureAdcPeak(prepared.get(node.name)!, input.dataSync() as Float32Array, x.shape[0], technology);
+    inputs.set(node.name, { ...inputs.get(node.name)!, adcPeakUnits: peak });
+  });
+  y.dispose();
+  return inputs;
+}
+
+/**
+ * Fits every layer's per-channel correction (mapping `calibration`) of one chip on calibration images, layer
+ * by layer in one forward pass: each layer sees the chip's own (already corrected) outputs of the layers before
+ * it, as the chip would at inference. Returns the chip with the corrections attached.
+ */
+export function calibrateChip(
+  graph: NetworkGraph,
+  floatWeights: FloatWeights,
+  chip: ReadonlyMap<string, ProgrammedLayer>,
+  technology: Technology,
+  x: tf.Tensor4D,
+  floatLayers?: ReadonlySet<string>,
+): Map<string, ProgrammedLayer> {
+  const out = new Map(chip);
+  const layerFn = (layer: ProgrammedLayer, data: Float32Array, batch: number) => {
+    const r = calibrateLayer(layer, data, batch, technology);
+    if (r.correction) out.set(layer.prepared.node.name, { ...layer, correction: r.correction });
+    return r.out;
+  };
+  const y = forward(graph, floatWeights, { kind: 'crossbar', layers: chip, technology, floatLayers, layerFn }, x, 0);
+  y.dispose();
+  return out;
+}
+
+/** Whether any layer asks for a per-chip column calibration. */
+export function needsColumnCalibration(mappings: ReadonlyMap<string, LayerMapping>): boolean {
+  for (const m of mappings.values()) if ((m.calibration ?? 'none') !== 'none') return true;
+  return false;
 }
 
 /** Quantises and slices every matrix layer onto its crossbars. */

@@ -31,7 +31,7 @@ export interface QuantizedWeights {
   readonly q: Int32Array;
   /**
    * The non-negative integers the crossbars store, one array per sign array:
-   * 'differential' → [max(q, 0), max(−q, 0)] (W⁺ and W⁻ crossbars, weightBits − 1 magnitude bits each);
+   * 'differential' and 'balanced' → [max(q, 0), max(−q, 0)] (W⁺ and W⁻ crossbars, weightBits − 1 magnitude bits each);
    * 'offset' → [q + 2^(weightBits−1)] (one crossbar, weightBits bits, unsigned).
    */
   readonly stored: readonly Int32Array[];
@@ -75,7 +75,7 @@ export function quantizeWeights(w: Float32Array, weightBits: number, signMapping
   const stepW = maxAbs > 0 ? maxAbs / qMax : 1;
   const q = new Int32Array(w.length);
   for (let n = 0; n < w.length; n++) q[n] = clampInt(roundHalfAway(w[n] / stepW), -qMax, qMax);
-  if (signMapping === 'differential') {
+  if (signMapping !== 'offset') {
     const plus = new Int32Array(q.length);
     const minus = new Int32Array(q.length);
     for (let n = 0; n < q.length; n++) {

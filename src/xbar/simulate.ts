@@ -9,16 +9,28 @@ import type { IrDropModel } from '../config/nax-config.js';
 import type { Technology } from '../config/technology.js';
 import { type NetworkGraph, matrixNodes } from '../model/graph.js';
 import { type ChipOptions, type InputCalibration, type PreparedLayer, type ProgrammedLayer, disposeLayer, programLayer } from './crossbar-layer.js';
-import { FloatWeights, type MatrixMode, calibrate, forward, prepareLayers } from './network.js';
+import {
+  FloatWeights,
+  type MatrixMode,
+  calibrateChip,
+  calibrateInputsAndAdc,
+  forward,
+  needsColumnCalibration,
+  prepareLayers,
+} from './network.js';
+import { assert } from '../errors.js';
 import { deriveSeed } from './rng.js';
 
-export interface EvalData {
+export interface ImageData {
   /** Images [n, H, W, C], already scaled to model input. */
   readonly images: Float32Array;
-  /** Labels [n]. */
-  readonly labels: Int32Array;
   readonly n: number;
   readonly shape: readonly [number, number, number];
+}
+
+export interface EvalData extends ImageData {
+  /** Labels [n]. */
+  readonly labels: Int32Array;
 }
 
 /** What one Monte Carlo job needs; plain data, so it can be sent to a worker thread. */
@@ -34,6 +46,11 @@ export interface SampleJob {
   /** Images per batch. */
   readonly batchSize: number;
   readonly calibration: ReadonlyMap<string, InputCalibration>;
+  /**
+   * Calibration images (at most one batch) on which each chip fits its per-channel correction; required when
+   * a mapping asks for `calibration` ≠ 'none'. Never the evaluation set.
+   */
+  readonly calibrationImages?: ImageData;
 }
 
 export interface SimulationOptions extends Omit<SampleJob, 'calibration'> {
@@ -69,7 +86,7 @@ function batches(n: number, size: number): Array<[number, number]> {
   return out;
 }
 
-function imageBatch(d: EvalData, s: number, e: number): tf.Tensor4D {
+function imageBatch(d: ImageData, s: number, e: number): tf.Tensor4D {
   const px = d.shape[0] * d.shape[1] * d.shape[2];
   return tf.tensor4d(d.images.subarray(s * px, e * px), [e - s, ...d.shape]);
 }
@@ -139,7 +156,13 @@ export async function runSamples(job: SampleJob, progress?: (line: string) => vo
     const samples: SampleResult[] = [];
     for (const k of job.samples) {
       const seed = sampleSeed(job.seed, k);
-      const chip = programChip(prepared, { technology: job.technology, irDrop: job.irDrop, deviceEffects: 'on', seed });
+      let chip = programChip(prepared, { technology: job.technology, irDrop: job.irDrop, deviceEffects: 'on', seed });
+      if (needsColumnCalibration(job.mappings)) {
+        assert(job.calibrationImages, () => 'column calibration without calibration images');
+        const calX = imageBatch(job.calibrationImages, 0, Math.min(job.calibrationImages.n, job.batchSize));
+        chip = calibrateChip(job.graph, fw, chip, job.technology, calX);
+        calX.dispose();
+      }
       for (const [name, l] of chip) {
         const a = nf.get(name)!;
         a.sum += l.nfMean * l.nfColumns;
@@ -164,8 +187,11 @@ export async function simulateNetwork(o: SimulationOptions): Promise<SimulationR
   let ideal: number;
   let quantised: number;
   try {
-    const calX = imageBatch(o.data, 0, Math.min(o.data.n, o.batchSize));
-    calibration = calibrate(o.graph, fw, calX);
+    // Input ranges (and 'calibrated' ADC ranges) from the calibration split when there is one, else from the
+    // first evaluation batch (the NAX-era behaviour).
+    const calData = o.calibrationImages ?? o.data;
+    const calX = imageBatch(calData, 0, Math.min(calData.n, o.batchSize));
+    calibration = calibrateInputsAndAdc(o.graph, fw, o.mappings, o.technology, calX);
     calX.dispose();
     const prepared = prepareLayers(o.graph, o.mappings, calibration);
 
@@ -182,6 +208,7 @@ export async function simulateNetwork(o: SimulationOptions): Promise<SimulationR
   const job: SampleJob = {
     graph: o.graph, mappings: o.mappings, technology: o.technology, data: o.data, seed: o.seed,
     samples: o.samples, irDrop: o.irDrop, batchSize: o.batchSize, calibration,
+    ...(o.calibrationImages ? { calibrationImages: o.calibrationImages } : {}),
   };
   const r = await (o.runner ?? runSamples)(job, o.progress);
   const samples = [...r.samples].sort((a, b) => a.index - b.index);
@@ -191,8 +218,9 @@ export async function simulateNetwork(o: SimulationOptions): Promise<SimulationR
 }
 
 /**
- * Non-ideal output of a network on a batch (for the search): calibrates on the images themselves,
- * programs one chip instance and runs it. Layers in `floatLayers` stay ideal float.
+ * Non-ideal output of a network on a batch (for the search): calibrates input ranges (and, when a mapping
+ * asks for it, the chip's per-channel correction) on the images themselves — the search's training images,
+ * never the evaluation set — programs one chip instance and runs it. Layers in `floatLayers` stay ideal float.
  */
 export function nonIdealLogits(o: {
   graph: NetworkGraph;
@@ -207,10 +235,11 @@ export function nonIdealLogits(o: {
   const fw = new FloatWeights(o.graph);
   const x = tf.tensor4d(o.images.subarray(0, o.n * o.graph.inputShape.reduce((a, b) => a * b, 1)), [o.n, ...o.graph.inputShape]);
   try {
-    const calibration = calibrate(o.graph, fw, x);
+    const calibration = calibrateInputsAndAdc(o.graph, fw, o.mappings, o.technology, x);
     const all = prepareLayers(o.graph, o.mappings, calibration);
     const prepared = new Map([...all].filter(([name]) => !o.floatLayers?.has(name)));
-    const chip = programChip(prepared, { technology: o.technology, irDrop: o.irDrop, deviceEffects: 'on', seed: o.seed });
+    let chip = programChip(prepared, { technology: o.technology, irDrop: o.irDrop, deviceEffects: 'on', seed: o.seed });
+    if (needsColumnCalibration(o.mappings)) chip = calibrateChip(o.graph, fw, chip, o.technology, x, o.floatLayers);
     const y = forward(o.graph, fw, { kind: 'crossbar', layers: chip, technology: o.technology, floatLayers: o.floatLayers }, x, 0);
     const out = y.dataSync() as Float32Array;
     y.dispose();

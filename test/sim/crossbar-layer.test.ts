@@ -4,65 +4,13 @@
  * the quantised matrix product Σ q_w·q_x (reference §5.1–5.7).
  */
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { type LayerMapping, losslessAdcBits } from '../../src/config/mapping.js';
+import type { LayerMapping } from '../../src/config/mapping.js';
 import { DEFAULT_TECHNOLOGY, type Technology } from '../../src/config/technology.js';
-import type { MatrixLayerShape } from '../../src/mapping/tiling.js';
 import type { MatrixNode } from '../../src/model/graph.js';
 import { initBackend } from '../../src/runtime/tfjs.js';
 import { layerForward, prepareLayer, programLayer } from '../../src/xbar/crossbar-layer.js';
-import { im2col } from '../../src/xbar/im2col.js';
-import { inputStep, quantizeInputs, quantizeWeights } from '../../src/xbar/quantize.js';
 import { Rng } from '../../src/xbar/rng.js';
-
-const ideal: Technology = {
-  ...DEFAULT_TECHNOLOGY,
-  device: { ...DEFAULT_TECHNOLOGY.device, programmingSigmaRel: 0, readNoiseSigmaRel: 0 },
-  wires: { rWireOhm: 0, rSourceOhm: 0, rSinkOhm: 0 },
-};
-
-function convNode(o: { h: number; w: number; cin: number; cout: number; k: number; stride: number; padding: 'same' | 'valid'; seed: number }): MatrixNode {
-  const rng = new Rng(o.seed);
-  const outH = o.padding === 'same' ? Math.ceil(o.h / o.stride) : Math.ceil((o.h - o.k + 1) / o.stride);
-  const outW = o.padding === 'same' ? Math.ceil(o.w / o.stride) : Math.ceil((o.w - o.k + 1) / o.stride);
-  const shape: MatrixLayerShape = {
-    name: 'conv', kind: 'conv2d', kernelH: o.k, kernelW: o.k, inChannels: o.cin, outChannels: o.cout,
-    outH, outW, strideH: o.stride, strideW: o.stride, inH: o.h, inW: o.w,
-  };
-  const weights = Float32Array.from({ length: o.k * o.k * o.cin * o.cout }, () => rng.normal() * 0.3);
-  const bias = Float32Array.from({ length: o.cout }, () => rng.normal() * 0.1);
-  return { op: 'matrix', name: 'conv', input: 'in', shape, weights, bias, padding: o.padding, activation: 'linear' };
-}
-
-function mapping(m: Partial<LayerMapping> & { rows: number; cols: number }): LayerMapping {
-  const base = { weightBits: 8, bitsPerCell: 2, inputBits: 8, dacBits: 1, signMapping: 'differential' as const, sliceLayout: 'crossbarPerSlice' as const, adcsPerCrossbar: 1, ...m };
-  return { ...base, adcBits: losslessAdcBits(base.rows, base.bitsPerCell, base.dacBits), adcRule: 'auto' };
-}
-
-/** The integer reference: Σ q_w·q_x · stepW·stepX + bias, [pixels, cout]. */
-function reference(node: MatrixNode, m: LayerMapping, x: Float32Array, batch: number, maxAbs: number, signed: boolean): Float32Array {
-  const { q, stepW } = quantizeWeights(node.weights, m.weightBits, m.signMapping);
-  const inputSign = signed ? 'twosComplement' : 'unsigned';
-  const stepX = inputStep(maxAbs, m.inputBits, inputSign);
-  const patches = im2col(x, batch, node.shape, node.padding);
-  const R = node.shape.kernelH * node.shape.kernelW * node.shape.inChannels;
-  const codes = quantizeInputs(patches, { stepX, inputBits: m.inputBits, inputSign });
-  const cout = node.shape.outChannels;
-  const P = patches.length / R;
-  const out = new Float32Array(P * cout);
-  for (let p = 0; p < P; p++) {
-    for (let c = 0; c < cout; c++) {
-      let s = 0;
-      for (let i = 0; i < R; i++) s += q[i * cout + c] * codes[p * R + i];
-      out[p * cout + c] = s * stepW * stepX + node.bias[c];
-    }
-  }
-  return out;
-}
-
-function input(n: number, seed: number, signed: boolean): Float32Array {
-  const rng = new Rng(seed);
-  return Float32Array.from({ length: n }, () => (signed ? rng.normal() : Math.max(0, rng.normal())));
-}
+import { convNode, ideal, input, mapping, reference } from './layer-support.js';
 
 function run(node: MatrixNode, m: LayerMapping, signed: boolean, tech: Technology = ideal, irDrop: 'exact' | 'fast' | 'ideal' = 'exact') {
   const batch = 2;

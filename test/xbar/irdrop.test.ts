@@ -11,7 +11,7 @@ import {
   meanNonIdealityFactor,
   nonIdealityFactors,
   solveCurrents,
-} from '../../src/xbar/irdrop.js';
+} from '../../src/xbar/irdrop/index.js';
 import { Rng } from '../../src/xbar/rng.js';
 import { expectClose } from '../support/expect-close.js';
 
@@ -100,7 +100,7 @@ function idealCurrents(g: Float64Array, rows: number, cols: number, v: Float64Ar
 function meanNf(n: number, wires: WireResistances, seed = 1): number {
   const g = random2BitArray(n, n, seed);
   const v = halfDriven(n, seed + 1000);
-  return meanNonIdealityFactor(idealCurrents(g, n, n, v), solveCurrents(g, n, n, v, wires, 'exact').columnCurrentsA);
+  return meanNonIdealityFactor(idealCurrents(g, n, n, v), solveCurrents({ g, rows: n, cols: n, voltages: v, wires, model: 'exact' }).columnCurrentsA);
 }
 
 /** max over input vectors and columns of |(M_a − M_b)ᵀ·V| / max I_ideal (the fast model's error metric). */
@@ -123,12 +123,12 @@ describe('limits', () => {
     const g = randomArray(7, 5, 1);
     const zero = { rWireOhm: 0, rSourceOhm: 0, rSinkOhm: 0 };
     for (const model of ['exact', 'fast', 'ideal'] as const) {
-      const m = effectiveMatrix(g, 7, 5, zero, model);
+      const m = effectiveMatrix({ g, rows: 7, cols: 5, wires: zero, model });
       expect(m).toEqual(g);
       expect(m).not.toBe(g); // a copy, safe to modify
     }
     const v = halfDriven(7, 3);
-    expect(solveCurrents(g, 7, 5, v, zero, 'exact').columnCurrentsA).toEqual(idealCurrents(g, 7, 5, v));
+    expect(solveCurrents({ g, rows: 7, cols: 5, voltages: v, wires: zero, model: 'exact' }).columnCurrentsA).toEqual(idealCurrents(g, 7, 5, v));
   });
 
   test('R_wire = 0 with finite source/sink (direct solve) is the limit of R_wire → 0 (line solve)', () => {
@@ -138,16 +138,16 @@ describe('limits', () => {
       { rSourceOhm: 0, rSinkOhm: 200 },
       { rSourceOhm: 300, rSinkOhm: 0 },
     ]) {
-      const direct = effectiveMatrix(g, 9, 6, { rWireOhm: 0, ...ends }, 'exact');
-      const nearly = effectiveMatrix(g, 9, 6, { rWireOhm: 1e-6, ...ends }, 'exact');
+      const direct = effectiveMatrix({ g, rows: 9, cols: 6, wires: { rWireOhm: 0, ...ends }, model: 'exact' });
+      const nearly = effectiveMatrix({ g, rows: 9, cols: 6, wires: { rWireOhm: 1e-6, ...ends }, model: 'exact' });
       expectClose(direct, nearly, { atol: 0, rtol: 1e-6 });
-      expect(effectiveMatrix(g, 9, 6, { rWireOhm: 0, ...ends }, 'fast')).toEqual(direct);
+      expect(effectiveMatrix({ g, rows: 9, cols: 6, wires: { rWireOhm: 0, ...ends }, model: 'fast' })).toEqual(direct);
     }
   });
 
   test('every entry of M is positive and at most G (parasitics only take current away)', () => {
     const g = random2BitArray(16, 16, 3);
-    const m = effectiveMatrix(g, 16, 16, DEFAULT_WIRES, 'exact');
+    const m = effectiveMatrix({ g, rows: 16, cols: 16, wires: DEFAULT_WIRES, model: 'exact' });
     for (let n = 0; n < g.length; n++) {
       expect(m[n]).toBeGreaterThan(0);
       expect(m[n]).toBeLessThan(g[n]);
@@ -164,7 +164,7 @@ describe('exact solve against an independent dense nodal solve (1e-9 relative)',
   ]) {
     test(`x=[${rows}, ${cols}], random G, R_wire 3 Ω, R_source 200 Ω, R_sink 150 Ω: every column of M`, () => {
       const g = randomArray(rows, cols, rows * 100 + cols);
-      const m = effectiveMatrix(g, rows, cols, SMALL_WIRES, 'exact');
+      const m = effectiveMatrix({ g, rows, cols, wires: SMALL_WIRES, model: 'exact' });
       for (let i = 0; i < rows; i++) {
         const unit = new Float64Array(rows);
         unit[i] = 1;
@@ -182,16 +182,16 @@ describe('exact solve against an independent dense nodal solve (1e-9 relative)',
       { rWireOhm: 50, rSourceOhm: 10, rSinkOhm: 10 },
     ]) {
       const expected = denseNodalSolve(g, 12, 9, wires, v);
-      expectClose(solveCurrents(g, 12, 9, v, wires, 'exact').columnCurrentsA, expected, { atol: 0, rtol: 1e-9 });
-      expectClose(applyEffectiveMatrix(effectiveMatrix(g, 12, 9, wires, 'exact'), 12, 9, v), expected, { atol: 0, rtol: 1e-9 });
+      expectClose(solveCurrents({ g, rows: 12, cols: 9, voltages: v, wires, model: 'exact' }).columnCurrentsA, expected, { atol: 0, rtol: 1e-9 });
+      expectClose(applyEffectiveMatrix(effectiveMatrix({ g, rows: 12, cols: 9, wires, model: 'exact' }), 12, 9, v), expected, { atol: 0, rtol: 1e-9 });
     }
   });
 
   test('solveCurrents equals Mᵀ·V for a 64×64 array (1e-10)', () => {
     const g = random2BitArray(64, 64, 8);
     const v = halfDriven(64, 9);
-    const m = effectiveMatrix(g, 64, 64, DEFAULT_WIRES, 'exact');
-    expectClose(solveCurrents(g, 64, 64, v, DEFAULT_WIRES, 'exact').columnCurrentsA, applyEffectiveMatrix(m, 64, 64, v), {
+    const m = effectiveMatrix({ g, rows: 64, cols: 64, wires: DEFAULT_WIRES, model: 'exact' });
+    expectClose(solveCurrents({ g, rows: 64, cols: 64, voltages: v, wires: DEFAULT_WIRES, model: 'exact' }).columnCurrentsA, applyEffectiveMatrix(m, 64, 64, v), {
       atol: 0,
       rtol: 1e-10,
     });
@@ -228,7 +228,7 @@ describe('conservation', () => {
     test(`power balance Σ V·I_in = Σ I²R to 1e-9: x=[24, 20], wires ${JSON.stringify(wires)}`, () => {
       const g = random2BitArray(24, 20, 10);
       const v = new Float64Array(24).map((_, i) => V_READ * ((i * 7) % 4) / 3);
-      const sol = solveCurrents(g, 24, 20, v, wires, 'exact');
+      const sol = solveCurrents({ g, rows: 24, cols: 20, voltages: v, wires, model: 'exact' });
       expect(sol.nodes).toBeDefined();
       const nodes = sol.nodes!;
       let pIn = 0;
@@ -248,11 +248,11 @@ describe('symmetry', () => {
     const n = 12;
     const g = new Float64Array(n * n).fill(gOnSiemens);
     const wires = { rWireOhm: 5, rSourceOhm: 150, rSinkOhm: 150 };
-    const m = effectiveMatrix(g, n, n, wires, 'exact');
+    const m = effectiveMatrix({ g, rows: n, cols: n, wires, model: 'exact' });
     const mirrored = new Float64Array(n * n).map((_, k) => m[(n - 1 - (k % n)) * n + (n - 1 - Math.floor(k / n))]);
     expectClose(m, mirrored, { atol: 0, rtol: 1e-11 });
     // A test that can fail: an asymmetric source/sink breaks it by far more than the tolerance.
-    const skew = effectiveMatrix(g, n, n, { ...wires, rSinkOhm: 300 }, 'exact');
+    const skew = effectiveMatrix({ g, rows: n, cols: n, wires: { ...wires, rSinkOhm: 300 }, model: 'exact' });
     const skewMirrored = new Float64Array(n * n).map((_, k) => skew[(n - 1 - (k % n)) * n + (n - 1 - Math.floor(k / n))]);
     expect(() => expectClose(skew, skewMirrored, { atol: 0, rtol: 1e-6 })).toThrow();
   });
@@ -266,7 +266,7 @@ describe('symmetry', () => {
     const permute = (x: Float64Array) =>
       new Float64Array(rows * cols).map((_, k) => x[rowPerm[Math.floor(k / cols)] * cols + colPerm[k % cols]]);
     const wires = { rWireOhm: 0, rSourceOhm: 400, rSinkOhm: 250 };
-    expectClose(effectiveMatrix(permute(g), rows, cols, wires, 'exact'), permute(effectiveMatrix(g, rows, cols, wires, 'exact')), {
+    expectClose(effectiveMatrix({ g: permute(g), rows, cols, wires, model: 'exact' }), permute(effectiveMatrix({ g, rows, cols, wires, model: 'exact' })), {
       atol: 0,
       rtol: 1e-12,
     });
@@ -325,8 +325,8 @@ describe('fast model against exact (error stated in irdrop.ts)', () => {
   test('defaults, random 2-bit arrays, N = 16, 32, 64, 128: error < 5e-5 of full scale', () => {
     for (const n of [16, 32, 64, 128]) {
       const g = random2BitArray(n, n, 20 + n);
-      const exact = effectiveMatrix(g, n, n, DEFAULT_WIRES, 'exact');
-      const fast = effectiveMatrix(g, n, n, DEFAULT_WIRES, 'fast');
+      const exact = effectiveMatrix({ g, rows: n, cols: n, wires: DEFAULT_WIRES, model: 'exact' });
+      const fast = effectiveMatrix({ g, rows: n, cols: n, wires: DEFAULT_WIRES, model: 'fast' });
       expect(fullScaleError(g, n, exact, fast, [1, 2, 3])).toBeLessThan(5e-5);
       // and the fast model is not the ideal one: IR drop is ≥ 1 % of full scale already at N = 16
       expect(fullScaleError(g, n, exact, g, [1])).toBeGreaterThan(0.01);
@@ -336,28 +336,28 @@ describe('fast model against exact (error stated in irdrop.ts)', () => {
   test('R_source = R_sink = 1 kΩ (reference §2.4 row 3), N = 64: error < 5e-4 of full scale', () => {
     const wires = { rWireOhm: 1, rSourceOhm: 1000, rSinkOhm: 1000 };
     const g = random2BitArray(64, 64, 30);
-    const exact = effectiveMatrix(g, 64, 64, wires, 'exact');
-    expect(fullScaleError(g, 64, exact, effectiveMatrix(g, 64, 64, wires, 'fast'), [1, 2])).toBeLessThan(5e-4);
+    const exact = effectiveMatrix({ g, rows: 64, cols: 64, wires, model: 'exact' });
+    expect(fullScaleError(g, 64, exact, effectiveMatrix({ g, rows: 64, cols: 64, wires, model: 'fast' }), [1, 2])).toBeLessThan(5e-4);
   });
 
   test('structured array (alternate columns all-ON / all-OFF), N = 64: error < 5e-4 of full scale', () => {
     const g = new Float64Array(64 * 64).map((_, k) => (k % 2 ? gOnSiemens : gOffSiemens));
-    const exact = effectiveMatrix(g, 64, 64, DEFAULT_WIRES, 'exact');
-    expect(fullScaleError(g, 64, exact, effectiveMatrix(g, 64, 64, DEFAULT_WIRES, 'fast'), [1, 2])).toBeLessThan(5e-4);
+    const exact = effectiveMatrix({ g, rows: 64, cols: 64, wires: DEFAULT_WIRES, model: 'exact' });
+    expect(fullScaleError(g, 64, exact, effectiveMatrix({ g, rows: 64, cols: 64, wires: DEFAULT_WIRES, model: 'fast' }), [1, 2])).toBeLessThan(5e-4);
   });
 
   test('uniform array: the mean-field sweeps are exact (1e-9)', () => {
     const g = new Float64Array(32 * 32).fill(gOnSiemens);
-    const exact = effectiveMatrix(g, 32, 32, DEFAULT_WIRES, 'exact');
-    expectClose(effectiveMatrix(g, 32, 32, DEFAULT_WIRES, 'fast'), exact, { atol: 0, rtol: 1e-9 });
+    const exact = effectiveMatrix({ g, rows: 32, cols: 32, wires: DEFAULT_WIRES, model: 'exact' });
+    expectClose(effectiveMatrix({ g, rows: 32, cols: 32, wires: DEFAULT_WIRES, model: 'fast' }), exact, { atol: 0, rtol: 1e-9 });
   });
 
   test('solveCurrents with the fast model is Mᵀ·V of the fast matrix and has no node voltages', () => {
     const g = random2BitArray(32, 32, 31);
     const v = halfDriven(32, 32);
-    const sol = solveCurrents(g, 32, 32, v, DEFAULT_WIRES, 'fast');
+    const sol = solveCurrents({ g, rows: 32, cols: 32, voltages: v, wires: DEFAULT_WIRES, model: 'fast' });
     expect(sol.nodes).toBeUndefined();
-    const fast = effectiveMatrix(g, 32, 32, DEFAULT_WIRES, 'fast');
+    const fast = effectiveMatrix({ g, rows: 32, cols: 32, wires: DEFAULT_WIRES, model: 'fast' });
     expectClose(sol.columnCurrentsA, applyEffectiveMatrix(fast, 32, 32, v), { atol: 0, rtol: 1e-12 });
   });
 });
@@ -366,9 +366,9 @@ describe('convergence', () => {
   test('N = 128, R_source = R_sink = 1 kΩ: the exact effective matrix converges and matches single solves (1e-10)', () => {
     const wires = { rWireOhm: 1, rSourceOhm: 1000, rSinkOhm: 1000 };
     const g = random2BitArray(128, 128, 40);
-    const m = effectiveMatrix(g, 128, 128, wires, 'exact');
+    const m = effectiveMatrix({ g, rows: 128, cols: 128, wires, model: 'exact' });
     const v = halfDriven(128, 41);
-    const sol = solveCurrents(g, 128, 128, v, wires, 'exact');
+    const sol = solveCurrents({ g, rows: 128, cols: 128, voltages: v, wires, model: 'exact' });
     expect(sol.sweeps).toBeGreaterThan(5);
     expectClose(applyEffectiveMatrix(m, 128, 128, v), sol.columnCurrentsA, { atol: 0, rtol: 1e-10 });
   });
@@ -376,7 +376,7 @@ describe('convergence', () => {
   test('a floating array (R_source = R_sink = 1 GΩ) hits the sweep cap and throws instead of returning', () => {
     const g = random2BitArray(16, 16, 42);
     const wires = { rWireOhm: 1, rSourceOhm: 1e9, rSinkOhm: 1e9 };
-    expect(() => solveCurrents(g, 16, 16, halfDriven(16, 1), wires, 'exact')).toThrow(
+    expect(() => solveCurrents({ g, rows: 16, cols: 16, voltages: halfDriven(16, 1), wires, model: 'exact' })).toThrow(
       /internal error: exact IR-drop solve .* did not converge/,
     );
   });
