@@ -10,6 +10,7 @@ import { type LayerMapping, type ResolvedLayerMapping, parseMapping, resolveMapp
 import { type NaxConfig, type IrDropModel, parseNaxConfig } from './config/nax-config.js';
 import { DEFAULT_TECHNOLOGY, type Technology, parseTechnology, technologyHash } from './config/technology.js';
 import { costReport } from './cost/network.js';
+import { costOptionsOf } from './cost/options.js';
 import { loadEvalSet } from './data/evalset.js';
 import { NaxUserError } from './errors.js';
 import type { FileSource } from './io/files.js';
@@ -127,7 +128,9 @@ function layerReports(
 }
 
 function costOf(graph: NetworkGraph, mappings: ReadonlyMap<string, LayerMapping>, technology: Technology) {
-  return costReport(matrixNodes(graph).map((n) => ({ shape: n.shape, mapping: mappings.get(n.name)! })), technology.components);
+  return costReport(
+    matrixNodes(graph).map((n) => ({ shape: n.shape, mapping: mappings.get(n.name)! })), technology.components, costOptionsOf(technology),
+  );
 }
 
 /** The cost-only report (`nax cost`): no evaluation set, no simulation. */
