@@ -24,6 +24,7 @@ import { type SimulationOverrides, costOnly, loadProject, simulate } from './pip
 import type { NaxReport } from './report.js';
 import { renderCostTable } from './render/cost-table.js';
 import { renderSimulateText } from './render/simulate-text.js';
+import { sensitivityCommand } from './cli/sensitivity.js';
 import { initBackend } from './runtime/tfjs.js';
 import { workerSampleRunner } from './runtime/workers.js';
 import type { SampleRunner } from './xbar/simulate.js';
@@ -176,6 +177,11 @@ export function buildProgram(io: CliIo = defaultIo): Command {
       io.out(renderSweep(rows));
       if (o.json) await writeReport(io, o.json, { schema: 'nax-sweep/1', rows: rows.map((r) => ({ crossbar: r.size, report: r.report })) }, o.force);
     });
+
+  sensitivityCommand(common(program.command('sensitivity')), {
+    out: io.out, project: (c) => project(io, c), progress: (q) => progressTo(io, q),
+    runner: (b, w) => sampleRunner(io, b, w), writeJson: (f, doc, force) => writeReport(io, f, doc, force),
+  });
 
   common(program.command('check'))
     .description('what the action does on a pull request, locally: simulate base and head with the same seeds, compare, apply budgets')
