@@ -8,6 +8,7 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { accuracyStats } from './compare/merge-shards.js';
 import { type LayerMapping, type ResolvedLayerMapping, parseMapping, resolveMapping } from './config/mapping.js';
 import { type NaxConfig, type IrDropModel, parseNaxConfig } from './config/nax-config.js';
+import type { CostModelSwitches } from './config/cost-model.js';
 import { DEFAULT_TECHNOLOGY, type Technology, parseTechnology, technologyHash } from './config/technology.js';
 import { costReport } from './cost/network.js';
 import { costOptionsOf } from './cost/options.js';
@@ -47,6 +48,8 @@ export interface SimulateOptions {
   readonly mappingOverride?: ReadonlyMap<string, ResolvedLayerMapping>;
   /** Where Monte Carlo samples run (default: this thread). */
   readonly runner?: SampleRunner;
+  /** Cost-model switches set over the technology file's (command-line overrides). */
+  readonly costModel?: Partial<CostModelSwitches>;
 }
 
 /** Everything a commit's inputs resolve to. */
@@ -77,7 +80,7 @@ async function modelHash(source: FileSource, modelPath: string): Promise<string>
 export async function loadProject(
   source: FileSource,
   configPath: string,
-  opts: { mappingPath?: string; mappingOverride?: ReadonlyMap<string, ResolvedLayerMapping> } = {},
+  opts: { mappingPath?: string; mappingOverride?: ReadonlyMap<string, ResolvedLayerMapping>; costModel?: Partial<CostModelSwitches> } = {},
 ): Promise<Project> {
   const configBytes = await source.read(configPath);
   const config = parseNaxConfig(new TextDecoder().decode(configBytes), configPath);
@@ -97,6 +100,7 @@ export async function loadProject(
   }
   let technology = DEFAULT_TECHNOLOGY;
   if (config.technology) technology = parseTechnology((await readJson(source, config.technology)).value, config.technology);
+  if (opts.costModel) technology = { ...technology, costModel: { ...technology.costModel, ...opts.costModel } };
   return {
     config,
     model,

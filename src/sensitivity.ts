@@ -37,6 +37,8 @@ export interface SensitivityOptions {
   readonly sizes: readonly number[];
   /** Cost-model switches to vary; default all. */
   readonly varied?: readonly CostModelSwitchName[];
+  /** Switches set over the technology file's: the base the rankings are compared with. */
+  readonly costModel?: Partial<CostModelSwitches>;
   readonly variants?: readonly AccuracyVariant[];
   readonly overrides?: SimulationOverrides;
   readonly progress?: (line: string) => void;
@@ -81,7 +83,7 @@ function homogeneous(
 export async function runSensitivity(o: SensitivityOptions): Promise<SensitivityDocument> {
   const variants = o.variants ?? ACCURACY_VARIANTS;
   const varied = o.varied ?? COST_MODEL_SWITCHES;
-  const p = await loadProject(o.source, o.configPath);
+  const p = await loadProject(o.source, o.configPath, { costModel: o.costModel });
   const accuracy: Array<SensitivityDocument['accuracy'][number]> = [];
   let first: NaxReport | undefined;
   for (const v of variants) {
@@ -90,7 +92,7 @@ export async function runSensitivity(o: SensitivityOptions): Promise<Sensitivity
       o.progress?.(`${v.label}, ${n}×${n}`);
       const report = await simulate({
         source: o.source, configPath: o.configPath, mappingOverride: homogeneous(p.mappings, n, v.override),
-        overrides: o.overrides, progress: o.progress, runner: o.runner,
+        overrides: o.overrides, progress: o.progress, runner: o.runner, costModel: o.costModel,
       });
       first ??= report;
       const a = report.accuracy!;

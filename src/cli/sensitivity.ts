@@ -6,6 +6,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { COST_MODEL_SWITCHES, type CostModelSwitchName } from '../config/cost-model.js';
 import { readNumber } from '../config/fields.js';
+import { addCostModelOptions, costModelOverride } from './cost-model-options.js';
 import type { FileSource } from '../io/files.js';
 import { type SensitivityFormat, renderSensitivity } from '../render/sensitivity-table.js';
 import { initBackend } from '../runtime/tfjs.js';
@@ -57,7 +58,7 @@ export function parseSwitchList(v: string): CostModelSwitchName[] {
 
 /** Adds the sensitivity options and action to `cmd` (which already has the shared options). */
 export function sensitivityCommand(cmd: Command, deps: SensitivityCliDeps): Command {
-  return cmd
+  return addCostModelOptions(cmd)
     .description('which cost-model assumption decides the answer: homogeneous crossbar sizes, accuracy and EDAP under every combination of the cost-model switches')
     .option('--crossbar <sizes>', 'comma-separated crossbar sizes', '16,32,64,128')
     .option('--samples <n>', 'Monte Carlo samples (overrides nax.yml)', intArg('--samples', 1))
@@ -73,6 +74,7 @@ export function sensitivityCommand(cmd: Command, deps: SensitivityCliDeps): Comm
         ...deps.project(o.config),
         sizes,
         varied: o.vary,
+        costModel: costModelOverride(o),
         overrides: { monteCarloSamples: o.samples, evalImages: o.images, seed: o.seed },
         progress: deps.progress(o.quiet),
         runner: deps.runner(o.backend, o.workers),

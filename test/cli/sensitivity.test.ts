@@ -107,6 +107,15 @@ describe('nax sensitivity on 20 images, 1 sample, 16 and 128, two switches varie
     expect(base.energyJ).toBe(cost.totals.energyJ);
   });
 
+  test('`nax cost` with the switches on the command line gives that combination, and the report names them', async () => {
+    const r = await nax(['cost', '--mapping', 'mapping-128.json', '--delay-model', 'pumaAdc', '--leakage', 'alwaysOn', '--json', 'p.json'], dir);
+    expect(r.code).toBe(EXIT_OK);
+    const cost = JSON.parse(readFileSync(path.join(dir, 'p.json'), 'utf8')) as { cost: { costModel: object }; totals: { edap: number } };
+    expect(cost.cost.costModel).toEqual({ ...DEFAULT_COST_MODEL, delayModel: 'pumaAdc', leakage: 'alwaysOn' });
+    const combo = doc.combinations.find((c) => c.costModel.delayModel === 'pumaAdc' && c.costModel.leakage === 'alwaysOn')!;
+    expect(combo.sizes.find((s) => s.crossbar === 128)!.edap).toBe(cost.totals.edap);
+  });
+
   test('--help lists the options', async () => {
     const r = await nax(['sensitivity', '--help'], dir);
     expect(r.code).toBe(EXIT_OK);
@@ -130,6 +139,7 @@ describe('bad input → exit 2, naming the field', () => {
     [['--vary', 'delayModel,gating'], /'gating' is not a cost-model switch/],
     [['--crossbar', '16,8'], /--crossbar: 8: must be ≥ 16/],
     [['--format', 'html'], /--format/],
+    [['--delay-model', 'puma'], /'puma' is invalid/],
   ])('%j', async (args, message) => {
     const r = await nax(['sensitivity', '-q', ...args], dir);
     expect(r.code).toBe(EXIT_USAGE);
