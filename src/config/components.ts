@@ -384,7 +384,7 @@ const RULES: Readonly<Record<keyof ComponentCosts, SectionRule>> = {
   adc: {
     scalars: {
       extrapolationRatioPerBit: RATIO_PER_BIT, conversionTimeSPerBit: NON_NEGATIVE, leakagePowerWPerBit: NON_NEGATIVE,
-      readLatencySPerBit: NON_NEGATIVE,
+      readLatencySPerBit: POSITIVE,
     },
     table: { keyName: 'ADC bits', key: { min: 1, max: ADC_BITS_MAX, integer: true }, fields: ENTRY_ENERGY_AREA },
   },
