@@ -4,7 +4,7 @@
  * ranking. Markdown (column-aligned, readable in a terminal) or plain text. Pure: the caller prints it.
  */
 import { markdownTable } from 'markdown-table';
-import type { CostModelSwitches } from '../config/cost-model.js';
+import { COST_MODEL_SWITCHES, type CostModelSwitches } from '../config/cost-model.js';
 import type { SensitivityDocument } from '../sensitivity.js';
 import { formatEdap } from './format.js';
 
@@ -13,18 +13,18 @@ export type SensitivityFormat = 'markdown' | 'text';
 const pct = (x: number) => (x * 100).toFixed(2);
 const size = (n: number) => `${n}×${n}`;
 
-/** Rows as space-aligned columns, numbers right-aligned (every column but the first). */
-function textTable(rows: readonly string[][]): string {
+/** Rows as space-aligned columns: the first `leftColumns` left-aligned, the numbers after them right-aligned. */
+function textTable(rows: readonly string[][], leftColumns: number): string {
   const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => [...r[j]].length)));
   const pad = (s: string, w: number, right: boolean) => {
     const fill = ' '.repeat(w - [...s].length);
     return right ? fill + s : s + fill;
   };
-  return rows.map((r) => r.map((c, j) => pad(c, widths[j], j > 0)).join('  ').trimEnd()).join('\n');
+  return rows.map((r) => r.map((c, j) => pad(c, widths[j], j >= leftColumns)).join('  ').trimEnd()).join('\n');
 }
 
 function table(rows: string[][], format: SensitivityFormat, leftColumns = 1): string {
-  if (format === 'text') return textTable(rows);
+  if (format === 'text') return textTable(rows, leftColumns);
   return markdownTable(rows, { align: rows[0].map((_, j) => (j < leftColumns ? 'l' : 'r')) });
 }
 
@@ -55,7 +55,7 @@ export function renderSensitivity(doc: SensitivityDocument, format: SensitivityF
     ];
   });
   out.push(table([accHead, ...accRows], format));
-  out.push(`Cost under the technology's switches: ${describeModel(doc.baseCostModel, doc.varied)}.`);
+  out.push(`Cost under the technology's switches: ${describeModel(doc.baseCostModel, COST_MODEL_SWITCHES)}.`);
   out.push('');
 
   out.push(heading(`EDAP J·s·mm² under every combination of the cost-model switches (base = the technology's)`));
