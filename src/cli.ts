@@ -25,6 +25,8 @@ import type { NaxReport } from './report.js';
 import { renderCostTable } from './render/cost-table.js';
 import { renderSimulateText } from './render/simulate-text.js';
 import { formatPctInterval } from './render/format.js';
+import { sensitivityCommand } from './cli/sensitivity.js';
+import { addCostModelOptions, costModelOverride } from './cli/cost-model-options.js';
 import { initBackend } from './runtime/tfjs.js';
 import { workerSampleRunner } from './runtime/workers.js';
 import type { SampleRunner } from './xbar/simulate.js';
@@ -122,7 +124,7 @@ export function buildProgram(io: CliIo = defaultIo): Command {
       .addOption(new Option('--backend <name>', 'tfjs backend').choices(['wasm', 'cpu']).default('wasm'))
       .option('-q, --quiet', 'no progress lines on stderr');
 
-  common(program.command('simulate'))
+  addCostModelOptions(common(program.command('simulate')))
     .description('simulate one commit: ideal, quantised and non-ideal accuracy (Monte Carlo), NF and EDAP')
     .option('--samples <n>', 'Monte Carlo samples (overrides nax.yml)', intArg('--samples', 1))
     .option('--images <n>', 'evaluation images (overrides nax.yml)', intArg('--images', 1))
@@ -138,23 +140,23 @@ export function buildProgram(io: CliIo = defaultIo): Command {
       };
       const report = await simulate({
         ...project(io, o.config), overrides, progress: progressTo(io, o.quiet), withTimings: o.timings,
-        runner: sampleRunner(io, o.backend, o.workers),
+        runner: sampleRunner(io, o.backend, o.workers), costModel: costModelOverride(o),
       });
       io.out(renderSimulateText(report));
       if (o.json) await writeReport(io, o.json, report, o.force);
     });
 
-  common(program.command('cost'))
+  addCostModelOptions(common(program.command('cost')))
     .description('EDAP cost model only: per-layer crossbars, ADCs, energy, delay, area and totals')
     .option('--mapping <file>', 'use this mapping instead of the one in nax.yml (relative to nax.yml)')
     .action(async (o: CommonOpts & { mapping?: string }) => {
       await initBackend(o.backend);
-      const report = await costOnly({ ...project(io, o.config), mappingPath: o.mapping });
+      const report = await costOnly({ ...project(io, o.config), mappingPath: o.mapping, costModel: costModelOverride(o) });
       io.out(renderCostTable(report.cost));
       if (o.json) await writeReport(io, o.json, report, o.force);
     });
 
-  common(program.command('sweep'))
+  addCostModelOptions(common(program.command('sweep')))
     .description('homogeneous-mapping sweep: every layer on N×N crossbars for each N, accuracy and EDAP side by side')
     .option('--crossbar <sizes>', 'comma-separated crossbar sizes', '16,32,64,128,256')
     .option('--samples <n>', 'Monte Carlo samples (overrides nax.yml)', intArg('--samples', 1))
@@ -169,7 +171,7 @@ export function buildProgram(io: CliIo = defaultIo): Command {
         const mappingOverride = homogeneous(base.mappings, n);
         io.err(`nax: sweep ${n}×${n}`);
         const report = await simulate({
-          ...where, mappingOverride, overrides: { monteCarloSamples: o.samples, evalImages: o.images },
+          ...where, mappingOverride, overrides: { monteCarloSamples: o.samples, evalImages: o.images }, costModel: costModelOverride(o),
           progress: progressTo(io, o.quiet), runner: sampleRunner(io, o.backend, undefined),
         });
         rows.push({ size: n, report });
@@ -177,6 +179,11 @@ export function buildProgram(io: CliIo = defaultIo): Command {
       io.out(renderSweep(rows));
       if (o.json) await writeReport(io, o.json, { schema: 'nax-sweep/1', rows: rows.map((r) => ({ crossbar: r.size, report: r.report })) }, o.force);
     });
+
+  sensitivityCommand(common(program.command('sensitivity')), {
+    out: io.out, project: (c) => project(io, c), progress: (q) => progressTo(io, q),
+    runner: (b, w) => sampleRunner(io, b, w), writeJson: (f, doc, force) => writeReport(io, f, doc, force),
+  });
 
   common(program.command('check'))
     .description('what the action does on a pull request, locally: simulate base and head with the same seeds, compare, apply budgets')

@@ -7,8 +7,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { type LayerMapping, type ResolvedLayerMapping, parseMapping, resolveMapping } from './config/mapping.js';
 import { type CalibrationSetConfig, type NaxConfig, type IrDropModel, parseNaxConfig } from './config/nax-config.js';
+import type { CostModelSwitches } from './config/cost-model.js';
 import { DEFAULT_TECHNOLOGY, type Technology, parseTechnology, technologyHash } from './config/technology.js';
 import { costReport } from './cost/network.js';
+import { costOptionsOf } from './cost/options.js';
 import { loadEvalSet } from './data/evalset.js';
 import { parseNpy } from './data/npy.js';
 import { NaxUserError } from './errors.js';
@@ -48,6 +50,8 @@ export interface SimulateOptions {
   readonly mappingOverride?: ReadonlyMap<string, ResolvedLayerMapping>;
   /** Where Monte Carlo samples run (default: this thread). */
   readonly runner?: SampleRunner;
+  /** Cost-model switches set over the technology file's (command-line overrides). */
+  readonly costModel?: Partial<CostModelSwitches>;
 }
 
 /** Everything a commit's inputs resolve to. */
@@ -78,7 +82,7 @@ async function modelHash(source: FileSource, modelPath: string): Promise<string>
 export async function loadProject(
   source: FileSource,
   configPath: string,
-  opts: { mappingPath?: string; mappingOverride?: ReadonlyMap<string, ResolvedLayerMapping> } = {},
+  opts: { mappingPath?: string; mappingOverride?: ReadonlyMap<string, ResolvedLayerMapping>; costModel?: Partial<CostModelSwitches> } = {},
 ): Promise<Project> {
   const configBytes = await source.read(configPath);
   const config = parseNaxConfig(new TextDecoder().decode(configBytes), configPath);
@@ -98,6 +102,7 @@ export async function loadProject(
   }
   let technology = DEFAULT_TECHNOLOGY;
   if (config.technology) technology = parseTechnology((await readJson(source, config.technology)).value, config.technology);
+  if (opts.costModel) technology = { ...technology, costModel: { ...technology.costModel, ...opts.costModel } };
   return {
     config,
     model,
@@ -129,7 +134,9 @@ function layerReports(
 }
 
 function costOf(graph: NetworkGraph, mappings: ReadonlyMap<string, LayerMapping>, technology: Technology) {
-  return costReport(matrixNodes(graph).map((n) => ({ shape: n.shape, mapping: mappings.get(n.name)! })), technology.components);
+  return costReport(
+    matrixNodes(graph).map((n) => ({ shape: n.shape, mapping: mappings.get(n.name)! })), technology.components, costOptionsOf(technology),
+  );
 }
 
 /** The cost-only report (`nax cost`): no evaluation set, no simulation. */

@@ -90,6 +90,42 @@ export interface AdcCosts {
   readonly conversionTimeSPerBit: number;
   /** Leakage power per ADC and per bit of resolution, W. Default 0.025 mW: `adc_pow_leak_dict` (0.2 mW at 8 b). */
   readonly leakagePowerWPerBit: number;
+  /**
+   * ADC latency of one crossbar read per bit of resolution, s, used by `costModel.delayModel: "pumaAdc"`.
+   * Default 12.5 ns: PUMAsim `adc_lat_dict` (100 ns at 8 b, the same in Negi's four per-size files).
+   */
+  readonly readLatencySPerBit: number;
+}
+
+/** One row of Negi's ADC area table. */
+export interface AdcAreaEntry {
+  /** Area of one ADC, mm². */
+  readonly areaMm2: number;
+}
+
+/**
+ * The ADC areas of Negi's NAX constants files (`costModel.adcAreaModel: "negiTable"`), keyed by bits.
+ * Default 5…9 b: `adc_area_dict` in puma-simulator e223699 `include/example-constants/constants-{16,32,64,128}.py`
+ * (identical in the four files): 0.00075, 0.0009, 0.00105, 0.0012, 0.0012 mm². The files' other entries
+ * (1–4 and 16 b) keep PUMAsim's unscaled 0.0012 mm²; nax uses the nearest entry outside 5…9 instead (nax
+ * assumption), so area never falls with more bits.
+ */
+export interface AdcAreaNegiCosts {
+  readonly table: Readonly<Record<string, AdcAreaEntry>>;
+}
+
+/**
+ * Partial sums of a layer whose rows span several crossbars (`costModel.partialSumMovement: "edram"`): the
+ * outputs of every extra row tile go to the tile eDRAM over the bus, come back and are added.
+ */
+export interface PartialSumCosts {
+  /** Width of one partial sum, bits. Default 16: PUMAsim `data_width = num_bits = 16` (`include/config.py`). */
+  readonly bits: number;
+  /**
+   * Energy of one addition, J. Default 0.373·32/45 mW × 1 ns: PUMAsim `alu_pow_others_dyn` (logical, add, …)
+   * at its 1 ns cycle.
+   */
+  readonly addEnergyJ: number;
 }
 
 /** Row drivers, one per word line. */
@@ -163,6 +199,8 @@ export interface EdramCosts {
   readonly areaMm2: number;
   /** Leakage per tile, W. Default 0.46 mW: PUMAsim `edram_pow_leak_dict['64']`. */
   readonly leakagePowerW: number;
+  /** Time of one access, s (partial-sum movement only). Default 2 ns: PUMAsim `edram_lat_dict['64']` (2 cycles of 1 ns). */
+  readonly accessTimeS: number;
 }
 
 /** Bus between the tile eDRAM and its cores. */
@@ -214,6 +252,8 @@ export interface TimingCosts {
 export interface ComponentCosts {
   readonly crossbar: CrossbarCosts;
   readonly adc: AdcCosts;
+  readonly adcAreaNegi: AdcAreaNegiCosts;
+  readonly partialSum: PartialSumCosts;
   readonly dac: DacCosts;
   readonly sampleHold: SampleHoldCosts;
   readonly shiftAdd: ShiftAddCosts;
@@ -234,6 +274,15 @@ const ISAAC_SABERI_ADC: Record<string, AdcTableEntry> = {
   8: { energyJPerConversion: 1.67 * PJ, areaMm2: 1200 * UM2_IN_MM2 },
   9: { energyJPerConversion: 1.969078145 * PJ, areaMm2: 1827.911647 * UM2_IN_MM2 },
   10: { energyJPerConversion: 2.379022742 * PJ, areaMm2: 3002.008032 * UM2_IN_MM2 },
+};
+
+/** Negi's NAX ADC areas, 5…9 b (puma-simulator e223699 `constants-{16,32,64,128}.py` `adc_area_dict`), mm². */
+const NEGI_ADC_AREA: Record<string, AdcAreaEntry> = {
+  5: { areaMm2: 0.00075 },
+  6: { areaMm2: 0.0009 },
+  7: { areaMm2: 0.00105 },
+  8: { areaMm2: 0.0012 },
+  9: { areaMm2: 0.0012 },
 };
 
 /** PUMAsim `xbar_inMem_*` / `xbar_outMem_*` by size (mW → J per 1 ns access, mW → W, mm²). */
@@ -275,7 +324,10 @@ export const DEFAULT_COMPONENTS: ComponentCosts = deepFreeze({
     extrapolationRatioPerBit: 2,
     conversionTimeSPerBit: PUMASIM_ADC_READ_TIME_S_PER_BIT / ISAAC_COLUMNS_PER_ADC_READ,
     leakagePowerWPerBit: 0.025 * MW,
+    readLatencySPerBit: PUMASIM_ADC_READ_TIME_S_PER_BIT,
   },
+  adcAreaNegi: { table: NEGI_ADC_AREA },
+  partialSum: { bits: 16, addEnergyJ: ((0.373 * 32) / 45) * MW * PUMASIM_CYCLE_S },
   dac: {
     energyJPerConversion: 0.00350625 * MW * PUMASIM_CYCLE_S,
     areaMm2: 1.67e-7,
@@ -293,7 +345,7 @@ export const DEFAULT_COMPONENTS: ComponentCosts = deepFreeze({
     leakagePowerW: 0.005 * MW,
   },
   registers: { table: PUMASIM_REGISTERS },
-  edram: { energyJPerAccess: 20.45 * PJ, accessBits: 256, areaMm2: 0.083, leakagePowerW: 0.46 * MW },
+  edram: { energyJPerAccess: 20.45 * PJ, accessBits: 256, areaMm2: 0.083, leakagePowerW: 0.46 * MW, accessTimeS: 2 * NS },
   bus: { energyJPerBit: 0.054 * PJ, areaMm2: 0.09, leakagePowerW: 0.5 * MW },
   router: { energyJPerAccess: 20.74 * PJ, accessBits: 256, areaMm2: 0.15, leakagePowerW: 0.41 * MW, sharedByTiles: 4 },
   organisation: { crossbarsPerMvmu: 8, mvmusPerCore: 2, coresPerTile: 8 },
@@ -330,9 +382,17 @@ const RULES: Readonly<Record<keyof ComponentCosts, SectionRule>> = {
     scalars: { referenceSize: COUNT, readPowerW: NON_NEGATIVE, readTimeS: POSITIVE, areaMm2: NON_NEGATIVE, leakagePowerW: NON_NEGATIVE },
   },
   adc: {
-    scalars: { extrapolationRatioPerBit: RATIO_PER_BIT, conversionTimeSPerBit: NON_NEGATIVE, leakagePowerWPerBit: NON_NEGATIVE },
+    scalars: {
+      extrapolationRatioPerBit: RATIO_PER_BIT, conversionTimeSPerBit: NON_NEGATIVE, leakagePowerWPerBit: NON_NEGATIVE,
+      readLatencySPerBit: POSITIVE,
+    },
     table: { keyName: 'ADC bits', key: { min: 1, max: ADC_BITS_MAX, integer: true }, fields: ENTRY_ENERGY_AREA },
   },
+  adcAreaNegi: {
+    scalars: {},
+    table: { keyName: 'ADC bits', key: { min: 1, max: ADC_BITS_MAX, integer: true }, fields: { areaMm2: NON_NEGATIVE } },
+  },
+  partialSum: { scalars: { bits: COUNT, addEnergyJ: NON_NEGATIVE } },
   dac: {
     scalars: { energyJPerConversion: NON_NEGATIVE, areaMm2: NON_NEGATIVE, leakagePowerW: NON_NEGATIVE, ratioPerBit: RATIO_PER_BIT },
   },
@@ -346,7 +406,9 @@ const RULES: Readonly<Record<keyof ComponentCosts, SectionRule>> = {
       fields: { readEnergyJ: NON_NEGATIVE, writeEnergyJ: NON_NEGATIVE, leakagePowerW: NON_NEGATIVE, areaMm2: NON_NEGATIVE },
     },
   },
-  edram: { scalars: { energyJPerAccess: NON_NEGATIVE, accessBits: COUNT, areaMm2: NON_NEGATIVE, leakagePowerW: NON_NEGATIVE } },
+  edram: {
+    scalars: { energyJPerAccess: NON_NEGATIVE, accessBits: COUNT, areaMm2: NON_NEGATIVE, leakagePowerW: NON_NEGATIVE, accessTimeS: NON_NEGATIVE },
+  },
   bus: { scalars: { energyJPerBit: NON_NEGATIVE, areaMm2: NON_NEGATIVE, leakagePowerW: NON_NEGATIVE } },
   router: {
     scalars: {

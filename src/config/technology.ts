@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { NaxUserError } from '../errors.js';
 import { DEFAULT_COMPONENTS, parseComponentsWithSources, type ComponentCosts } from './components.js';
+import { type CostModelSwitches, DEFAULT_COST_MODEL, parseCostModel } from './cost-model.js';
 import {
   type NumberRule,
   describe,
@@ -94,6 +95,8 @@ export interface Technology {
   readonly wires: WireParams;
   readonly adc: AdcErrorParams;
   readonly components: ComponentCosts;
+  /** Modelling assumptions of the cost model (config/cost-model.ts). */
+  readonly costModel: CostModelSwitches;
   /** Sources cited in the file, by field path (only those the file gave). */
   readonly sources: Readonly<Record<string, string>>;
 }
@@ -138,6 +141,7 @@ export const DEFAULT_TECHNOLOGY: Technology = Object.freeze({
   wires: DEFAULT_WIRES,
   adc: DEFAULT_ADC_ERRORS,
   components: DEFAULT_COMPONENTS,
+  costModel: DEFAULT_COST_MODEL,
   sources: {},
 });
 
@@ -207,7 +211,7 @@ function readSection<T extends object>(
 /** Validates a technology document over the built-in defaults. */
 export function parseTechnology(raw: unknown, file: string, base: Technology = DEFAULT_TECHNOLOGY): Technology {
   const o = requireObject(raw, file, '');
-  rejectUnknownKeys(o, ['schema', 'description', 'device', 'wires', 'adc', 'components'], file, '');
+  rejectUnknownKeys(o, ['schema', 'description', 'device', 'wires', 'adc', 'components', 'costModel'], file, '');
   if (o.schema !== TECHNOLOGY_SCHEMA) {
     throw new NaxUserError(file, 'schema', `expected "${TECHNOLOGY_SCHEMA}", found ${describe(o.schema)}`);
   }
@@ -221,15 +225,24 @@ export function parseTechnology(raw: unknown, file: string, base: Technology = D
     components = parsed.components;
     Object.assign(sources, parsed.sources);
   }
+  let costModel = base.costModel;
+  if (o.costModel !== undefined) {
+    const parsed = parseCostModel(o.costModel, file, 'costModel', base.costModel);
+    costModel = parsed.costModel;
+    Object.assign(sources, parsed.sources);
+  }
   if (device.stuckAtOffRate + device.stuckAtOnRate > 1) {
     throw new NaxUserError(file, 'device.stuckAtOnRate', 'stuckAtOffRate + stuckAtOnRate exceed 1');
   }
-  return Object.freeze({ device, wires, adc, components, sources: Object.freeze(sources) });
+  return Object.freeze({ device, wires, adc, components, costModel, sources: Object.freeze(sources) });
 }
 
 /** Content hash of the technology in use (canonical JSON of the resolved values), `sha256:<hex>`. */
 export function technologyHash(t: Technology): string {
-  const canon = JSON.stringify({ device: sortKeys(t.device), wires: sortKeys(t.wires), adc: sortKeys(t.adc), components: sortKeys(t.components) });
+  const canon = JSON.stringify({
+    device: sortKeys(t.device), wires: sortKeys(t.wires), adc: sortKeys(t.adc), components: sortKeys(t.components),
+    costModel: sortKeys(t.costModel),
+  });
   return `sha256:${createHash('sha256').update(canon).digest('hex')}`;
 }
 

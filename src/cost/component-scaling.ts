@@ -4,6 +4,7 @@
  * Pure functions of validated inputs; internal to cost/.
  */
 import type { AdcTableEntry, ComponentCosts, RegisterTableEntry } from '../config/components.js';
+import type { AdcAreaModel } from '../config/cost-model.js';
 import { ADC_BITS_MAX } from '../config/components.js';
 import { assert } from '../errors.js';
 
@@ -54,9 +55,31 @@ function tableKeys(table: Readonly<Record<string, unknown>>): number[] {
 /**
  * A b-bit ADC (1…16 bits). Exact at a table entry; linear interpolation between entries (nax assumption);
  * beyond the table, energy and area change by `extrapolationRatioPerBit` per bit from the nearest end
- * (× above, ÷ below). Conversion time and leakage are linear in b (PUMAsim).
+ * (× above, ÷ below). Conversion time and leakage are linear in b (PUMAsim). With `areaModel` 'negiTable'
+ * the area comes from Negi's table instead (negiAdcAreaMm2); energy stays Saberi's.
  */
-export function adcAt(c: ComponentCosts, bits: number): AdcScaled {
+export function adcAt(c: ComponentCosts, bits: number, areaModel: AdcAreaModel = 'saberi'): AdcScaled {
+  const saberi = saberiAdcAt(c, bits);
+  return areaModel === 'negiTable' ? { ...saberi, areaMm2: negiAdcAreaMm2(c, bits) } : saberi;
+}
+
+/**
+ * Area of a b-bit ADC from Negi's table (`components.adcAreaNegi`): exact at an entry, linear between
+ * entries, the nearest entry outside the table (nax assumption, see the field's documentation).
+ */
+export function negiAdcAreaMm2(c: ComponentCosts, bits: number): number {
+  const table = c.adcAreaNegi.table;
+  const exact = table[String(bits)];
+  if (exact) return exact.areaMm2;
+  const keys = tableKeys(table);
+  if (bits < keys[0]) return table[keys[0]].areaMm2;
+  if (bits > keys[keys.length - 1]) return table[keys[keys.length - 1]].areaMm2;
+  const [below, above] = bracket(keys, bits);
+  const t = (bits - below) / (above - below);
+  return table[below].areaMm2 + t * (table[above].areaMm2 - table[below].areaMm2);
+}
+
+function saberiAdcAt(c: ComponentCosts, bits: number): AdcScaled {
   assert(Number.isInteger(bits) && bits >= 1 && bits <= ADC_BITS_MAX, () => `ADC bits ${bits} outside 1…${ADC_BITS_MAX}`);
   const { table, extrapolationRatioPerBit: ratio } = c.adc;
   const timing = { conversionTimeS: c.adc.conversionTimeSPerBit * bits, leakagePowerW: c.adc.leakagePowerWPerBit * bits };

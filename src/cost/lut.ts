@@ -9,6 +9,7 @@ import { assert } from '../errors.js';
 import type { MatrixLayerShape } from '../mapping/tiling.js';
 import { layerCost } from './layer.js';
 import { costTotals } from './network.js';
+import { type CostOptions, DEFAULT_COST_OPTIONS } from './options.js';
 import type { CostTotals, LayerCost } from './types.js';
 
 /** Memoised cost model bound to one technology. */
@@ -32,10 +33,11 @@ function keyOf(s: MatrixLayerShape, m: LayerMapping): string {
 }
 
 /**
- * A cost model bound to `components`, memoising every (shape, mapping) it is asked about. The memo grows
- * with the distinct pairs seen (a search space of L layers × K candidates holds at most L·K entries).
+ * A cost model bound to `components` and the cost-model switches `opts`, memoising every (shape, mapping) it
+ * is asked about. The memo grows with the distinct pairs seen (a search space of L layers × K candidates
+ * holds at most L·K entries).
  */
-export function createCostLookup(components: ComponentCosts): CostLookup {
+export function createCostLookup(components: ComponentCosts, opts: CostOptions = DEFAULT_COST_OPTIONS): CostLookup {
   const memo = new Map<string, LayerCost>();
   // Fast path for the search, which passes the same candidate objects again and again: by identity first,
   // then by value (equal shapes and mappings built afresh still share one entry).
@@ -48,7 +50,7 @@ export function createCostLookup(components: ComponentCosts): CostLookup {
       const key = keyOf(shape, crossbarChoice);
       let cost = memo.get(key);
       if (cost === undefined) {
-        cost = layerCost({ shape, mapping: crossbarChoice }, components);
+        cost = layerCost({ shape, mapping: crossbarChoice }, components, opts);
         memo.set(key, cost);
       }
       if (perShape === undefined) {
@@ -59,7 +61,7 @@ export function createCostLookup(components: ComponentCosts): CostLookup {
       return cost;
     },
     totals(layers) {
-      return costTotals(layers, components);
+      return costTotals(layers, components, opts);
     },
     get entries() {
       return memo.size;

@@ -20,6 +20,7 @@ import { mappingToJson } from '../config/mapping.js';
 import type { SearchSpace } from '../config/search-space.js';
 import type { Technology } from '../config/technology.js';
 import { createCostLookup } from '../cost/lut.js';
+import { costOptionsOf } from '../cost/options.js';
 import { loadEvalSet } from '../data/evalset.js';
 import { NaxUserError } from '../errors.js';
 import { type FileSource, dirSource } from '../io/files.js';
@@ -213,7 +214,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
   }
   const lambdas = space.lambdas.filter((_, i) => i % shard.count === shard.index);
   if (lambdas.length === 0) notes.push(`shard ${shard.index + 1}/${shard.count} has no λ value (search.lambda lists ${space.lambdas.length})`);
-  const lookup = createCostLookup(inp.technology.components);
+  const lookup = createCostLookup(inp.technology.components, costOptionsOf(inp.technology));
   const table = buildHardwareTable(plan, lookup, space.objective);
   const evaluate = opts.evaluate ?? simulatorEvaluator({
     technology: inp.technology, evalSet: inp.evalSet, settings: inp.simulation, batchSize: inp.batchSize, inputs: inp.reportInputs,
