@@ -30,6 +30,9 @@ export interface AccuracyVariant {
  */
 export const ACCURACY_VARIANTS: readonly AccuracyVariant[] = [{ label: 'as mapped', override: {} }];
 
+/** Default `accuracyTolerance`: 1 percentage point (nax assumption, about two standard errors at 2,000 images). */
+export const DEFAULT_ACCURACY_TOLERANCE = 0.01;
+
 export interface SensitivityOptions {
   readonly source: FileSource;
   readonly configPath: string;
@@ -40,6 +43,8 @@ export interface SensitivityOptions {
   /** Switches set over the technology file's: the base the rankings are compared with. */
   readonly costModel?: Partial<CostModelSwitches>;
   readonly variants?: readonly AccuracyVariant[];
+  /** A size is acceptable when its non-ideal accuracy is within this of the best size's (fraction). */
+  readonly accuracyTolerance?: number;
   readonly overrides?: SimulationOverrides;
   readonly progress?: (line: string) => void;
   readonly runner?: SampleRunner;
@@ -70,6 +75,23 @@ export interface SensitivityDocument extends CostSensitivity {
     readonly override: Readonly<Partial<LayerMapping>>;
     readonly rows: readonly SensitivityAccuracy[];
   }>;
+  /** Fraction: sizes within this of the most accurate one are acceptable. */
+  readonly accuracyTolerance: number;
+  /**
+   * Per combination (same order as `combinations`), per accuracy variant: the lowest-EDAP size whose mean
+   * non-ideal accuracy is within `accuracyTolerance` of the best size's — the answer under that assumption.
+   */
+  readonly choices: ReadonlyArray<readonly number[]>;
+}
+
+/**
+ * The first size of `ranking` (best EDAP first) whose mean non-ideal accuracy is at least the best mean
+ * minus `tolerance`.
+ */
+export function chooseSize(ranking: readonly number[], rows: readonly SensitivityAccuracy[], tolerance: number): number {
+  const best = Math.max(...rows.map((r) => r.nonIdeal.mean));
+  const accurate = new Set(rows.filter((r) => r.nonIdeal.mean >= best - tolerance).map((r) => r.crossbar));
+  return ranking.find((n) => accurate.has(n))!;
 }
 
 function homogeneous(
@@ -113,6 +135,8 @@ export async function runSensitivity(o: SensitivityOptions): Promise<Sensitivity
     return { crossbar: n, layers: nodes.map((node) => ({ shape: node.shape, mapping: m.get(node.name)! })) };
   });
   const costs = costSensitivity(networks, p.technology.components, costOptionsOf(p.technology), varied);
+  const accuracyTolerance = o.accuracyTolerance ?? DEFAULT_ACCURACY_TOLERANCE;
+  const choices = costs.combinations.map((c) => accuracy.map((v) => chooseSize(c.ranking, v.rows, accuracyTolerance)));
   return {
     schema: SENSITIVITY_SCHEMA,
     tool: { name: 'nax', version: NAX_VERSION },
@@ -122,6 +146,8 @@ export async function runSensitivity(o: SensitivityOptions): Promise<Sensitivity
     sizes: o.sizes,
     baseCostModel: p.technology.costModel,
     accuracy,
+    accuracyTolerance,
     ...costs,
+    choices,
   };
 }

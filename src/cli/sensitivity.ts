@@ -10,7 +10,7 @@ import { addCostModelOptions, costModelOverride } from './cost-model-options.js'
 import type { FileSource } from '../io/files.js';
 import { type SensitivityFormat, renderSensitivity } from '../render/sensitivity-table.js';
 import { initBackend } from '../runtime/tfjs.js';
-import { runSensitivity } from '../sensitivity.js';
+import { DEFAULT_ACCURACY_TOLERANCE, runSensitivity } from '../sensitivity.js';
 import type { SampleRunner } from '../xbar/simulate.js';
 
 /** What the command needs from the CLI around it. */
@@ -34,6 +34,7 @@ interface SensitivityOpts {
   seed?: number;
   workers?: number;
   vary: CostModelSwitchName[];
+  accuracyTolerance: number;
   format: SensitivityFormat;
 }
 
@@ -43,6 +44,12 @@ function intArg(name: string, min: number) {
     if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}`);
     return n;
   };
+}
+
+function ppArg(v: string): number {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('--accuracy-tolerance must be 0…100 percentage points');
+  return n;
 }
 
 /** `a,b` → switch names; each must be a cost-model switch. */
@@ -66,6 +73,7 @@ export function sensitivityCommand(cmd: Command, deps: SensitivityCliDeps): Comm
     .option('--seed <n>', 'seed (overrides nax.yml)', intArg('--seed', 0))
     .option('--workers <n>', 'worker threads for Monte Carlo samples', intArg('--workers', 1))
     .option('--vary <switches>', `comma-separated switches to vary (${COST_MODEL_SWITCHES.join(', ')})`, parseSwitchList, [...COST_MODEL_SWITCHES])
+    .option('--accuracy-tolerance <pp>', 'sizes within this many percentage points of the most accurate one are acceptable', ppArg, DEFAULT_ACCURACY_TOLERANCE * 100)
     .addOption(new Option('--format <format>', 'table format').choices(['markdown', 'text']).default('markdown'))
     .action(async (o: SensitivityOpts) => {
       const sizes = o.crossbar.split(',').map((s) => readNumber(Number(s.trim()), '--crossbar', s.trim(), { integer: true, min: 16, max: 512 }));
@@ -74,6 +82,7 @@ export function sensitivityCommand(cmd: Command, deps: SensitivityCliDeps): Comm
         ...deps.project(o.config),
         sizes,
         varied: o.vary,
+        accuracyTolerance: o.accuracyTolerance / 100,
         costModel: costModelOverride(o),
         overrides: { monteCarloSamples: o.samples, evalImages: o.images, seed: o.seed },
         progress: deps.progress(o.quiet),

@@ -17,7 +17,9 @@ export type DelayModel =
   | 'crossbarRead'
   /**
    * PUMAsim at Negi's NAX commit (puma-simulator e223699, `src/ima.py`, `xbComputeLatency_Analog`):
-   * MVM = ADC latency `adc_lat_dict[b]` × (input bits / DAC bits + 3 − 1), independent of N.
+   * MVM = ADC latency `adc_lat_dict[b]` × (input bits / DAC bits + 3 − 1), independent of N. PUMAsim's
+   * further factor ceil(weight_width / xbar_bits) / ceil(data_width / xbar_bits) is 1 in Negi's configs
+   * (16-bit weights and data) and is left out: slices run on parallel crossbars.
    */
   | 'pumaAdc';
 

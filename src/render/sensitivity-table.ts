@@ -62,16 +62,22 @@ export function renderSensitivity(doc: SensitivityDocument, format: SensitivityF
   out.push('');
 
   out.push(heading(`EDAP J·s·mm² under every combination of the cost-model switches (base = the technology's)`));
-  const comboHead = [...doc.varied, ...doc.sizes.map((n) => `EDAP ${size(n)}`), 'ranking, best first', 'vs base'];
-  const comboRows = doc.combinations.map((c) => [
+  const tolerance = `${(doc.accuracyTolerance * 100).toFixed(1)} pp`;
+  const comboHead = [
+    ...doc.varied, ...doc.sizes.map((n) => `EDAP ${size(n)}`), 'ranking, best first', 'vs base',
+    ...doc.accuracy.map((v) => `choice, ${v.label}`),
+  ];
+  const comboRows = doc.combinations.map((c, i) => [
     ...doc.varied.map((n) => String(c.costModel[n])),
     ...c.sizes.map((x) => formatEdap(x.edap)),
     c.ranking.map(size).join(' < '),
     c.isBase ? 'base' : c.changesRanking ? 'CHANGED' : 'same',
+    ...doc.choices[i].map(size),
   ]);
   out.push(table([comboHead, ...comboRows], format, doc.varied.length));
   const changed = doc.combinations.filter((c) => c.changesRanking).length;
-  out.push(`${changed} of ${doc.combinations.length} combinations rank the sizes differently from the base (${base.ranking.map(size).join(' < ')}).`);
+  out.push(`${changed} of ${doc.combinations.length} combinations rank the sizes differently from the base (${base.ranking.map(size).join(' < ')}). ` +
+    `Choice: the lowest-EDAP size whose non-ideal accuracy is within ${tolerance} of the most accurate size's.`);
   out.push('');
 
   out.push(heading('Which assumption decides the ranking'));

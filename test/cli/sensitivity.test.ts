@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EXIT_OK, EXIT_USAGE, main } from '../../src/cli.js';
 import { DEFAULT_COST_MODEL } from '../../src/config/cost-model.js';
-import type { SensitivityDocument } from '../../src/sensitivity.js';
+import { type SensitivityDocument, chooseSize } from '../../src/sensitivity.js';
 
 interface Run {
   code: number;
@@ -63,8 +63,8 @@ describe('nax sensitivity on 20 images, 1 sample, 16 and 128, two switches varie
     expect(accuracy.map((r) => r[0])).toEqual(['16×16', '128×128']);
     const combos = tableAfter(run.out, 'EDAP');
     expect(combos).toHaveLength(4);
-    // Two switch columns, two EDAP columns, the ranking and the comparison with the base.
-    expect(combos.every((r) => r.length === 6)).toBe(true);
+    // Two switch columns, two EDAP columns, the ranking, the comparison with the base, one choice per variant.
+    expect(combos.every((r) => r.length === 6 + doc.accuracy.length)).toBe(true);
     expect(combos.map((r) => r[5])).toContain('base');
     const effects = tableAfter(run.out, 'Which assumption');
     expect(effects.map((r) => r[0])).toEqual(['delayModel', 'leakage']);
@@ -96,6 +96,12 @@ describe('nax sensitivity on 20 images, 1 sample, 16 and 128, two switches varie
       for (const s of c.sizes) expect(s.edap).toBeCloseTo(s.energyJ * s.delayS * s.areaMm2, 20);
     }
     expect(doc.effects.map((e) => e.pairs)).toEqual([2, 2]);
+    expect(doc.accuracyTolerance).toBe(0.01);
+    expect(doc.choices).toHaveLength(4);
+    doc.choices.forEach((perVariant, i) => {
+      expect(perVariant).toHaveLength(doc.accuracy.length);
+      perVariant.forEach((n, j) => expect(n).toBe(chooseSize(doc.combinations[i].ranking, doc.accuracy[j].rows, 0.01)));
+    });
   });
 
   test("the base combination's 128×128 cost is what `nax cost` gives for the 128×128 mapping", async () => {
@@ -140,6 +146,7 @@ describe('bad input → exit 2, naming the field', () => {
     [['--crossbar', '16,8'], /--crossbar: 8: must be ≥ 16/],
     [['--format', 'html'], /--format/],
     [['--delay-model', 'puma'], /'puma' is invalid/],
+    [['--accuracy-tolerance', '-1'], /--accuracy-tolerance must be 0…100/],
   ])('%j', async (args, message) => {
     const r = await nax(['sensitivity', '-q', ...args], dir);
     expect(r.code).toBe(EXIT_USAGE);

@@ -4,6 +4,7 @@ import { COST_MODEL_SWITCHES, DEFAULT_COST_MODEL } from '../../src/config/cost-m
 import { costReport } from '../../src/cost/network.js';
 import { DEFAULT_COST_OPTIONS } from '../../src/cost/options.js';
 import { costSensitivity, rankByEdap, switchCombinations } from '../../src/cost/sensitivity.js';
+import { chooseSize } from '../../src/sensitivity.js';
 import { RESNET20_28, mapping } from './resnet.js';
 
 const networks = (sizes: number[]) => sizes.map((n) => ({ crossbar: n, layers: RESNET20_28.map((shape) => ({ shape, mapping: mapping(n) })) }));
@@ -47,5 +48,17 @@ describe('costSensitivity', () => {
     const one = costSensitivity(networks([64]), DEFAULT_COMPONENTS, DEFAULT_COST_OPTIONS, COST_MODEL_SWITCHES);
     expect(one.effects.every((e) => e.flips === 0 && e.pairs === 16)).toBe(true);
     expect(one.combinations.some((c) => c.changesRanking)).toBe(false);
+  });
+});
+
+describe('chooseSize (src/sensitivity.ts)', () => {
+  const rows = [[16, 0.97], [32, 0.975], [64, 0.968], [128, 0.55]].map(([crossbar, mean]) => ({
+    crossbar, ideal: 0.98, quantised: 0.98, nonIdeal: { mean, std: 0, samples: 1 },
+  }));
+  test('the best-EDAP size among those within the tolerance of the most accurate', () => {
+    expect(chooseSize([128, 64, 32, 16], rows, 0.01)).toBe(64);
+    expect(chooseSize([128, 64, 32, 16], rows, 0.005)).toBe(32);
+    expect(chooseSize([128, 64, 32, 16], rows, 0.5)).toBe(128);
+    expect(chooseSize([16, 32], rows, 0)).toBe(32);
   });
 });

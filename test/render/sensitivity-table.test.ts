@@ -26,6 +26,9 @@ const doc: SensitivityDocument = {
     { label: 'calibration gain', override: {}, rows: sizes.map((n) => row(n, 0.97)) },
   ],
   ...costs,
+  accuracyTolerance: 0.01,
+  // Calibration none: only 16×16 and 32×32 are within 1 pp; gain: all are.
+  choices: costs.combinations.map((c) => [c.ranking.find((n) => n <= 32)!, c.ranking[0]]),
 };
 
 describe('renderSensitivity', () => {
@@ -38,13 +41,15 @@ describe('renderSensitivity', () => {
     expect(lines[at('crossbar')]).toContain('calibration gain: non-ideal %');
     expect(acc[3]).toContain('67.00 ± 0.20');
     const combos = lines.slice(at('delayModel') + 1, at('delayModel') + 1 + 4);
+    expect(lines[at('delayModel')]).toMatch(/choice, calibration none\s+choice, calibration gain$/);
     expect(combos.map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual([
       'crossbarRead powerGated', 'crossbarRead alwaysOn', 'pumaAdc powerGated', 'pumaAdc alwaysOn',
     ]);
     // Every line of a table has the same width (trailing blanks trimmed, last column right-aligned).
     expect(new Set(combos.map((l) => [...l].length)).size).toBe(1);
     const changed = costs.combinations.filter((c) => c.changesRanking).length;
-    expect(combos.filter((l) => l.endsWith('CHANGED'))).toHaveLength(changed);
+    expect(combos.filter((l) => / CHANGED /.test(l))).toHaveLength(changed);
+    combos.forEach((l, i) => expect(l.split(/\s+/).slice(-2)).toEqual(doc.choices[i].map((n) => `${n}×${n}`)));
     expect(text).toContain(`${changed} of 4 combinations rank the sizes differently`);
     expect(text).toMatch(/Deciding: delayModel \(2 of 2\)/);
   });
