@@ -12,7 +12,7 @@ const costs = costSensitivity(
   sizes.map((n) => ({ crossbar: n, layers: RESNET20_28.map((shape) => ({ shape, mapping: mapping(n) })) })),
   DEFAULT_COMPONENTS, DEFAULT_COST_OPTIONS, ['delayModel', 'leakage'],
 );
-const row = (n: number, mean: number) => ({ crossbar: n, ideal: 0.974, quantised: 0.973, nonIdeal: { mean, std: 0.002, samples: 3 } });
+const row = (n: number, mean: number) => ({ crossbar: n, ideal: 0.974, quantised: 0.973, nonIdeal: { mean, ciLow: mean - 0.004, ciHigh: mean + 0.004, samples: 3 } });
 const doc: SensitivityDocument = {
   schema: SENSITIVITY_SCHEMA,
   tool: { name: 'nax', version: 'test' },
