@@ -27,6 +27,31 @@ export interface AccuracyStats {
   readonly samples: readonly number[];
   /** Seed of each sample's chip instance. */
   readonly sampleSeeds: readonly number[];
+  /** 95 % interval of the accuracy (0…1) including test-set (image) variance, not only chip spread. */
+  readonly ci95?: AccuracyInterval;
+}
+
+export interface AccuracyInterval {
+  readonly low: number;
+  readonly high: number;
+  /** Confidence level, e.g. 0.95. */
+  readonly level: number;
+  readonly method: string;
+  readonly images: number;
+  readonly chips: number;
+}
+
+/** Check mode, on the head report: Δ non-ideal accuracy head − base with its paired 95 % interval. */
+export interface AccuracyDelta {
+  /** head − base, percentage points. */
+  readonly pp: number;
+  readonly ciLowPp: number;
+  readonly ciHighPp: number;
+  readonly method: string;
+  readonly images: number;
+  readonly chips: number;
+  /** Minimum detectable effect of this design (images × chips), pp. */
+  readonly mdePp: number;
 }
 
 /** Non-ideality factor NF = (I_ideal − I_nonideal)/I_ideal of the column currents. */
@@ -75,6 +100,8 @@ export interface NaxReport {
     /** Quantised weights, inputs and ADC on ideal devices and wires. */
     readonly quantised: number;
     readonly nonIdeal: AccuracyStats;
+    /** Check mode only: the paired comparison with the base report. */
+    readonly delta?: AccuracyDelta;
   };
   readonly layers: readonly LayerReport[];
   readonly cost: CostReport;

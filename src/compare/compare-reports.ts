@@ -70,7 +70,11 @@ const PERCENT = 100;
 function nonIdeal(r: NaxReport | undefined): NonIdealAccuracy | undefined {
   const a = r?.accuracy?.nonIdeal;
   if (!a) return undefined;
-  return { meanPct: a.mean * PERCENT, stdPct: a.std * PERCENT, minPct: a.min * PERCENT, samples: a.samples.length };
+  const ci = a.ci95;
+  return {
+    meanPct: a.mean * PERCENT, stdPct: a.std * PERCENT, minPct: a.min * PERCENT, samples: a.samples.length,
+    ...(ci ? { ci95Pct: { low: ci.low * PERCENT, high: ci.high * PERCENT, method: ci.method, images: ci.images, chips: ci.chips } } : {}),
+  };
 }
 
 function compareTotals(base: NaxReport | undefined, head: NaxReport): TotalsComparison {
@@ -89,6 +93,7 @@ function compareTotals(base: NaxReport | undefined, head: NaxReport): TotalsComp
       : {}),
     ...(nonIdealBase ? { nonIdealBase } : {}),
     ...(nonIdealHead ? { nonIdealHead } : {}),
+    ...(base && head.accuracy?.delta ? { accuracyDelta: head.accuracy.delta } : {}),
     energyJ: delta(b?.energyJ, h.energyJ),
     delayS: delta(b?.delayS, h.delayS),
     areaMm2: delta(b?.areaMm2, h.areaMm2),
@@ -143,6 +148,8 @@ function compareLayer(name: string, b: LayerSide | undefined, h: LayerSide | und
     ...(h ? { headMapping: h.layer.mapping } : {}),
     changedFields,
     crossbars: delta(b?.cost?.crossbars ?? b?.layer.tiling.crossbars, h?.cost?.crossbars ?? h?.layer.tiling.crossbars),
+    adcs: delta(b?.cost?.adcs, h?.cost?.adcs),
+    adcAreaMm2: delta(b?.cost?.areaBreakdownMm2?.adc, h?.cost?.areaBreakdownMm2?.adc),
     energyJ: delta(b?.cost?.energyJ, h?.cost?.energyJ),
     delayS: delta(b?.cost?.delayS, h?.cost?.delayS),
     areaMm2: delta(b?.cost?.areaMm2, h?.cost?.areaMm2),

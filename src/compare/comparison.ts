@@ -5,7 +5,7 @@
  */
 import type { BudgetId, BudgetTiers, Budgets } from '../config/budgets.js';
 import type { LayerMapping } from '../config/mapping.js';
-import type { SimulationSettings } from '../report.js';
+import type { AccuracyDelta, SimulationSettings } from '../report.js';
 
 /**
  * 'pass': every checked budget ok. 'warn': a warn tier crossed, or a fail tier crossed and acknowledged.
@@ -36,6 +36,8 @@ export interface NonIdealAccuracy {
   readonly stdPct: number;
   readonly minPct: number;
   readonly samples: number;
+  /** 95 % interval of the accuracy in %, with test-set variance (absent in older reports). */
+  readonly ci95Pct?: { readonly low: number; readonly high: number; readonly method: string; readonly images: number; readonly chips: number };
 }
 
 export interface TotalsComparison {
@@ -45,6 +47,8 @@ export interface TotalsComparison {
   readonly accuracyNonIdealPct?: Delta;
   readonly nonIdealBase?: NonIdealAccuracy;
   readonly nonIdealHead?: NonIdealAccuracy;
+  /** Paired Δ non-ideal accuracy with its interval, from the head report of a check (absent otherwise). */
+  readonly accuracyDelta?: AccuracyDelta;
   /** J per inference. */
   readonly energyJ: Delta;
   /** Layer-serial latency of one inference, s. */
@@ -65,6 +69,10 @@ export interface LayerComparison {
   /** Human-readable differences, e.g. 'rows 64→128', 'cost' (inputs other than the mapping moved it). */
   readonly changedFields: readonly string[];
   readonly crossbars: Delta;
+  /** ADCs of the layer (absent for reports without cost). */
+  readonly adcs: Delta;
+  /** Area of the layer's ADCs, mm² (from the cost's area breakdown). */
+  readonly adcAreaMm2: Delta;
   readonly energyJ: Delta;
   readonly delayS: Delta;
   readonly areaMm2: Delta;
