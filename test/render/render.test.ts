@@ -258,9 +258,10 @@ describe('accuracy with intervals', () => {
   function withStats(delta: NonNullable<NonNullable<NaxReport['accuracy']>['delta']>): RenderInput {
     const ci = (mean: number) => ({ low: mean - 0.006, high: mean + 0.006, level: 0.95, method: 'test', images: 1000, chips: 3 });
     const b = mutable(base);
-    b.accuracy = { ...base.accuracy!, nonIdeal: { ...base.accuracy!.nonIdeal, ci95: ci(base.accuracy!.nonIdeal.mean) } };
+    b.accuracy!.nonIdeal.ci95 = ci(base.accuracy!.nonIdeal.mean);
     const h = mutable(head);
-    h.accuracy = { ...head.accuracy!, nonIdeal: { ...head.accuracy!.nonIdeal, ci95: ci(head.accuracy!.nonIdeal.mean) }, delta };
+    h.accuracy!.nonIdeal.ci95 = ci(head.accuracy!.nonIdeal.mean);
+    h.accuracy!.delta = { ...delta };
     return input(b as NaxReport, h as NaxReport);
   }
   const delta = { pp: -0.93, ciLowPp: -1.4, ciHighPp: -0.46, method: 'images × chips random effects', images: 1000, chips: 3, mdePp: 0.66 };
