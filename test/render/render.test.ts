@@ -39,6 +39,7 @@ function input(b: NaxReport | undefined, h: NaxReport, extra: Partial<RenderInpu
     origin: 'this-job',
     runUrl: 'https://github.com/Codertocat/Hello-World/actions/runs/30433642',
     reportName: 'nax-report.json',
+    htmlReportName: 'nax-report.html',
     ...extra,
   };
 }

@@ -34,12 +34,16 @@ svg.chart { display: block; max-width: 100%; height: auto; font: 12px "DejaVu Sa
 svg.chart text { font-size: 12px; } svg.chart text.value { font-size: 10px; }
 `.trim();
 
+/** Marks a file as a nax HTML report, so the action may replace its own earlier output but no other file. */
+export const HTML_GENERATOR_META = '<meta name="generator" content="nax">';
+
 function page(title: string, body: string[]): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
+    HTML_GENERATOR_META,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     // Nothing may load: no script, no external style, image or font (the file is opened from an artifact).
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
