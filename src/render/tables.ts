@@ -30,7 +30,6 @@ import {
   type Shares,
   edapContributionPp,
   layerShares,
-  sharedAreaMm2,
   sharedContributionPp,
   sharedShares,
 } from './layer-shares.js';
@@ -286,22 +285,14 @@ function moved(base: string | undefined, head: string | undefined, change: Layer
   return unit && base.endsWith(unit) ? `${base.slice(0, -unit.length)} → ${head}` : `${base} → ${head}`;
 }
 
-/** A share cell: '25.5 → 31.0 % (2.84 µJ)'; the value in brackets is head's (base's for a removed layer). */
-function shareCell(
-  l: LayerComparison,
-  pickShare: (s: Shares) => number,
-  d: Delta,
-  f: (v: number | undefined) => string,
-  c: Comparison,
-): string {
+/** A share cell: '25.5 → 31.0 %' (base → head), one share when it did not move, '8.0 % (removed)'. */
+function shareCell(l: LayerComparison, pickShare: (s: Shares) => number, c: Comparison): string {
   const b = layerShares(l, c, 'base');
   const h = layerShares(l, c, 'head');
   const bs = b ? formatShare(pickShare(b)) : undefined;
   const hs = h ? formatShare(pickShare(h)) : undefined;
-  const value = f(l.change === 'removed' ? d.base : d.head);
-  if (l.change === 'removed') return `${bs ?? '—'} (${value}, removed)`;
-  const shares = c.hasBaseline ? moved(bs, hs ?? '—', 'changed') : (hs ?? '—');
-  return `${shares} (${value})`;
+  if (l.change === 'removed') return `${bs ?? '—'} (removed)`;
+  return c.hasBaseline ? moved(bs, hs ?? '—', 'changed') : (hs ?? '—');
 }
 
 function countCell(d: Delta, change: LayerComparison['change']): string {
@@ -320,7 +311,7 @@ function adcCell(l: LayerComparison): string {
 
 /**
  * Per-layer table: header, one row per layer, a row for the tiles' shared area and a total row. Energy,
- * latency and area are shares of the network totals (they add up to 100 %) with the value in brackets;
+ * latency and area are shares of the network totals (they add up to 100 %; the total row gives the values);
  * EDAP is a share too (see layer-shares.ts), plus, with a baseline, each layer's first-order contribution to
  * the change of total EDAP. NF in %.
  */
@@ -338,9 +329,9 @@ export function layerTable(c: Comparison, opts: { readonly name: NameStyle; read
       opts.withBase ? l.change : 'unchanged',
     ).replace(' (removed)', '');
     const crossbars = countCell(l.crossbars, opts.withBase ? l.change : 'unchanged').replace(' (removed)', '');
-    const energy = shareCell(l, (s) => s.energy, l.energyJ, (v) => formatSi(v, 'J'), c);
-    const latency = shareCell(l, (s) => s.latency, l.delayS, (v) => formatSi(v, 's'), c);
-    const area = shareCell(l, (s) => s.area, l.areaMm2, formatMm2, c);
+    const energy = shareCell(l, (s) => s.energy, c);
+    const latency = shareCell(l, (s) => s.latency, c);
+    const area = shareCell(l, (s) => s.area, c);
     const edap = moved(
       c.hasBaseline ? shareText(layerShares(l, c, 'base')?.edap) : undefined,
       shareText(layerShares(l, c, 'head')?.edap),
@@ -365,7 +356,7 @@ function sharedAndTotalRows(c: Comparison, withBase: boolean): string[][] {
   const b = withBase ? sharedShares(c, 'base') : undefined;
   const h = sharedShares(c, 'head');
   if ((h?.area ?? 0) > 0 || (b?.area ?? 0) > 0) {
-    const area = `${moved(shareText(b?.area), shareText(h?.area) ?? '—', 'changed')} (${formatMm2(sharedAreaMm2(c, 'head'))})`;
+    const area = moved(shareText(b?.area), shareText(h?.area) ?? '—', 'changed');
     const edap = moved(shareText(b?.edap), shareText(h?.edap) ?? '—', 'changed');
     out.push(withBase
       ? ['tiles: eDRAM, bus, router', '', '', '', '', '—', '—', area, edap, formatPp(sharedContributionPp(c)), '']
