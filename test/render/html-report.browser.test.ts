@@ -34,6 +34,20 @@ function hostile(): NaxReport {
   return h as NaxReport;
 }
 
+/** A head of `n` layers with long names (a ResNet-sized network), each a copy of conv1. */
+function wide(n: number): NaxReport {
+  const h = mutable(head);
+  const [layer, cost] = [h.layers[0], h.cost.layers[0]];
+  h.layers = [];
+  h.cost.layers = [];
+  for (let i = 0; i < n; i++) {
+    const name = `stage${Math.floor(i / 6) + 1}/block${i % 6}/conv_${i}_with_a_rather_long_layer_name`;
+    h.layers.push({ ...layer, name, nf: { mean: 0.01 + i * 0.001, max: 0.05 } });
+    h.cost.layers.push({ ...cost, name, energyJ: cost.energyJ * (1 + (i % 7)), delayS: cost.delayS / (1 + (i % 5)) });
+  }
+  return h as NaxReport;
+}
+
 interface Loaded {
   readonly errors: string[];
   readonly requests: string[];
@@ -133,6 +147,15 @@ describe('HTML report in headless Chromium at 1280×800', () => {
     expect(loaded.errors).toEqual([]);
     expect(await marks('energy')).toBe(head.cost.layers.length);
     expect(await marks('accuracy')).toBe(head.accuracy!.nonIdeal.samples.length);
+    expect(await layoutProblems()).toEqual({ clipped: [], overflowPx: 0, charts: 5 });
+  });
+
+  test('a 48-layer network with long names: every mark drawn, no label outside its chart', async () => {
+    const h = wide(48);
+    const loaded = await load(renderReportHtml({ head: h, base, title: 'wide.json' }));
+    expect(loaded.errors).toEqual([]);
+    expect(await marks('energy')).toBe(48 + base.cost.layers.length);
+    expect(await marks('nf')).toBe(48 + base.layers.length);
     expect(await layoutProblems()).toEqual({ clipped: [], overflowPx: 0, charts: 5 });
   });
 

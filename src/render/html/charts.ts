@@ -247,20 +247,33 @@ export function paretoChart(opts: { readonly chart: string; readonly title: stri
     const d = front.map((p) => `${px(x(p.edap))},${px(y(p.accuracyPct))}`).join(' ');
     parts.push(`<polyline class="front" points="${d}" fill="none" stroke="#59a14f" stroke-width="2" stroke-dasharray="5 3"/>`);
   }
-  for (const p of pts) {
+  // The committed model last, as an unfilled ring: a baseline at the same point stays visible inside it.
+  const drawOrder = [...pts.filter((p) => p.kind !== 'committed'), ...pts.filter((p) => p.kind === 'committed')];
+  for (const p of drawOrder) {
     const r = p.kind === 'committed' ? 7 : 5;
     const tip = `${p.label}: ${fmtY(p.accuracyPct)}, EDAP ${p.edap.toExponential(3)}${p.onFront ? ', on the front' : ''}${p.best ? ', proposed' : ''}`;
     parts.push(`<circle class="mark" data-kind="${p.kind}" cx="${px(x(p.edap))}" cy="${px(y(p.accuracyPct))}" r="${r}" ` +
-      `fill="${p.kind === 'committed' ? '#fff' : KIND_COLOUR[p.kind]}" stroke="${KIND_COLOUR[p.kind]}" stroke-width="${p.kind === 'committed' ? 2.5 : 1}">` +
+      `fill="${p.kind === 'committed' ? 'none' : KIND_COLOUR[p.kind]}" stroke="${KIND_COLOUR[p.kind]}" stroke-width="${p.kind === 'committed' ? 2.5 : 1}">` +
       `<title>${esc(tip)}</title></circle>`);
   }
-  // Labels for the committed model, the baselines and the proposed candidate; flipped left near the right edge.
+  // Labels for the committed model, the baselines and the proposed candidate; flipped left near the right
+  // edge, and moved down or up a line when they would cover a label already placed (equal points).
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const overlaps = (b: { x0: number; x1: number; y0: number; y1: number }) =>
+    placed.some((p) => b.x0 < p.x1 && p.x0 < b.x1 && b.y0 < p.y1 && p.y0 < b.y1);
   for (const p of pts.filter((q) => q.kind !== 'searched' || q.best)) {
     const text = fit(p.best ? `★ ${p.label}` : p.label, 220);
     const cx = x(p.edap);
-    const cy = Math.min(plotBottom - 4, Math.max(top + FONT_PX, y(p.accuracyPct) - 9));
-    const flip = cx + 9 + textWidth(text) > W - 2;
-    parts.push(`<text class="point-label" x="${px(flip ? cx - 9 : cx + 9)}" y="${px(cy)}"${flip ? ' text-anchor="end"' : ''}>${esc(text)}</text>`);
+    const w = textWidth(text);
+    const flip = cx + 9 + w > W - 2;
+    const tx = flip ? cx - 9 - w : cx + 9;
+    const clampY = (v: number) => Math.min(plotBottom - 4, Math.max(top + FONT_PX, v));
+    const line = FONT_PX + 3;
+    const tries = [0, line, -line, 2 * line, -2 * line, 3 * line].map((d) => clampY(y(p.accuracyPct) - 9 + d));
+    const box = (ty: number) => ({ x0: tx, x1: tx + w, y0: ty - FONT_PX, y1: ty + 3 });
+    const ty = tries.find((t) => !overlaps(box(t))) ?? tries[0]!;
+    placed.push(box(ty));
+    parts.push(`<text class="point-label" x="${px(flip ? cx - 9 : cx + 9)}" y="${px(ty)}"${flip ? ' text-anchor="end"' : ''}>${esc(text)}</text>`);
   }
   const items: LegendItem[] = [
     { label: 'committed model', colour: KIND_COLOUR.committed },
