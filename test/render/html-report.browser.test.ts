@@ -41,7 +41,7 @@ function wide(n: number): NaxReport {
   h.layers = [];
   h.cost.layers = [];
   for (let i = 0; i < n; i++) {
-    const name = `stage${Math.floor(i / 6) + 1}/block${i % 6}/conv_${i}_with_a_rather_long_layer_name`;
+    const name = i % 2 === 0 ? `stage${Math.floor(i / 6) + 1}/block${i % 6}/conv_${i}_with_a_rather_long_layer_name` : `MW_Stage${i}/WIDE_MMM_Conv_@${i}`;
     h.layers.push({ ...layer, name, nf: { mean: 0.01 + i * 0.001, max: 0.05 } });
     h.cost.layers.push({ ...cost, name, energyJ: cost.energyJ * (1 + (i % 7)), delayS: cost.delayS / (1 + (i % 5)) });
   }

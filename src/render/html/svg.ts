@@ -18,12 +18,18 @@ export function px(v: number): string {
 export const FONT_PX = 12;
 
 /**
- * Width of `text` at `fontPx`, px: a generous 0.62 em per character (nax assumption: wider than the mean
- * advance of common sans-serif fonts, so estimated boxes contain the drawn text; wide glyphs count double).
+ * Width of `text` at `fontPx`, px, from advance widths in em an upper bound for DejaVu Sans and Liberation
+ * Sans (the fonts of the CSS, Debian's defaults): digits 0.64, most lowercase ≤ 0.64, capitals ≤ 0.8,
+ * m, w, M, W and @ ≤ 1.0, CJK and other wide glyphs 1.2 (nax assumption, checked by the browser test).
  */
 export function textWidth(text: string, fontPx = FONT_PX): number {
   let em = 0;
-  for (const ch of text) em += /[\u1100-\uffff]/.test(ch) && !/[\u2000-\u2bff]/.test(ch) ? 1.2 : 0.62;
+  for (const ch of text) {
+    if (/[mwMW@%]/.test(ch)) em += 1.0;
+    else if (/[A-Z]/.test(ch)) em += 0.8;
+    else if (/[\u1100-\uffff]/.test(ch) && !/[\u2000-\u2bff]/.test(ch)) em += 1.2;
+    else em += 0.64;
+  }
   return em * fontPx;
 }
 
