@@ -136,6 +136,8 @@ describe('HTML report in headless Chromium at 1280×800', () => {
     expect(await marks('nf')).toBe(nf);
     expect(await marks('accuracy')).toBe(base.accuracy!.nonIdeal.samples.length + head.accuracy!.nonIdeal.samples.length);
     expect(await page.locator('svg[data-chart="accuracy"] rect.ci').count()).toBe(2);
+    // Each stacked bar is labelled with its total.
+    expect(await page.locator('svg[data-chart="latency"] text.total').allTextContents()).toEqual(['511 µs', '589 µs']);
     const layout = await layoutProblems();
     expect(layout.charts).toBe(5);
     expect(layout.clipped).toEqual([]);

@@ -63,7 +63,8 @@ export function stackedChart(opts: {
   const totals = opts.rows.map((r) => r.segments.reduce((s, g) => s + g.value, 0));
   const ticks = linearTicks(0, Math.max(...totals, Number.MIN_VALUE));
   const tickLabel = (v: number) => opts.format(v);
-  const right = Math.max(...ticks.map((t) => textWidth(tickLabel(t)))) / 2 + 8;
+  // Room on the right for the last tick label and for each bar's total written after it.
+  const right = Math.max(...ticks.map((t) => textWidth(tickLabel(t)) / 2), ...totals.map((t) => textWidth(opts.format(t)) + 6)) + 8;
   const x = scale(0, ticks[ticks.length - 1]!, left, W - right);
   const top = 8;
   const axisY = top + opts.rows.length * (barH + gap);
@@ -86,12 +87,7 @@ export function stackedChart(opts: {
       }
       acc += s.value;
     }
-    const totalText = `${opts.format(total)}`;
-    // The total sits right of the bar when it fits, else inside its end.
-    const endX = x(total);
-    parts.push(endX + 6 + textWidth(totalText) <= W
-      ? `<text x="${px(endX + 6)}" y="${px(y + barH / 2 + FONT_PX / 3)}">${esc(totalText)}</text>`
-      : '');
+    parts.push(`<text class="total" x="${px(x(total) + 6)}" y="${px(y + barH / 2 + FONT_PX / 3)}">${esc(opts.format(total))}</text>`);
   });
   const lg = legend(opts.legend, left, axisY + FONT_PX + 16, W - left - 8);
   parts.push(lg.svg);
