@@ -10,6 +10,7 @@ import path from 'node:path';
 import { type ResolvedLayerMapping, withCrossbarSize } from './config/mapping.js';
 import { readNumber, requireObject, rejectUnknownKeys } from './config/fields.js';
 import { checkRenderInput, runCheck } from './check.js';
+import { registerReportCommand } from './cli/report.js';
 import { mergeShards } from './compare/merge-shards.js';
 import { runGit } from './github/git.js';
 import { readJsonFile, writeReportFile } from './github/report-file.js';
@@ -273,6 +274,8 @@ export function buildProgram(io: CliIo = defaultIo): Command {
       const solution = solveCurrents({ g: x.g, rows: x.rows, cols: x.cols, voltages: x.v, wires: x.wires, model: o.model });
       io.out(JSON.stringify({ currents: Array.from(solution.columnCurrentsA) }));
     });
+
+  registerReportCommand(program, io);
 
   return program;
 }

@@ -92,7 +92,9 @@ function nonIdeal(r: NaxReport | undefined): NonIdealAccuracy | undefined {
     ...(a.std !== undefined ? { stdPct: a.std * PERCENT } : {}),
     minPct: a.min * PERCENT,
     samples: a.samples.length,
-    ...(a.ci95 ? { ciLowPct: a.ci95.low * PERCENT, ciHighPct: a.ci95.high * PERCENT } : {}),
+    ...(a.ci95
+      ? { ci95Pct: { low: a.ci95.low * PERCENT, high: a.ci95.high * PERCENT, method: a.ci95.method, images: a.ci95.images, chips: a.ci95.chips } }
+      : {}),
   };
 }
 
@@ -167,6 +169,8 @@ function compareLayer(name: string, b: LayerSide | undefined, h: LayerSide | und
     ...(h ? { headMapping: h.layer.mapping } : {}),
     changedFields,
     crossbars: delta(b?.cost?.crossbars ?? b?.layer.tiling.crossbars, h?.cost?.crossbars ?? h?.layer.tiling.crossbars),
+    adcs: delta(b?.cost?.adcs, h?.cost?.adcs),
+    adcAreaMm2: delta(b?.cost?.areaBreakdownMm2?.adc, h?.cost?.areaBreakdownMm2?.adc),
     energyJ: delta(b?.cost?.energyJ, h?.cost?.energyJ),
     delayS: delta(b?.cost?.delayS, h?.cost?.delayS),
     areaMm2: delta(b?.cost?.areaMm2, h?.cost?.areaMm2),
@@ -277,8 +281,8 @@ function budgetResolution(id: BudgetId, tiers: BudgetTiers, ctx: BudgetContext):
     // drop = base − head = −Δ, so its interval is the mirror of Δ's.
     interval = { low: -ctx.paired.delta.ciHighPp, high: -ctx.paired.delta.ciLowPp };
   } else if (id === 'minAccuracyPct') {
-    const h = ctx.totals.nonIdealHead;
-    if (h?.ciLowPct !== undefined && h.ciHighPct !== undefined) interval = { low: h.ciLowPct, high: h.ciHighPct };
+    const ci = ctx.totals.nonIdealHead?.ci95Pct;
+    if (ci) interval = { low: ci.low, high: ci.high };
   }
   if (!interval) return undefined;
   const tierNames = (['warn', 'fail'] as const).filter((t) => tiers[t] !== undefined);

@@ -37,9 +37,8 @@ export interface NonIdealAccuracy {
   readonly stdPct?: number;
   readonly minPct: number;
   readonly samples: number;
-  /** 95 % interval including test-set variance, %; absent for reports without per-image correctness. */
-  readonly ciLowPct?: number;
-  readonly ciHighPct?: number;
+  /** 95 % interval of the accuracy in %, with test-set variance (absent in older reports). */
+  readonly ci95Pct?: { readonly low: number; readonly high: number; readonly method: string; readonly images: number; readonly chips: number };
 }
 
 export interface TotalsComparison {
@@ -71,6 +70,10 @@ export interface LayerComparison {
   /** Human-readable differences, e.g. 'rows 64→128', 'cost' (inputs other than the mapping moved it). */
   readonly changedFields: readonly string[];
   readonly crossbars: Delta;
+  /** ADCs of the layer (absent for reports without cost). */
+  readonly adcs: Delta;
+  /** Area of the layer's ADCs, mm² (from the cost's area breakdown). */
+  readonly adcAreaMm2: Delta;
   readonly energyJ: Delta;
   readonly delayS: Delta;
   readonly areaMm2: Delta;

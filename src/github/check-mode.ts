@@ -13,6 +13,7 @@ import { pullRequestOf, runUrlOf } from './event.js';
 import { inputTierLocator } from './inputs.js';
 import { acknowledgementOf, commentDecision, issueOf, type ModeContext } from './mode-context.js';
 import { publishResult } from './publish.js';
+import { writeHtmlReport } from './html-report.js';
 import { writeReportFile } from './report-file.js';
 
 /** Text of a repository file, or undefined when it cannot be read (annotations then go without lines). */
@@ -75,11 +76,13 @@ export async function checkMode(ctx: ModeContext): Promise<void> {
     p.setOutputs({ report: inputs.reportPath, verdict: '' });
     return;
   }
+  const htmlReportName = await writeHtmlReport(repoDir, inputs.reportPath, { head: result.head, ...(result.base ? { base: result.base } : {}) },
+    { overwrite: inputs.overwriteReport });
   const mappingPath = result.headConfig.mapping;
   const [mappingText, configText] = await Promise.all([textOf(repoDir, mappingPath), textOf(repoDir, inputs.config)]);
   const decision = commentDecision(ctx, issue);
   await publishResult(ctx.publisherFor(issue), {
-    render: { ...checkRenderInput(result, { ...(headSha ? { headSha } : {}), reportName: inputs.reportPath }), ...(runUrl ? { runUrl } : {}) },
+    render: { ...checkRenderInput(result, { ...(headSha ? { headSha } : {}), reportName: inputs.reportPath }), ...(runUrl ? { runUrl } : {}), htmlReportName },
     postComment: decision.post,
     ...(decision.reason ? { noCommentReason: decision.reason } : {}),
     annotations: budgetAnnotations(result.comparison, {

@@ -17,6 +17,7 @@ import { inputTierLocator } from './inputs.js';
 import { acknowledgementOf, commentDecision, issueOf, type ModeContext } from './mode-context.js';
 import { publishResult } from './publish.js';
 import { mergeSearchMode } from './search-mode.js';
+import { writeHtmlReport } from './html-report.js';
 import { jsonFilesBelow, readJsonFile, writeReportFile } from './report-file.js';
 
 /** Shards must agree on everything but their samples. */
@@ -66,6 +67,7 @@ export async function mergeMode(ctx: ModeContext): Promise<void> {
     check: { ...first, ...(base ? { base } : {}), budgets, verdict: comparison.verdict, ...(runUrl ? { runUrl } : {}) },
   };
   await writeReportFile(path.resolve(repoDir, inputs.reportPath), merged, { overwrite: inputs.overwriteReport, shownAs: inputs.reportPath });
+  const htmlReportName = await writeHtmlReport(repoDir, inputs.reportPath, { head, ...(base ? { base } : {}) }, { overwrite: inputs.overwriteReport });
 
   // Annotations need the mapping file, present when the merge job checked out the repository.
   const mappingPath = head.inputs.mapping.path;
@@ -86,6 +88,7 @@ export async function mergeMode(ctx: ModeContext): Promise<void> {
       origin: 'shard-jobs',
       ...(runUrl ? { runUrl } : {}),
       reportName: inputs.reportPath,
+      htmlReportName,
     },
     postComment: decision.post,
     ...(decision.reason ? { noCommentReason: decision.reason } : {}),

@@ -98,3 +98,13 @@ export function formatLimit(value: number, unit: '%change' | 'pp' | '%' | 'edap'
       return formatEdap(value);
   }
 }
+
+/** A share of a total (fraction 0…1) in % with one decimal: 0.3105 → '31.1 %'. */
+export function formatShare(fraction: number | undefined): string {
+  return fraction === undefined ? '—' : `${(fraction * 100).toFixed(1)} %`;
+}
+
+/** A non-ideality factor (fraction) in % with two decimals: 0.0121 → '1.21 %'. */
+export function formatNf(fraction: number | undefined): string {
+  return fraction === undefined ? '—' : `${(fraction * 100).toFixed(2)} %`;
+}

@@ -108,13 +108,15 @@ function totalsSection(input: RenderInput): string[] {
 
 function breachesSection(input: RenderInput): string[] {
   const breached = input.comparison.budgets.filter((b) => b.status === 'warn' || b.status === 'fail');
-  if (breached.length === 0) return [];
+  const unresolved = resolutionSentences(input.comparison).map((t) => `- ℹ️ ${t}`);
+  if (breached.length === 0 && unresolved.length === 0) return [];
   return [
     '',
     ...breached.map((b) => {
       const layers = b.layers.length > 0 ? ` (layers: ${b.layers.slice(0, 5).map(code).join(', ')}${b.layers.length > 5 ? ', …' : ''})` : '';
       return `- ${STATUS_ICON[b.status]} ${breachSentence(b)}${layers}`;
     }),
+    ...unresolved,
   ];
 }
 
@@ -129,8 +131,6 @@ function notesSection(input: RenderInput): string[] {
     out.push(`> [!WARNING]\n> Base and head were simulated with different settings (${c.unpairedSettings.join('; ')}): ` +
       'not a paired comparison, accuracy differences include sampling noise.');
   }
-  const unresolved = resolutionSentences(c);
-  if (unresolved.length > 0) out.push(`> [!NOTE]\n${unresolved.map((l) => `> ${l}`).join('\n>\n')}`);
   if (c.hasBaseline) {
     out.push(c.changedInputs.length > 0
       ? `Changed inputs: ${c.changedInputs.map(code).join(', ')}.`
@@ -142,10 +142,15 @@ function notesSection(input: RenderInput): string[] {
 function chartSection(input: RenderInput): string[] {
   const chart = edapChart(input.comparison);
   if (!chart) return [];
-  const legend = input.comparison.hasBaseline ? 'Per layer, the first bar is base and the second head. ' : '';
-  const omitted = chart.omittedLayers > 0 ? `${chart.omittedLayers} smaller layers are not drawn. ` : '';
-  return ['', chart.markdown, '', `<sub>${legend}${omitted}EDAP = energy × latency × area of the layer.</sub>`];
+  return ['', chart.markdown, '', `<sub>${chart.legend}</sub>`];
 }
+
+/** Why the per-layer EDAP figures do not add up to the total, and what the share columns are. */
+const SHARES_NOTE = 'Energy, latency and area are shares of the network totals (each column adds up to 100 %; ' +
+  'latency is layer-serial). EDAP = energy × latency × area of the whole network is a product of sums, so a ' +
+  "layer's own EDAP does not add up to it; a layer's EDAP share is the mean of its three shares";
+const CONTRIBUTION_NOTE = ', and its EDAP Δ part is the first-order change it causes, ΔE/E + ΔD/D + ΔA/A of the base ' +
+  'totals in pp (the parts add up to the exact change up to the products of changes)';
 
 function layersSection(input: RenderInput, detail: LayerDetail): string[] {
   const c = input.comparison;
@@ -161,6 +166,8 @@ function layersSection(input: RenderInput, detail: LayerDetail): string[] {
     `<summary>Per-layer breakdown (${layerCountsText(c)})</summary>`,
     '',
     markdownTable(rows, { alignDelimiters: false }),
+    '',
+    `<sub>${SHARES_NOTE}${c.hasBaseline ? CONTRIBUTION_NOTE : ''}. NF: mean non-ideality factor of the column currents.</sub>`,
     ...note,
     '',
     '</details>',
@@ -186,6 +193,7 @@ function footer(input: RenderInput): string[] {
   const parts = [`nax ${input.toolVersion}`];
   if (input.runUrl) parts.push(`[workflow run](${input.runUrl})`);
   if (input.reportName) parts.push(`full report: ${code(input.reportName)}`);
+  if (input.htmlReportName) parts.push(`charts: ${code(input.htmlReportName)} in the run's artifact`);
   const notes = (input.notes ?? []).flatMap((n) => ['', `> [!WARNING]\n> ${n}`]);
   return [...notes, '', `<sub>${parts.join(' · ')}</sub>`, ''];
 }

@@ -18,6 +18,8 @@ export interface RenderInput {
   readonly runUrl?: string;
   /** Name of the report file or artifact holding the full data. */
   readonly reportName?: string;
+  /** Name of the HTML report written next to the report file (uploaded with it as the run's artifact). */
+  readonly htmlReportName?: string;
   /** Extra lines shown at the end (e.g. why the PR comment could not be posted; summary and log only). */
   readonly notes?: readonly string[];
 }

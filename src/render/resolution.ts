@@ -1,40 +1,48 @@
 /**
- * Sentences on what the sample size lets an accuracy budget conclude: when the interval straddles a limit
- * (inconclusive), and when a limit is finer than the minimum detectable effect (with the images × chips that
- * would resolve it). Pure: a comparison in, plain sentences out (markdown-safe: only numbers and fixed words).
+ * Sentences on what the sample size lets an accuracy budget conclude: when the 95 % interval straddles a
+ * limit (inconclusive: the verdict rests on the point estimate alone), and when a limit is finer than the
+ * minimum detectable effect of the configured images × chips (with the design that would resolve it). Pure:
+ * a comparison in, plain sentences out (markdown-safe: only numbers and fixed words).
  */
 import type { BudgetResult, Comparison } from '../compare/comparison.js';
-import { formatCount } from './format.js';
+import { formatCount, formatLimit } from './format.js';
 
-const LABEL: Readonly<Record<string, string>> = {
-  maxAccuracyDropPp: 'accuracy-drop budget',
-  minAccuracyPct: 'minimum-accuracy budget',
-};
+function plural(n: number, word: string): string {
+  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+}
 
-const num = (v: number) => v.toFixed(2);
+const signed = (v: number) => (v > 0 ? `+${v.toFixed(2)}` : v.toFixed(2));
 
-function lines(b: BudgetResult): string[] {
+function sentences(b: BudgetResult, c: Comparison): string[] {
   const r = b.resolution;
   if (!r) return [];
-  const unit = b.id === 'maxAccuracyDropPp' ? 'pp' : '%';
   const out: string[] = [];
-  for (const tier of r.inconclusive) {
-    const limit = b.tiers[tier] as number;
-    out.push(`The ${LABEL[b.id]}'s ${tier} limit (${num(limit)} ${unit}) lies inside the 95 % interval ` +
-      `[${num(r.low)}, ${num(r.high)}] ${unit}: inconclusive at this sample size (the verdict uses the point estimate).`);
-  }
-  if (r.belowMde && r.belowMde.length > 0 && r.mdePp !== undefined) {
-    const limits = r.belowMde.map((t) => `${t} ${num(b.tiers[t] as number)} pp`).join(', ');
-    const fix = r.resolvingDesign
-      ? `about ${formatCount(r.resolvingDesign.images)} images × ${r.resolvingDesign.chips} chips would resolve it`
-      : 'no affordable number of images and chips resolves it';
-    out.push(`The ${LABEL[b.id]} (${limits}) is finer than the smallest drop this run can detect ` +
-      `(${num(r.mdePp)} pp at 80 % power): ${fix}.`);
+  if (b.id === 'maxAccuracyDropPp') {
+    const d = c.totals.accuracyDelta;
+    const design = d ? `${plural(d.images, 'image')} × ${plural(d.chips, 'chip')}` : undefined;
+    for (const tier of r.inconclusive) {
+      // The interval is stored as a drop (base − head); show it as Δ = head − base, as the table does.
+      out.push(`The 95 % interval of Δ non-ideal accuracy [${signed(-r.high)}, ${signed(-r.low)}] pp straddles the ${tier} budget ` +
+        `(drop ≤ ${formatLimit(b.tiers[tier] as number, 'pp')}): inconclusive at this sample size${design ? ` (${design})` : ''}.`);
+    }
+    if (r.belowMde && r.belowMde.length > 0 && r.mdePp !== undefined) {
+      const which = r.belowMde.map((t) => `${t} ${formatLimit(b.tiers[t] as number, 'pp')}`).join(', ');
+      const fix = r.resolvingDesign
+        ? `about ${plural(r.resolvingDesign.images, 'image')} × ${plural(r.resolvingDesign.chips, 'chip')} would resolve it`
+        : 'no affordable number of images and chips resolves it';
+      out.push(`The accuracy-drop budget (${which}) is below the minimum detectable effect ${r.mdePp.toFixed(2)} pp` +
+        `${design ? ` of ${design}` : ''} (80 % power, α = 0.05): ${fix}.`);
+    }
+  } else {
+    for (const tier of r.inconclusive) {
+      out.push(`The head's 95 % accuracy interval [${r.low.toFixed(2)}, ${r.high.toFixed(2)}] % straddles the ${tier} limit of the ` +
+        `minimum-accuracy budget (${formatLimit(b.tiers[tier] as number, '%')}): inconclusive at this sample size.`);
+    }
   }
   return out;
 }
 
-/** One sentence per unresolved accuracy budget tier, in budget order. */
+/** The sentences of every accuracy budget the sample cannot resolve, in budget order. */
 export function resolutionSentences(c: Comparison): string[] {
-  return c.budgets.flatMap(lines);
+  return c.budgets.flatMap((b) => sentences(b, c));
 }

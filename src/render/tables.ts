@@ -5,7 +5,15 @@
  */
 import type { BudgetId } from '../config/budgets.js';
 import type { LayerMapping } from '../config/mapping.js';
-import type { BudgetResult, BudgetStatus, Comparison, Delta, LayerComparison, NonIdealAccuracy, Verdict } from '../compare/comparison.js';
+import type {
+  BudgetResult,
+  BudgetStatus,
+  Comparison,
+  Delta,
+  LayerComparison,
+  NonIdealAccuracy,
+  Verdict,
+} from '../compare/comparison.js';
 import {
   formatChangePct,
   formatCount,
@@ -13,11 +21,18 @@ import {
   formatLimit,
   formatMm2,
   formatPct,
-  formatPctInterval,
+  formatNf,
   formatPp,
-  formatPpInterval,
+  formatShare,
   formatSi,
 } from './format.js';
+import {
+  type Shares,
+  edapContributionPp,
+  layerShares,
+  sharedContributionPp,
+  sharedShares,
+} from './layer-shares.js';
 
 /** Decorates an untrusted name (a code span in markdown, as is in text). */
 export type NameStyle = (name: string) => string;
@@ -125,11 +140,28 @@ function pick(c: Comparison, ids: readonly BudgetId[]): BudgetResult[] {
   return c.budgets.filter((b) => ids.includes(b.id));
 }
 
-/** Mean with its 95 % interval over images × chips when known; otherwise ± the chip std (older reports). */
-function accuracyWithSpread(a: NonIdealAccuracy | undefined): string {
-  if (a === undefined) return '—';
-  if (a.ciLowPct !== undefined && a.ciHighPct !== undefined) return `${formatPct(a.meanPct)} ${formatPctInterval(a.ciLowPct, a.ciHighPct)}`;
-  return a.stdPct === undefined ? formatPct(a.meanPct) : `${a.meanPct.toFixed(2)} ± ${a.stdPct.toFixed(2)} %`;
+function interval(low: number, high: number): string {
+  const f = (v: number) => (v > 0 ? `+${v.toFixed(2)}` : v.toFixed(2));
+  return `${f(low)}, ${f(high)}`;
+}
+
+/** '96.17 % [95.40, 96.90]' with a 95 % interval, '96.17 ± 0.29 %' without one (older reports). */
+function accuracyCell(a: NonIdealAccuracy | undefined): string {
+  if (!a) return '—';
+  if (a.ci95Pct) return `${a.meanPct.toFixed(2)} % [${a.ci95Pct.low.toFixed(2)}, ${a.ci95Pct.high.toFixed(2)}]`;
+  return a.stdPct !== undefined ? `${a.meanPct.toFixed(2)} ± ${a.stdPct.toFixed(2)} %` : formatPct(a.meanPct);
+}
+
+function plural(n: number, word: string): string {
+  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function nonIdealLabel(c: Comparison): string {
+  const h = c.totals.nonIdealHead;
+  const ci = h?.ci95Pct;
+  if (ci) return `Accuracy, non-ideal (mean [95 % CI], ${plural(ci.chips, 'chip')} × ${plural(ci.images, 'image')})`;
+  const n = h?.samples;
+  return `Accuracy, non-ideal (mean ± std${n === undefined ? '' : `, ${plural(n, 'chip')}`})`;
 }
 
 function totalsSpecs(c: Comparison): TotalsRowSpec[] {
@@ -145,16 +177,13 @@ function totalsSpecs(c: Comparison): TotalsRowSpec[] {
     });
   }
   if (t.accuracyNonIdealPct) {
-    const n = t.nonIdealHead?.samples;
-    const chips = n === undefined ? '' : `, ${n} chip${n === 1 ? '' : 's'}`;
-    const d = t.accuracyDelta;
     rows.push({
-      label: t.nonIdealHead?.ciLowPct !== undefined
-        ? `Accuracy, non-ideal (mean [95 % CI]${chips}${d ? `, ${formatCount(d.images)} images` : ''})`
-        : `Accuracy, non-ideal (mean ± std${chips})`,
-      base: accuracyWithSpread(t.nonIdealBase),
-      head: accuracyWithSpread(t.nonIdealHead),
-      change: d ? formatPpInterval(d.pp, d.ciLowPp, d.ciHighPp) : formatPp(t.accuracyNonIdealPct.diff),
+      label: nonIdealLabel(c),
+      base: accuracyCell(t.nonIdealBase),
+      head: accuracyCell(t.nonIdealHead),
+      change: t.accuracyDelta
+        ? `${formatPp(t.accuracyDelta.pp)} [${interval(t.accuracyDelta.ciLowPp, t.accuracyDelta.ciHighPp)}]`
+        : formatPp(t.accuracyNonIdealPct.diff),
       budgets: pick(c, ['maxAccuracyDropPp', 'minAccuracyPct']),
     });
   }
@@ -216,49 +245,107 @@ const CHANGE_TEXT: Readonly<Record<LayerComparison['change'], string>> = {
   removed: 'removed',
 };
 
-function valueWithChange(d: Delta, f: (v: number | undefined) => string, change: LayerComparison['change']): string {
-  if (change === 'removed') return `${f(d.base)} (removed)`;
-  if (change === 'added' || d.changePct === undefined) return f(d.head);
-  if (d.changePct === 0) return f(d.head);
-  return `${f(d.head)} (${formatChangePct(d.changePct)})`;
+/**
+ * 'a → b' when the two texts differ, else the one text; a missing side shows as added/removed. A unit both
+ * share is written once: '25.5 → 31.0 %'.
+ */
+function moved(base: string | undefined, head: string | undefined, change: LayerComparison['change']): string {
+  if (change === 'removed' || head === undefined) return `${base ?? '—'} (removed)`;
+  if (change === 'added' || base === undefined || base === head) return head;
+  const unit = / (%|mm²)$/.exec(head)?.[0];
+  return unit && base.endsWith(unit) ? `${base.slice(0, -unit.length)} → ${head}` : `${base} → ${head}`;
 }
 
-/** Per-layer table: header + one row per layer. */
+/** A share cell: '25.5 → 31.0 %' (base → head), one share when it did not move, '8.0 % (removed)'. */
+function shareCell(l: LayerComparison, pickShare: (s: Shares) => number, c: Comparison): string {
+  const b = layerShares(l, c, 'base');
+  const h = layerShares(l, c, 'head');
+  const bs = b ? formatShare(pickShare(b)) : undefined;
+  const hs = h ? formatShare(pickShare(h)) : undefined;
+  if (l.change === 'removed') return `${bs ?? '—'} (removed)`;
+  return c.hasBaseline ? moved(bs, hs ?? '—', 'changed') : (hs ?? '—');
+}
+
+function countCell(d: Delta, change: LayerComparison['change']): string {
+  return moved(d.base === undefined ? undefined : formatCount(d.base), d.head === undefined ? undefined : formatCount(d.head), change);
+}
+
+function adcCell(l: LayerComparison): string {
+  if (l.adcs.base === undefined && l.adcs.head === undefined) return '—';
+  const area = moved(
+    l.adcAreaMm2.base === undefined ? undefined : formatMm2(l.adcAreaMm2.base),
+    l.adcAreaMm2.head === undefined ? undefined : formatMm2(l.adcAreaMm2.head),
+    l.change,
+  ).replace(' (removed)', '');
+  return `${countCell(l.adcs, l.change).replace(' (removed)', '')} · ${area}`;
+}
+
+/**
+ * Per-layer table: header, one row per layer, a row for the tiles' shared area and a total row. Energy,
+ * latency and area are shares of the network totals (they add up to 100 %; the total row gives the values);
+ * EDAP is a share too (see layer-shares.ts), plus, with a baseline, each layer's first-order contribution to
+ * the change of total EDAP. NF in %.
+ */
 export function layerTable(c: Comparison, opts: { readonly name: NameStyle; readonly withBase: boolean }): string[][] {
   const header = opts.withBase
-    ? ['Layer', 'Change', 'Mapping', 'Crossbars', 'Energy', 'Latency', 'Area', 'EDAP base', 'EDAP head', 'EDAP Δ', 'NF mean']
-    : ['Layer', 'Mapping', 'Crossbars', 'Energy', 'Latency', 'Area', 'EDAP', 'NF mean'];
+    ? ['Layer', 'Change', 'Mapping', 'Crossbars', 'ADCs · area', 'Energy share', 'Latency share', 'Area share', 'EDAP share', 'EDAP Δ part', 'NF mean']
+    : ['Layer', 'Mapping', 'Crossbars', 'ADCs · area', 'Energy share', 'Latency share', 'Area share', 'EDAP share', 'NF mean'];
   const rows = c.layers.map((l) => {
     const mapping = l.change === 'changed' && mappingText(l.baseMapping) !== mappingText(l.headMapping)
       ? `${mappingText(l.baseMapping)} → ${mappingText(l.headMapping)}`
       : mappingText(l.headMapping ?? l.baseMapping);
-    const nf = (v: number | undefined) => (v === undefined ? '—' : v.toFixed(4));
-    const nfMoved = l.nfMean.base !== undefined && l.nfMean.head !== undefined && nf(l.nfMean.base) !== nf(l.nfMean.head);
-    const nfText = nfMoved ? `${nf(l.nfMean.base)} → ${nf(l.nfMean.head)}` : nf(l.nfMean.head ?? l.nfMean.base);
-    const crossbars = l.crossbars.base !== undefined && l.crossbars.head !== undefined && l.crossbars.base !== l.crossbars.head
-      ? `${formatCount(l.crossbars.base)} → ${formatCount(l.crossbars.head)}`
-      : formatCount(l.crossbars.head ?? l.crossbars.base);
-    if (!opts.withBase) {
-      return [opts.name(l.name), mapping, crossbars, formatSi(l.energyJ.head, 'J'), formatSi(l.delayS.head, 's'),
-        formatMm2(l.areaMm2.head), formatEdap(l.edap.head), nfText];
-    }
+    const nfText = moved(
+      l.nfMean.base === undefined ? undefined : formatNf(l.nfMean.base),
+      l.nfMean.head === undefined ? undefined : formatNf(l.nfMean.head),
+      opts.withBase ? l.change : 'unchanged',
+    ).replace(' (removed)', '');
+    const crossbars = countCell(l.crossbars, opts.withBase ? l.change : 'unchanged').replace(' (removed)', '');
+    const energy = shareCell(l, (s) => s.energy, c);
+    const latency = shareCell(l, (s) => s.latency, c);
+    const area = shareCell(l, (s) => s.area, c);
+    const edap = moved(
+      c.hasBaseline ? shareText(layerShares(l, c, 'base')?.edap) : undefined,
+      shareText(layerShares(l, c, 'head')?.edap),
+      opts.withBase ? l.change : 'unchanged',
+    );
+    if (!opts.withBase) return [opts.name(l.name), mapping, crossbars, adcCell(l), energy, latency, area, edap, nfText];
     const hidden = l.changedFields.filter((f) => !MAPPING_TEXT_FIELDS.some((v) => f.startsWith(`${v} `)));
     const changeText = hidden.length > 0 ? `${CHANGE_TEXT[l.change]}: ${hidden.join(', ')}` : CHANGE_TEXT[l.change];
-    return [
-      opts.name(l.name),
-      changeText,
-      mapping,
-      crossbars,
-      valueWithChange(l.energyJ, (v) => formatSi(v, 'J'), l.change),
-      valueWithChange(l.delayS, (v) => formatSi(v, 's'), l.change),
-      valueWithChange(l.areaMm2, formatMm2, l.change),
-      formatEdap(l.edap.base),
-      formatEdap(l.edap.head),
-      l.change === 'added' ? 'added' : l.change === 'removed' ? 'removed' : formatChangePct(l.edap.changePct),
-      nfText,
-    ];
+    return [opts.name(l.name), changeText, mapping, crossbars, adcCell(l), energy, latency, area, edap,
+      formatPp(edapContributionPp(l, c)), nfText];
   });
-  return [header, ...rows];
+  return [header, ...rows, ...sharedAndTotalRows(c, opts.withBase)];
+}
+
+function shareText(fraction: number | undefined): string | undefined {
+  return fraction === undefined ? undefined : formatShare(fraction);
+}
+
+/** The tiles' shared area (when there is any) and the totals, which show that the shares add up. */
+function sharedAndTotalRows(c: Comparison, withBase: boolean): string[][] {
+  const out: string[][] = [];
+  const b = withBase ? sharedShares(c, 'base') : undefined;
+  const h = sharedShares(c, 'head');
+  if ((h?.area ?? 0) > 0 || (b?.area ?? 0) > 0) {
+    const area = moved(shareText(b?.area), shareText(h?.area) ?? '—', 'changed');
+    const edap = moved(shareText(b?.edap), shareText(h?.edap) ?? '—', 'changed');
+    out.push(withBase
+      ? ['tiles: eDRAM, bus, router', '', '', '', '', '—', '—', area, edap, formatPp(sharedContributionPp(c)), '']
+      : ['tiles: eDRAM, bus, router', '', '', '', '—', '—', area, edap, '']);
+  }
+  const t = c.totals;
+  const sumParts = withBase
+    ? c.layers.reduce((s, l) => s + (edapContributionPp(l, c) ?? 0), sharedContributionPp(c) ?? 0)
+    : undefined;
+  const totalCell = (d: Delta, f: (v: number | undefined) => string) => `100 % (${f(d.head)})`;
+  const crossbars = formatCount(t.crossbars.head);
+  const adcs = c.layers.reduce((s, l) => s + (l.adcs.head ?? 0), 0);
+  const adcArea = c.layers.reduce((s, l) => s + (l.adcAreaMm2.head ?? 0), 0);
+  const row = ['total', ...(withBase ? [''] : []), '', crossbars, `${formatCount(adcs)} · ${formatMm2(adcArea)}`,
+    totalCell(t.energyJ, (v) => formatSi(v, 'J')), totalCell(t.delayS, (v) => formatSi(v, 's')), totalCell(t.areaMm2, formatMm2),
+    '100 %', ...(withBase ? [`${formatPp(sumParts)} (exact ${formatChangePct(t.edap.changePct)})`] : []), ''];
+  out.push(row);
+  return out;
 }
 
 /** 'n layers: a changed, b added, c removed'. */

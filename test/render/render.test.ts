@@ -11,10 +11,13 @@ import {
   SUMMARY_LIMIT,
   renderMarkdown,
 } from '../../src/render/markdown.js';
-import { CHART_MAX_LAYERS, edapChart } from '../../src/render/mermaid.js';
+import { CHART_COLOURS, CHART_MAX_LAYERS, CHART_TOP_LAYERS, edapChart } from '../../src/render/mermaid.js';
+import { edapContributionPp } from '../../src/render/layer-shares.js';
+import { layerTable } from '../../src/render/tables.js';
 import type { RenderInput } from '../../src/render/render-input.js';
 import { renderText } from '../../src/render/text.js';
-import type { NaxReport } from '../../src/report.js';
+import type { AccuracyDelta, NaxReport } from '../../src/report.js';
+import type { BudgetResolution } from '../../src/compare/comparison.js';
 import { loadReport, mutable } from '../compare/reports.js';
 
 const base = loadReport('base');
@@ -37,6 +40,7 @@ function input(b: NaxReport | undefined, h: NaxReport, extra: Partial<RenderInpu
     origin: 'this-job',
     runUrl: 'https://github.com/Codertocat/Hello-World/actions/runs/30433642',
     reportName: 'nax-report.json',
+    htmlReportName: 'nax-report.html',
     ...extra,
   };
 }
@@ -191,16 +195,121 @@ describe('untrusted names', () => {
 });
 
 describe('edapChart', () => {
-  test('base and head side by side, scaled to a readable exponent', () => {
-    const chart = edapChart(compareReports(base, head, budgets));
-    expect(chart?.markdown).toContain('x-axis ["conv1 base", "conv1 head", "conv2 base", "conv2 head"');
-    expect(chart?.markdown).toContain('y-axis "EDAP (×1e-12 J·s·mm²)"');
-    expect(chart?.markdown.match(/^ {2}bar /gm)).toHaveLength(2);
-    expect(chart?.omittedLayers).toBe(0);
+  test('base and head side by side as shares of EDAP, fixed palette, explicit axis, a legend line', () => {
+    const chart = edapChart(compareReports(base, head, budgets))!;
+    expect(chart.markdown).toContain('x-axis ["conv1 base", "conv1 head", "conv2 base", "conv2 head"');
+    expect(chart.markdown).toContain(`"plotColorPalette": "${CHART_COLOURS.base}, ${CHART_COLOURS.head}"`);
+    expect(chart.markdown).toMatch(/^ {2}y-axis "share of EDAP \(%\)" 0 --> 60$/m);
+    expect(chart.markdown.match(/^ {2}bar /gm)).toHaveLength(2);
+    expect(chart.legend).toMatch(/^Blue: base, orange: head\./);
+    expect(chart.omittedLayers).toBe(0);
   });
-  test('large networks: the largest layers only', () => {
-    const chart = edapChart(compareReports(wideBase(100), wideHead(100, 3), budgets));
-    expect(chart?.omittedLayers).toBe(100 - CHART_MAX_LAYERS);
+
+  test('large networks: changed layers plus the largest unchanged ones, never more than 20 bars', () => {
+    const c = compareReports(wideBase(100), wideHead(100, 3), budgets);
+    const chart = edapChart(c)!;
+    const bars = (chart.markdown.match(/x-axis \[(.*)\]/)![1].match(/"/g) ?? []).length / 2;
+    expect(bars).toBeLessThanOrEqual(2 * CHART_MAX_LAYERS);
+    expect(bars).toBe(2 * chart.layers.length);
+    // 34 layers changed (every third): only changed layers fit, the largest first.
+    expect(chart.layers.every((n) => Number(n.slice(5, 9)) % 3 === 0)).toBe(true);
+    expect(chart.omittedLayers).toBe(100 - CHART_MAX_LAYERS);
+    // Two changed layers among 30: both, plus the top unchanged ones.
+    const few = edapChart(compareReports(wideBase(30), wideHead(30, 16), budgets))!;
+    expect(few.layers.filter((n) => n === 'block0000_conv' || n === 'block0016_conv')).toHaveLength(2);
+    expect(few.layers).toHaveLength(2 + CHART_TOP_LAYERS);
+  });
+});
+
+describe('per-layer shares', () => {
+  const parse = (cell: string) => Number(/([\d.]+) %/.exec(cell.split(' (')[0].split(' → ').pop()!)![1]);
+  test('energy, latency and area shares of head add up to 100 % (tiles row included)', () => {
+    const rows = layerTable(compareReports(base, head, budgets), { name: (n) => n, withBase: true });
+    const [header, ...body] = rows;
+    const parts = body.filter((r) => r[0] !== 'total' && r[1] !== 'removed');
+    for (const col of ['Energy share', 'Latency share', 'Area share', 'EDAP share']) {
+      const i = header.indexOf(col);
+      const sum = parts.reduce((s, r) => s + (r[i] === '—' ? 0 : parse(r[i])), 0);
+      // One-decimal rounding of ≤ 6 rows.
+      expect(Math.abs(sum - 100)).toBeLessThanOrEqual(0.3);
+    }
+  });
+
+  test("one layer's energy grows by ε: its EDAP Δ part equals the exact EDAP change", () => {
+    const h = mutable(base);
+    const l = h.cost.layers[1];
+    const eps = 0.25;
+    h.cost.layers[1] = { ...l, energyJ: l.energyJ * (1 + eps), edap: l.edap * (1 + eps) };
+    const energyJ = base.totals.energyJ + eps * l.energyJ;
+    h.totals = { ...base.totals, energyJ, edap: energyJ * base.totals.delayS * base.totals.areaMm2 };
+    const c = compareReports(base, h as NaxReport, budgets);
+    const conv2 = c.layers.find((x) => x.name === l.name)!;
+    // Only E moves, so EDAP changes by exactly ΔE/E.
+    expect(edapContributionPp(conv2, c)).toBeCloseTo(c.totals.edap.changePct!, 10);
+    expect(edapContributionPp(conv2, c)).toBeCloseTo(100 * eps * l.energyJ / base.totals.energyJ, 10);
+    expect(c.layers.filter((x) => x !== conv2).map((x) => edapContributionPp(x, c))).toEqual(c.layers.slice(1).map(() => 0));
+  });
+
+  test('NF is shown in %', () => {
+    const rows = layerTable(compareReports(base, head, budgets), { name: (n) => n, withBase: true });
+    expect(rows[1][rows[0].indexOf('NF mean')]).toBe('1.21 %');
+  });
+});
+
+describe('accuracy with intervals', () => {
+  /**
+   * A comparison carrying the statistics compare/ derives from per-image correctness (tested in
+   * test/stats/accuracy-stats.test.ts); rendering is pure on the comparison, so the values are set here.
+   */
+  function withStats(delta: Omit<AccuracyDelta, 'level'>, resolution?: BudgetResolution): RenderInput {
+    const i = input(base, head);
+    const ci = (meanPct: number) => ({ low: meanPct - 0.6, high: meanPct + 0.6, method: 'test', images: 1000, chips: 3 });
+    const t = i.comparison.totals;
+    return {
+      ...i,
+      comparison: {
+        ...i.comparison,
+        totals: {
+          ...t,
+          nonIdealBase: { ...t.nonIdealBase!, ci95Pct: ci(t.nonIdealBase!.meanPct) },
+          nonIdealHead: { ...t.nonIdealHead!, ci95Pct: ci(t.nonIdealHead!.meanPct) },
+          accuracyDelta: { ...delta, level: 0.95 },
+        },
+        budgets: i.comparison.budgets.map((x) => (x.id === 'maxAccuracyDropPp' && resolution ? { ...x, resolution } : x)),
+      },
+    };
+  }
+  const delta = { pp: -0.93, ciLowPp: -1.4, ciHighPp: -0.46, method: 'images × chips random effects', images: 1000, chips: 3, mdePp: 0.66 };
+
+  test('the row shows the CI of each side and the paired interval of Δ', () => {
+    const md = renderMarkdown(withStats(delta), COMMENT_LIMIT).markdown;
+    expect(md).toContain('| Accuracy, non-ideal (mean [95 % CI], 3 chips × 1,000 images) | 97.10 % [96.50, 97.70] | 96.17 % [95.57, 96.77] | -0.93 pp [-1.40, -0.46] |');
+  });
+
+  test('an interval straddling a budget and a budget below the MDE are said, with the design that resolves it', () => {
+    // Drop interval [0.46, 1.40] pp contains the warn limit 0.5, not the fail limit 2; 0.5 pp is below the MDE.
+    const resolution: BudgetResolution = {
+      low: 0.46, high: 1.4, inconclusive: ['warn'], mdePp: 0.66, belowMde: ['warn'], resolvingDesign: { images: 1750, chips: 3 },
+    };
+    const md = renderMarkdown(withStats(delta, resolution), COMMENT_LIMIT).markdown;
+    expect(md).toContain('- ℹ️ The 95 % interval of Δ non-ideal accuracy [-1.40, -0.46] pp straddles the warn budget (drop ≤ 0.5 pp): inconclusive at this sample size (1,000 images × 3 chips).');
+    expect(md).not.toContain('straddles the fail budget');
+    expect(md).toContain('- ℹ️ The accuracy-drop budget (warn 0.5 pp) is below the minimum detectable effect 0.66 pp of 1,000 images × 3 chips (80 % power, α = 0.05): about 1,750 images × 3 chips would resolve it.');
+    const clear = renderMarkdown(withStats(delta, { low: 0.66, high: 1.2, inconclusive: [], mdePp: 0.3, belowMde: [] }), COMMENT_LIMIT).markdown;
+    expect(clear).not.toContain('ℹ️');
+  });
+
+  test('without intervals (older reports) the row falls back to mean ± std; one chip shows no spread', () => {
+    const md = renderMarkdown(input(base, head), COMMENT_LIMIT).markdown;
+    expect(md).toContain('| Accuracy, non-ideal (mean ± std, 3 chips) | 97.10 ± 0.24 % | 96.17 ± 0.29 % | -0.93 pp |');
+    const one = (r: NaxReport) => {
+      const m = mutable(r);
+      m.accuracy!.nonIdeal.samples = [r.accuracy!.nonIdeal.mean];
+      m.accuracy!.nonIdeal.sampleSeeds = [1];
+      delete m.accuracy!.nonIdeal.std;
+      return m as NaxReport;
+    };
+    expect(renderMarkdown(input(one(base), one(head)), COMMENT_LIMIT).markdown).toContain('| Accuracy, non-ideal (mean ± std, 1 chip) | 97.10 % | 96.17 % |');
   });
 });
 

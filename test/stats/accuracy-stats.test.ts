@@ -80,7 +80,7 @@ describe('paired Δ in a comparison', () => {
     expect(d.ciLowPp).toBeLessThan(d.pp);
     expect(d.ciHighPp).toBeGreaterThan(d.pp);
     expect(d.mdePp).toBeCloseTo(2.8016 * ((d.ciHighPp - d.ciLowPp) / 2 / 1.959964), 6);
-    expect(c.totals.nonIdealHead?.ciLowPct).toBeLessThan(c.totals.nonIdealHead!.meanPct);
+    expect(c.totals.nonIdealHead?.ci95Pct?.low).toBeLessThan(c.totals.nonIdealHead!.meanPct);
   });
 
   test('no paired Δ when the chips differ (other seeds) or the reports lack bitsets', () => {
@@ -108,7 +108,7 @@ describe('paired Δ in a comparison', () => {
     expect(res.belowMde).toEqual(['warn']);
     expect(res.resolvingDesign!.images).toBeGreaterThan(200);
     const sentences = resolutionSentences(c);
-    expect(sentences.join('\n')).toMatch(/finer than the smallest drop this run can detect .* images × \d+ chips would resolve it/);
+    expect(sentences.join('\n')).toMatch(/below the minimum detectable effect .* about [\d,]+ images × \d+ chips would resolve it/);
     expect(res.inconclusive).not.toContain('fail'); // 50 pp lies far outside any interval here
   });
 
@@ -117,7 +117,7 @@ describe('paired Δ in a comparison', () => {
     const mean = compareReports(undefined, h, NO_BUDGETS).totals.nonIdealHead!.meanPct;
     const c = compareReports(undefined, h, { ...NO_BUDGETS, minAccuracyPct: { fail: mean - 0.1 } });
     expect(c.budgets.find((x) => x.id === 'minAccuracyPct')!.resolution!.inconclusive).toEqual(['fail']);
-    expect(resolutionSentences(c)[0]).toMatch(/minimum-accuracy budget's fail limit .* inconclusive at this sample size/);
+    expect(resolutionSentences(c)[0]).toMatch(/straddles the fail limit of the minimum-accuracy budget .*: inconclusive at this sample size/);
   });
 });
 

@@ -1,0 +1,119 @@
+/**
+ * `nax report REPORT.json [--base BASE.json] --html OUT.html`: the standalone HTML report of a report file
+ * (a simulation, a cost-only run, the action's check artifact — whose `check.base` is the base unless
+ * --base is given) or of a search's pareto.json. The command reads, validates and writes; rendering is
+ * render/html/report-page.ts.
+ */
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isObject, readNumber, readString, requireObject } from '../config/fields.js';
+import { NaxUserError } from '../errors.js';
+import { parseReport } from '../github/check-artifact.js';
+import { readJsonFile } from '../github/report-file.js';
+import { renderParetoHtml, renderReportHtml } from '../render/html/report-page.js';
+import type { NaxReport } from '../report.js';
+import type { ParetoDocument } from '../search/pareto.js';
+
+export interface ReportCommandOptions {
+  /** The report or pareto.json file, relative to `cwd`. */
+  readonly file: string;
+  readonly base?: string;
+  readonly html: string;
+  /** Replace an existing OUT. */
+  readonly force: boolean;
+  readonly cwd: string;
+}
+
+const PARETO_SCHEMA = 'nax-pareto/1';
+
+/** Fields the HTML page reads beyond those parseReport checks (all optional in older reports). */
+function checkPageFields(r: NaxReport, file: string, field: string): void {
+  const at = (f: string) => (field ? `${field}.${f}` : f);
+  const nonIdeal = r.accuracy?.nonIdeal as unknown as Record<string, unknown> | undefined;
+  if (nonIdeal?.ci95 !== undefined) {
+    const ci = requireObject(nonIdeal.ci95, file, at('accuracy.nonIdeal.ci95'));
+    for (const k of ['low', 'high'] as const) readNumber(ci[k], file, at(`accuracy.nonIdeal.ci95.${k}`), { min: 0, max: 1 });
+  }
+  const delta = (r.accuracy as unknown as Record<string, unknown> | undefined)?.delta;
+  if (delta !== undefined) {
+    const d = requireObject(delta, file, at('accuracy.delta'));
+    for (const k of ['pp', 'ciLowPp', 'ciHighPp', 'mdePp', 'images', 'chips'] as const) readNumber(d[k], file, at(`accuracy.delta.${k}`));
+    readString(d.method, file, at('accuracy.delta.method'));
+  }
+  r.cost.layers.forEach((l, i) => {
+    const o = l as unknown as Record<string, unknown>;
+    if (o.adcs !== undefined) readNumber(o.adcs, file, at(`cost.layers[${i}].adcs`), { min: 0 });
+    if (o.areaBreakdownMm2 !== undefined) {
+      const b = requireObject(o.areaBreakdownMm2, file, at(`cost.layers[${i}].areaBreakdownMm2`));
+      if (b.adc !== undefined) readNumber(b.adc, file, at(`cost.layers[${i}].areaBreakdownMm2.adc`), { min: 0 });
+    }
+  });
+  const shared = (r.cost.totals as unknown as Record<string, unknown>).tileSharedAreaMm2;
+  if (shared !== undefined) readNumber(shared, file, at('cost.totals.tileSharedAreaMm2'), { min: 0 });
+}
+
+function report(raw: unknown, file: string, field = ''): NaxReport {
+  const r = parseReport(raw, file, field);
+  checkPageFields(r, file, field);
+  return r;
+}
+
+const KINDS = ['committed', 'homogeneous', 'searched'] as const;
+
+function parsePareto(raw: Record<string, unknown>, file: string): ParetoDocument {
+  if (!Array.isArray(raw.candidates) || raw.candidates.length === 0) throw new NaxUserError(file, 'candidates', 'expected a non-empty array');
+  raw.candidates.forEach((c: unknown, i: number) => {
+    const o = requireObject(c, file, `candidates[${i}]`);
+    readString(o.id, file, `candidates[${i}].id`);
+    readString(o.label, file, `candidates[${i}].label`);
+    if (!KINDS.includes(o.kind as (typeof KINDS)[number])) throw new NaxUserError(file, `candidates[${i}].kind`, `expected one of ${KINDS.join(', ')}`);
+    readNumber(o.accuracy, file, `candidates[${i}].accuracy`, { min: 0, max: 1 });
+    for (const k of ['energyJ', 'delayS', 'areaMm2'] as const) readNumber(o[k], file, `candidates[${i}].${k}`, { min: 0 });
+    readNumber(o.edap, file, `candidates[${i}].edap`, { min: Number.MIN_VALUE });
+  });
+  if (!Array.isArray(raw.front) || raw.front.some((f) => typeof f !== 'string')) throw new NaxUserError(file, 'front', 'expected an array of candidate ids');
+  if (raw.best !== undefined) readString(raw.best, file, 'best');
+  readString(raw.objective, file, 'objective');
+  return raw as unknown as ParetoDocument;
+}
+
+/** Reads, renders and writes; returns the path written (as given). */
+export async function runReportCommand(o: ReportCommandOptions): Promise<string> {
+  const out = path.resolve(o.cwd, o.html);
+  // Checked first, so a refused run does no work; the file is never replaced unless asked.
+  if (!o.force && existsSync(out)) throw new NaxUserError(o.html, '', 'exists; not overwritten', 'pass --force to overwrite it');
+  const raw = await readJsonFile(path.resolve(o.cwd, o.file), o.file);
+  let html: string;
+  const title = path.basename(o.file);
+  if (isObject(raw) && raw.schema === PARETO_SCHEMA) {
+    if (o.base) throw new NaxUserError('--base', '', 'applies to reports, not to a search\u2019s pareto.json');
+    html = renderParetoHtml(parsePareto(raw, o.file), title);
+  } else {
+    const head = report(raw, o.file);
+    const artifactBase = isObject(raw) && isObject(raw.check) ? raw.check.base : undefined;
+    const base = o.base
+      ? report(await readJsonFile(path.resolve(o.cwd, o.base), o.base), o.base)
+      : artifactBase === undefined ? undefined : report(artifactBase, o.file, 'check.base');
+    html = renderReportHtml({ head, ...(base ? { base } : {}), title });
+  }
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, html);
+  return o.html;
+}
+
+/** Registers `nax report` on the program; `out` prints a line. */
+export function registerReportCommand(program: Command, io: { readonly out: (t: string) => void; readonly cwd: string }): void {
+  program
+    .command('report')
+    .description('write a self-contained HTML report (inline SVG charts) of a report JSON, a check artifact, or a search pareto.json')
+    .argument('<file>', 'report JSON (nax simulate/cost/check --json, the action\u2019s report-path) or a search output\u2019s pareto.json')
+    .option('--base <file>', 'base report to compare with (default: the check artifact\u2019s base, if any)')
+    .requiredOption('--html <file>', 'HTML file to write')
+    .option('--force', 'overwrite --html if it exists', false)
+    .action(async (file: string, opts: { base?: string; html: string; force: boolean }) => {
+      const written = await runReportCommand({ file, ...(opts.base ? { base: opts.base } : {}), html: opts.html, force: opts.force, cwd: io.cwd });
+      io.out(`nax: wrote ${written}`);
+    });
+}
