@@ -10,6 +10,7 @@ import path from 'node:path';
 import { type ResolvedLayerMapping, withCrossbarSize } from './config/mapping.js';
 import { readNumber, requireObject, rejectUnknownKeys } from './config/fields.js';
 import { checkRenderInput, runCheck } from './check.js';
+import { registerMappingInit } from './cli/mapping-init.js';
 import { mergeShards } from './compare/merge-shards.js';
 import { runGit } from './github/git.js';
 import { readJsonFile, writeReportFile } from './github/report-file.js';
@@ -265,6 +266,8 @@ export function buildProgram(io: CliIo = defaultIo): Command {
       const solution = solveCurrents(x.g, x.rows, x.cols, x.v, x.wires, o.model);
       io.out(JSON.stringify({ currents: Array.from(solution.columnCurrentsA) }));
     });
+
+  registerMappingInit(program, io);
 
   return program;
 }
