@@ -58,7 +58,7 @@ beforeAll(async () => {
 });
 
 describe('nax float forward pass = PyTorch logits', () => {
-  test.each(['resnet-bn', 'resnet-bn-unfolded', 'mlp-gemm', 'pool-flatten', 'matmul-add'])('%s', async (name) => {
+  test.each(['resnet-bn', 'resnet-bn-unfolded', 'mlp-gemm', 'pool-flatten', 'flatten-bn1d', 'matmul-add'])('%s', async (name) => {
     const { graph, ref } = await load(name);
     const got = floatLogits(graph, ref);
     expect(got.length).toBe(ref.logits.length);
@@ -114,4 +114,9 @@ describe('structure of the converted graphs', () => {
     expect(g.nodes.some((n) => n.op === 'add')).toBe(false);
     expect(matrixNodes(g)[1].bias.some((b) => b !== 0)).toBe(true);
   });
+});
+
+test('BatchNorm1d after a Flatten of a 4×4 map stays an affine op, its channels in nax order', async () => {
+  const g = (await load('flatten-bn1d')).graph;
+  expect(g.nodes.map((n) => n.op)).toEqual(['matrix', 'flatten', 'affine', 'matrix']);
 });
