@@ -11,12 +11,14 @@ Writes (all small, committed):
       resnet-bn-unfolded  the same network exported with TrainingMode.PRESERVE: BatchNormalization nodes stay
       mlp-gemm            Flatten, Gemm, ReLU, Clip(0, 6) (ReLU6), Dropout, Gemm
       pool-flatten        Conv, MaxPool, Conv, AveragePool, Flatten of a 2×2 map (NCHW order), Gemm
+      flatten-bn1d        Conv, Flatten of a 4×4 map, BatchNorm1d on the flat features (kept as an affine op), Gemm
       matmul-add          MatMul + Add (bias) built with onnx.helper (PyTorch exports Linear as Gemm)
     JSON: {"inputShape": [C, H, W], "inputs": [[...NCHW flat...], ...], "logits": [[...], ...]}
   fixtures/onnx/bad/*.onnx      malformed models for the error tests (see bad_models)
-  fixtures/onnx/model.onnx      a small residual CNN trained for one epoch on Fashion-MNIST
+  fixtures/onnx/model.onnx      a small residual CNN trained for two epochs on 10,000 Fashion-MNIST images
   fixtures/onnx/data/eval-{images,labels}.npy   300 Fashion-MNIST test images, NHWC uint8, and labels
-    from the Debian package dataset-fashion-mnist (/usr/share/datasets/fashion-mnist).
+    from the Debian package dataset-fashion-mnist (/usr/share/datasets/fashion-mnist)
+  fixtures/onnx/data/torch-predictions.json     PyTorch's predicted class for each of those images
 Everything is seeded; PyTorch's CPU kernels make the weights reproducible on one machine, not bit-exact
 across machines (the tests compare against the logits saved beside each model, so that does not matter).
 """
@@ -119,6 +121,16 @@ def reference_models():
                          nn.Conv2d(6, 5, 3, padding=1), nn.ReLU(), nn.AvgPool2d(2), nn.Flatten(),
                          nn.Linear(5 * 2 * 2, 7)).eval()
     save_reference('pool-flatten', export(pool, (2, 9, 9)), pool, (2, 9, 9))
+
+    torch.manual_seed(6)
+    bn1d = nn.Sequential(nn.Conv2d(2, 3, 3, padding=1), nn.ReLU(), nn.Flatten(), nn.BatchNorm1d(48),
+                         nn.Linear(48, 4)).eval()
+    g = torch.Generator().manual_seed(8)
+    bn1d[3].weight.data = torch.rand(48, generator=g) + 0.5
+    bn1d[3].bias.data = torch.randn(48, generator=g)
+    bn1d[3].running_mean.data = torch.randn(48, generator=g)
+    bn1d[3].running_var.data = torch.rand(48, generator=g) + 0.5
+    save_reference('flatten-bn1d', export(bn1d, (2, 4, 4)), bn1d, (2, 4, 4))
 
     torch.manual_seed(5)
     lin1, lin2 = nn.Linear(12, 9), nn.Linear(9, 4)
@@ -246,8 +258,8 @@ class FashionNet(nn.Module):
 
 def fashion_fixture():
     src = '/usr/share/datasets/fashion-mnist'
-    train_x = read_idx(os.path.join(src, 'train-images-idx3-ubyte.gz'))[:20000]
-    train_y = read_idx(os.path.join(src, 'train-labels-idx1-ubyte.gz'))[:20000]
+    train_x = read_idx(os.path.join(src, 'train-images-idx3-ubyte.gz'))[:10000]
+    train_y = read_idx(os.path.join(src, 'train-labels-idx1-ubyte.gz'))[:10000]
     test_x = read_idx(os.path.join(src, 't10k-images-idx3-ubyte.gz'))[:300]
     test_y = read_idx(os.path.join(src, 't10k-labels-idx1-ubyte.gz'))[:300]
     torch.manual_seed(11)
@@ -265,13 +277,19 @@ def fashion_fixture():
             loss.backward()
             opt.step()
     net.eval()
+    os.makedirs(os.path.join(ROOT, 'data'), exist_ok=True)
     tx = torch.tensor(test_x, dtype=torch.float32).unsqueeze(1) / 255
     with torch.no_grad():
-        acc = (net(tx).argmax(1).numpy() == test_y).mean()
+        pred = net(tx).argmax(1).numpy()
+    acc = (pred == test_y).mean()
     print(f'fashion fixture: float accuracy on the 300 eval images {acc * 100:.2f} %')
+    # PyTorch's own class per eval image: nax's ideal (float) accuracy must agree on every prefix.
+    with open(os.path.join(ROOT, 'data', 'torch-predictions.json'), 'w') as f:
+        json.dump({'accuracy': float(acc), 'predictions': [int(p) for p in pred]}, f)
     with open(os.path.join(ROOT, 'model.onnx'), 'wb') as f:
         f.write(export(net, (1, 28, 28)))
     # NHWC, as every nax evaluation set: [N, 28, 28, 1].
+    os.makedirs(os.path.join(ROOT, 'data'), exist_ok=True)
     save_npy(os.path.join(ROOT, 'data', 'eval-images.npy'), np.ascontiguousarray(test_x[..., None]))
     save_npy(os.path.join(ROOT, 'data', 'eval-labels.npy'), test_y.astype(np.int32))
 

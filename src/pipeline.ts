@@ -83,6 +83,10 @@ export interface LoadedModel {
   readonly model?: LayersModel;
 }
 
+/**
+ * Loads the model nax.yml names: a path ending in `.onnx` is read as ONNX (model/onnx/load.ts), anything
+ * else as a tfjs layers model.json. Needs an initialised tfjs backend for tfjs models.
+ */
 export async function loadModel(source: FileSource, modelPath: string): Promise<LoadedModel> {
   if (isOnnxPath(modelPath)) return loadOnnxModel(source, modelPath);
   const model = await loadLayersModel(source, modelPath);
