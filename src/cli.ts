@@ -11,6 +11,7 @@ import { type ResolvedLayerMapping, withCrossbarSize } from './config/mapping.js
 import { readNumber, requireObject, rejectUnknownKeys } from './config/fields.js';
 import { checkRenderInput, runCheck } from './check.js';
 import { registerReportCommand } from './cli/report.js';
+import { registerMappingInit } from './cli/mapping-init.js';
 import { mergeShards } from './compare/merge-shards.js';
 import { runGit } from './github/git.js';
 import { readJsonFile, writeReportFile } from './github/report-file.js';
@@ -276,6 +277,7 @@ export function buildProgram(io: CliIo = defaultIo): Command {
     });
 
   registerReportCommand(program, io);
+  registerMappingInit(program, io);
 
   return program;
 }

@@ -20,6 +20,7 @@ import { tileGeometry } from './mapping/tiling.js';
 import { graphFromModel } from './model/from-tfjs.js';
 import { type NetworkGraph, matrixNodes } from './model/graph.js';
 import { loadLayersModel } from './model/load.js';
+import { isOnnxPath, loadOnnxModel } from './model/onnx/load.js';
 import { type InputRef, type LayerReport, type NaxReport, REPORT_SCHEMA, type SimulationSettings } from './report.js';
 import { accuracyStats } from './stats/accuracy-stats.js';
 import { packCorrectness } from './stats/correctness-bits.js';
@@ -57,7 +58,8 @@ export interface SimulateOptions {
 /** Everything a commit's inputs resolve to. */
 export interface Project {
   readonly config: NaxConfig;
-  readonly model: LayersModel;
+  /** The tfjs model; absent for an ONNX model. */
+  readonly model?: LayersModel;
   readonly graph: NetworkGraph;
   readonly mappings: ReadonlyMap<string, ResolvedLayerMapping>;
   readonly technology: Technology;
@@ -79,6 +81,24 @@ async function modelHash(source: FileSource, modelPath: string): Promise<string>
   return sha256(Buffer.concat(parts));
 }
 
+/** A model file as nax computes it: its layer graph and content hash (tfjs layers model or ONNX, by extension). */
+export interface LoadedModel {
+  readonly graph: NetworkGraph;
+  readonly sha256: string;
+  /** The tfjs model, for a tfjs layers model; absent for ONNX. */
+  readonly model?: LayersModel;
+}
+
+/**
+ * Loads the model nax.yml names: a path ending in `.onnx` is read as ONNX (model/onnx/load.ts), anything
+ * else as a tfjs layers model.json. Needs an initialised tfjs backend for tfjs models.
+ */
+export async function loadModel(source: FileSource, modelPath: string): Promise<LoadedModel> {
+  if (isOnnxPath(modelPath)) return loadOnnxModel(source, modelPath);
+  const model = await loadLayersModel(source, modelPath);
+  return { model, graph: graphFromModel(model, modelPath), sha256: await modelHash(source, modelPath) };
+}
+
 export async function loadProject(
   source: FileSource,
   configPath: string,
@@ -86,8 +106,7 @@ export async function loadProject(
 ): Promise<Project> {
   const configBytes = await source.read(configPath);
   const config = parseNaxConfig(new TextDecoder().decode(configBytes), configPath);
-  const model = await loadLayersModel(source, config.model);
-  const graph = graphFromModel(model, config.model);
+  const { model, graph, sha256: modelSha } = await loadModel(source, config.model);
   const names = matrixNodes(graph).map((n) => n.name);
   const mappingPath = opts.mappingPath ?? config.mapping;
   let mappings: ReadonlyMap<string, ResolvedLayerMapping>;
@@ -111,7 +130,7 @@ export async function loadProject(
     technology,
     inputs: {
       config: { path: configPath, sha256: sha256(configBytes) },
-      model: { path: config.model, sha256: await modelHash(source, config.model) },
+      model: { path: config.model, sha256: modelSha },
       mapping: mappingRef,
       technology: { path: config.technology ?? 'built-in', sha256: technologyHash(technology) },
     },

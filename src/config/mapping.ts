@@ -7,7 +7,7 @@
  *     "layers": { "conv1": { "rows": 32, "cols": 32 } } }
  *
  * `defaults` applies to every matrix layer without an entry in `layers`; without `defaults`, every matrix
- * layer must have an entry. An entry naming a layer the model does not have is an error (never ignored).
+ * layer must have an entry. A layer entry may hold a `description` string (ignored by nax). An entry naming a layer the model does not have is an error (never ignored).
  */
 import { NaxUserError } from '../errors.js';
 import {
@@ -132,7 +132,11 @@ const FIELDS = [
 
 function parseSpec(raw: unknown, file: string, field: string): Spec {
   const o = requireObject(raw, file, field);
-  rejectUnknownKeys(o, FIELDS, file, field);
+  // A layer entry may carry a note for people (`nax mapping init` writes the layer's shape there).
+  rejectUnknownKeys(o, field === 'defaults' ? FIELDS : [...FIELDS, 'description'], file, field);
+  if (o.description !== undefined && typeof o.description !== 'string') {
+    throw new NaxUserError(file, `${field}.description`, `expected a string, found ${describe(o.description)}`);
+  }
   const spec: Spec = {};
   const size = (k: 'rows' | 'cols') => {
     if (o[k] !== undefined) {
@@ -228,7 +232,9 @@ export function resolveMapping(
   }
   const out = new Map<string, ResolvedLayerMapping>();
   for (const name of layerNames) {
-    const own = spec.layers[name];
+    // An entry without any setting (only a description) is the defaults.
+    const entry = spec.layers[name];
+    const own = entry && Object.keys(entry).length > 0 ? entry : undefined;
     if (!own && !spec.defaults) {
       throw new NaxUserError(file, `layers.${name}`, `matrix layer '${name}' has no mapping`,
         'add an entry for it, or a "defaults" block');

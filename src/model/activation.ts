@@ -1,6 +1,6 @@
 /** Graph ops with one meaning in every forward pass over a NetworkGraph (float, crossbar, supernet). */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Activation, AffineNode, FlattenNode, GlobalAvgPoolNode, PoolNode } from './graph.js';
+import type { Activation, AffineNode, FlattenNode, GlobalAvgPoolNode, PadNode, PoolNode } from './graph.js';
 
 export function activate(x: tf.Tensor, a: Activation): tf.Tensor {
   switch (a) {
@@ -13,8 +13,8 @@ export function activate(x: tf.Tensor, a: Activation): tf.Tensor {
   }
 }
 
-/** The digital glue between matrix layers that no forward pass changes: pooling, GAP, flatten, unfolded BN. */
-export function glueOp(n: PoolNode | GlobalAvgPoolNode | FlattenNode | AffineNode, x: tf.Tensor): tf.Tensor {
+/** The digital glue between matrix layers that no forward pass changes: pooling, GAP, flatten, unfolded BN, zero padding. */
+export function glueOp(n: PoolNode | GlobalAvgPoolNode | FlattenNode | AffineNode | PadNode, x: tf.Tensor): tf.Tensor {
   switch (n.op) {
     case 'maxPool':
       return tf.maxPool(x as tf.Tensor4D, [n.poolH, n.poolW], [n.strideH, n.strideW], n.padding);
@@ -26,5 +26,7 @@ export function glueOp(n: PoolNode | GlobalAvgPoolNode | FlattenNode | AffineNod
       return tf.reshape(x, [x.shape[0]!, -1]);
     case 'affine':
       return tf.add(tf.mul(x, n.scale), n.offset);
+    case 'pad':
+      return tf.pad(x, [[0, 0], [n.top, n.bottom], [n.left, n.right], [0, 0]]);
   }
 }

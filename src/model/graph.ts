@@ -77,6 +77,20 @@ export interface FlattenNode {
   readonly input: string;
 }
 
+/**
+ * Zero padding of an image [H, W, C] → [H + top + bottom, W + left + right, C]: the explicit pads of an
+ * ONNX Conv that neither 'same' nor 'valid' expresses (PyTorch's stride-2 convolutions pad both sides).
+ */
+export interface PadNode {
+  readonly op: 'pad';
+  readonly name: string;
+  readonly input: string;
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
+
 /** A BatchNormalization that could not be folded (its input is not a matrix layer): y = x·scale + offset per channel. */
 export interface AffineNode {
   readonly op: 'affine';
@@ -86,7 +100,7 @@ export interface AffineNode {
   readonly offset: Float32Array;
 }
 
-export type GraphNode = MatrixNode | AddNode | ActivationNode | PoolNode | GlobalAvgPoolNode | FlattenNode | AffineNode;
+export type GraphNode = MatrixNode | AddNode | ActivationNode | PoolNode | GlobalAvgPoolNode | FlattenNode | AffineNode | PadNode;
 
 export interface NetworkGraph {
   /** Name of the input node; its tensor is [batch, H, W, C]. */

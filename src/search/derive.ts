@@ -134,6 +134,9 @@ export function buildLayersModel(g: NetworkGraph, file: string): tfl.LayersModel
       case 'globalAvgPool':
         y = tfl.layers.globalAveragePooling2d({ name: n.name }).apply(get(n.input)) as tfl.SymbolicTensor;
         break;
+      case 'pad':
+        y = tfl.layers.zeroPadding2d({ name: n.name, padding: [[n.top, n.bottom], [n.left, n.right]] }).apply(get(n.input)) as tfl.SymbolicTensor;
+        break;
       case 'flatten':
         y = tfl.layers.flatten({ name: n.name }).apply(get(n.input)) as tfl.SymbolicTensor;
         break;

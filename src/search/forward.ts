@@ -83,6 +83,7 @@ function nodeForward(
     case 'avgPool':
     case 'globalAvgPool':
     case 'flatten':
+    case 'pad':
       return glueOp(n, get(n.input));
     case 'affine':
       if (zero.has(n.input)) zero.add(n.name);

@@ -27,6 +27,7 @@ import { type FileSource, dirSource } from '../io/files.js';
 import { graphFromModel } from '../model/from-tfjs.js';
 import { type NetworkGraph, matrixNodes } from '../model/graph.js';
 import { loadLayersModel } from '../model/load.js';
+import { isOnnxPath } from '../model/onnx/load.js';
 import { loadProject } from '../pipeline.js';
 import type { NaxReport, SimulationSettings } from '../report.js';
 import { nonIdealLogits } from '../xbar/simulate.js';
@@ -129,6 +130,10 @@ export interface SearchResult {
  */
 export async function loadSearchInputs(source: FileSource, configPath: string, space?: SearchSpace): Promise<SearchInputs> {
   const p = await loadProject(source, configPath);
+  if (isOnnxPath(p.config.model)) {
+    throw new NaxUserError(p.config.file, 'model', `search supports TensorFlow.js layers models only; '${p.config.model}' is ONNX`,
+      'simulate, cost, sweep and check work on ONNX models');
+  }
   const cfg = { ...p.config, search: space ?? p.config.search };
   space = cfg.search;
   if (!cfg.evalSet) throw new NaxUserError(cfg.file, 'evalSet', 'no evaluation set configured', 'the search evaluates candidates on it');

@@ -110,6 +110,7 @@ export function forward(
         case 'globalAvgPool':
         case 'flatten':
         case 'affine':
+        case 'pad':
           return glueOp(n, get(n.input));
       }
     }

@@ -86,6 +86,9 @@ function runGraph(g: NetworkGraph, x: tf.Tensor4D): tf.Tensor {
           y = tf.reshape(v, [v.shape[0], -1]);
           break;
         }
+        case 'pad':
+          y = tf.pad(get(n.input), [[0, 0], [n.top, n.bottom], [n.left, n.right], [0, 0]]);
+          break;
       }
       t.set(n.name, y);
     }
