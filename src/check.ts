@@ -16,8 +16,8 @@ import { type BudgetOverrides, type Budgets, type TierLocator, withBudgetOverrid
 import type { NaxConfig } from './config/nax-config.js';
 import { NaxUserError } from './errors.js';
 import { dirSource } from './io/files.js';
-import { gitSource } from './github/git-source.js';
-import { isGitRepo, resolveCommit } from './github/git.js';
+import { gitSource } from './io/git-source.js';
+import { isGitRepo, resolveCommit } from './io/git.js';
 import { type SimulationOverrides, loadConfig, simulate } from './pipeline.js';
 import type { RenderInput } from './render/render-input.js';
 import type { NaxReport } from './report.js';

@@ -11,8 +11,8 @@ import { type ResolvedLayerMapping, withCrossbarSize } from './config/mapping.js
 import { readNumber, requireObject, rejectUnknownKeys } from './config/fields.js';
 import { checkRenderInput, runCheck } from './check.js';
 import { mergeShards } from './compare/merge-shards.js';
-import { runGit } from './github/git.js';
-import { readJsonFile, writeReportFile } from './github/report-file.js';
+import { runGit } from './io/git.js';
+import { readJsonFile, writeReportFile } from './io/report-file.js';
 import { COMMENT_LIMIT, renderMarkdown } from './render/markdown.js';
 import { renderText } from './render/text.js';
 import { parseDuration } from './config/search-space.js';

@@ -13,7 +13,7 @@ import { pullRequestOf, runUrlOf } from './event.js';
 import { inputTierLocator } from './inputs.js';
 import { acknowledgementOf, commentDecision, issueOf, type ModeContext } from './mode-context.js';
 import { publishResult } from './publish.js';
-import { writeReportFile } from './report-file.js';
+import { writeReportFile } from '../io/report-file.js';
 
 /** Text of a repository file, or undefined when it cannot be read (annotations then go without lines). */
 async function textOf(repoDir: string, rel: string): Promise<string | undefined> {

@@ -16,7 +16,7 @@ import { inputTierLocator } from './inputs.js';
 import { commentDecision, issueOf, type ModeContext } from './mode-context.js';
 import { getPullRequest } from './pull-request.js';
 import { publishResult } from './publish.js';
-import { readJsonFile } from './report-file.js';
+import { readJsonFile } from '../io/report-file.js';
 
 type CrossCheck = { ok: true } | { ok: false; reason: string };
 

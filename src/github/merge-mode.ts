@@ -17,7 +17,7 @@ import { inputTierLocator } from './inputs.js';
 import { acknowledgementOf, commentDecision, issueOf, type ModeContext } from './mode-context.js';
 import { publishResult } from './publish.js';
 import { mergeSearchMode } from './search-mode.js';
-import { jsonFilesBelow, readJsonFile, writeReportFile } from './report-file.js';
+import { jsonFilesBelow, readJsonFile, writeReportFile } from '../io/report-file.js';
 
 /** Shards must agree on everything but their samples. */
 function checkConsistent(shards: readonly CheckArtifact[], labels: readonly string[]): void {

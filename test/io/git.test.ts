@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { NaxUserError } from '../../src/errors.js';
 import { resolveBaseCommit } from '../../src/github/base-commit.js';
-import { gitSource } from '../../src/github/git-source.js';
-import { commitParents, resolveCommit } from '../../src/github/git.js';
+import { gitSource } from '../../src/io/git-source.js';
+import { commitParents, resolveCommit } from '../../src/io/git.js';
 import { git, makePrRepo, type PrRepo } from '../support/git-repo.js';
 
 let repo: PrRepo;

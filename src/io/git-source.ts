@@ -6,7 +6,7 @@
  * Git LFS yields its pointer, as in any checkout without LFS.
  */
 import { NaxUserError, assert } from '../errors.js';
-import { confinedPath, type FileSource } from '../io/files.js';
+import { confinedPath, type FileSource } from './files.js';
 import { isFullSha, runGit } from './git.js';
 
 /**
