@@ -20,6 +20,7 @@ import { NaxUserError } from './errors.js';
 import { type ParetoDocument, mergeSearchResults, summaryMarkdown } from './search/pareto.js';
 import { runSearch } from './search/run.js';
 import { dirSource } from './io/files.js';
+import { jsonSyntaxMessage } from './io/json.js';
 import { type SimulationOverrides, costOnly, loadProject, simulate } from './pipeline.js';
 import type { NaxReport } from './report.js';
 import { renderCostTable } from './render/cost-table.js';
@@ -259,7 +260,7 @@ export function buildProgram(io: CliIo = defaultIo): Command {
         raw = JSON.parse(readFileSync(path.resolve(io.cwd, file), 'utf8'));
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        throw new NaxUserError(file, '', code === 'ENOENT' ? 'file not found' : `malformed JSON: ${(e as Error).message}`);
+        throw new NaxUserError(file, '', code === 'ENOENT' ? 'file not found' : jsonSyntaxMessage(e));
       }
       const x = parseXbarInput(raw, file);
       const solution = solveCurrents(x.g, x.rows, x.cols, x.v, x.wires, o.model);

@@ -69,7 +69,7 @@ async function modelHash(source: FileSource, modelPath: string): Promise<string>
   const manifest = (JSON.parse(new TextDecoder().decode(json)) as { weightsManifest?: Array<{ paths: string[] }> }).weightsManifest ?? [];
   const dir = modelPath.includes('/') ? modelPath.slice(0, modelPath.lastIndexOf('/') + 1) : '';
   const parts: Uint8Array[] = [json];
-  for (const g of manifest) for (const p of g.paths) parts.push(await source.read(dir + p));
+  for (const g of manifest) for (const p of g.paths) parts.push(await source.read(dir + p, 'weights'));
   return sha256(Buffer.concat(parts));
 }
 

@@ -35,8 +35,8 @@ export interface EvalSet {
  */
 export async function loadEvalSet(source: FileSource, cfg: EvalSetConfig, limit: number, file: string): Promise<EvalSet> {
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`internal error: evaluation limit ${limit}`);
-  const imageBytes = await source.read(cfg.images);
-  const labelBytes = await source.read(cfg.labels);
+  const imageBytes = await source.read(cfg.images, 'dataset');
+  const labelBytes = await source.read(cfg.labels, 'dataset');
   const images = parseNpy(imageBytes, cfg.images);
   const labels = parseNpy(labelBytes, cfg.labels);
 

@@ -7,6 +7,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { NaxUserError } from '../errors.js';
 import { REPORT_SCHEMA } from '../report.js';
+import { jsonSyntaxMessage } from './json.js';
 
 /** Reads a JSON file; a missing or malformed file is a NaxUserError naming it. */
 export async function readJsonFile(file: string, shownAs = file): Promise<unknown> {
@@ -20,7 +21,7 @@ export async function readJsonFile(file: string, shownAs = file): Promise<unknow
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new NaxUserError(shownAs, '', `not valid JSON: ${(e as Error).message}`);
+    throw new NaxUserError(shownAs, '', jsonSyntaxMessage(e));
   }
 }
 

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { describe, isObject, type Raw } from '../config/fields.js';
 import { NaxUserError } from '../errors.js';
 import { confinedPath, type FileSource } from '../io/files.js';
+import { jsonSyntaxMessage } from '../io/json.js';
 
 const CONVERT_HINT = 'nax reads TensorFlow.js layers models: tensorflowjs_converter --output_format tfjs_layers_model';
 
@@ -93,7 +94,7 @@ function parseJson(bytes: Uint8Array, file: string): Raw {
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (e) {
-    throw new NaxUserError(file, '', `malformed JSON: ${(e as Error).message}`);
+    throw new NaxUserError(file, '', jsonSyntaxMessage(e));
   }
   if (!isObject(raw)) throw new NaxUserError(file, '', `expected a JSON object, found ${describe(raw)}`);
   return raw;
@@ -253,7 +254,7 @@ async function readGroup(
     if (!(await source.exists(rel))) {
       throw new NaxUserError(file, at, `weight file '${p}' not found (looked for ${rel} in the ${source.label})`);
     }
-    parts.push(await source.read(rel));
+    parts.push(await source.read(rel, 'weights'));
     paths.push(p);
   }
   return { paths, bytes: concat(parts) };
