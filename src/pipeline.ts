@@ -46,6 +46,14 @@ export interface SimulateOptions {
   readonly mappingOverride?: ReadonlyMap<string, ResolvedLayerMapping>;
   /** Where Monte Carlo samples run (default: this thread). */
   readonly runner?: SampleRunner;
+  /** This commit's nax.yml, already read (check.ts reads each side's once); default: read configPath. */
+  readonly loaded?: LoadedConfig;
+}
+
+/** One commit's nax.yml, read and validated once, with the hash its report records. */
+export interface LoadedConfig {
+  readonly config: NaxConfig;
+  readonly sha256: string;
 }
 
 /** Everything a commit's inputs resolve to. */
@@ -58,9 +66,9 @@ export interface Project {
   readonly inputs: NaxReport['inputs'];
 }
 
-export async function loadConfig(source: FileSource, configPath: string): Promise<NaxConfig> {
+export async function loadConfig(source: FileSource, configPath: string): Promise<LoadedConfig> {
   const bytes = await source.read(configPath);
-  return parseNaxConfig(new TextDecoder().decode(bytes), configPath);
+  return Object.freeze({ config: parseNaxConfig(new TextDecoder().decode(bytes), configPath), sha256: sha256(bytes) });
 }
 
 async function modelHash(source: FileSource, modelPath: string): Promise<string> {
@@ -76,10 +84,10 @@ async function modelHash(source: FileSource, modelPath: string): Promise<string>
 export async function loadProject(
   source: FileSource,
   configPath: string,
-  opts: { mappingPath?: string; mappingOverride?: ReadonlyMap<string, ResolvedLayerMapping> } = {},
+  opts: { mappingPath?: string; mappingOverride?: ReadonlyMap<string, ResolvedLayerMapping>; loaded?: LoadedConfig } = {},
 ): Promise<Project> {
-  const configBytes = await source.read(configPath);
-  const config = parseNaxConfig(new TextDecoder().decode(configBytes), configPath);
+  const loaded = opts.loaded ?? await loadConfig(source, configPath);
+  const config = loaded.config;
   const model = await loadLayersModel(source, config.model);
   const graph = graphFromModel(model, config.model);
   const names = matrixNodes(graph).map((n) => n.name);
@@ -103,7 +111,7 @@ export async function loadProject(
     mappings,
     technology,
     inputs: {
-      config: { path: configPath, sha256: sha256(configBytes) },
+      config: { path: configPath, sha256: loaded.sha256 },
       model: { path: config.model, sha256: await modelHash(source, config.model) },
       mapping: mappingRef,
       technology: { path: config.technology ?? 'built-in', sha256: technologyHash(technology) },

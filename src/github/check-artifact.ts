@@ -31,10 +31,14 @@ export interface CheckRecord {
   readonly verdict: Verdict;
   readonly configPath: string;
   readonly runUrl?: string;
+  /** Where the budgets came from and how the PR changes the gate (config/gate.ts). */
+  readonly gate?: { readonly budgetsFrom: 'base' | 'head'; readonly changes: readonly string[] };
 }
 
 export type CheckArtifact = NaxReport & { readonly check: CheckRecord };
 
+/** More changes than gate.ts can produce (4 budgets × 2 tiers × 2 sources + 4 settings). */
+const MAX_GATE_CHANGES = 32;
 const VERDICTS = ['pass', 'warn', 'fail', 'no-baseline'] as const;
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
@@ -167,6 +171,17 @@ export function parseCheckArtifact(raw: unknown, file: string): CheckArtifact {
   const repository = optionalString(c.repository, file, 'check.repository');
   const headSha = c.headSha === undefined ? undefined : readSha(c.headSha, file, 'check.headSha');
   const runUrl = optionalString(c.runUrl, file, 'check.runUrl');
+  let gate: CheckRecord['gate'];
+  if (c.gate !== undefined) {
+    const g = requireObject(c.gate, file, 'check.gate');
+    if (!Array.isArray(g.changes) || g.changes.length > MAX_GATE_CHANGES) {
+      throw new NaxUserError(file, 'check.gate.changes', `expected an array of at most ${MAX_GATE_CHANGES} strings`);
+    }
+    gate = {
+      budgetsFrom: readEnum(g.budgetsFrom, ['base', 'head'] as const, file, 'check.gate.budgetsFrom'),
+      changes: g.changes.map((x: unknown, i: number) => readString(x, file, `check.gate.changes[${i}]`)),
+    };
+  }
   const check: CheckRecord = {
     version: 1,
     ...(repository ? { repository } : {}),
@@ -179,6 +194,7 @@ export function parseCheckArtifact(raw: unknown, file: string): CheckArtifact {
     verdict: readEnum(c.verdict, VERDICTS, file, 'check.verdict'),
     configPath: readString(c.configPath, file, 'check.configPath'),
     ...(runUrl ? { runUrl } : {}),
+    ...(gate ? { gate } : {}),
   };
   return { ...head, check };
 }

@@ -11,7 +11,7 @@ import { resolveBaseCommit } from './base-commit.js';
 import type { CheckArtifact } from './check-artifact.js';
 import { pullRequestOf, runUrlOf } from './event.js';
 import { inputTierLocator } from './inputs.js';
-import { acknowledgementOf, commentDecision, issueOf, type ModeContext } from './mode-context.js';
+import { acknowledgementOf, commentDecision, ignoredAcknowledgeInput, issueOf, type ModeContext } from './mode-context.js';
 import { publishResult } from './publish.js';
 import { writeReportFile } from '../io/report-file.js';
 
@@ -27,7 +27,9 @@ async function textOf(repoDir: string, rel: string): Promise<string | undefined>
 export async function checkMode(ctx: ModeContext): Promise<void> {
   const { inputs, env, repoDir } = ctx;
   const pr = pullRequestOf(env.payload);
-  const acknowledgement = acknowledgementOf(inputs, pr?.labels ?? []);
+  const acknowledgement = acknowledgementOf(inputs, pr?.labels ?? [], env.eventName);
+  const ignored = ignoredAcknowledgeInput(inputs, env.eventName);
+  if (ignored) ctx.progress(ignored);
   const baseline = await resolveBaseCommit({
     repoDir, ...(inputs.baseRef ? { baseRef: inputs.baseRef } : {}), ...(pr ? { pullRequest: pr } : {}),
     eventName: env.eventName, payload: env.payload,
@@ -58,6 +60,7 @@ export async function checkMode(ctx: ModeContext): Promise<void> {
       baseline: result.baseInfo,
       ...(result.base ? { base: result.base } : {}),
       budgets: result.budgets,
+      gate: { budgetsFrom: result.gate.budgetsFrom, changes: result.gate.changes },
       ...(acknowledgement ? { acknowledgement } : {}),
       verdict: result.comparison.verdict,
       configPath: inputs.config,
@@ -79,7 +82,11 @@ export async function checkMode(ctx: ModeContext): Promise<void> {
   const [mappingText, configText] = await Promise.all([textOf(repoDir, mappingPath), textOf(repoDir, inputs.config)]);
   const decision = commentDecision(ctx, issue);
   await publishResult(ctx.publisherFor(issue), {
-    render: { ...checkRenderInput(result, { ...(headSha ? { headSha } : {}), reportName: inputs.reportPath }), ...(runUrl ? { runUrl } : {}) },
+    render: {
+      ...checkRenderInput(result, { ...(headSha ? { headSha } : {}), reportName: inputs.reportPath }),
+      ...(runUrl ? { runUrl } : {}),
+      ...(ignored ? { notes: [ignored] } : {}),
+    },
     postComment: decision.post,
     ...(decision.reason ? { noCommentReason: decision.reason } : {}),
     annotations: budgetAnnotations(result.comparison, {

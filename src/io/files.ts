@@ -98,33 +98,7 @@ export function dirSource(rootDir: string): FileSource {
       realRoot ??= realpath(root);
       // Any link on the way makes the real path differ from the lexical one.
       if (real !== path.join(await realRoot, inside)) throw symlinkError(rel);
-      // O_NOFOLLOW: a link swapped in after the check is not followed; O_NONBLOCK: a FIFO does not hang.
-      let handle;
-      try {
-        handle = await open(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw symlinkError(rel);
-        throw e;
-      }
-      try {
-        const st = await handle.stat();
-        if (st.isDirectory()) throw new NaxUserError(rel, '', 'is a folder, expected a file');
-        if (!st.isFile()) throw new NaxUserError(rel, '', 'is not a regular file (a device, FIFO or socket)');
-        if (st.size > FILE_CAP_BYTES[kind]) throw tooLargeError(rel, st.size, kind);
-        // Read at most the cap plus one byte, whatever the file grows to meanwhile.
-        const buf = new Uint8Array(Math.min(st.size, FILE_CAP_BYTES[kind]) + 1);
-        let n = 0;
-        for (;;) {
-          const { bytesRead } = await handle.read(buf, n, buf.length - n, n);
-          if (bytesRead === 0) break;
-          n += bytesRead;
-          if (n === buf.length) break;
-        }
-        if (n > FILE_CAP_BYTES[kind]) throw tooLargeError(rel, n, kind);
-        return buf.subarray(0, n);
-      } finally {
-        await handle.close();
-      }
+      return readRegularFile(abs, rel, kind);
     },
     async exists(rel) {
       try {
@@ -149,4 +123,40 @@ async function isLinkOnPath(root: string, inside: string): Promise<boolean> {
     }
   }
   return false;
+}
+
+/**
+ * Reads the regular file at `abs` (shown as `shownAs`), at most FILE_CAP_BYTES[kind]; a link as the last
+ * component, a folder, a device or a FIFO is refused without reading.
+ */
+export async function readRegularFile(abs: string, shownAs: string, kind: FileKind): Promise<Uint8Array> {
+  // O_NOFOLLOW: a link (or one swapped in after a check) is not followed; O_NONBLOCK: a FIFO does not hang.
+  let handle;
+  try {
+    handle = await open(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') throw symlinkError(shownAs);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new NaxUserError(shownAs, '', 'file not found');
+    if (code === 'EACCES') throw new NaxUserError(shownAs, '', 'not readable (permission denied)');
+    throw e;
+  }
+  try {
+    const st = await handle.stat();
+    if (st.isDirectory()) throw new NaxUserError(shownAs, '', 'is a folder, expected a file');
+    if (!st.isFile()) throw new NaxUserError(shownAs, '', 'is not a regular file (a device, FIFO or socket)');
+    const cap = FILE_CAP_BYTES[kind];
+    if (st.size > cap) throw tooLargeError(shownAs, st.size, kind);
+    // At most the cap plus one byte, whatever the file grows to meanwhile.
+    const buf = new Uint8Array(Math.min(st.size, cap) + 1);
+    let n = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, n, buf.length - n, n);
+      if (bytesRead === 0 || (n += bytesRead) === buf.length) break;
+    }
+    if (n > cap) throw tooLargeError(shownAs, n, kind);
+    return buf.subarray(0, n);
+  } finally {
+    await handle.close();
+  }
 }

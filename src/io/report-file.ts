@@ -7,19 +7,15 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { NaxUserError } from '../errors.js';
 import { REPORT_SCHEMA } from '../report.js';
+import { readRegularFile } from './files.js';
 import { jsonSyntaxMessage } from './json.js';
 
 /** Reads a JSON file; a missing or malformed file is a NaxUserError naming it. */
 export async function readJsonFile(file: string, shownAs = file): Promise<unknown> {
-  let text: string;
+  // Report files may be a fork's artifact: a regular file, not a link, within the document cap.
+  const bytes = await readRegularFile(file, shownAs, 'document');
   try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new NaxUserError(shownAs, '', 'file not found');
-    throw e;
-  }
-  try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
   } catch (e) {
     throw new NaxUserError(shownAs, '', jsonSyntaxMessage(e));
   }

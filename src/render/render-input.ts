@@ -18,6 +18,11 @@ export interface RenderInput {
   readonly runUrl?: string;
   /** Name of the report file or artifact holding the full data. */
   readonly reportName?: string;
+  /**
+   * Where the budgets came from and how the PR changes the gate (config/gate.ts), shown in the first
+   * lines. Absent: not known (an older artifact).
+   */
+  readonly gate?: { readonly budgetsFrom: 'base' | 'head'; readonly changes: readonly string[] };
   /** Extra lines shown at the end (e.g. why the PR comment could not be posted; summary and log only). */
   readonly notes?: readonly string[];
 }
