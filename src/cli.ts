@@ -11,8 +11,9 @@ import { type ResolvedLayerMapping, withCrossbarSize } from './config/mapping.js
 import { readNumber, requireObject, rejectUnknownKeys } from './config/fields.js';
 import { checkRenderInput, runCheck } from './check.js';
 import { mergeShards } from './compare/merge-shards.js';
+import { parseReport } from './io/parse-report.js';
 import { runGit } from './io/git.js';
-import { readJsonFile, writeReportFile } from './io/report-file.js';
+import { checkReportPath, readJsonFile, refuseNonEmptyFolder, refuseOverwrite, writeReportFile } from './io/report-file.js';
 import { COMMENT_LIMIT, renderMarkdown } from './render/markdown.js';
 import { renderText } from './render/text.js';
 import { parseDuration } from './config/search-space.js';
@@ -65,6 +66,12 @@ export function parseShard(v: string): { index: number; count: number } {
   const n = m ? Number(m[2]) : NaN;
   if (!m || i < 1 || n < 1 || i > n) throw new InvalidArgumentError(`expected i/n with 1 ≤ i ≤ n, e.g. 2/4; got '${v}'`);
   return { index: i - 1, count: n };
+}
+
+/** Fails before any work when --json/--out cannot be written (or would replace a user's file). */
+async function checkReport(io: CliIo, file: string | undefined, force: boolean | undefined): Promise<void> {
+  if (file === undefined) return;
+  await checkReportPath(path.resolve(io.cwd, file), { overwrite: force === true, shownAs: file, overwriteHint: 'pass --force to overwrite it' });
 }
 
 /** Writes a report; a file that is not an earlier nax report is kept unless --force. */
@@ -132,6 +139,7 @@ export function buildProgram(io: CliIo = defaultIo): Command {
     .option('--timings', 'add wall-clock timings to the report (not reproducible)', false)
     .option('--workers <n>', 'worker threads for Monte Carlo samples (default: CPU count, at most 4)', intArg('--workers', 1))
     .action(async (o: CommonOpts & { workers?: number; samples?: number; images?: number; seed?: number; irDrop?: 'exact' | 'fast' | 'ideal'; shard?: { index: number; count: number }; timings: boolean; quiet?: boolean }) => {
+      await checkReport(io, o.json, o.force);
       await initBackend(o.backend);
       const overrides: SimulationOverrides = {
         seed: o.seed, monteCarloSamples: o.samples, evalImages: o.images, irDrop: o.irDrop, shard: o.shard,
@@ -148,6 +156,7 @@ export function buildProgram(io: CliIo = defaultIo): Command {
     .description('EDAP cost model only: per-layer crossbars, ADCs, energy, delay, area and totals')
     .option('--mapping <file>', 'use this mapping instead of the one in nax.yml (relative to nax.yml)')
     .action(async (o: CommonOpts & { mapping?: string }) => {
+      await checkReport(io, o.json, o.force);
       await initBackend(o.backend);
       const report = await costOnly({ ...project(io, o.config), mappingPath: o.mapping });
       io.out(renderCostTable(report.cost));
@@ -161,6 +170,7 @@ export function buildProgram(io: CliIo = defaultIo): Command {
     .option('--images <n>', 'evaluation images (overrides nax.yml)', intArg('--images', 1))
     .action(async (o: CommonOpts & { crossbar: string; samples?: number; images?: number; quiet?: boolean }) => {
       const sizes = o.crossbar.split(',').map((s) => readNumber(Number(s.trim()), '--crossbar', s.trim(), { integer: true, min: 16, max: 512 }));
+      await checkReport(io, o.json, o.force);
       await initBackend(o.backend);
       const where = project(io, o.config);
       const base = await loadProject(where.source, where.configPath);
@@ -186,6 +196,7 @@ export function buildProgram(io: CliIo = defaultIo): Command {
     .option('--workers <n>', 'worker threads for Monte Carlo samples', intArg('--workers', 1))
     .option('--markdown', 'print the PR comment (markdown) instead of the terminal table', false)
     .action(async (o: CommonOpts & { base?: string; samples?: number; images?: number; workers?: number; markdown: boolean; quiet?: boolean }) => {
+      await checkReport(io, o.json, o.force);
       await initBackend(o.backend);
       const configAbs = path.resolve(io.cwd, o.config);
       const repoDir = (await gitTopLevel(path.dirname(configAbs))) ?? path.dirname(configAbs);
@@ -206,12 +217,13 @@ export function buildProgram(io: CliIo = defaultIo): Command {
   common(program.command('search'))
     .description('bounded NAX re-search of kernel and crossbar size per layer; writes model, mapping, report and Pareto front')
     .option('--budget <duration>', "wall-time budget, e.g. 15m, 900s (overrides nax.yml's search.budget)")
-    .option('--out <dir>', 'output folder', 'nax-search')
+    .option('--out <dir>', 'output folder (must be empty or new, unless --force)', 'nax-search')
     .option('--shard <i/n>', 'run only shard i of n of the λ sweep', parseShard)
     .action(async (o: CommonOpts & { budget?: string; out: string; shard?: { index: number; count: number }; quiet?: boolean }) => {
       const budgetS = o.budget === undefined ? undefined : parseDuration(o.budget, '--budget', '');
-      await initBackend(o.backend);
       const outDir = path.resolve(io.cwd, o.out);
+      await refuseNonEmptyFolder(outDir, { force: o.force === true, shownAs: o.out, hint: 'choose an empty --out folder, or pass --force to write into it' });
+      await initBackend(o.backend);
       const bar = progressBar(io, o.quiet, budgetS);
       const result = await runSearch({
         ...project(io, o.config), budgetS, outDir, shard: o.shard, progress: bar, now: () => performance.now() / 1000,
@@ -233,6 +245,9 @@ export function buildProgram(io: CliIo = defaultIo): Command {
       if (folders.length === abs.length) {
         const docs = await Promise.all(folders.map(async (d) => (await readJsonFile(path.join(d, 'pareto.json'))) as ParetoDocument));
         const outDir = path.resolve(io.cwd, o.out ?? 'nax-search');
+        await refuseOverwrite([path.join(outDir, 'pareto.json'), path.join(outDir, 'summary.md')], {
+          force: o.force, shownAs: (f) => path.relative(io.cwd, f), hint: 'choose another --out, or pass --force to replace it',
+        });
         const merged = mergeSearchResults(docs, folders.map((d) => path.relative(outDir, d) || '.'));
         mkdirSync(outDir, { recursive: true });
         writeFileSync(path.join(outDir, 'pareto.json'), `${JSON.stringify(merged, null, 2)}\n`);
@@ -242,7 +257,8 @@ export function buildProgram(io: CliIo = defaultIo): Command {
         return;
       }
       if (folders.length > 0) throw new NaxUserError(inputs[abs.indexOf(abs.find((a) => !folders.includes(a))!)], '', 'mixes search folders and report files');
-      const reports = await Promise.all(abs.map(async (f, i) => (await readJsonFile(f, inputs[i])) as NaxReport));
+      await checkReport(io, o.out, o.force);
+      const reports = await Promise.all(abs.map(async (f, i) => parseReport(await readJsonFile(f, inputs[i]), inputs[i])));
       const merged = mergeShards(reports, { labels: inputs });
       io.out(renderSimulateText(merged));
       if (o.out) await writeReport(io, o.out, merged, o.force);

@@ -13,7 +13,7 @@ import { pullRequestOf, runUrlOf } from './event.js';
 import { inputTierLocator } from './inputs.js';
 import { acknowledgementOf, commentDecision, ignoredAcknowledgeInput, issueOf, type ModeContext } from './mode-context.js';
 import { publishResult } from './publish.js';
-import { writeReportFile } from '../io/report-file.js';
+import { checkReportPath, writeReportFile } from '../io/report-file.js';
 
 /** Text of a repository file, or undefined when it cannot be read (annotations then go without lines). */
 async function textOf(repoDir: string, rel: string): Promise<string | undefined> {
@@ -26,6 +26,9 @@ async function textOf(repoDir: string, rel: string): Promise<string | undefined>
 
 export async function checkMode(ctx: ModeContext): Promise<void> {
   const { inputs, env, repoDir } = ctx;
+  const reportOptions = { overwrite: inputs.overwriteReport, shownAs: inputs.reportPath };
+  // An unwritable report-path fails now, not after the simulation.
+  await checkReportPath(path.resolve(repoDir, inputs.reportPath), reportOptions);
   const pr = pullRequestOf(env.payload);
   const acknowledgement = acknowledgementOf(inputs, pr?.labels ?? [], env.eventName);
   const ignored = ignoredAcknowledgeInput(inputs, env.eventName);
@@ -67,8 +70,7 @@ export async function checkMode(ctx: ModeContext): Promise<void> {
       ...(runUrl ? { runUrl } : {}),
     },
   };
-  await writeReportFile(path.resolve(repoDir, inputs.reportPath), artifact,
-    { overwrite: inputs.overwriteReport, shownAs: inputs.reportPath });
+  await writeReportFile(path.resolve(repoDir, inputs.reportPath), artifact, reportOptions);
 
   const issue = issueOf(ctx, pr);
   if (inputs.shard) {

@@ -17,7 +17,7 @@ import { inputTierLocator } from './inputs.js';
 import { acknowledgementOf, commentDecision, issueOf, type ModeContext } from './mode-context.js';
 import { publishResult } from './publish.js';
 import { mergeSearchMode } from './search-mode.js';
-import { jsonFilesBelow, readJsonFile, writeReportFile } from '../io/report-file.js';
+import { checkReportPath, jsonFilesBelow, readJsonFile, writeReportFile } from '../io/report-file.js';
 
 /** Shards must agree on everything but their samples. */
 function checkConsistent(shards: readonly CheckArtifact[], labels: readonly string[]): void {
@@ -49,6 +49,7 @@ export async function mergeMode(ctx: ModeContext): Promise<void> {
     await mergeSearchMode(ctx, fronts);
     return;
   }
+  await checkReportPath(path.resolve(repoDir, inputs.reportPath), { overwrite: inputs.overwriteReport, shownAs: inputs.reportPath });
   const labels = files.map((f) => path.relative(repoDir, f));
   if (files.length === 0) {
     throw new NaxUserError(inputs.mergeFrom, '', 'no shard reports (*.json) in this folder', 'download the shard artifacts into it first');

@@ -3,7 +3,8 @@
  * report (its `schema` is nax-report/1) or when overwriting was asked for: a user's own file that happens
  * to sit at report-path is never lost.
  */
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, lstat, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { NaxUserError } from '../errors.js';
 import { REPORT_SCHEMA } from '../report.js';
@@ -25,9 +26,10 @@ export async function readJsonFile(file: string, shownAs = file): Promise<unknow
 async function replaceable(file: string): Promise<boolean> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = new TextDecoder().decode(await readRegularFile(file, file, 'document'));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    if (e instanceof NaxUserError) return e.message === 'file not found';
     throw e;
   }
   try {
@@ -45,6 +47,69 @@ export interface WriteReportOptions {
   readonly shownAs?: string;
   /** How to ask for overwriting, in this edge's words. Default: the action's `overwrite-report` input. */
   readonly overwriteHint?: string;
+}
+
+/**
+ * Checks, before any work, that `writeReportFile` will be able to write `file`: not a folder, not a
+ * user's file (unless overwriting), its folder creatable and writable. A report computed for minutes and
+ * then lost to a typo in the path is the failure this prevents.
+ */
+export async function checkReportPath(file: string, opts: WriteReportOptions): Promise<void> {
+  const shown = opts.shownAs ?? file;
+  let st;
+  try {
+    st = await lstat(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw unwritable(shown, e);
+  }
+  if (st?.isDirectory()) throw new NaxUserError(shown, '', 'is a folder; the report needs a file path');
+  if (st && !st.isFile()) throw new NaxUserError(shown, '', 'exists and is not a regular file (a link, device or FIFO); not overwritten');
+  if (st && !opts.overwrite && !(await replaceable(file))) {
+    throw new NaxUserError(shown, '', `exists and is not a nax report (no "schema": "${REPORT_SCHEMA}"); not overwritten`,
+      opts.overwriteHint ?? 'choose another report-path, or set overwrite-report: true');
+  }
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await access(st ? file : path.dirname(file), constants.W_OK);
+  } catch (e) {
+    throw unwritable(shown, e);
+  }
+}
+
+function unwritable(shown: string, e: unknown): NaxUserError {
+  const code = (e as NodeJS.ErrnoException).code ?? 'error';
+  return new NaxUserError(shown, '', `cannot be written (${code})`, 'choose a writable path; nothing was simulated');
+}
+
+/**
+ * Refuses to replace existing files the user owns (`nax search --out`, merged search folders) unless
+ * `force`: `files` are checked, and the first that exists is named.
+ */
+export async function refuseOverwrite(files: readonly string[], opts: { readonly force: boolean; readonly shownAs: (f: string) => string; readonly hint: string }): Promise<void> {
+  if (opts.force) return;
+  for (const f of files) {
+    try {
+      await lstat(f);
+    } catch {
+      continue;
+    }
+    throw new NaxUserError(opts.shownAs(f), '', 'exists; not overwritten', opts.hint);
+  }
+}
+
+/** Refuses an output folder that already holds files (a search writes many), unless `force`. */
+export async function refuseNonEmptyFolder(dir: string, opts: { readonly force: boolean; readonly shownAs: string; readonly hint: string }): Promise<void> {
+  if (opts.force) return;
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    if (code === 'ENOTDIR') throw new NaxUserError(opts.shownAs, '', 'is a file, expected an output folder');
+    throw unwritable(opts.shownAs, e);
+  }
+  if (entries.length > 0) throw new NaxUserError(opts.shownAs, '', `holds ${entries.length} entries already; not overwritten`, opts.hint);
 }
 
 /** Writes `report` as pretty JSON to `file`, creating folders. */
