@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { type ResolvedLayerMapping, withCrossbarSize } from './config/mapping.js';
-import { readNumber, requireObject, rejectUnknownKeys } from './config/fields.js';
+import { type NumberRule, describe, readNumber, requireObject, rejectUnknownKeys } from './config/fields.js';
+import { SIMULATION_RULES } from './config/nax-config.js';
 import { checkRenderInput, runCheck } from './check.js';
 import { mergeShards } from './compare/merge-shards.js';
 import { parseReport } from './io/parse-report.js';
@@ -51,13 +52,19 @@ const defaultIo: CliIo = {
   cwd: process.cwd(),
 };
 
-function intArg(name: string, min: number) {
+/**
+ * An integer flag with nax.yml's bounds for the same setting. The error is a NaxUserError (one line,
+ * exit 2), not commander's usage text.
+ */
+function intArg(name: string, rule: NumberRule) {
   return (v: string) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}`);
-    return n;
+    if (!/^\s*[+-]?\d+(\.\d+)?([eE][+-]?\d+)?\s*$/.test(v)) throw new NaxUserError(name, '', `expected an integer, found ${describe(v)}`);
+    return readNumber(Number(v), name, '', { ...rule, integer: true });
   };
 }
+
+/** Worker threads: at most this many (nax assumption: more than any runner's cores gains nothing). */
+const WORKERS_RULE: NumberRule = { min: 1, max: 64 };
 
 /** `i/n` with 1 ≤ i ≤ n → 0-based { index, count }. */
 export function parseShard(v: string): { index: number; count: number } {
@@ -131,13 +138,13 @@ export function buildProgram(io: CliIo = defaultIo): Command {
 
   common(program.command('simulate'))
     .description('simulate one commit: ideal, quantised and non-ideal accuracy (Monte Carlo), NF and EDAP')
-    .option('--samples <n>', 'Monte Carlo samples (overrides nax.yml)', intArg('--samples', 1))
-    .option('--images <n>', 'evaluation images (overrides nax.yml)', intArg('--images', 1))
-    .option('--seed <n>', 'seed (overrides nax.yml)', intArg('--seed', 0))
+    .option('--samples <n>', 'Monte Carlo samples (overrides nax.yml)', intArg('--samples', SIMULATION_RULES.monteCarloSamples))
+    .option('--images <n>', 'evaluation images (overrides nax.yml)', intArg('--images', SIMULATION_RULES.evalImages))
+    .option('--seed <n>', 'seed (overrides nax.yml)', intArg('--seed', SIMULATION_RULES.seed))
     .addOption(new Option('--ir-drop <model>', 'IR-drop model (overrides nax.yml)').choices(['exact', 'fast', 'ideal']))
     .option('--shard <i/n>', 'run only shard i of n of the Monte Carlo samples', parseShard)
     .option('--timings', 'add wall-clock timings to the report (not reproducible)', false)
-    .option('--workers <n>', 'worker threads for Monte Carlo samples (default: CPU count, at most 4)', intArg('--workers', 1))
+    .option('--workers <n>', 'worker threads for Monte Carlo samples (default: CPU count, at most 4)', intArg('--workers', WORKERS_RULE))
     .action(async (o: CommonOpts & { workers?: number; samples?: number; images?: number; seed?: number; irDrop?: 'exact' | 'fast' | 'ideal'; shard?: { index: number; count: number }; timings: boolean; quiet?: boolean }) => {
       await checkReport(io, o.json, o.force);
       await initBackend(o.backend);
@@ -166,8 +173,8 @@ export function buildProgram(io: CliIo = defaultIo): Command {
   common(program.command('sweep'))
     .description('homogeneous-mapping sweep: every layer on N×N crossbars for each N, accuracy and EDAP side by side')
     .option('--crossbar <sizes>', 'comma-separated crossbar sizes', '16,32,64,128,256')
-    .option('--samples <n>', 'Monte Carlo samples (overrides nax.yml)', intArg('--samples', 1))
-    .option('--images <n>', 'evaluation images (overrides nax.yml)', intArg('--images', 1))
+    .option('--samples <n>', 'Monte Carlo samples (overrides nax.yml)', intArg('--samples', SIMULATION_RULES.monteCarloSamples))
+    .option('--images <n>', 'evaluation images (overrides nax.yml)', intArg('--images', SIMULATION_RULES.evalImages))
     .action(async (o: CommonOpts & { crossbar: string; samples?: number; images?: number; quiet?: boolean }) => {
       const sizes = o.crossbar.split(',').map((s) => readNumber(Number(s.trim()), '--crossbar', s.trim(), { integer: true, min: 16, max: 512 }));
       await checkReport(io, o.json, o.force);
@@ -191,9 +198,9 @@ export function buildProgram(io: CliIo = defaultIo): Command {
   common(program.command('check'))
     .description('what the action does on a pull request, locally: simulate base and head with the same seeds, compare, apply budgets')
     .option('--base <ref>', 'base commit or ref (default HEAD: your uncommitted changes against the last commit)')
-    .option('--samples <n>', 'Monte Carlo samples (overrides nax.yml, both sides)', intArg('--samples', 1))
-    .option('--images <n>', 'evaluation images (overrides nax.yml, both sides)', intArg('--images', 1))
-    .option('--workers <n>', 'worker threads for Monte Carlo samples', intArg('--workers', 1))
+    .option('--samples <n>', 'Monte Carlo samples (overrides nax.yml, both sides)', intArg('--samples', SIMULATION_RULES.monteCarloSamples))
+    .option('--images <n>', 'evaluation images (overrides nax.yml, both sides)', intArg('--images', SIMULATION_RULES.evalImages))
+    .option('--workers <n>', 'worker threads for Monte Carlo samples', intArg('--workers', WORKERS_RULE))
     .option('--markdown', 'print the PR comment (markdown) instead of the terminal table', false)
     .action(async (o: CommonOpts & { base?: string; samples?: number; images?: number; workers?: number; markdown: boolean; quiet?: boolean }) => {
       await checkReport(io, o.json, o.force);
@@ -279,8 +286,18 @@ export function buildProgram(io: CliIo = defaultIo): Command {
         throw new NaxUserError(file, '', code === 'ENOENT' ? 'file not found' : jsonSyntaxMessage(e));
       }
       const x = parseXbarInput(raw, file);
-      const solution = solveCurrents(x.g, x.rows, x.cols, x.v, x.wires, o.model);
-      io.out(JSON.stringify({ currents: Array.from(solution.columnCurrentsA) }));
+      let solution;
+      try {
+        solution = solveCurrents(x.g, x.rows, x.cols, x.v, x.wires, o.model);
+      } catch (e) {
+        // The solver names the technology's wires; here they come from this file.
+        if (e instanceof NaxUserError) throw new NaxUserError(file, 'rSource, rSink', e.message, e.hint);
+        throw e;
+      }
+      const currents = Array.from(solution.columnCurrentsA);
+      const bad = currents.findIndex((c) => !Number.isFinite(c));
+      if (bad >= 0) throw new NaxUserError(file, '', `column ${bad} has no finite current for these values`, 'check conductances and resistances');
+      io.out(JSON.stringify({ currents }));
     });
 
   return program;
@@ -333,6 +350,12 @@ interface XbarInput {
   wires: { rWireOhm: number; rSourceOhm: number; rSinkOhm: number };
 }
 
+/**
+ * Device conductances, S: at most 0.01 S (R_on ≥ 100 Ω, the technology file's bound, config/technology.ts).
+ * Voltages within ±10 V and wire resistances as in a technology file.
+ */
+const XBAR_CONDUCTANCE_RULE: NumberRule = { min: 0, max: 0.01 };
+
 export function parseXbarInput(raw: unknown, file: string): XbarInput {
   const o = requireObject(raw, file, '');
   rejectUnknownKeys(o, ['conductances', 'voltages', 'rWire', 'rSource', 'rSink'], file, '');
@@ -350,14 +373,14 @@ export function parseXbarInput(raw: unknown, file: string): XbarInput {
       throw new NaxUserError(file, `conductances[${i}]`, `expected ${cols} values like row 0`);
     }
     row.forEach((x: unknown, j: number) => {
-      g[i * cols + j] = readNumber(x, file, `conductances[${i}][${j}]`, { min: 0 });
+      g[i * cols + j] = readNumber(x, file, `conductances[${i}][${j}]`, XBAR_CONDUCTANCE_RULE);
     });
   });
   if (!Array.isArray(o.voltages) || o.voltages.length !== rows) {
     throw new NaxUserError(file, 'voltages', `expected an array of ${rows} voltages (one per row)`);
   }
-  const v = Float64Array.from(o.voltages, (x: unknown, i: number) => readNumber(x, file, `voltages[${i}]`));
-  const r = (k: 'rWire' | 'rSource' | 'rSink') => readNumber(o[k], file, k, { min: 0 });
+  const v = Float64Array.from(o.voltages, (x: unknown, i: number) => readNumber(x, file, `voltages[${i}]`, { min: -10, max: 10 }));
+  const r = (k: 'rWire' | 'rSource' | 'rSink') => readNumber(o[k], file, k, { min: 0, max: k === 'rWire' ? 1e3 : 1e6 });
   return { g, v, rows, cols, wires: { rWireOhm: r('rWire'), rSourceOhm: r('rSource'), rSinkOhm: r('rSink') } };
 }
 

@@ -35,7 +35,7 @@
  * Layout conventions inside this file: node n = i·cols + j; block arrays index (n·K + k) for right-hand side k.
  */
 import type { WireParams } from '../config/technology.js';
-import { assert } from '../errors.js';
+import { NaxUserError, assert } from '../errors.js';
 
 /** Resistances of the array, Ω (the `wires` section of the technology; reference §2.5). */
 export type WireResistances = Pick<WireParams, 'rWireOhm' | 'rSourceOhm' | 'rSinkOhm'>;
@@ -440,12 +440,16 @@ function adaptedSorFactor(omega: number, lambda: number): number {
   return better > omega * (1 + 1e-3) ? better : omega;
 }
 
-function notConvergedError(what: string, rows: number, cols: number, detail: string, wires: WireResistances): Error {
-  return new Error(
-    `internal error: ${what} of a ${rows}×${cols} crossbar did not converge (${detail}; R_wire ${wires.rWireOhm} Ω, ` +
-      `R_source ${wires.rSourceOhm} Ω, R_sink ${wires.rSinkOhm} Ω). Line relaxation contracts slowly when R_source ` +
-      `or R_sink is large against the parallel resistance of a line's devices.`,
-  );
+/**
+ * A solve that does not converge is the technology's values, not a bug: the validator accepts values
+ * the relaxation cannot handle (a floating array, R_source ≫ the devices' parallel resistance), so
+ * the user gets one line naming the wire fields (the edge may re-address it to its own input file).
+ */
+function notConvergedError(what: string, rows: number, cols: number, detail: string, wires: WireResistances): NaxUserError {
+  return new NaxUserError('technology', 'wires',
+    `the ${what} of a ${rows}×${cols} crossbar does not converge with R_wire ${wires.rWireOhm} Ω, R_source ` +
+      `${wires.rSourceOhm} Ω, R_sink ${wires.rSinkOhm} Ω (${detail})`,
+    'R_source or R_sink is too large against the parallel resistance of a line of devices; lower them');
 }
 
 /** State and scratch arrays of one relaxation, for blocks of up to K right-hand sides. */
