@@ -166,6 +166,17 @@ function shardSamples(total: number, shard?: { index: number; count: number }): 
   return all.filter((k) => k % shard.count === shard.index);
 }
 
+/** Outputs of the network (its classes): the last matrix layer's, through activations, pooling and adds. */
+function outputClasses(g: NetworkGraph): number | undefined {
+  const byName = new Map(g.nodes.map((n) => [n.name, n] as const));
+  let node = byName.get(g.output);
+  for (let hops = 0; node && hops < g.nodes.length; hops++) {
+    if (node.op === 'matrix') return node.shape.outChannels;
+    node = byName.get('input' in node ? node.input : 'inputs' in node ? node.inputs[0] : '');
+  }
+  return undefined;
+}
+
 /** The full report for one commit: accuracy under non-idealities plus cost. */
 export async function simulate(opts: SimulateOptions): Promise<NaxReport> {
   const t0 = performance.now();
@@ -184,6 +195,12 @@ export async function simulate(opts: SimulateOptions): Promise<NaxReport> {
   const [h, w, c] = p.graph.inputShape;
   if (evalSet.shape[0] !== h || evalSet.shape[1] !== w || evalSet.shape[2] !== c) {
     throw new NaxUserError(p.config.evalSet.images, '', `images are ${evalSet.shape.join('×')}, the model expects ${h}×${w}×${c}`);
+  }
+  const classes = outputClasses(p.graph);
+  const tooLarge = classes === undefined ? -1 : evalSet.labels.findIndex((l) => l >= classes);
+  if (tooLarge >= 0) {
+    throw new NaxUserError(p.config.evalSet.labels, `[${tooLarge}]`,
+      `label ${evalSet.labels[tooLarge]} is not one of the model's ${classes} outputs`, 'labels are class indices 0…classes−1');
   }
   const tLoad = performance.now();
   const report = await simulateInMemory({

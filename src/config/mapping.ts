@@ -17,6 +17,7 @@ import {
   readNumber,
   rejectUnknownKeys,
   requireObject,
+  rejectReservedName,
 } from './fields.js';
 
 export const MAPPING_SCHEMA = 'nax-mapping/1';
@@ -133,7 +134,10 @@ export function parseMapping(raw: unknown, file: string): MappingSpec {
   const layers: Record<string, Spec> = {};
   if (o.layers !== undefined) {
     const l = requireObject(o.layers, file, 'layers');
-    for (const [name, v] of Object.entries(l)) layers[name] = parseSpec(v, file, `layers.${name}`);
+    for (const [name, v] of Object.entries(l)) {
+      rejectReservedName(name, file, `layers.${name}`);
+      layers[name] = parseSpec(v, file, `layers.${name}`);
+    }
   }
   return { defaults, layers };
 }
@@ -175,7 +179,7 @@ export function resolveMapping(
   }
   const out = new Map<string, ResolvedLayerMapping>();
   for (const name of layerNames) {
-    const own = spec.layers[name];
+    const own = Object.hasOwn(spec.layers, name) ? spec.layers[name] : undefined;
     if (!own && !spec.defaults) {
       throw new NaxUserError(file, `layers.${name}`, `matrix layer '${name}' has no mapping`,
         'add an entry for it, or a "defaults" block');

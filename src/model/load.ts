@@ -12,7 +12,7 @@ import { SUPPORTED_LAYER_CLASSES } from './from-tfjs.js';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import path from 'node:path';
-import { describe, isObject, type Raw } from '../config/fields.js';
+import { describe, isObject, type Raw, rejectReservedName } from '../config/fields.js';
 import { NaxUserError } from '../errors.js';
 import { confinedPath, type FileSource } from '../io/files.js';
 import { jsonSyntaxMessage } from '../io/json.js';
@@ -132,6 +132,7 @@ function topologyLayers(topology: Raw, file: string): LayerList {
     if (!isObject(l) || typeof l.class_name !== 'string' || !isObject(l.config)) {
       throw new NaxUserError(file, `${field}[${i}]`, 'expected a layer { class_name, config }');
     }
+    if (typeof l.config.name === 'string') rejectReservedName(l.config.name, file, `${field}[${i}].config.name`);
     if (NESTED_MODEL_CLASSES.includes(l.class_name)) {
       throw new NaxUserError(file, `${field}[${i}]`, `layer '${String(l.config.name)}' is a nested ${l.class_name}`,
         'flatten the model: nested models are not supported');
