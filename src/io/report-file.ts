@@ -68,11 +68,21 @@ export async function checkReportPath(file: string, opts: WriteReportOptions): P
     throw new NaxUserError(shown, '', `exists and is not a nax report (no "schema": "${REPORT_SCHEMA}"); not overwritten`,
       opts.overwriteHint ?? 'choose another report-path, or set overwrite-report: true');
   }
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await access(st ? file : path.dirname(file), constants.W_OK);
-  } catch (e) {
-    throw unwritable(shown, e);
+  // Nothing is created yet: the nearest existing folder up the path must be a writable folder.
+  // (A recursive mkdir below /proc never returns on Linux with Node 20, so none is attempted here.)
+  let dir = st ? file : path.dirname(file);
+  for (;;) {
+    try {
+      const d = await lstat(dir);
+      if (!st && !d.isDirectory()) throw new NaxUserError(shown, '', `cannot be written (${dir} is not a folder)`);
+      await access(dir, constants.W_OK);
+      return;
+    } catch (e) {
+      if (e instanceof NaxUserError) throw e;
+      const parent = path.dirname(dir);
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || parent === dir) throw unwritable(shown, e);
+      dir = parent;
+    }
   }
 }
 

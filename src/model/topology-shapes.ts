@@ -116,10 +116,6 @@ export function checkTopologyShapes(
       default:
         break; // element-wise layers and Add keep their (first) input's shape
     }
-    if (out.some((d) => !(d >= 1)) || product(out) > MAX_ACTIVATION_ELEMENTS) {
-      throw new NaxUserError(file, field, `layer '${name}' outputs [${out.join(', ')}] per example`,
-        `each dimension ≥ 1, at most ${MAX_ACTIVATION_ELEMENTS} elements`);
-    }
     for (const [w, shape] of Object.entries(expect)) {
       const key = `${name}/${w}`;
       const found = manifest.get(key);
@@ -128,6 +124,10 @@ export function checkTopologyShapes(
         throw new NaxUserError(file, field, `layer '${name}' declares a ${w} of [${shape.join(', ')}], the manifest holds [${found.join(', ')}]`,
           'the topology and the weights disagree: re-export the model');
       }
+    }
+    if (out.some((d) => !(d >= 1)) || product(out) > MAX_ACTIVATION_ELEMENTS) {
+      throw new NaxUserError(file, field, `layer '${name}' outputs [${out.join(', ')}] per example`,
+        `each dimension ≥ 1, at most ${MAX_ACTIVATION_ELEMENTS} elements`);
     }
     outputs[i] = out;
   }
