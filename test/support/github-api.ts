@@ -70,7 +70,7 @@ export interface GitHubApiEmulator {
   /** Makes GET pulls/{n} answer with this head SHA. */
   seedPull(pr: { owner: string; repo: string; number: number; headSha: string; labels?: string[] }): void;
   /** Answers the next `count` API requests with `status` (a transient failure, e.g. 502). */
-  failNext(count: number, status: number): void;
+  failNext(count: number, status: number, message?: string): void;
   /** Comments on one issue, in creation order. */
   commentsOn(issue: { owner: string; repo: string; number: number }): StoredComment[];
   reset(): void;
@@ -87,7 +87,7 @@ export async function startGitHubApi(options: EmulatorOptions = {}): Promise<Git
   const state: EmulatorState = { nextId: 1000, comments: [], requests: [], pulls: new Map() };
   let base = '';
   let readOnly = options.readOnly ?? false;
-  const failures = { count: 0, status: 502 };
+  const failures: { count: number; status: number; message?: string } = { count: 0, status: 502 };
 
   const mkComment = (owner: string, repo: string, issue: number, body: string, user: ApiUser): StoredComment => {
     const id = state.nextId++;
@@ -140,7 +140,7 @@ export async function startGitHubApi(options: EmulatorOptions = {}): Promise<Git
     if (!req.headers.authorization) return send(res, 401, { message: 'Requires authentication', status: '401' });
     if (failures.count > 0) {
       failures.count--;
-      return send(res, failures.status, { message: `emulated transient failure ${failures.status}` });
+      return send(res, failures.status, { message: failures.message ?? `emulated transient failure ${failures.status}` });
     }
     let m: RegExpMatchArray | null;
     if ((m = url.pathname.match(/^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/))) {
@@ -228,9 +228,10 @@ export async function startGitHubApi(options: EmulatorOptions = {}): Promise<Git
     commentsOn(issue) {
       return state.comments.filter((c) => c.owner === issue.owner && c.repo === issue.repo && c.issue_number === issue.number);
     },
-    failNext(count, status) {
+    failNext(count, status, message) {
       failures.count = count;
       failures.status = status;
+      failures.message = message;
     },
     reset() {
       failures.count = 0;
