@@ -8,10 +8,10 @@
  * the CLI: run() in a worker only runs its samples.
  */
 import * as core from '@actions/core';
-import { getOctokit } from '@actions/github';
 import { availableParallelism } from 'node:os';
 import { NaxUserError } from './errors.js';
 import { actionsPublisher } from './github/actions-publisher.js';
+import { githubClient } from './github/client.js';
 import { checkMode } from './github/check-mode.js';
 import { commentMode } from './github/comment-mode.js';
 import { ENV_FILE, readActionEnv } from './github/event.js';
@@ -44,6 +44,16 @@ function reportError(e: unknown): void {
   core.setFailed(e instanceof Error ? (e.stack ?? e.message) : String(e));
 }
 
+/**
+ * NAX_TEST_RETRY_BASE_MS shortens plugin-retry's back-off in the end-to-end tests; it is read only when
+ * the API is on the loopback address, so it cannot weaken a real run.
+ */
+function retryBase(env: NodeJS.ProcessEnv): { retryAfterBaseMs?: number } {
+  const ms = Number(env.NAX_TEST_RETRY_BASE_MS);
+  const loopback = /^http:\/\/127\.0\.0\.1:\d+$/.test(env.GITHUB_API_URL ?? '');
+  return loopback && Number.isInteger(ms) && ms >= 0 ? { retryAfterBaseMs: ms } : {};
+}
+
 /** Runs the action in the current step (or, in a worker thread, its Monte Carlo samples). */
 export async function run(): Promise<void> {
   if (isNaxWorker()) {
@@ -60,12 +70,13 @@ export async function run(): Promise<void> {
     const actionEnv = readActionEnv(env);
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
     // baseUrl explicitly: @actions/github computes its default when the module loads.
-    const client = inputs.githubToken ? getOctokit(inputs.githubToken, { baseUrl: actionEnv.apiUrl }) : undefined;
+    const client = inputs.githubToken ? githubClient(inputs.githubToken, { baseUrl: actionEnv.apiUrl, ...retryBase(env) }) : undefined;
     const workers = Math.min(MAX_WORKERS, availableParallelism());
     const ctx: ModeContext = {
       inputs,
       env: actionEnv,
-      repoDir: process.cwd(),
+      // The checkout is GITHUB_WORKSPACE; a step's working-directory may differ from it.
+      repoDir: env.GITHUB_WORKSPACE || process.cwd(),
       ...(client ? { client } : {}),
       publisherFor: (issue) => actionsPublisher({
         ...(client ? { client } : {}),

@@ -1,24 +1,25 @@
 /**
  * Base vs head: the core `nax check --base <ref>` and the action share. Head is read from the working tree,
- * base straight from git at the base commit (no second checkout). Both are simulated with the head's
- * simulation settings — same seed, Monte Carlo samples, images and IR-drop model — so the comparison is
- * paired: the same chip instances and images on both sides, and accuracy differences are the PR's, not
- * sampling noise.
+ * base straight from git at the base commit (no second checkout). Each side's nax.yml is read once; the
+ * gate (budgets and simulation settings) is resolved once from them (config/gate.ts: the base's, the
+ * stricter where the PR changes them). Both sides are simulated with the gate's settings — same seed,
+ * Monte Carlo samples, images and IR-drop model — so the comparison is paired: the same chip instances and
+ * images on both sides, and accuracy differences are the PR's, not sampling noise.
  *
  * A base without nax.yml, without the model, or whose inputs do not load gives no base report: the
  * verdict is then 'no-baseline' with the reason, never a silent pass. The caller initialises the tfjs
- * backend (runtime/tfjs.ts initBackend) first.
- */
+ * backend (runtime/tfjs.ts initBackend) first. */
 import type { BaselineInfo } from './compare/baseline.js';
 import type { Acknowledgement, Comparison } from './compare/comparison.js';
 import { compareReports } from './compare/compare-reports.js';
-import { type BudgetOverrides, type Budgets, type TierLocator, withBudgetOverrides } from './config/budgets.js';
+import type { BudgetOverrides, Budgets, TierLocator } from './config/budgets.js';
+import { type Gate, resolveGate } from './config/gate.js';
 import type { NaxConfig } from './config/nax-config.js';
 import { NaxUserError } from './errors.js';
-import { dirSource } from './io/files.js';
-import { gitSource } from './github/git-source.js';
-import { isGitRepo, resolveCommit } from './github/git.js';
-import { type SimulationOverrides, loadConfig, simulate } from './pipeline.js';
+import { type FileSource, dirSource } from './io/files.js';
+import { gitSource } from './io/git-source.js';
+import { isGitRepo, resolveCommit } from './io/git.js';
+import { type LoadedConfig, type SimulationOverrides, loadConfig, simulate } from './pipeline.js';
 import type { RenderInput } from './render/render-input.js';
 import type { NaxReport } from './report.js';
 import type { SampleRunner } from './xbar/simulate.js';
@@ -37,7 +38,7 @@ export interface CheckOptions {
   readonly baseline?: BaselineInfo;
   /** Settings over nax.yml (the shard of a matrix leg, CLI flags); applied to base and head alike. */
   readonly overrides?: SimulationOverrides;
-  /** Budget tiers over nax.yml's, and where each came from (for error messages). */
+  /** Budget tiers that may tighten nax.yml's (never loosen), and where each came from (for error messages). */
   readonly budgetOverrides?: BudgetOverrides;
   readonly budgetOverrideLocator?: TierLocator;
   readonly acknowledgement?: Acknowledgement;
@@ -51,7 +52,9 @@ export interface CheckResult {
   readonly base?: NaxReport;
   readonly baseInfo: BaselineInfo;
   readonly comparison: Comparison;
-  /** The budgets applied (head's nax.yml with overrides). */
+  /** How the head was judged: budgets and settings from the base (see config/gate.ts). */
+  readonly gate: Gate;
+  /** gate.budgets. */
   readonly budgets: Budgets;
   /** Head's validated nax.yml (paths in it are relative to repoDir). */
   readonly headConfig: NaxConfig;
@@ -72,63 +75,57 @@ async function baselineFromRef(repoDir: string, ref: string, explicit: boolean):
   return { commit, ref, resolvedBy: explicit ? `--base ${ref}` : 'HEAD (the last commit; choose another with --base)' };
 }
 
-/**
- * Looks for the base's nax.yml and model; returns the reason there is no baseline, or undefined when the
- * base can be simulated.
- */
-async function baseMissing(opts: { repoDir: string; commit: string; configPath: string }): Promise<string | undefined> {
-  const source = gitSource(opts.repoDir, opts.commit);
-  const short = opts.commit.slice(0, 7);
-  if (!(await source.exists(opts.configPath))) return `the base commit ${short} has no ${opts.configPath}`;
-  let config: NaxConfig;
+/** The base's nax.yml, read once, or why there is none (then no gate comes from the base). */
+async function loadBaseConfig(source: FileSource, configPath: string): Promise<{ loaded?: LoadedConfig; missing?: string }> {
+  const short = source.commit?.slice(0, 7) ?? source.label;
+  if (!(await source.exists(configPath))) return { missing: `the base commit ${short} has no ${configPath}` };
   try {
-    config = await loadConfig(source, opts.configPath);
+    return { loaded: await loadConfig(source, configPath) };
   } catch (e) {
-    if (e instanceof NaxUserError) return `the base's ${opts.configPath} is invalid (${e.format()})`;
+    if (e instanceof NaxUserError) return { missing: `the base's ${configPath} is invalid (${e.format()})` };
     throw e;
   }
-  if (!(await source.exists(config.model))) return `the base commit ${short} has no model at ${config.model}`;
-  return undefined;
 }
 
 /** Simulates head and base and compares them. */
 export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const log = opts.progress ?? (() => undefined);
   const headSource = dirSource(opts.repoDir);
-  const headConfig = await loadConfig(headSource, opts.configPath);
-  const budgets = opts.budgetOverrides
-    ? withBudgetOverrides(headConfig.budgets, {
-      overrides: opts.budgetOverrides,
-      where: opts.budgetOverrideLocator ?? ((id, tier) => ({ file: 'budget overrides', field: `${id}.${tier}` })),
-    })
-    : headConfig.budgets;
-  // Paired comparison: the head's settings (and any overrides) on both sides.
-  const s = headConfig.simulation;
-  const overrides: SimulationOverrides = {
-    seed: s.seed,
-    monteCarloSamples: s.monteCarloSamples,
-    evalImages: s.evalImages,
-    irDrop: s.irDrop,
-    ...stripUndefined(opts.overrides ?? {}),
-  };
+  const headLoaded = await loadConfig(headSource, opts.configPath);
   const isRepo = await isGitRepo(opts.repoDir);
   const headCommit = isRepo ? await resolveCommit(opts.repoDir, 'HEAD') : undefined;
   let baseInfo = opts.baseline ?? await baselineFromRef(opts.repoDir, opts.baseRef ?? 'HEAD', opts.baseRef !== undefined);
 
+  // Each side's nax.yml is read once; the gate (budgets, settings) is resolved once, from the base.
+  const baseSource = baseInfo.commit && !baseInfo.missingReason ? gitSource(opts.repoDir, baseInfo.commit) : undefined;
+  const baseConfig = baseSource ? await loadBaseConfig(baseSource, opts.configPath) : {};
+  if (baseConfig.missing) baseInfo = { ...baseInfo, missingReason: baseConfig.missing };
+  const gate = resolveGate({
+    head: headLoaded.config,
+    ...(baseConfig.loaded ? { base: baseConfig.loaded.config } : {}),
+    ...(opts.budgetOverrides ? { budgetOverrides: opts.budgetOverrides } : {}),
+    ...(opts.budgetOverrideLocator ? { budgetOverrideLocator: opts.budgetOverrideLocator } : {}),
+  });
+  for (const c of gate.changes) log(`this PR changes the gate: ${c}`);
+  // Paired comparison: the gate's settings (and the command line's, locally) on both sides.
+  const overrides: SimulationOverrides = { ...gate.simulation, ...stripUndefined(opts.overrides ?? {}) };
+
   log(`head: simulating ${opts.configPath} from the working tree`);
-  const headReport = await simulate({ source: headSource, configPath: opts.configPath, overrides, progress: opts.progress, runner: opts.runner });
+  const headReport = await simulate({
+    source: headSource, configPath: opts.configPath, loaded: headLoaded, overrides, progress: opts.progress, runner: opts.runner,
+  });
   const head: NaxReport = headCommit && !headReport.commit ? { ...headReport, commit: headCommit } : headReport;
 
   let base: NaxReport | undefined;
-  if (baseInfo.commit && !baseInfo.missingReason) {
-    const missing = await baseMissing({ repoDir: opts.repoDir, commit: baseInfo.commit, configPath: opts.configPath });
-    if (missing) {
-      baseInfo = { ...baseInfo, missingReason: missing };
+  if (baseSource && baseConfig.loaded && !baseInfo.missingReason) {
+    const model = baseConfig.loaded.config.model;
+    if (!(await baseSource.exists(model))) {
+      baseInfo = { ...baseInfo, missingReason: `the base commit ${baseSource.commit?.slice(0, 7)} has no model at ${model}` };
     } else {
-      log(`base: simulating ${opts.configPath} from commit ${baseInfo.commit.slice(0, 7)} (${baseInfo.resolvedBy})`);
+      log(`base: simulating ${opts.configPath} from commit ${baseSource.commit?.slice(0, 7)} (${baseInfo.resolvedBy})`);
       try {
         base = await simulate({
-          source: gitSource(opts.repoDir, baseInfo.commit), configPath: opts.configPath, overrides, progress: opts.progress,
+          source: baseSource, configPath: opts.configPath, loaded: baseConfig.loaded, overrides, progress: opts.progress,
           runner: opts.runner,
         });
       } catch (e) {
@@ -138,15 +135,16 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
     }
   }
   if (baseInfo.missingReason) log(`no baseline: ${baseInfo.missingReason}`);
-  const comparison = compareReports(base, head, budgets, opts.acknowledgement ? { acknowledgement: opts.acknowledgement } : {});
+  const comparison = compareReports(base, head, gate.budgets, opts.acknowledgement ? { acknowledgement: opts.acknowledgement } : {});
   const delta = comparison.totals.accuracyDelta;
   return {
     head: delta && head.accuracy ? { ...head, accuracy: { ...head.accuracy, delta } } : head,
     ...(base ? { base } : {}),
     baseInfo,
     comparison,
-    budgets,
-    headConfig,
+    gate,
+    budgets: gate.budgets,
+    headConfig: headLoaded.config,
     ...(headCommit ? { headCommit } : {}),
   };
 }
@@ -163,6 +161,7 @@ export function checkRenderInput(result: CheckResult, opts: { readonly headSha?:
     ...(headSha ? { headSha } : {}),
     toolVersion: result.head.tool.version,
     origin: 'this-job',
+    gate: { budgetsFrom: result.gate.budgetsFrom, changes: result.gate.changes },
     ...(opts.reportName ? { reportName: opts.reportName } : {}),
   };
 }

@@ -8,13 +8,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { type ResolvedLayerMapping, withCrossbarSize } from './config/mapping.js';
-import { readNumber, requireObject, rejectUnknownKeys } from './config/fields.js';
+import { type NumberRule, describe, readNumber, requireObject, rejectUnknownKeys } from './config/fields.js';
+import { SIMULATION_RULES } from './config/nax-config.js';
 import { checkRenderInput, runCheck } from './check.js';
 import { registerReportCommand } from './cli/report.js';
 import { registerMappingInit } from './cli/mapping-init.js';
 import { mergeShards } from './compare/merge-shards.js';
-import { runGit } from './github/git.js';
-import { readJsonFile, writeReportFile } from './github/report-file.js';
+import { parseReport } from './io/parse-report.js';
+import { runGit } from './io/git.js';
+import { checkReportPath, readJsonFile, refuseNonEmptyFolder, refuseOverwrite, writeReportFile } from './io/report-file.js';
 import { COMMENT_LIMIT, renderMarkdown } from './render/markdown.js';
 import { renderText } from './render/text.js';
 import { parseDuration } from './config/search-space.js';
@@ -22,6 +24,7 @@ import { NaxUserError } from './errors.js';
 import { type ParetoDocument, mergeSearchResults, summaryMarkdown } from './search/pareto.js';
 import { runSearch } from './search/run.js';
 import { dirSource } from './io/files.js';
+import { jsonSyntaxMessage } from './io/json.js';
 import { type SimulationOverrides, costOnly, loadProject, simulate } from './pipeline.js';
 import type { NaxReport } from './report.js';
 import { renderCostTable } from './render/cost-table.js';
@@ -54,13 +57,19 @@ const defaultIo: CliIo = {
   cwd: process.cwd(),
 };
 
-function intArg(name: string, min: number) {
+/**
+ * An integer flag with nax.yml's bounds for the same setting. The error is a NaxUserError (one line,
+ * exit 2), not commander's usage text.
+ */
+function intArg(name: string, rule: NumberRule) {
   return (v: string) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}`);
-    return n;
+    if (!/^\s*[+-]?\d+(\.\d+)?([eE][+-]?\d+)?\s*$/.test(v)) throw new NaxUserError(name, '', `expected an integer, found ${describe(v)}`);
+    return readNumber(Number(v), name, '', { ...rule, integer: true });
   };
 }
+
+/** Worker threads: at most this many (nax assumption: more than any runner's cores gains nothing). */
+const WORKERS_RULE: NumberRule = { min: 1, max: 64 };
 
 /** `i/n` with 1 ≤ i ≤ n → 0-based { index, count }. */
 export function parseShard(v: string): { index: number; count: number } {
@@ -69,6 +78,12 @@ export function parseShard(v: string): { index: number; count: number } {
   const n = m ? Number(m[2]) : NaN;
   if (!m || i < 1 || n < 1 || i > n) throw new InvalidArgumentError(`expected i/n with 1 ≤ i ≤ n, e.g. 2/4; got '${v}'`);
   return { index: i - 1, count: n };
+}
+
+/** Fails before any work when --json/--out cannot be written (or would replace a user's file). */
+async function checkReport(io: CliIo, file: string | undefined, force: boolean | undefined): Promise<void> {
+  if (file === undefined) return;
+  await checkReportPath(path.resolve(io.cwd, file), { overwrite: force === true, shownAs: file, overwriteHint: 'pass --force to overwrite it' });
 }
 
 /** Writes a report; a file that is not an earlier nax report is kept unless --force. */
@@ -128,14 +143,15 @@ export function buildProgram(io: CliIo = defaultIo): Command {
 
   addCostModelOptions(common(program.command('simulate')))
     .description('simulate one commit: ideal, quantised and non-ideal accuracy (Monte Carlo), NF and EDAP')
-    .option('--samples <n>', 'Monte Carlo samples (overrides nax.yml)', intArg('--samples', 1))
-    .option('--images <n>', 'evaluation images (overrides nax.yml)', intArg('--images', 1))
-    .option('--seed <n>', 'seed (overrides nax.yml)', intArg('--seed', 0))
+    .option('--samples <n>', 'Monte Carlo samples (overrides nax.yml)', intArg('--samples', SIMULATION_RULES.monteCarloSamples))
+    .option('--images <n>', 'evaluation images (overrides nax.yml)', intArg('--images', SIMULATION_RULES.evalImages))
+    .option('--seed <n>', 'seed (overrides nax.yml)', intArg('--seed', SIMULATION_RULES.seed))
     .addOption(new Option('--ir-drop <model>', 'IR-drop model (overrides nax.yml)').choices(['exact', 'fast', 'ideal']))
     .option('--shard <i/n>', 'run only shard i of n of the Monte Carlo samples', parseShard)
     .option('--timings', 'add wall-clock timings to the report (not reproducible)', false)
-    .option('--workers <n>', 'worker threads for Monte Carlo samples (default: CPU count, at most 4)', intArg('--workers', 1))
+    .option('--workers <n>', 'worker threads for Monte Carlo samples (default: CPU count, at most 4)', intArg('--workers', WORKERS_RULE))
     .action(async (o: CommonOpts & { workers?: number; samples?: number; images?: number; seed?: number; irDrop?: 'exact' | 'fast' | 'ideal'; shard?: { index: number; count: number }; timings: boolean; quiet?: boolean }) => {
+      await checkReport(io, o.json, o.force);
       await initBackend(o.backend);
       const overrides: SimulationOverrides = {
         seed: o.seed, monteCarloSamples: o.samples, evalImages: o.images, irDrop: o.irDrop, shard: o.shard,
@@ -152,6 +168,7 @@ export function buildProgram(io: CliIo = defaultIo): Command {
     .description('EDAP cost model only: per-layer crossbars, ADCs, energy, delay, area and totals')
     .option('--mapping <file>', 'use this mapping instead of the one in nax.yml (relative to nax.yml)')
     .action(async (o: CommonOpts & { mapping?: string }) => {
+      await checkReport(io, o.json, o.force);
       await initBackend(o.backend);
       const report = await costOnly({ ...project(io, o.config), mappingPath: o.mapping, costModel: costModelOverride(o) });
       io.out(renderCostTable(report.cost));
@@ -161,10 +178,11 @@ export function buildProgram(io: CliIo = defaultIo): Command {
   addCostModelOptions(common(program.command('sweep')))
     .description('homogeneous-mapping sweep: every layer on N×N crossbars for each N, accuracy and EDAP side by side')
     .option('--crossbar <sizes>', 'comma-separated crossbar sizes', '16,32,64,128,256')
-    .option('--samples <n>', 'Monte Carlo samples (overrides nax.yml)', intArg('--samples', 1))
-    .option('--images <n>', 'evaluation images (overrides nax.yml)', intArg('--images', 1))
+    .option('--samples <n>', 'Monte Carlo samples (overrides nax.yml)', intArg('--samples', SIMULATION_RULES.monteCarloSamples))
+    .option('--images <n>', 'evaluation images (overrides nax.yml)', intArg('--images', SIMULATION_RULES.evalImages))
     .action(async (o: CommonOpts & { crossbar: string; samples?: number; images?: number; quiet?: boolean }) => {
       const sizes = o.crossbar.split(',').map((s) => readNumber(Number(s.trim()), '--crossbar', s.trim(), { integer: true, min: 16, max: 512 }));
+      await checkReport(io, o.json, o.force);
       await initBackend(o.backend);
       const where = project(io, o.config);
       const base = await loadProject(where.source, where.configPath);
@@ -190,11 +208,12 @@ export function buildProgram(io: CliIo = defaultIo): Command {
   common(program.command('check'))
     .description('what the action does on a pull request, locally: simulate base and head with the same seeds, compare, apply budgets')
     .option('--base <ref>', 'base commit or ref (default HEAD: your uncommitted changes against the last commit)')
-    .option('--samples <n>', 'Monte Carlo samples (overrides nax.yml, both sides)', intArg('--samples', 1))
-    .option('--images <n>', 'evaluation images (overrides nax.yml, both sides)', intArg('--images', 1))
-    .option('--workers <n>', 'worker threads for Monte Carlo samples', intArg('--workers', 1))
+    .option('--samples <n>', 'Monte Carlo samples (overrides nax.yml, both sides)', intArg('--samples', SIMULATION_RULES.monteCarloSamples))
+    .option('--images <n>', 'evaluation images (overrides nax.yml, both sides)', intArg('--images', SIMULATION_RULES.evalImages))
+    .option('--workers <n>', 'worker threads for Monte Carlo samples', intArg('--workers', WORKERS_RULE))
     .option('--markdown', 'print the PR comment (markdown) instead of the terminal table', false)
     .action(async (o: CommonOpts & { base?: string; samples?: number; images?: number; workers?: number; markdown: boolean; quiet?: boolean }) => {
+      await checkReport(io, o.json, o.force);
       await initBackend(o.backend);
       const configAbs = path.resolve(io.cwd, o.config);
       const repoDir = (await gitTopLevel(path.dirname(configAbs))) ?? path.dirname(configAbs);
@@ -215,12 +234,13 @@ export function buildProgram(io: CliIo = defaultIo): Command {
   common(program.command('search'))
     .description('bounded NAX re-search of kernel and crossbar size per layer; writes model, mapping, report and Pareto front')
     .option('--budget <duration>', "wall-time budget, e.g. 15m, 900s (overrides nax.yml's search.budget)")
-    .option('--out <dir>', 'output folder', 'nax-search')
+    .option('--out <dir>', 'output folder (must be empty or new, unless --force)', 'nax-search')
     .option('--shard <i/n>', 'run only shard i of n of the λ sweep', parseShard)
     .action(async (o: CommonOpts & { budget?: string; out: string; shard?: { index: number; count: number }; quiet?: boolean }) => {
       const budgetS = o.budget === undefined ? undefined : parseDuration(o.budget, '--budget', '');
-      await initBackend(o.backend);
       const outDir = path.resolve(io.cwd, o.out);
+      await refuseNonEmptyFolder(outDir, { force: o.force === true, shownAs: o.out, hint: 'choose an empty --out folder, or pass --force to write into it' });
+      await initBackend(o.backend);
       const bar = progressBar(io, o.quiet, budgetS);
       const result = await runSearch({
         ...project(io, o.config), budgetS, outDir, shard: o.shard, progress: bar, now: () => performance.now() / 1000,
@@ -242,6 +262,9 @@ export function buildProgram(io: CliIo = defaultIo): Command {
       if (folders.length === abs.length) {
         const docs = await Promise.all(folders.map(async (d) => (await readJsonFile(path.join(d, 'pareto.json'))) as ParetoDocument));
         const outDir = path.resolve(io.cwd, o.out ?? 'nax-search');
+        await refuseOverwrite([path.join(outDir, 'pareto.json'), path.join(outDir, 'summary.md')], {
+          force: o.force, shownAs: (f) => path.relative(io.cwd, f), hint: 'choose another --out, or pass --force to replace it',
+        });
         const merged = mergeSearchResults(docs, folders.map((d) => path.relative(outDir, d) || '.'));
         mkdirSync(outDir, { recursive: true });
         writeFileSync(path.join(outDir, 'pareto.json'), `${JSON.stringify(merged, null, 2)}\n`);
@@ -251,7 +274,8 @@ export function buildProgram(io: CliIo = defaultIo): Command {
         return;
       }
       if (folders.length > 0) throw new NaxUserError(inputs[abs.indexOf(abs.find((a) => !folders.includes(a))!)], '', 'mixes search folders and report files');
-      const reports = await Promise.all(abs.map(async (f, i) => (await readJsonFile(f, inputs[i])) as NaxReport));
+      await checkReport(io, o.out, o.force);
+      const reports = await Promise.all(abs.map(async (f, i) => parseReport(await readJsonFile(f, inputs[i]), inputs[i])));
       const merged = mergeShards(reports, { labels: inputs });
       io.out(renderSimulateText(merged));
       if (o.out) await writeReport(io, o.out, merged, o.force);
@@ -269,11 +293,21 @@ export function buildProgram(io: CliIo = defaultIo): Command {
         raw = JSON.parse(readFileSync(path.resolve(io.cwd, file), 'utf8'));
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        throw new NaxUserError(file, '', code === 'ENOENT' ? 'file not found' : `malformed JSON: ${(e as Error).message}`);
+        throw new NaxUserError(file, '', code === 'ENOENT' ? 'file not found' : jsonSyntaxMessage(e));
       }
       const x = parseXbarInput(raw, file);
-      const solution = solveCurrents({ g: x.g, rows: x.rows, cols: x.cols, voltages: x.v, wires: x.wires, model: o.model });
-      io.out(JSON.stringify({ currents: Array.from(solution.columnCurrentsA) }));
+      let solution;
+      try {
+        solution = solveCurrents({ g: x.g, rows: x.rows, cols: x.cols, voltages: x.v, wires: x.wires, model: o.model });
+      } catch (e) {
+        // The solver names the technology's wires; here they come from this file.
+        if (e instanceof NaxUserError) throw new NaxUserError(file, 'rSource, rSink', e.message, e.hint);
+        throw e;
+      }
+      const currents = Array.from(solution.columnCurrentsA);
+      const bad = currents.findIndex((c) => !Number.isFinite(c));
+      if (bad >= 0) throw new NaxUserError(file, '', `column ${bad} has no finite current for these values`, 'check conductances and resistances');
+      io.out(JSON.stringify({ currents }));
     });
 
   registerReportCommand(program, io);
@@ -329,6 +363,12 @@ interface XbarInput {
   wires: { rWireOhm: number; rSourceOhm: number; rSinkOhm: number };
 }
 
+/**
+ * Device conductances, S: at most 0.01 S (R_on ≥ 100 Ω, the technology file's bound, config/technology.ts).
+ * Voltages within ±10 V and wire resistances as in a technology file.
+ */
+const XBAR_CONDUCTANCE_RULE: NumberRule = { min: 0, max: 0.01 };
+
 export function parseXbarInput(raw: unknown, file: string): XbarInput {
   const o = requireObject(raw, file, '');
   rejectUnknownKeys(o, ['conductances', 'voltages', 'rWire', 'rSource', 'rSink'], file, '');
@@ -346,14 +386,14 @@ export function parseXbarInput(raw: unknown, file: string): XbarInput {
       throw new NaxUserError(file, `conductances[${i}]`, `expected ${cols} values like row 0`);
     }
     row.forEach((x: unknown, j: number) => {
-      g[i * cols + j] = readNumber(x, file, `conductances[${i}][${j}]`, { min: 0 });
+      g[i * cols + j] = readNumber(x, file, `conductances[${i}][${j}]`, XBAR_CONDUCTANCE_RULE);
     });
   });
   if (!Array.isArray(o.voltages) || o.voltages.length !== rows) {
     throw new NaxUserError(file, 'voltages', `expected an array of ${rows} voltages (one per row)`);
   }
-  const v = Float64Array.from(o.voltages, (x: unknown, i: number) => readNumber(x, file, `voltages[${i}]`));
-  const r = (k: 'rWire' | 'rSource' | 'rSink') => readNumber(o[k], file, k, { min: 0 });
+  const v = Float64Array.from(o.voltages, (x: unknown, i: number) => readNumber(x, file, `voltages[${i}]`, { min: -10, max: 10 }));
+  const r = (k: 'rWire' | 'rSource' | 'rSink') => readNumber(o[k], file, k, { min: 0, max: k === 'rWire' ? 1e3 : 1e6 });
   return { g, v, rows, cols, wires: { rWireOhm: r('rWire'), rSourceOhm: r('rSource'), rSinkOhm: r('rSink') } };
 }
 

@@ -53,6 +53,14 @@ export interface SimulateOptions {
   readonly runner?: SampleRunner;
   /** Cost-model switches set over the technology file's (command-line overrides). */
   readonly costModel?: Partial<CostModelSwitches>;
+  /** This commit's nax.yml, already read (check.ts reads each side's once); default: read configPath. */
+  readonly loaded?: LoadedConfig;
+}
+
+/** One commit's nax.yml, read and validated once, with the hash its report records. */
+export interface LoadedConfig {
+  readonly config: NaxConfig;
+  readonly sha256: string;
 }
 
 /** Everything a commit's inputs resolve to. */
@@ -66,9 +74,9 @@ export interface Project {
   readonly inputs: NaxReport['inputs'];
 }
 
-export async function loadConfig(source: FileSource, configPath: string): Promise<NaxConfig> {
+export async function loadConfig(source: FileSource, configPath: string): Promise<LoadedConfig> {
   const bytes = await source.read(configPath);
-  return parseNaxConfig(new TextDecoder().decode(bytes), configPath);
+  return Object.freeze({ config: parseNaxConfig(new TextDecoder().decode(bytes), configPath), sha256: sha256(bytes) });
 }
 
 async function modelHash(source: FileSource, modelPath: string): Promise<string> {
@@ -77,7 +85,7 @@ async function modelHash(source: FileSource, modelPath: string): Promise<string>
   const manifest = (JSON.parse(new TextDecoder().decode(json)) as { weightsManifest?: Array<{ paths: string[] }> }).weightsManifest ?? [];
   const dir = modelPath.includes('/') ? modelPath.slice(0, modelPath.lastIndexOf('/') + 1) : '';
   const parts: Uint8Array[] = [json];
-  for (const g of manifest) for (const p of g.paths) parts.push(await source.read(dir + p));
+  for (const g of manifest) for (const p of g.paths) parts.push(await source.read(dir + p, 'weights'));
   return sha256(Buffer.concat(parts));
 }
 
@@ -102,10 +110,15 @@ export async function loadModel(source: FileSource, modelPath: string): Promise<
 export async function loadProject(
   source: FileSource,
   configPath: string,
-  opts: { mappingPath?: string; mappingOverride?: ReadonlyMap<string, ResolvedLayerMapping>; costModel?: Partial<CostModelSwitches> } = {},
+  opts: {
+    mappingPath?: string;
+    mappingOverride?: ReadonlyMap<string, ResolvedLayerMapping>;
+    costModel?: Partial<CostModelSwitches>;
+    loaded?: LoadedConfig;
+  } = {},
 ): Promise<Project> {
-  const configBytes = await source.read(configPath);
-  const config = parseNaxConfig(new TextDecoder().decode(configBytes), configPath);
+  const loaded = opts.loaded ?? await loadConfig(source, configPath);
+  const config = loaded.config;
   const { model, graph, sha256: modelSha } = await loadModel(source, config.model);
   const names = matrixNodes(graph).map((n) => n.name);
   const mappingPath = opts.mappingPath ?? config.mapping;
@@ -129,7 +142,7 @@ export async function loadProject(
     mappings,
     technology,
     inputs: {
-      config: { path: configPath, sha256: sha256(configBytes) },
+      config: { path: configPath, sha256: loaded.sha256 },
       model: { path: config.model, sha256: modelSha },
       mapping: mappingRef,
       technology: { path: config.technology ?? 'built-in', sha256: technologyHash(technology) },
@@ -232,6 +245,17 @@ function requireCalibrationSet(mappings: ReadonlyMap<string, LayerMapping>, conf
   }
 }
 
+/** Outputs of the network (its classes): the last matrix layer's, through activations, pooling and adds. */
+function outputClasses(g: NetworkGraph): number | undefined {
+  const byName = new Map(g.nodes.map((n) => [n.name, n] as const));
+  let node = byName.get(g.output);
+  for (let hops = 0; node && hops < g.nodes.length; hops++) {
+    if (node.op === 'matrix') return node.shape.outChannels;
+    node = byName.get('input' in node ? node.input : 'inputs' in node ? node.inputs[0] : '');
+  }
+  return undefined;
+}
+
 /** The full report for one commit: accuracy under non-idealities plus cost. */
 export async function simulate(opts: SimulateOptions): Promise<NaxReport> {
   const t0 = performance.now();
@@ -250,6 +274,12 @@ export async function simulate(opts: SimulateOptions): Promise<NaxReport> {
   const [h, w, c] = p.graph.inputShape;
   if (evalSet.shape[0] !== h || evalSet.shape[1] !== w || evalSet.shape[2] !== c) {
     throw new NaxUserError(p.config.evalSet.images, '', `images are ${evalSet.shape.join('×')}, the model expects ${h}×${w}×${c}`);
+  }
+  const classes = outputClasses(p.graph);
+  const tooLarge = classes === undefined ? -1 : evalSet.labels.findIndex((l) => l >= classes);
+  if (tooLarge >= 0) {
+    throw new NaxUserError(p.config.evalSet.labels, `[${tooLarge}]`,
+      `label ${evalSet.labels[tooLarge]} is not one of the model's ${classes} outputs`, 'labels are class indices 0…classes−1');
   }
   requireCalibrationSet(p.mappings, p.config, p.inputs.mapping.path);
   const calib = p.config.calibrationSet

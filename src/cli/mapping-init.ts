@@ -61,7 +61,7 @@ export function registerMappingInit(program: Command, io: MappingInitIo): void {
       const abs = path.resolve(io.cwd, o.config);
       const root = path.dirname(abs);
       const source = dirSource(root);
-      const config = await loadConfig(source, path.basename(abs));
+      const { config } = await loadConfig(source, path.basename(abs));
       if (o.backend !== 'cpu' && o.backend !== 'wasm') throw new NaxUserError('--backend', '', `'${String(o.backend)}' is not a backend`, 'use wasm or cpu');
       await initBackend(o.backend);
       const { graph } = await loadModel(source, config.model);

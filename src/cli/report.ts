@@ -11,7 +11,7 @@ import path from 'node:path';
 import { isObject, readNumber, readString, requireObject } from '../config/fields.js';
 import { NaxUserError } from '../errors.js';
 import { parseReport } from '../github/check-artifact.js';
-import { readJsonFile } from '../github/report-file.js';
+import { readJsonFile } from '../io/report-file.js';
 import { renderParetoHtml, renderReportHtml } from '../render/html/report-page.js';
 import type { NaxReport } from '../report.js';
 import type { ParetoDocument } from '../search/pareto.js';

@@ -35,6 +35,16 @@ export function rejectUnknownKeys(obj: Raw, allowed: readonly string[], file: st
   }
 }
 
+/** Names JavaScript objects already answer to: as a key they would reach the prototype, not the user's entry. */
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Refuses a user-chosen name (layer, mapping entry) that is an Object.prototype member name. */
+export function rejectReservedName(name: string, file: string, field: string): void {
+  if (RESERVED_NAMES.has(name) || Object.hasOwn(Object.prototype, name)) {
+    throw new NaxUserError(file, field, `'${name}' is reserved and cannot name a layer`, 'rename the layer');
+  }
+}
+
 export interface NumberRule {
   min?: number;
   max?: number;

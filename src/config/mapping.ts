@@ -17,6 +17,7 @@ import {
   readNumber,
   rejectUnknownKeys,
   requireObject,
+  rejectReservedName,
 } from './fields.js';
 
 export const MAPPING_SCHEMA = 'nax-mapping/1';
@@ -187,7 +188,10 @@ export function parseMapping(raw: unknown, file: string): MappingSpec {
   const layers: Record<string, Spec> = {};
   if (o.layers !== undefined) {
     const l = requireObject(o.layers, file, 'layers');
-    for (const [name, v] of Object.entries(l)) layers[name] = parseSpec(v, file, `layers.${name}`);
+    for (const [name, v] of Object.entries(l)) {
+      rejectReservedName(name, file, `layers.${name}`);
+      layers[name] = parseSpec(v, file, `layers.${name}`);
+    }
   }
   return { defaults, layers };
 }
@@ -232,8 +236,8 @@ export function resolveMapping(
   }
   const out = new Map<string, ResolvedLayerMapping>();
   for (const name of layerNames) {
-    // An entry without any setting (only a description) is the defaults.
-    const entry = spec.layers[name];
+    // An entry without any setting (only a description) is the defaults; only own keys count (no __proto__).
+    const entry = Object.hasOwn(spec.layers, name) ? spec.layers[name] : undefined;
     const own = entry && Object.keys(entry).length > 0 ? entry : undefined;
     if (!own && !spec.defaults) {
       throw new NaxUserError(file, `layers.${name}`, `matrix layer '${name}' has no mapping`,

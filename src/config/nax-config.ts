@@ -14,7 +14,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { NaxUserError } from '../errors.js';
 import { type Budgets, parseBudgets } from './budgets.js';
-import { optionalNumber, readEnum, readString, rejectUnknownKeys, requireObject } from './fields.js';
+import { type NumberRule, optionalNumber, readEnum, readString, rejectUnknownKeys, requireObject } from './fields.js';
 import { type SearchSpace, parseSearchSpace } from './search-space.js';
 import { confinedPath } from '../io/files.js';
 import path from 'node:path';
@@ -76,6 +76,19 @@ export const DEFAULT_SIMULATION: SimulationConfig = Object.freeze({
 });
 
 /**
+ * Bounds of the simulation settings, shared by nax.yml and the command line (`--samples`, `--seed`, …),
+ * so both refuse the same values. The seed is a 32-bit integer because the Monte Carlo RNG takes one
+ * (xbar/rng.ts); the other maxima are nax assumptions, generous for a CI gate and far below what would
+ * exhaust a runner (10 000 chip instances; a million images).
+ */
+export const SIMULATION_RULES = Object.freeze({
+  seed: { integer: true, min: 0, max: 2 ** 32 - 1 },
+  monteCarloSamples: { integer: true, min: 1, max: 10000 },
+  evalImages: { integer: true, min: 1, max: 1_000_000 },
+  batchSize: { integer: true, min: 1, max: 10000 },
+} satisfies Record<string, NumberRule>);
+
+/**
  * Parses nax.yml text. `file` is the config path relative to the source root; the paths inside are
  * returned relative to the same root.
  */
@@ -116,11 +129,11 @@ export function parseNaxConfig(text: string, file: string): NaxConfig {
   rejectUnknownKeys(s, ['seed', 'monteCarloSamples', 'evalImages', 'irDrop', 'batchSize'], file, 'simulation');
   const d = DEFAULT_SIMULATION;
   const simulation: SimulationConfig = Object.freeze({
-    seed: optionalNumber(s.seed, d.seed, file, 'simulation.seed', { integer: true, min: 0, max: 2 ** 32 - 1 }),
-    monteCarloSamples: optionalNumber(s.monteCarloSamples, d.monteCarloSamples, file, 'simulation.monteCarloSamples', { integer: true, min: 1, max: 10000 }),
-    evalImages: optionalNumber(s.evalImages, d.evalImages, file, 'simulation.evalImages', { integer: true, min: 1 }),
+    seed: optionalNumber(s.seed, d.seed, file, 'simulation.seed', SIMULATION_RULES.seed),
+    monteCarloSamples: optionalNumber(s.monteCarloSamples, d.monteCarloSamples, file, 'simulation.monteCarloSamples', SIMULATION_RULES.monteCarloSamples),
+    evalImages: optionalNumber(s.evalImages, d.evalImages, file, 'simulation.evalImages', SIMULATION_RULES.evalImages),
     irDrop: s.irDrop === undefined ? d.irDrop : readEnum(s.irDrop, ['exact', 'fast', 'ideal'] as const, file, 'simulation.irDrop'),
-    batchSize: optionalNumber(s.batchSize, d.batchSize, file, 'simulation.batchSize', { integer: true, min: 1, max: 10000 }),
+    batchSize: optionalNumber(s.batchSize, d.batchSize, file, 'simulation.batchSize', SIMULATION_RULES.batchSize),
   });
   return Object.freeze({
     file,

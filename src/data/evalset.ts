@@ -35,8 +35,8 @@ export interface EvalSet {
  */
 export async function loadEvalSet(source: FileSource, cfg: EvalSetConfig, limit: number, file: string): Promise<EvalSet> {
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`internal error: evaluation limit ${limit}`);
-  const imageBytes = await source.read(cfg.images);
-  const labelBytes = await source.read(cfg.labels);
+  const imageBytes = await source.read(cfg.images, 'dataset');
+  const labelBytes = await source.read(cfg.labels, 'dataset');
   const images = parseNpy(imageBytes, cfg.images);
   const labels = parseNpy(labelBytes, cfg.labels);
 
@@ -60,8 +60,9 @@ export async function loadEvalSet(source: FileSource, cfg: EvalSetConfig, limit:
   const scaled = new Float32Array(n * per);
   const src = images.data;
   for (let i = 0; i < n * per; i++) {
-    const v = src[i] * cfg.scale;
-    if (!Number.isFinite(v)) throw new NaxUserError(cfg.images, `[${Math.floor(i / per)}]`, `image ${Math.floor(i / per)} holds a non-finite pixel (${src[i]})`);
+    // As float32, the model's input type: a finite float64 beyond ±3.4e38 overflows to ±Inf there.
+    const v = Math.fround(src[i] * cfg.scale);
+    if (!Number.isFinite(v)) throw new NaxUserError(cfg.images, `[${Math.floor(i / per)}]`, `image ${Math.floor(i / per)} holds a pixel (${src[i]}) that is not finite as float32 after scaling`);
     scaled[i] = v;
   }
   const outLabels = new Int32Array(n);

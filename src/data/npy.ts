@@ -116,7 +116,7 @@ function parseHeader(header: string, file: string): { descr: string; fortran: bo
   const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(header);
   const shape = /'shape'\s*:\s*\(([^)]*)\)/.exec(header);
   if (!descr || !fortran || !shape) {
-    throw new NaxUserError(file, '', `malformed .npy header ${JSON.stringify(header.trim().slice(0, 120))}`);
+    throw new NaxUserError(file, '', 'malformed .npy header (expected a Python dict with descr, fortran_order and shape)');
   }
   const dims = shape[1]
     .split(',')

@@ -8,7 +8,7 @@
 import type { BaselineInfo } from '../compare/baseline.js';
 import { NaxUserError } from '../errors.js';
 import { type PullRequestInfo, pushBeforeOf } from './event.js';
-import { commitParents, resolveCommit } from './git.js';
+import { commitParents, resolveCommit } from '../io/git.js';
 import { INPUTS_FILE } from './inputs.js';
 
 export interface BaseCommitOptions {

@@ -11,10 +11,10 @@ import { resolveBaseCommit } from './base-commit.js';
 import type { CheckArtifact } from './check-artifact.js';
 import { pullRequestOf, runUrlOf } from './event.js';
 import { inputTierLocator } from './inputs.js';
-import { acknowledgementOf, commentDecision, issueOf, type ModeContext } from './mode-context.js';
+import { acknowledgementOf, commentDecision, ignoredAcknowledgeInput, issueOf, type ModeContext } from './mode-context.js';
 import { publishResult } from './publish.js';
 import { writeHtmlReport } from './html-report.js';
-import { writeReportFile } from './report-file.js';
+import { checkReportPath, writeReportFile } from '../io/report-file.js';
 
 /** Text of a repository file, or undefined when it cannot be read (annotations then go without lines). */
 async function textOf(repoDir: string, rel: string): Promise<string | undefined> {
@@ -27,8 +27,13 @@ async function textOf(repoDir: string, rel: string): Promise<string | undefined>
 
 export async function checkMode(ctx: ModeContext): Promise<void> {
   const { inputs, env, repoDir } = ctx;
+  const reportOptions = { overwrite: inputs.overwriteReport, shownAs: inputs.reportPath };
+  // An unwritable report-path fails now, not after the simulation.
+  await checkReportPath(path.resolve(repoDir, inputs.reportPath), reportOptions);
   const pr = pullRequestOf(env.payload);
-  const acknowledgement = acknowledgementOf(inputs, pr?.labels ?? []);
+  const acknowledgement = acknowledgementOf(inputs, pr?.labels ?? [], env.eventName);
+  const ignored = ignoredAcknowledgeInput(inputs, env.eventName);
+  if (ignored) ctx.progress(ignored);
   const baseline = await resolveBaseCommit({
     repoDir, ...(inputs.baseRef ? { baseRef: inputs.baseRef } : {}), ...(pr ? { pullRequest: pr } : {}),
     eventName: env.eventName, payload: env.payload,
@@ -59,14 +64,14 @@ export async function checkMode(ctx: ModeContext): Promise<void> {
       baseline: result.baseInfo,
       ...(result.base ? { base: result.base } : {}),
       budgets: result.budgets,
+      gate: { budgetsFrom: result.gate.budgetsFrom, changes: result.gate.changes },
       ...(acknowledgement ? { acknowledgement } : {}),
       verdict: result.comparison.verdict,
       configPath: inputs.config,
       ...(runUrl ? { runUrl } : {}),
     },
   };
-  await writeReportFile(path.resolve(repoDir, inputs.reportPath), artifact,
-    { overwrite: inputs.overwriteReport, shownAs: inputs.reportPath });
+  await writeReportFile(path.resolve(repoDir, inputs.reportPath), artifact, reportOptions);
 
   const issue = issueOf(ctx, pr);
   if (inputs.shard) {
@@ -82,7 +87,12 @@ export async function checkMode(ctx: ModeContext): Promise<void> {
   const [mappingText, configText] = await Promise.all([textOf(repoDir, mappingPath), textOf(repoDir, inputs.config)]);
   const decision = commentDecision(ctx, issue);
   await publishResult(ctx.publisherFor(issue), {
-    render: { ...checkRenderInput(result, { ...(headSha ? { headSha } : {}), reportName: inputs.reportPath }), ...(runUrl ? { runUrl } : {}), htmlReportName },
+    render: {
+      ...checkRenderInput(result, { ...(headSha ? { headSha } : {}), reportName: inputs.reportPath }),
+      ...(runUrl ? { runUrl } : {}),
+      ...(ignored ? { notes: [ignored] } : {}),
+      htmlReportName,
+    },
     postComment: decision.post,
     ...(decision.reason ? { noCommentReason: decision.reason } : {}),
     annotations: budgetAnnotations(result.comparison, {

@@ -5,20 +5,24 @@
  * the triggering run: the run's head SHA must match, and the PR must be the run's (or, for forks, where
  * GitHub leaves workflow_run.pull_requests empty, the live PR's head must still be that SHA). The
  * check job gated already, so this mode never fails on the verdict.
+ *
+ * Everything in the artifact is the PR's word (its run executed the PR's code): strings are rendered
+ * as code spans, numbers are range-checked, the acknowledge label is re-read from the API and the run
+ * link is built from the workflow_run event.
  */
 import path from 'node:path';
 import { compareReports } from '../compare/compare-reports.js';
-import { withBudgetOverrides } from '../config/budgets.js';
+import { tightenBudgets } from '../config/gate.js';
 import { NaxUserError } from '../errors.js';
 import { type CheckArtifact, headOf, parseCheckArtifact } from './check-artifact.js';
 import { pullRequestOf, runUrlOf, workflowRunOf } from './event.js';
 import { inputTierLocator } from './inputs.js';
-import { commentDecision, issueOf, type ModeContext } from './mode-context.js';
+import { acknowledgementOf, commentDecision, issueOf, type ModeContext } from './mode-context.js';
 import { getPullRequest } from './pull-request.js';
 import { publishResult } from './publish.js';
-import { readJsonFile } from './report-file.js';
+import { readJsonFile } from '../io/report-file.js';
 
-type CrossCheck = { ok: true } | { ok: false; reason: string };
+type CrossCheck = { ok: true; labels?: readonly string[] } | { ok: false; reason: string };
 
 /** Checks the artifact's PR and head SHA against the event (errors for contradictions, a skip for a stale result). */
 async function crossCheck(ctx: ModeContext, a: CheckArtifact, file: string): Promise<CrossCheck> {
@@ -36,20 +40,21 @@ async function crossCheck(ctx: ModeContext, a: CheckArtifact, file: string): Pro
         `the report is for head ${pr.headSha.slice(0, 7)}, the triggering run was for ${run.headSha.slice(0, 7)}`,
         'download the artifact of the triggering run (run-id: github.event.workflow_run.id)');
     }
-    if (run.pullRequests.length > 0) {
-      if (!run.pullRequests.some((p) => p.number === pr.number)) {
-        throw new NaxUserError(file, 'check.pullRequest.number',
-          `the report names PR #${pr.number}, the triggering run belongs to ${run.pullRequests.map((p) => `#${p.number}`).join(', ')}`);
-      }
-      return { ok: true };
+    if (run.pullRequests.length > 0 && !run.pullRequests.some((p) => p.number === pr.number)) {
+      throw new NaxUserError(file, 'check.pullRequest.number',
+        `the report names PR #${pr.number}, the triggering run belongs to ${run.pullRequests.map((p) => `#${p.number}`).join(', ')}`);
     }
-    // Fork PRs: workflow_run.pull_requests is empty, so ask the API whether the PR's head is still this SHA.
-    if (!ctx.client || !repo) throw new NaxUserError('action inputs', 'github-token', 'needed to look up the pull request of a fork run');
+    // The live PR: its labels (an acknowledgement is never taken from the artifact) and, for forks, where
+    // workflow_run.pull_requests is empty, whether its head is still this SHA.
+    if (!ctx.client || !repo) {
+      if (run.pullRequests.length > 0) return { ok: true };
+      throw new NaxUserError('action inputs', 'github-token', 'needed to look up the pull request of a fork run');
+    }
     const live = await getPullRequest(ctx.client, { owner: repo.owner, repo: repo.repo, pullNumber: pr.number });
     if (live.headSha !== run.headSha) {
       return { ok: false, reason: `PR #${pr.number} has moved on to ${live.headSha.slice(0, 7)}; the result for ${run.headSha.slice(0, 7)} is stale and not posted` };
     }
-    return { ok: true };
+    return { ok: true, labels: live.labels };
   }
   const event = pullRequestOf(ctx.env.payload);
   if (event) {
@@ -57,7 +62,7 @@ async function crossCheck(ctx: ModeContext, a: CheckArtifact, file: string): Pro
       throw new NaxUserError(file, 'check.pullRequest',
         `the report is for PR #${pr.number} at ${pr.headSha.slice(0, 7)}, this event is PR #${event.number} at ${event.headSha.slice(0, 7)}`);
     }
-    return { ok: true };
+    return { ok: true, labels: event.labels };
   }
   throw new NaxUserError('action inputs', 'mode',
     `mode: comment runs on workflow_run (or pull_request) events, not '${ctx.env.eventName}'`);
@@ -76,14 +81,20 @@ export async function commentMode(ctx: ModeContext): Promise<void> {
     p.setOutputs({ report: file, verdict: artifact.check.verdict, 'comment-id': '' });
     return;
   }
-  const budgets = withBudgetOverrides(artifact.check.budgets, { overrides: inputs.budgetOverrides, where: inputTierLocator });
-  const comparison = compareReports(artifact.check.base, headOf(artifact), budgets,
-    artifact.check.acknowledgement ? { acknowledgement: artifact.check.acknowledgement } : {});
+  const budgets = tightenBudgets(artifact.check.budgets, { overrides: inputs.budgetOverrides, where: inputTierLocator });
+  // The label as GitHub says now, never the artifact's word; the input does not count on PR events.
+  const acknowledgement = acknowledgementOf(inputs, checked.labels ?? [], ctx.env.eventName);
+  const comparison = compareReports(artifact.check.base, headOf(artifact), budgets, acknowledgement ? { acknowledgement } : {});
   if (comparison.verdict !== artifact.check.verdict) {
     ctx.progress(`note: the report says ${artifact.check.verdict}, recomputed ${comparison.verdict} (budget inputs of this workflow)`);
   }
   const decision = commentDecision(ctx, issue);
-  const runUrl = artifact.check.runUrl ?? runUrlOf(ctx.env);
+  // The link to the run that made the artifact is built from the event, never read from the artifact.
+  const triggering = workflowRunOf(ctx.env.payload);
+  const repo = ctx.env.repository;
+  const runUrl = triggering && repo
+    ? `${ctx.env.serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${triggering.id}`
+    : runUrlOf(ctx.env);
   await publishResult(ctx.publisherFor(issue), {
     render: {
       comparison,
@@ -91,6 +102,7 @@ export async function commentMode(ctx: ModeContext): Promise<void> {
       ...(artifact.check.headSha ? { headSha: artifact.check.headSha } : {}),
       toolVersion: artifact.tool.version,
       origin: 'check-job',
+      ...(artifact.check.gate ? { gate: artifact.check.gate } : {}),
       ...(runUrl ? { runUrl } : {}),
       reportName: file,
     },

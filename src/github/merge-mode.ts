@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { compareReports } from '../compare/compare-reports.js';
 import { mergeShards } from '../compare/merge-shards.js';
-import { withBudgetOverrides } from '../config/budgets.js';
+import { tightenBudgets } from '../config/gate.js';
 import { NaxUserError } from '../errors.js';
 import { dirSource } from '../io/files.js';
 import type { NaxReport } from '../report.js';
@@ -18,7 +18,7 @@ import { acknowledgementOf, commentDecision, issueOf, type ModeContext } from '.
 import { publishResult } from './publish.js';
 import { mergeSearchMode } from './search-mode.js';
 import { writeHtmlReport } from './html-report.js';
-import { jsonFilesBelow, readJsonFile, writeReportFile } from './report-file.js';
+import { checkReportPath, jsonFilesBelow, readJsonFile, writeReportFile } from '../io/report-file.js';
 
 /** Shards must agree on everything but their samples. */
 function checkConsistent(shards: readonly CheckArtifact[], labels: readonly string[]): void {
@@ -35,6 +35,11 @@ function checkConsistent(shards: readonly CheckArtifact[], labels: readonly stri
   });
 }
 
+function withoutAcknowledgement(c: CheckArtifact['check']): CheckArtifact['check'] {
+  const { acknowledgement: _ignored, ...rest } = c;
+  return rest;
+}
+
 export async function mergeMode(ctx: ModeContext): Promise<void> {
   const { inputs, env, repoDir } = ctx;
   const dir = path.resolve(repoDir, inputs.mergeFrom);
@@ -45,6 +50,7 @@ export async function mergeMode(ctx: ModeContext): Promise<void> {
     await mergeSearchMode(ctx, fronts);
     return;
   }
+  await checkReportPath(path.resolve(repoDir, inputs.reportPath), { overwrite: inputs.overwriteReport, shownAs: inputs.reportPath });
   const labels = files.map((f) => path.relative(repoDir, f));
   if (files.length === 0) {
     throw new NaxUserError(inputs.mergeFrom, '', 'no shard reports (*.json) in this folder', 'download the shard artifacts into it first');
@@ -58,13 +64,17 @@ export async function mergeMode(ctx: ModeContext): Promise<void> {
     : undefined;
   const first = shards[0].check;
   const pr = pullRequestOf(env.payload);
-  const acknowledgement = acknowledgementOf(inputs, pr?.labels ?? []) ?? first.acknowledgement;
-  const budgets = withBudgetOverrides(first.budgets, { overrides: inputs.budgetOverrides, where: inputTierLocator });
+  // The label is read from this event, never taken from the shards (they are the PR's run's files).
+  const acknowledgement = acknowledgementOf(inputs, pr?.labels ?? [], env.eventName);
+  const budgets = tightenBudgets(first.budgets, { overrides: inputs.budgetOverrides, where: inputTierLocator });
   const comparison = compareReports(base, head, budgets, acknowledgement ? { acknowledgement } : {});
   const runUrl = runUrlOf(env) ?? first.runUrl;
   const merged: CheckArtifact = {
     ...head,
-    check: { ...first, ...(base ? { base } : {}), budgets, verdict: comparison.verdict, ...(runUrl ? { runUrl } : {}) },
+    check: {
+      ...withoutAcknowledgement(first), ...(base ? { base } : {}), budgets, verdict: comparison.verdict, ...(runUrl ? { runUrl } : {}),
+      ...(acknowledgement ? { acknowledgement } : {}),
+    },
   };
   await writeReportFile(path.resolve(repoDir, inputs.reportPath), merged, { overwrite: inputs.overwriteReport, shownAs: inputs.reportPath });
   const htmlReportName = await writeHtmlReport(repoDir, inputs.reportPath, { head, ...(base ? { base } : {}) }, { overwrite: inputs.overwriteReport });
@@ -86,6 +96,7 @@ export async function mergeMode(ctx: ModeContext): Promise<void> {
       ...(first.headSha ? { headSha: first.headSha } : {}),
       toolVersion: head.tool.version,
       origin: 'shard-jobs',
+      ...(first.gate ? { gate: first.gate } : {}),
       ...(runUrl ? { runUrl } : {}),
       reportName: inputs.reportPath,
       htmlReportName,

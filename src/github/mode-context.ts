@@ -19,11 +19,25 @@ export interface ModeContext {
   readonly runner?: SampleRunner;
 }
 
-/** The acknowledgement in force: the `acknowledge` input, or the acknowledge label on the PR. */
-export function acknowledgementOf(inputs: ActionInputs, labels: readonly string[]): Acknowledgement | undefined {
-  if (inputs.acknowledge) return { by: 'the acknowledge input' };
+/** Events whose workflow file is the PR's own: an input there is the PR's word, not a maintainer's. */
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target', 'workflow_run']);
+
+/**
+ * The acknowledgement in force: the acknowledge label on the PR (applying a label needs triage rights),
+ * or the `acknowledge` input outside pull requests. On pull_request events the input is ignored: the PR
+ * controls its own workflow file, so it could acknowledge itself.
+ */
+export function acknowledgementOf(inputs: ActionInputs, labels: readonly string[], eventName: string): Acknowledgement | undefined {
   if (labels.includes(inputs.acknowledgeLabel)) return { by: `label '${inputs.acknowledgeLabel}'` };
+  if (inputs.acknowledge && !PR_EVENTS.has(eventName)) return { by: 'the acknowledge input' };
   return undefined;
+}
+
+/** Why the acknowledge input was not used, when it was set (for the log). */
+export function ignoredAcknowledgeInput(inputs: ActionInputs, eventName: string): string | undefined {
+  return inputs.acknowledge && PR_EVENTS.has(eventName)
+    ? `the acknowledge input is ignored on '${eventName}' events (the PR controls its workflow file); a maintainer applies the label '${inputs.acknowledgeLabel}' instead`
+    : undefined;
 }
 
 /** The issue to comment on for a PR in this repository, or undefined. */

@@ -33,6 +33,8 @@ export interface PublishOutcome {
   readonly commentError?: string;
 }
 
+import { RETRIES, isNetworkFailure } from './client.js';
+
 function httpStatus(e: unknown): number | undefined {
   const s = (e as { status?: unknown } | null)?.status;
   return typeof s === 'number' ? s : undefined;
@@ -50,6 +52,11 @@ export function commentFailureMessage(e: unknown): string {
   }
   if (status === 404) return `Could not post the PR comment (404: ${detail}): the token cannot see this pull request. ${tail}`;
   if (status === 422) return `Could not post the PR comment (422: ${detail}). ${tail}`;
+  if (isNetworkFailure(e)) {
+    const cause = (e as { cause?: { message?: string; code?: string } }).cause;
+    const why = cause?.code ?? cause?.message ?? detail;
+    return `Could not post the PR comment: a network failure reaching the GitHub API (${why}), retried ${RETRIES} times. ${tail}`;
+  }
   return `Could not post the PR comment (${status ? `HTTP ${status}: ` : ''}${detail}). ${tail}`;
 }
 

@@ -11,7 +11,7 @@ import { dirSource } from '../io/files.js';
 import { type ParetoDocument, mergeSearchResults, summaryMarkdown } from '../search/pareto.js';
 import { runSearch } from '../search/run.js';
 import type { ModeContext } from './mode-context.js';
-import { readJsonFile } from './report-file.js';
+import { readJsonFile } from '../io/report-file.js';
 
 function publishFront(ctx: ModeContext, doc: ParetoDocument, summary: string, bestDir: string | undefined): Promise<void> {
   const publisher = ctx.publisherFor();

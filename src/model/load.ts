@@ -12,9 +12,11 @@ import { SUPPORTED_LAYER_CLASSES } from './from-tfjs.js';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import path from 'node:path';
-import { describe, isObject, type Raw } from '../config/fields.js';
+import { describe, isObject, type Raw, rejectReservedName } from '../config/fields.js';
 import { NaxUserError } from '../errors.js';
 import { confinedPath, type FileSource } from '../io/files.js';
+import { jsonSyntaxMessage } from '../io/json.js';
+import { checkTopologyShapes } from './topology-shapes.js';
 
 const CONVERT_HINT = 'nax reads TensorFlow.js layers models: tensorflowjs_converter --output_format tfjs_layers_model';
 
@@ -73,6 +75,12 @@ export async function loadLayersModel(source: FileSource, modelJsonPath: string)
     groupData.push(data.bytes);
   }
 
+  // Before tfjs allocates a weight at the topology's shape: the topology must declare the manifest's shapes.
+  const manifestShapes = new Map(specs.map((s) => [s.name, s.shape] as const));
+  checkTopologyShapes(layerList.layers.map((layer, i) => ({
+    field: `${layerList.field}[${i}]`, layer, ...(layerList.inputs ? { inputs: layerList.inputs[i] } : {}),
+  })), manifestShapes, file);
+
   const artifacts: tf.io.ModelArtifacts = {
     modelTopology: topology as Raw as tf.io.ModelArtifacts['modelTopology'],
     format: typeof json.format === 'string' ? json.format : undefined,
@@ -93,7 +101,7 @@ function parseJson(bytes: Uint8Array, file: string): Raw {
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (e) {
-    throw new NaxUserError(file, '', `malformed JSON: ${(e as Error).message}`);
+    throw new NaxUserError(file, '', jsonSyntaxMessage(e));
   }
   if (!isObject(raw)) throw new NaxUserError(file, '', `expected a JSON object, found ${describe(raw)}`);
   return raw;
@@ -103,6 +111,8 @@ function parseJson(bytes: Uint8Array, file: string): Raw {
 interface LayerList {
   readonly field: string;
   readonly layers: readonly Raw[];
+  /** Functional models: the indices of each layer's inputs (Sequential: undefined, the previous layer). */
+  inputs?: readonly (readonly number[])[];
 }
 
 function topologyLayers(topology: Raw, file: string): LayerList {
@@ -122,6 +132,7 @@ function topologyLayers(topology: Raw, file: string): LayerList {
     if (!isObject(l) || typeof l.class_name !== 'string' || !isObject(l.config)) {
       throw new NaxUserError(file, `${field}[${i}]`, 'expected a layer { class_name, config }');
     }
+    if (typeof l.config.name === 'string') rejectReservedName(l.config.name, file, `${field}[${i}].config.name`);
     if (NESTED_MODEL_CLASSES.includes(l.class_name)) {
       throw new NaxUserError(file, `${field}[${i}]`, `layer '${String(l.config.name)}' is a nested ${l.class_name}`,
         'flatten the model: nested models are not supported');
@@ -133,9 +144,9 @@ function topologyLayers(topology: Raw, file: string): LayerList {
         `supported: ${SUPPORTED_LAYER_CLASSES.join(', ')}`);
     }
   });
-  const layers = { field, layers: list as Raw[] };
+  const layers: LayerList = { field, layers: list as Raw[] };
   // A Sequential model is wired by its layer order; every other layers model lists its connections.
-  if (model.class_name !== 'Sequential' && !Array.isArray(config)) checkFunctionalGraph(layers, config as Raw, `${base}.config`, file);
+  if (model.class_name !== 'Sequential' && !Array.isArray(config)) layers.inputs = checkFunctionalGraph(layers, config as Raw, `${base}.config`, file);
   return layers;
 }
 
@@ -148,7 +159,7 @@ const NESTED_MODEL_CLASSES: readonly string[] = ['Model', 'Functional', 'Sequent
  * the wiring is a graph over layer names: each reference must name a layer of the file, node 0, and the
  * graph must be acyclic.
  */
-function checkFunctionalGraph(list: LayerList, config: Raw, field: string, file: string): void {
+function checkFunctionalGraph(list: LayerList, config: Raw, field: string, file: string): number[][] {
   const index = new Map<string, number>();
   list.layers.forEach((l, i) => {
     const name = l.name ?? (l.config as Raw).name;
@@ -197,6 +208,7 @@ function checkFunctionalGraph(list: LayerList, config: Raw, field: string, file:
     const i = pending.findIndex((p) => p > 0);
     throw new NaxUserError(file, `${list.field}[${i}].inbound_nodes`, `the inputs of layer '${String((list.layers[i].config as Raw).name)}' form or follow a cycle`);
   }
+  return inputsOf;
 }
 
 function checkSpecs(raw: unknown, file: string, field: string): CheckedSpec[] {
@@ -253,7 +265,7 @@ async function readGroup(
     if (!(await source.exists(rel))) {
       throw new NaxUserError(file, at, `weight file '${p}' not found (looked for ${rel} in the ${source.label})`);
     }
-    parts.push(await source.read(rel));
+    parts.push(await source.read(rel, 'weights'));
     paths.push(p);
   }
   return { paths, bytes: concat(parts) };

@@ -82,7 +82,39 @@ function header(input: RenderInput): string[] {
   const base = c.hasBaseline
     ? `base ${code(shortSha(input.baseline.commit))}${input.baseline.ref ? ` (${code(input.baseline.ref)})` : ''} → `
     : '';
-  return [COMMENT_MARKER, `### ${h.icon} nax: ${h.title}`, '', `Verdict **${c.verdict}** · ${base}${head}`];
+  return [COMMENT_MARKER, `### ${h.icon} nax: ${h.title}`, '', `Verdict **${c.verdict}** · ${base}${head}`, ...gateLines(input)];
+}
+
+/** Cap on one untrusted string shown in the comment, characters. */
+const SHOWN_CHARS = 200;
+
+/**
+ * Text markdown cannot turn into a link, image, HTML, mention or table cell: letters, digits, spaces and
+ * a few punctuation marks, no URL. nax's own sentences ('first parent of the PR merge commit') pass.
+ */
+const PLAIN = /^[A-Za-z0-9 ,.'’:;\/^~=+-]*$/;
+
+/** A string from a file or artifact, shown inert: as it is when plain, otherwise a shortened code span. */
+function inert(text: string): string {
+  if (text.length <= SHOWN_CHARS && PLAIN.test(text) && !/:\/\/|www\./i.test(text)) return text;
+  return code(text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text);
+}
+
+/** The gate's changes come first: a PR that loosens its own gate must say so where it is read. */
+function gateLines(input: RenderInput): string[] {
+  const g = input.gate;
+  if (!g) return [];
+  const out: string[] = [];
+  if (g.changes.length > 0) {
+    out.push('', `> [!IMPORTANT]\n> **This PR changes the gate:** ${g.changes.map(inert).join('; ')}.`);
+  }
+  if (g.budgetsFrom === 'head') {
+    out.push('', "**The budgets are the PR's own:** the base has no nax.yml to take them from.");
+  }
+  if (input.origin === 'check-job') {
+    out.push('', "<sub>The numbers below come from the PR's own workflow run (its artifact), validated and shown as data.</sub>");
+  }
+  return out;
 }
 
 function noBaselineParagraph(input: RenderInput): string[] {
@@ -91,7 +123,7 @@ function noBaselineParagraph(input: RenderInput): string[] {
   const reason = input.baseline.missingReason ?? 'no base report';
   return [
     '',
-    `**No baseline:** ${reason}. Nothing was compared: the relative budgets (EDAP increase, accuracy drop) ` +
+    `**No baseline:** ${inert(reason)}. Nothing was compared: the relative budgets (EDAP increase, accuracy drop) ` +
       'were not checked, only the absolute ones. This is not a pass.',
   ];
 }
@@ -124,7 +156,7 @@ function notesSection(input: RenderInput): string[] {
   const c = input.comparison;
   const out: string[] = [];
   if (c.acknowledged) {
-    out.push(`> [!NOTE]\n> Regression acknowledged by ${c.acknowledged.by}: the budgets above are still reported, ` +
+    out.push(`> [!NOTE]\n> Regression acknowledged by ${inert(c.acknowledged.by)}: the budgets above are still reported, ` +
       `but the check does not fail (budgets alone say **${c.budgetVerdict}**).`);
   }
   if (c.unpairedSettings.length > 0) {
@@ -180,18 +212,23 @@ function baselineSection(input: RenderInput): string[] {
   const where = { 'this-job': 'in this job', 'check-job': 'in the check job', 'shard-jobs': 'in the shard jobs' }[input.origin];
   let text: string;
   if (c.hasBaseline) {
-    text = `**Baseline:** ${code(shortSha(b.commit))}${b.ref ? ` (${code(b.ref)})` : ''}, ${b.resolvedBy}; ` +
+    text = `**Baseline:** ${code(shortSha(b.commit))}${b.ref ? ` (${code(b.ref)})` : ''}, ${inert(b.resolvedBy)}; ` +
       `recomputed from git ${where} with the same seeds as head (${settingsText(c)}).`;
   } else {
-    text = `**Baseline:** none (${b.missingReason ?? 'no base report'}); looked for ${b.commit ? code(shortSha(b.commit)) : 'a base commit'}` +
-      `, ${b.resolvedBy}. Head simulated ${where} (${settingsText(c)}).`;
+    text = `**Baseline:** none (${inert(b.missingReason ?? 'no base report')}); looked for ${b.commit ? code(shortSha(b.commit)) : 'a base commit'}` +
+      `, ${inert(b.resolvedBy)}. Head simulated ${where} (${settingsText(c)}).`;
   }
-  return ['', `${text} Budgets: ${code('nax.yml')} of head and the action inputs.`];
+  const g = input.gate?.budgetsFrom;
+  const from = g === 'base' ? ' of the base' : g === 'head' ? ' of the PR (the base has none)' : '';
+  return ['', `${text} Budgets: ${code('nax.yml')}${from}, tightened by the action inputs.`];
 }
 
+/** A link nax builds itself: https://host/owner/repo/actions/runs/<id>. Anything else is not linked. */
+const RUN_URL = /^https?:\/\/[A-Za-z0-9.-]+(:\d+)?\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/actions\/runs\/\d+$/;
+
 function footer(input: RenderInput): string[] {
-  const parts = [`nax ${input.toolVersion}`];
-  if (input.runUrl) parts.push(`[workflow run](${input.runUrl})`);
+  const parts = [`nax ${inert(input.toolVersion)}`];
+  if (input.runUrl && RUN_URL.test(input.runUrl)) parts.push(`[workflow run](${input.runUrl})`);
   if (input.reportName) parts.push(`full report: ${code(input.reportName)}`);
   if (input.htmlReportName) parts.push(`charts: ${code(input.htmlReportName)} in the run's artifact`);
   const notes = (input.notes ?? []).flatMap((n) => ['', `> [!WARNING]\n> ${n}`]);

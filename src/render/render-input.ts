@@ -20,6 +20,11 @@ export interface RenderInput {
   readonly reportName?: string;
   /** Name of the HTML report written next to the report file (uploaded with it as the run's artifact). */
   readonly htmlReportName?: string;
+  /**
+   * Where the budgets came from and how the PR changes the gate (config/gate.ts), shown in the first
+   * lines. Absent: not known (an older artifact).
+   */
+  readonly gate?: { readonly budgetsFrom: 'base' | 'head'; readonly changes: readonly string[] };
   /** Extra lines shown at the end (e.g. why the PR comment could not be posted; summary and log only). */
   readonly notes?: readonly string[];
 }

@@ -42,6 +42,8 @@ export function renderText(input: RenderInput): string {
   out.push(c.hasBaseline
     ? `base ${shortSha(b.commit)}${b.ref ? ` (${b.ref})` : ''} -> head ${shortSha(input.headSha)}`
     : `head ${shortSha(input.headSha)}; no baseline: ${b.missingReason ?? 'no base report'}. Relative budgets were not checked; this is not a pass.`);
+  for (const g of input.gate?.changes ?? []) out.push(`this PR changes the gate: ${g}`);
+  if (input.gate?.budgetsFrom === 'head') out.push("budgets: the PR's own (the base has no nax.yml)");
   out.push('');
   const totals = totalsTable(c, { baseLabel: 'base', headLabel: 'head', lineBreak: '; ' })
     .map((r) => r.map((cell) => cell.replace(/[✅⚠️❌➖]\uFE0F? ?/gu, '')));

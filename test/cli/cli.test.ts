@@ -185,7 +185,7 @@ describe('nax xbar', () => {
 
   test('a ragged matrix is rejected with the field named', async () => {
     const d = mkdtempSync(path.join(tmpdir(), 'nax-xbar-'));
-    writeFileSync(path.join(d, 'x.json'), JSON.stringify({ conductances: [[1, 2], [3]], voltages: [1, 1], rWire: 1, rSource: 1, rSink: 1 }));
+    writeFileSync(path.join(d, 'x.json'), JSON.stringify({ conductances: [[1e-5, 2e-5], [3e-5]], voltages: [1, 1], rWire: 1, rSource: 1, rSink: 1 }));
     expectOneLineError(await nax(['xbar', '--input', 'x.json'], d), /x\.json: conductances\[1\]: expected 2 values/);
   });
 });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pullRequestOf, readActionEnv, runUrlOf, workflowRunOf } from '../../src/github/event.js';
 import { budgetInputName, parseShard, readInputs } from '../../src/github/inputs.js';
-import { acknowledgementOf } from '../../src/github/mode-context.js';
+import { acknowledgementOf, ignoredAcknowledgeInput } from '../../src/github/mode-context.js';
 import { outputValues } from '../../src/github/outputs.js';
 import { compareReports } from '../../src/compare/compare-reports.js';
 import { NO_BUDGETS } from '../../src/config/budgets.js';
@@ -90,11 +90,17 @@ describe('readInputs', () => {
     for (const bad of ['0/3', '4/3', '1', 'a/b', '1/0']) expect(userError(() => parseShard(bad, 'shard')).field).toBe('shard');
   });
 
-  test('acknowledgement: the input, or the PR label', () => {
+  test('acknowledgement: the PR label; the input only outside pull requests (the PR owns its workflow file)', () => {
     const i = readInputs(reader({}));
-    expect(acknowledgementOf(i, ['bug'])).toBeUndefined();
-    expect(acknowledgementOf(i, ['nax-accept-regression'])).toEqual({ by: "label 'nax-accept-regression'" });
-    expect(acknowledgementOf(readInputs(reader({ acknowledge: 'true' })), [])).toEqual({ by: 'the acknowledge input' });
+    expect(acknowledgementOf(i, ['bug'], 'pull_request')).toBeUndefined();
+    expect(acknowledgementOf(i, ['nax-accept-regression'], 'pull_request')).toEqual({ by: "label 'nax-accept-regression'" });
+    const ack = readInputs(reader({ acknowledge: 'true' }));
+    expect(acknowledgementOf(ack, [], 'push')).toEqual({ by: 'the acknowledge input' });
+    for (const event of ['pull_request', 'pull_request_target', 'workflow_run']) {
+      expect(acknowledgementOf(ack, [], event)).toBeUndefined();
+      expect(ignoredAcknowledgeInput(ack, event)).toMatch(/ignored/);
+    }
+    expect(ignoredAcknowledgeInput(ack, 'push')).toBeUndefined();
   });
 });
 

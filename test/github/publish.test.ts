@@ -10,7 +10,7 @@ import { localPublisher } from '../../src/github/local-publisher.js';
 import { outputValues } from '../../src/github/outputs.js';
 import { type PublishPlan, publishResult } from '../../src/github/publish.js';
 import type { Publisher } from '../../src/github/publisher.js';
-import { writeReportFile } from '../../src/github/report-file.js';
+import { writeReportFile } from '../../src/io/report-file.js';
 import { COMMENT_MARKER } from '../../src/render/markdown.js';
 import { loadReport } from '../compare/reports.js';
 

@@ -69,6 +69,8 @@ export interface GitHubApiEmulator {
   seedComment(issue: { owner: string; repo: string; number: number }, body: string, user?: ApiUser): StoredComment;
   /** Makes GET pulls/{n} answer with this head SHA. */
   seedPull(pr: { owner: string; repo: string; number: number; headSha: string; labels?: string[] }): void;
+  /** Answers the next `count` API requests with `status` (a transient failure, e.g. 502). */
+  failNext(count: number, status: number, message?: string): void;
   /** Comments on one issue, in creation order. */
   commentsOn(issue: { owner: string; repo: string; number: number }): StoredComment[];
   reset(): void;
@@ -85,6 +87,7 @@ export async function startGitHubApi(options: EmulatorOptions = {}): Promise<Git
   const state: EmulatorState = { nextId: 1000, comments: [], requests: [], pulls: new Map() };
   let base = '';
   let readOnly = options.readOnly ?? false;
+  const failures: { count: number; status: number; message?: string } = { count: 0, status: 502 };
 
   const mkComment = (owner: string, repo: string, issue: number, body: string, user: ApiUser): StoredComment => {
     const id = state.nextId++;
@@ -135,6 +138,10 @@ export async function startGitHubApi(options: EmulatorOptions = {}): Promise<Git
     const auth = req.headers.authorization ? req.headers.authorization.split(' ')[0] : null;
     state.requests.push({ method: req.method ?? '', path: url.pathname, query: url.search, auth, body });
     if (!req.headers.authorization) return send(res, 401, { message: 'Requires authentication', status: '401' });
+    if (failures.count > 0) {
+      failures.count--;
+      return send(res, failures.status, { message: failures.message ?? `emulated transient failure ${failures.status}` });
+    }
     let m: RegExpMatchArray | null;
     if ((m = url.pathname.match(/^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/))) {
       const [, owner, repo, n] = m;
@@ -221,7 +228,13 @@ export async function startGitHubApi(options: EmulatorOptions = {}): Promise<Git
     commentsOn(issue) {
       return state.comments.filter((c) => c.owner === issue.owner && c.repo === issue.repo && c.issue_number === issue.number);
     },
+    failNext(count, status, message) {
+      failures.count = count;
+      failures.status = status;
+      failures.message = message;
+    },
     reset() {
+      failures.count = 0;
       state.comments = [];
       state.requests = [];
       state.pulls.clear();

@@ -16,7 +16,7 @@
  * Layer names are the ONNX node names (a node without a name is called `<op_type>_<index>`).
  */
 import { NaxUserError } from '../../errors.js';
-import type { MatrixLayerShape } from '../../mapping/tiling.js';
+import type { MatrixLayerShape } from '../graph.js';
 import type { Activation, AffineNode, GraphNode, MatrixNode, NetworkGraph, PadNode, PoolNode } from '../graph.js';
 import type { OnnxAttribute, OnnxModel, OnnxNode, OnnxTensor } from './proto.js';
 import { TensorError, tensorValues } from './tensor.js';

@@ -5,7 +5,7 @@
  *
  * Layout: node n = i·cols + j; block arrays index (n·K + k) for right-hand side k.
  */
-import { assert } from '../../errors.js';
+import { NaxUserError, assert } from '../../errors.js';
 import type { WireResistances } from './types.js';
 
 /** Geometry, conductances and precomputed line factors of one programmed crossbar (R_wire > 0). */
@@ -279,11 +279,14 @@ export function outputsFromBitLines(net: LineNetwork, w: Float64Array, nRhs: num
   for (let m = 0; m < n; m++) out[m] = net.gDownSiemens * w[base + m];
 }
 
-/** The error of a relaxation or series that did not converge within its cap (extreme R_source/R_sink). */
-export function notConvergedError(what: string, rows: number, cols: number, detail: string, wires: WireResistances): Error {
-  return new Error(
-    `internal error: ${what} of a ${rows}×${cols} crossbar did not converge (${detail}; R_wire ${wires.rWireOhm} Ω, ` +
-      `R_source ${wires.rSourceOhm} Ω, R_sink ${wires.rSinkOhm} Ω). Line relaxation contracts slowly when R_source ` +
-      `or R_sink is large against the parallel resistance of a line's devices.`,
-  );
+/**
+ * A solve that does not converge is the technology's values, not a bug: the validator accepts values the
+ * relaxation cannot handle (a floating array, R_source ≫ the devices' parallel resistance), so the user gets
+ * one line naming the wire fields.
+ */
+export function notConvergedError(what: string, rows: number, cols: number, detail: string, wires: WireResistances): NaxUserError {
+  return new NaxUserError('technology', 'wires',
+    `the ${what} of a ${rows}×${cols} crossbar does not converge with R_wire ${wires.rWireOhm} Ω, R_source ` +
+      `${wires.rSourceOhm} Ω, R_sink ${wires.rSinkOhm} Ω (${detail})`,
+    'R_source or R_sink is too large against the parallel resistance of a line of devices; lower them');
 }

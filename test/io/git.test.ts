@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FILE_CAP_BYTES, dirSource } from '../../src/io/files.js';
+import { userErrorOf } from '../support/user-error.js';
 import { NaxUserError } from '../../src/errors.js';
 import { resolveBaseCommit } from '../../src/github/base-commit.js';
-import { gitSource } from '../../src/github/git-source.js';
-import { commitParents, resolveCommit } from '../../src/github/git.js';
+import { gitSource } from '../../src/io/git-source.js';
+import { commitParents, resolveCommit } from '../../src/io/git.js';
 import { git, makePrRepo, type PrRepo } from '../support/git-repo.js';
 
 let repo: PrRepo;
@@ -99,5 +104,35 @@ describe('resolveBaseCommit', () => {
     expect(b.missingReason).toMatch(/not a pull request and no base-ref input/);
     const push = await resolveBaseCommit({ repoDir: repo.dir, eventName: 'push', payload: { before: repo.baseSha } });
     expect(push).toEqual({ commit: repo.baseSha, resolvedBy: 'the commit before the push' });
+  });
+});
+
+describe('symbolic links: the working tree and a commit refuse them alike', () => {
+  test('a link to a file outside, a link to a folder and a file below a linked folder', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nax-links-'));
+    try {
+      git(dir, 'init', '-q', '-b', 'master');
+      mkdirSync(path.join(dir, 'real'));
+      writeFileSync(path.join(dir, 'real/a.json'), '{}');
+      writeFileSync(path.join(dir, 'big.json'), Buffer.alloc(FILE_CAP_BYTES.document + 1, 0x20));
+      symlinkSync('/etc/hostname', path.join(dir, 'out.json'));
+      symlinkSync('real', path.join(dir, 'linked'));
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-q', '-m', 'links');
+      const commit = git(dir, 'rev-parse', 'HEAD');
+      const sides = [dirSource(dir), gitSource(dir, commit)];
+      for (const rel of ['out.json', 'linked', 'linked/a.json']) {
+        const messages = await Promise.all(sides.map(async (s) => (await userErrorOf(s.read(rel))).format()));
+        expect(messages[0]).toBe(`${rel}: is a symbolic link or lies below one; nax reads only regular files of the repository (commit the file itself)`);
+        expect(messages[1]).toBe(messages[0]);
+      }
+      for (const s of sides) {
+        expect(new TextDecoder().decode(await s.read('real/a.json'))).toBe('{}');
+        expect((await userErrorOf(s.read('big.json'))).message).toBe(`is ${FILE_CAP_BYTES.document + 1} bytes, larger than the ${FILE_CAP_BYTES.document}-byte cap for a document file`);
+        expect(new TextDecoder().decode(await s.read('big.json', 'weights')).length).toBe(FILE_CAP_BYTES.document + 1);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
