@@ -210,7 +210,7 @@ export async function loadCalibrationImages(
   limit: number,
   inputShape: readonly number[],
 ): Promise<ImageData & { sha256: string }> {
-  const bytes = await source.read(cfg.images);
+  const bytes = await source.read(cfg.images, 'dataset');
   const arr = parseNpy(bytes, cfg.images);
   if (arr.shape.length !== 3 && arr.shape.length !== 4) {
     throw new NaxUserError(cfg.images, 'shape', `images have shape (${arr.shape.join(', ')})`, 'expected [N, H, W] or [N, H, W, C]');
@@ -229,7 +229,7 @@ export async function loadCalibrationImages(
     if (!Number.isFinite(v)) throw new NaxUserError(cfg.images, `[${Math.floor(i / per)}]`, `image ${Math.floor(i / per)} holds a non-finite pixel (${arr.data[i]})`);
     images[i] = v;
   }
-  const hashed = cfg.labels ? Buffer.concat([bytes, await source.read(cfg.labels)]) : bytes;
+  const hashed = cfg.labels ? Buffer.concat([bytes, await source.read(cfg.labels, 'dataset')]) : bytes;
   return { images, n, shape: [h, w, c], sha256: sha256(hashed) };
 }
 

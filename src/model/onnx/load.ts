@@ -42,7 +42,7 @@ export function parseOnnx(bytes: Uint8Array, file: string): OnnxModel {
 
 export async function loadOnnxModel(source: FileSource, modelPath: string): Promise<LoadedOnnx> {
   const file = modelPath;
-  const bytes = await source.read(modelPath);
+  const bytes = await source.read(modelPath, 'weights');
   const model = parseOnnx(bytes, file);
   const dir = path.posix.dirname(modelPath.replaceAll('\\', '/'));
   const external = new Map<string, Uint8Array>();
@@ -65,7 +65,7 @@ export async function loadOnnxModel(source: FileSource, modelPath: string): Prom
     if (!(await source.exists(rel))) throw fail(`external data file '${location}' not found (looked for ${rel} in the ${source.label})`);
     let data = files.get(rel);
     if (!data) {
-      data = await source.read(rel);
+      data = await source.read(rel, 'weights');
       files.set(rel, data);
     }
     const offset = integerKey(t.external.get('offset'), 0, fail);
