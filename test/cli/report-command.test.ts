@@ -66,7 +66,7 @@ describe('nax report --html', () => {
     writeFileSync(path.join(dir, 'bad.json'), '{"schema": ');
     const bad = await nax(['report', 'bad.json', '--html', 'x.html'], dir);
     expect(bad.code).toBe(EXIT_USAGE);
-    expect(bad.err).toMatch(/^nax: bad\.json: not valid JSON: .*\n$/);
+    expect(bad.err).toMatch(/^nax: bad\.json: malformed JSON: .*\n$/);
     writeFileSync(path.join(dir, 'other.json'), '{"schema": "something/1"}');
     const other = await nax(['report', 'other.json', '--html', 'x.html'], dir);
     expect(other.err).toBe('nax: other.json: schema: expected "nax-report/1", found "something/1" (not a nax report)\n');

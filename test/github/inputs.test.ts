@@ -76,7 +76,7 @@ describe('readInputs', () => {
     const set = outputValues(compareReports(undefined, loadReport('head'), NO_BUDGETS), { reportPath: 'r.json' });
     expect(Object.keys(set).sort()).toEqual(Object.keys(yml.outputs).filter((k) => !searchOutputs.includes(k)).sort());
     expect(Object.keys(yml.outputs)).toEqual(expect.arrayContaining(searchOutputs));
-    expect(yml.runs).toEqual({ using: 'node20', main: 'dist/index.js' });
+    expect(yml.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
   });
 
   test('budget input names', () => {
