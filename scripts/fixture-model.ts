@@ -15,7 +15,7 @@
  */
 import * as tfl from '@tensorflow/tfjs-layers';
 
-export const STAGE_CHANNELS = [8, 16, 32] as const;
+export const STAGE_CHANNELS = [16, 32, 64] as const;
 export const BLOCKS_PER_STAGE = 3;
 /** BatchNormalization momentum: tfjs' 0.99 default barely moves the moving statistics in ~1,000 steps. */
 const BN_MOMENTUM = 0.9;
