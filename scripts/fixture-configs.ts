@@ -109,7 +109,7 @@ export const PIXEL_SCALE = 1 / 255;
  * Evaluation images `npm start` simulates: a prefix of the 2,000 evaluation images (class-interleaved,
  * so near-balanced) that keeps `npm start` within the 90 s target on 2 cores.
  */
-export const START_EVAL_IMAGES = 500;
+export const START_EVAL_IMAGES = 300;
 
 export function naxYaml(): string {
   const text = `# nax configuration of the embedded demo: ResNet-20 (16-32-64) on Fashion-MNIST.

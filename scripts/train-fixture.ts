@@ -18,7 +18,8 @@
  * The model trains on the committed training images plus 1,800 more per class from the train split (kept out
  * of the repository for size; the same seed reproduces them). Train, calibration and validation images are
  * disjoint; the evaluation images come from the test split. Prints the training time and the ideal accuracy.
- * Options: --epochs N (default 5), --out DIR (default fixtures), --configs-only (rewrite the config files only).
+ * Options: --epochs N (default 5), --out DIR (default fixtures), --configs-only (rewrite the config files and the
+ * data README only, without training).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
@@ -149,6 +150,7 @@ async function writeData(dataDir: string, s: Splits): Promise<void> {
 async function main(): Promise<void> {
   if (args['configs-only']) {
     await writeFixtureConfigs(out);
+    await writeFile(path.join(out, 'data', 'README.md'), dataReadme(makeSplits(), fashionPackageVersion()));
     return;
   }
   const backend = await initBackend('wasm');
@@ -234,6 +236,10 @@ ${CLASS_NAMES.map((c, i) => `${i} ${c}`).join(', ')}.
   per class, the first ${TRAIN_COMMITTED_PER_CLASS} in that order form the committed training set, the next ${TRAIN_EXTRA_PER_CLASS} the
   uncommitted rest of the model's training set, the next ${CALIB_PER_CLASS} the calibration split and the next ${VAL_PER_CLASS} the validation
   split. The four sets share no image; each is stored in shuffled order.
+- Use: \`nax.yml\` simulates a prefix of the evaluation set (\`simulation.evalImages\`; classes are interleaved,
+  so a prefix is near-balanced); \`nax search\` trains on the committed training set and, today, takes its last
+  1,000 images as the architecture-step split (\`search.validationImages\`). The calibration and validation
+  splits are for per-chip calibration and for the search's model selection; no config field names them yet.
 - The fixture model trained on ${s.trainCommitted.n + s.trainExtra.n} images: the committed ${s.trainCommitted.n} plus ${s.trainExtra.n} more (${TRAIN_EXTRA_PER_CLASS} per class), left
   out of the repository for size and reproduced from the package by the same seed. It never saw the
   calibration, validation or evaluation images.
@@ -249,10 +255,26 @@ ${CLASS_NAMES.map((c, i) => `${i} ${c}`).join(', ')}.
 
 ## Licence
 
-Fashion-MNIST is © 2017 Zalando SE and released under the MIT licence (Expat), as stated in
-\`/usr/share/doc/${FASHION_PACKAGE}/copyright\` and the upstream repository's LICENSE. These files are a re-encoded
-(uint8 .npy) subset, redistributed under the same licence: the MIT licence text and the notice
-"Copyright (c) 2017 Zalando SE" apply to them.
+Fashion-MNIST is © 2017 Zalando SE, released under the MIT (Expat) licence, as stated in
+\`/usr/share/doc/${FASHION_PACKAGE}/copyright\` of the Debian package. These files are a re-encoded (uint8 .npy)
+subset, redistributed under the same licence:
+
+> Copyright (c) 2017 Zalando SE
+>
+> Permission is hereby granted, free of charge, to any person obtaining a copy of this software and
+> associated documentation files (the "Software"), to deal in the Software without restriction, including
+> without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+> copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the
+> following conditions:
+>
+> The above copyright notice and this permission notice shall be included in all copies or substantial
+> portions of the Software.
+>
+> THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT
+> LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO
+> EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN
+> AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE
+> OR OTHER DEALINGS IN THE SOFTWARE.
 `;
 }
 
