@@ -31,9 +31,9 @@ function fixtureCopy(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'nax-cli-'));
   cpSync('fixtures', dir, { recursive: true });
   const yml = readFileSync(path.join(dir, 'nax.yml'), 'utf8')
-    .replace(/evalImages: \d+/, 'evalImages: 24')
+    .replace(/evalImages: \d+/, 'evalImages: 12')
     .replace(/monteCarloSamples: \d+/, 'monteCarloSamples: 2')
-    .replace(/batchSize: \d+/, 'batchSize: 24');
+    .replace(/batchSize: \d+/, 'batchSize: 12');
   writeFileSync(path.join(dir, 'nax.yml'), yml);
   return dir;
 }
