@@ -140,7 +140,7 @@ describe('reports', () => {
     const nf = (j: { layers: Array<{ nf: { mean: number } }> }) => j.layers.map((l) => l.nf.mean);
     expect(nf(jc)).not.toEqual(nf(ja));
     expect(c.out).toMatch(/non-ideal crossbars/);
-  });
+  }, 300_000); // three simulations of the ResNet-20 fixture
 
   test('--json refuses to overwrite a file that is not a nax report', async () => {
     writeFileSync(path.join(fixture, 'notes.json'), '{"mine": true}');

@@ -91,7 +91,7 @@ function botComments() {
 }
 
 beforeAll(async () => {
-  api = await startGitHubApi({ maxLifetimeMs: 180_000 });
+  api = await startGitHubApi({ maxLifetimeMs: 600_000 });
   expect(api.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   repo = makePrRepo({ base: PROJECT(), head: { 'mapping.json': HEAD_MAPPING } });
   // A PR that introduces nax: the base has no nax.yml and no model.
