@@ -123,6 +123,12 @@ evalSet:
   images: data/eval-images.npy
   labels: data/eval-labels.npy
   scale: ${PIXEL_SCALE}
+# Calibration split (train split, disjoint from every other set): per-chip column calibration and input
+# ranges are fitted here, never on the evaluation set. Used when a mapping asks for calibration.
+calibrationSet:
+  images: data/calib-images.npy
+  labels: data/calib-labels.npy
+  scale: ${PIXEL_SCALE}
 simulation:
   seed: 1
   monteCarloSamples: 3
