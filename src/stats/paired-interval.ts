@@ -63,7 +63,7 @@ export function accuracyInterval(g: CorrectnessGrid, o: IntervalOptions = {}): I
   checkGrid(g, 'accuracy grid');
   const cells = new Int8Array(g.correct.length);
   for (let k = 0; k < cells.length; k++) cells[k] = g.correct[k] ? 1 : 0;
-  return gridInterval(cells, g.images, g.chips, o);
+  return gridInterval(cells, g.images, g.chips, o, [0, 1]);
 }
 
 /**
@@ -77,11 +77,14 @@ export function pairedDeltaInterval(base: CorrectnessGrid, head: CorrectnessGrid
     throw new Error(`internal error: a paired Δ needs the same images × chips (base ${base.images}×${base.chips}, head ${head.images}×${head.chips})`);
   const d = new Int8Array(base.correct.length);
   for (let k = 0; k < d.length; k++) d[k] = (head.correct[k] ? 1 : 0) - (base.correct[k] ? 1 : 0);
-  return gridInterval(d, base.images, base.chips, o);
+  return gridInterval(d, base.images, base.chips, o, [-1, 1]);
 }
 
-/** Normal interval of the mean of `cells` (chip-major, n images × m chips) under the crossed model. */
-function gridInterval(cells: Int8Array, n: number, m: number, o: IntervalOptions): Interval {
+/**
+ * Normal interval of the mean of `cells` (chip-major, n images × m chips) under the crossed model, clipped to
+ * the values the mean can take (`range`): with few images the normal tails reach past 0 % or 100 %.
+ */
+function gridInterval(cells: Int8Array, n: number, m: number, o: IntervalOptions, range: readonly [number, number]): Interval {
   const level = o.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new Error('internal error: level must lie in (0, 1)');
   const c = varianceComponents(cells, n, m);
@@ -89,8 +92,8 @@ function gridInterval(cells: Int8Array, n: number, m: number, o: IntervalOptions
   const half = normalQuantile(0.5 + level / 2) * standardError;
   return {
     estimate: c.mean,
-    low: c.mean - half,
-    high: c.mean + half,
+    low: Math.max(range[0], c.mean - half),
+    high: Math.min(range[1], c.mean + half),
     level,
     standardError,
     method: m > 1 ? 'images × chips random effects' : 'images only (one chip: chip variance unknown)',

@@ -210,7 +210,7 @@ describe('mode: check on a pull_request', () => {
     expect(body).toContain('### ➖ nax: no baseline');
     expect(body).toContain(`**No baseline:** the base commit ${fresh.baseSha.slice(0, 7)} has no nax.yml.`);
     expect(body).toContain('This is not a pass.');
-    expect(body).toContain('| Accuracy, non-ideal (mean ± std, 2 chips) |');
+    expect(body).toContain('| Accuracy, non-ideal (mean [95 % CI], 2 chips × 10 images) |');
     const report = JSON.parse(readFileSync(path.join(fresh.dir, 'nax-report.json'), 'utf8')) as CheckArtifact;
     expect(report.accuracy?.nonIdeal.sampleSeeds).toHaveLength(2);
     expect(report.check.base).toBeUndefined();

@@ -144,6 +144,15 @@ describe('paired Δ accuracy interval (images × chips random effects)', () => {
     expect(ci.high - ci.low).toBeGreaterThan(0);
   });
 
+  test('intervals stay within the values an accuracy (0…1) and a difference (−1…1) can take', () => {
+    const all = { images: 10, chips: 2, correct: Uint8Array.from({ length: 20 }, (_, k) => (k === 3 ? 0 : 1)) };
+    const none = { images: 10, chips: 2, correct: new Uint8Array(20) };
+    expect(accuracyInterval(all).high).toBe(1);
+    expect(accuracyInterval(none).low).toBe(0);
+    expect(pairedDeltaInterval(all, none).low).toBeGreaterThanOrEqual(-1);
+    expect(accuracyInterval(all).low).toBeLessThan(0.95);
+  });
+
   test('grids of different shapes are refused', () => {
     const a = experiment({ mu: 1, delta: 0, sigmaImage: 1, sigmaChip: 0 }, 10, 2, 1).base;
     const b = experiment({ mu: 1, delta: 0, sigmaImage: 1, sigmaChip: 0 }, 10, 3, 1).base;
