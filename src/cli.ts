@@ -17,6 +17,7 @@ import { mergeShards } from './compare/merge-shards.js';
 import { parseReport } from './io/parse-report.js';
 import { runGit } from './io/git.js';
 import { checkReportPath, readJsonFile, refuseNonEmptyFolder, refuseOverwrite, writeReportFile } from './io/report-file.js';
+import { parseParetoDocument } from './io/parse-pareto.js';
 import { COMMENT_LIMIT, renderMarkdown } from './render/markdown.js';
 import { renderText } from './render/text.js';
 import { parseDuration } from './config/search-space.js';
@@ -260,11 +261,14 @@ export function buildProgram(io: CliIo = defaultIo): Command {
       const abs = inputs.map((i) => path.resolve(io.cwd, i));
       const folders = abs.filter((a) => existsSync(path.join(a, 'pareto.json')));
       if (folders.length === abs.length) {
-        const docs = await Promise.all(folders.map(async (d) => (await readJsonFile(path.join(d, 'pareto.json'))) as ParetoDocument));
         const outDir = path.resolve(io.cwd, o.out ?? 'nax-search');
         await refuseOverwrite([path.join(outDir, 'pareto.json'), path.join(outDir, 'summary.md')], {
           force: o.force, shownAs: (f) => path.relative(io.cwd, f), hint: 'choose another --out, or pass --force to replace it',
         });
+        const docs = await Promise.all(folders.map(async (d, i) => {
+          const shown = `${inputs[i].replace(/\/+$/, '')}/pareto.json`;
+          return parseParetoDocument(await readJsonFile(path.join(d, 'pareto.json'), shown), shown);
+        }));
         const merged = mergeSearchResults(docs, folders.map((d) => path.relative(outDir, d) || '.'));
         mkdirSync(outDir, { recursive: true });
         writeFileSync(path.join(outDir, 'pareto.json'), `${JSON.stringify(merged, null, 2)}\n`);

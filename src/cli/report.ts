@@ -15,6 +15,7 @@ import { readJsonFile } from '../io/report-file.js';
 import { renderParetoHtml, renderReportHtml } from '../render/html/report-page.js';
 import type { NaxReport } from '../report.js';
 import type { ParetoDocument } from '../search/pareto.js';
+import { parseParetoDocument } from '../io/parse-pareto.js';
 
 export interface ReportCommandOptions {
   /** The report or pareto.json file, relative to `cwd`. */
@@ -60,23 +61,14 @@ function report(raw: unknown, file: string, field = ''): NaxReport {
   return r;
 }
 
-const KINDS = ['committed', 'homogeneous', 'searched'] as const;
-
-function parsePareto(raw: Record<string, unknown>, file: string): ParetoDocument {
-  if (!Array.isArray(raw.candidates) || raw.candidates.length === 0) throw new NaxUserError(file, 'candidates', 'expected a non-empty array');
-  raw.candidates.forEach((c: unknown, i: number) => {
-    const o = requireObject(c, file, `candidates[${i}]`);
-    readString(o.id, file, `candidates[${i}].id`);
-    readString(o.label, file, `candidates[${i}].label`);
-    if (!KINDS.includes(o.kind as (typeof KINDS)[number])) throw new NaxUserError(file, `candidates[${i}].kind`, `expected one of ${KINDS.join(', ')}`);
-    readNumber(o.accuracy, file, `candidates[${i}].accuracy`, { min: 0, max: 1 });
-    for (const k of ['energyJ', 'delayS', 'areaMm2'] as const) readNumber(o[k], file, `candidates[${i}].${k}`, { min: 0 });
-    readNumber(o.edap, file, `candidates[${i}].edap`, { min: Number.MIN_VALUE });
+/** The shared pareto.json validation, plus what a log-EDAP scatter needs: candidates, each with EDAP > 0. */
+function parsePareto(raw: unknown, file: string): ParetoDocument {
+  const doc = parseParetoDocument(raw, file);
+  if (doc.candidates.length === 0) throw new NaxUserError(file, 'candidates', 'expected a non-empty array');
+  doc.candidates.forEach((c, i) => {
+    if (!(c.edap > 0)) throw new NaxUserError(file, `candidates[${i}].edap`, 'must be > 0 for the log axis');
   });
-  if (!Array.isArray(raw.front) || raw.front.some((f) => typeof f !== 'string')) throw new NaxUserError(file, 'front', 'expected an array of candidate ids');
-  if (raw.best !== undefined) readString(raw.best, file, 'best');
-  readString(raw.objective, file, 'objective');
-  return raw as unknown as ParetoDocument;
+  return doc;
 }
 
 /** Reads, renders and writes; returns the path written (as given). */

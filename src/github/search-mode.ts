@@ -12,6 +12,7 @@ import { type ParetoDocument, mergeSearchResults, summaryMarkdown } from '../sea
 import { runSearch } from '../search/run.js';
 import type { ModeContext } from './mode-context.js';
 import { readJsonFile } from '../io/report-file.js';
+import { parseParetoDocument } from '../io/parse-pareto.js';
 
 function publishFront(ctx: ModeContext, doc: ParetoDocument, summary: string, bestDir: string | undefined): Promise<void> {
   const publisher = ctx.publisherFor();
@@ -44,7 +45,7 @@ export async function searchMode(ctx: ModeContext): Promise<void> {
 export async function mergeSearchMode(ctx: ModeContext, paretoFiles: readonly string[]): Promise<void> {
   const { inputs, repoDir } = ctx;
   const outDir = path.resolve(repoDir, inputs.searchOut);
-  const docs = await Promise.all(paretoFiles.map(async (f) => (await readJsonFile(f, path.relative(repoDir, f))) as ParetoDocument));
+  const docs = await Promise.all(paretoFiles.map(async (f) => parseParetoDocument(await readJsonFile(f, path.relative(repoDir, f)), path.relative(repoDir, f))));
   const merged = mergeSearchResults(docs, paretoFiles.map((f) => path.relative(outDir, path.dirname(f)) || '.'));
   ctx.progress(`merged ${docs.length} search shards: ${merged.candidates.length} candidates, ${merged.front.length} on the front`);
   await mkdir(outDir, { recursive: true });

@@ -52,6 +52,24 @@ const symlinkCases: HostileCase[] = READ_FILES.flatMap(([file, argv]) => LINK_TA
   line: new RegExp(`^nax: ${file.replaceAll('.', '\\.')}: is a symbolic link`),
 })));
 
+/** A valid search result of one shard, for the forged variants below. */
+function paretoDoc(): any {
+  const c = (id: string, kind: string, extra: object = {}) => ({
+    id, kind, label: id, accuracy: 0.9, accuracyStd: 0.01, idealAccuracy: 0.92, energyJ: 1e-5, delayS: 1e-3, areaMm2: 2, edap: 2e-8, ...extra,
+  });
+  return { schema: 'nax-pareto/1', objective: 'edap', candidates: [c('committed', 'committed'), c('searched-lambda-1', 'searched', { lambda: 1, folder: 'lambda-1' })], front: ['searched-lambda-1'], best: 'searched-lambda-1', beatsCommitted: true };
+}
+/** Forged pareto.json fields: merges act on them (the best candidate's folder becomes the best-dir output). */
+const FORGED_PARETO: ReadonlyArray<readonly [string, (p: any) => any, RegExp]> = [
+  ['a folder that climbs out', (p) => { p.candidates[1].folder = '../../../etc'; return p; }, /^nax: s1\/pareto\.json: candidates\[1\]\.folder: must be a relative folder below the search output/],
+  ['an absolute folder', (p) => { p.candidates[1].folder = '/etc'; return p; }, /^nax: s1\/pareto\.json: candidates\[1\]\.folder: must be a relative folder/],
+  ['an accuracy of 2', (p) => { p.candidates[0].accuracy = 2; return p; }, /^nax: s1\/pareto\.json: candidates\[0\]\.accuracy: must be ≤ 1, found 2$/],
+  ['a best candidate that does not exist', (p) => { p.best = 'nobody'; return p; }, /^nax: s1\/pareto\.json: best: names no candidate$/],
+  ['a duplicated candidate id', (p) => { p.candidates[1].id = 'committed'; return p; }, /^nax: s1\/pareto\.json: candidates\[1\]\.id: 'committed' appears twice$/],
+  ['a foreign schema', (p) => { p.schema = 'evil/1'; return p; }, /^nax: s1\/pareto\.json: schema: expected "nax-pareto\/1"/],
+  ['candidates that are not a list', (p) => { p.candidates = 'all of them'; return p; }, /^nax: s1\/pareto\.json: candidates: expected an array$/],
+];
+
 export const CASES: readonly HostileCase[] = [
   ...symlinkCases,
   { cls: 'symlink out of the repository', name: 'model folder → a folder outside', prepare: (d, sb) => linkTo(d, 'model', sb.outsideDir), line: /^nax: model\/model\.json: is a symbolic link/ },
@@ -114,6 +132,11 @@ export const CASES: readonly HostileCase[] = [
   { cls: 'overwriting user files', name: '--json below a file', argv: ['simulate', '-q', '--json', 'mapping.json/r.json'], prepare: () => undefined, line: /^nax: mapping\.json\/r\.json: cannot be written/ },
   { cls: 'overwriting user files', name: '--json onto a link to the canary', argv: ['cost', '-q', '--json', 'r.json'], prepare: (d, sb) => linkTo(d, 'r.json', sb.canary), line: /^nax: r\.json: exists and is not a regular file/ },
   { cls: 'overwriting user files', name: 'search --out into a used folder', argv: ['search', '-q', '--budget', '1s', '--out', 'data'], prepare: () => undefined, line: /^nax: data: holds \d+ entries already; not overwritten/ },
+  ...FORGED_PARETO.map(([name, change, line]): HostileCase => ({
+    cls: 'read-back values', name: `merged search result with ${name}`, argv: ['merge', 's1', '--out', 'out'],
+    prepare: (d) => { mkdirSync(path.join(d, 's1')); writeFileSync(path.join(d, 's1/pareto.json'), JSON.stringify(change(paretoDoc()))); },
+    line,
+  })),
   { cls: 'overwriting user files', name: 'merged search onto an existing summary', argv: ['merge', 's1', '--out', 'out'], prepare: (d) => { mkdirSync(path.join(d, 's1')); writeFileSync(path.join(d, 's1/pareto.json'), '{}'); mkdirSync(path.join(d, 'out')); writeFileSync(path.join(d, 'out/summary.md'), 'my notes'); }, line: /^nax: out\/summary\.md: exists; not overwritten/ },
 ];
 
