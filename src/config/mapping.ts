@@ -180,7 +180,7 @@ function parseSpec(raw: unknown, file: string, field: string): Spec {
 /** Parses the raw JSON of a mapping file (shape only; layer names are checked by resolveMapping). */
 export function parseMapping(raw: unknown, file: string): MappingSpec {
   const o = requireObject(raw, file, '');
-  rejectUnknownKeys(o, ['schema', 'defaults', 'layers', 'description'], file, '');
+  rejectUnknownKeys(o, ['$schema', 'schema', 'defaults', 'layers', 'description'], file, ''); // $schema: editors' JSON Schema link
   if (o.schema !== MAPPING_SCHEMA) {
     throw new NaxUserError(file, 'schema', `expected "${MAPPING_SCHEMA}", found ${describe(o.schema)}`);
   }
