@@ -6,25 +6,9 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EXIT_OK, EXIT_USAGE, main } from '../../src/cli.js';
+import { EXIT_OK, EXIT_USAGE } from '../../src/cli.js';
 import { NAX_VERSION } from '../../src/version.js';
-
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function nax(args: string[], cwd: string): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'nax', ...args], {
-    out: (t) => (out += `${t}\n`),
-    err: (t) => (err += `${t}\n`),
-    cwd,
-  });
-  return { code, out, err };
-}
+import { type CliRun, nax } from '../support/run-cli.js';
 
 /** A copy of the fixture with a small simulation, so each run takes seconds. */
 function fixtureCopy(): string {
@@ -43,7 +27,7 @@ function edit(dir: string, file: string, f: (text: string) => string): void {
   writeFileSync(p, f(readFileSync(p, 'utf8')));
 }
 
-function expectOneLineError(r: Run, pattern: RegExp): void {
+function expectOneLineError(r: CliRun, pattern: RegExp): void {
   expect(r.code).toBe(EXIT_USAGE);
   const lines = r.err.trim().split('\n').filter((l) => !l.startsWith('nax: ') || /nax: [^ ]+: /.test(l));
   const error = r.err.trim().split('\n').at(-1)!;

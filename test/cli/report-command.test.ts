@@ -6,17 +6,11 @@ import { describe, expect, test } from '@jest/globals';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EXIT_OK, EXIT_USAGE, main } from '../../src/cli.js';
+import { EXIT_OK, EXIT_USAGE } from '../../src/cli.js';
 import { renderReportHtml } from '../../src/render/html/report-page.js';
 import { loadReport } from '../compare/reports.js';
 import { paretoFixture } from '../render/pareto-fixture.js';
-
-async function nax(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'nax', ...args], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), cwd });
-  return { code, out, err };
-}
+import { nax } from '../support/run-cli.js';
 
 function workdir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'nax-report-'));

@@ -6,22 +6,10 @@ import { beforeAll, describe, expect, test } from '@jest/globals';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EXIT_OK, EXIT_USAGE, main } from '../../src/cli.js';
+import { EXIT_OK, EXIT_USAGE } from '../../src/cli.js';
 import { DEFAULT_COST_MODEL } from '../../src/config/cost-model.js';
 import { type SensitivityDocument, chooseSize } from '../../src/sensitivity.js';
-
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function nax(args: string[], cwd: string): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'nax', ...args], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), cwd });
-  return { code, out, err };
-}
+import { type CliRun, nax } from '../support/run-cli.js';
 
 function fixtureCopy(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'nax-sensitivity-'));
@@ -45,7 +33,7 @@ function tableAfter(text: string, heading: string): string[][] {
 }
 
 let dir: string;
-let run: Run;
+let run: CliRun;
 let doc: SensitivityDocument;
 beforeAll(async () => {
   dir = fixtureCopy();

@@ -8,25 +8,13 @@ import { describe, expect, test } from '@jest/globals';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EXIT_OK, EXIT_USAGE, main } from '../../src/cli.js';
+import { EXIT_OK, EXIT_USAGE } from '../../src/cli.js';
 import { parseNpy } from '../../src/data/npy.js';
 import type { NaxReport } from '../../src/report.js';
 import { git } from '../support/git-repo.js';
+import { nax } from '../support/run-cli.js';
 
 const IMAGES = 16;
-
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function nax(args: string[], cwd: string): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'nax', ...args], { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), cwd });
-  return { code, out, err };
-}
 
 function onnxCopy(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'nax-onnx-'));
