@@ -100,12 +100,19 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const baseSource = baseInfo.commit && !baseInfo.missingReason ? gitSource(opts.repoDir, baseInfo.commit) : undefined;
   const baseConfig = baseSource ? await loadBaseConfig(baseSource, opts.configPath) : {};
   if (baseConfig.missing) baseInfo = { ...baseInfo, missingReason: baseConfig.missing };
-  const gate = resolveGate({
+  const resolved = resolveGate({
     head: headLoaded.config,
     ...(baseConfig.loaded ? { base: baseConfig.loaded.config } : {}),
     ...(opts.budgetOverrides ? { budgetOverrides: opts.budgetOverrides } : {}),
     ...(opts.budgetOverrideLocator ? { budgetOverrideLocator: opts.budgetOverrideLocator } : {}),
   });
+  // The data a model is judged on is part of the gate: with a base, both sides run on the base's evaluation
+  // and calibration splits (read from the base commit), so a PR cannot relabel or swap its test images.
+  const baseData = baseSource && baseConfig.loaded?.config.evalSet
+    ? { source: baseSource, evalSet: baseConfig.loaded.config.evalSet, calibrationSet: baseConfig.loaded.config.calibrationSet }
+    : undefined;
+  const dataChanges = baseData ? dataSetChanges(headLoaded.config, baseConfig.loaded!.config) : [];
+  const gate: Gate = Object.freeze({ ...resolved, changes: Object.freeze([...resolved.changes, ...dataChanges]) });
   for (const c of gate.changes) log(`this PR changes the gate: ${c}`);
   // Paired comparison: the gate's settings (and the command line's, locally) on both sides.
   const overrides: SimulationOverrides = { ...gate.simulation, ...stripUndefined(opts.overrides ?? {}) };
@@ -113,6 +120,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   log(`head: simulating ${opts.configPath} from the working tree`);
   const headReport = await simulate({
     source: headSource, configPath: opts.configPath, loaded: headLoaded, overrides, progress: opts.progress, runner: opts.runner,
+    ...(baseData ? { data: baseData } : {}),
   });
   const head: NaxReport = headCommit && !headReport.commit ? { ...headReport, commit: headCommit } : headReport;
 
@@ -164,6 +172,15 @@ export function checkRenderInput(result: CheckResult, opts: { readonly headSha?:
     gate: { budgetsFrom: result.gate.budgetsFrom, changes: result.gate.changes },
     ...(opts.reportName ? { reportName: opts.reportName } : {}),
   };
+}
+
+/** What the head's nax.yml changes about the evaluation and calibration splits (not used: the base's are). */
+function dataSetChanges(head: NaxConfig, base: NaxConfig): string[] {
+  const out: string[] = [];
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  if (!same(head.evalSet, base.evalSet)) out.push('evalSet: the PR changes the evaluation set; both sides are measured on the base\'s');
+  if (!same(head.calibrationSet, base.calibrationSet)) out.push('calibrationSet: the PR changes the calibration split; both sides use the base\'s');
+  return out;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { type LayerMapping, type ResolvedLayerMapping, parseMapping, resolveMapping } from './config/mapping.js';
-import { type CalibrationSetConfig, type NaxConfig, type IrDropModel, parseNaxConfig } from './config/nax-config.js';
+import { type CalibrationSetConfig, type EvalSetConfig, type NaxConfig, type IrDropModel, parseNaxConfig } from './config/nax-config.js';
 import type { CostModelSwitches } from './config/cost-model.js';
 import { DEFAULT_TECHNOLOGY, type Technology, parseTechnology, technologyHash } from './config/technology.js';
 import { costReport } from './cost/network.js';
@@ -55,6 +55,15 @@ export interface SimulateOptions {
   readonly costModel?: Partial<CostModelSwitches>;
   /** This commit's nax.yml, already read (check.ts reads each side's once); default: read configPath. */
   readonly loaded?: LoadedConfig;
+  /**
+   * Where the evaluation and calibration splits come from, instead of this commit's nax.yml: a check measures
+   * the PR head on the base's data, so a PR cannot relabel or swap the images it is judged on.
+   */
+  readonly data?: {
+    readonly source: FileSource;
+    readonly evalSet?: EvalSetConfig;
+    readonly calibrationSet?: CalibrationSetConfig;
+  };
 }
 
 /** One commit's nax.yml, read and validated once, with the hash its report records. */
@@ -234,7 +243,11 @@ export async function loadCalibrationImages(
 }
 
 /** A config error when a mapping asks for per-chip calibration and nax.yml names no calibration split. */
-function requireCalibrationSet(mappings: ReadonlyMap<string, LayerMapping>, config: NaxConfig, mappingFile: string): void {
+function requireCalibrationSet(
+  mappings: ReadonlyMap<string, LayerMapping>,
+  config: { readonly file: string; readonly calibrationSet?: CalibrationSetConfig },
+  mappingFile: string,
+): void {
   if (config.calibrationSet) return;
   for (const [name, m] of mappings) {
     if ((m.calibration ?? 'none') !== 'none' || m.adcFullScale === 'calibrated') {
@@ -267,23 +280,26 @@ export async function simulate(opts: SimulateOptions): Promise<NaxReport> {
     evalImages: o.evalImages ?? p.config.simulation.evalImages,
     irDrop: o.irDrop ?? p.config.simulation.irDrop,
   };
-  if (!p.config.evalSet) {
+  const dataSource = opts.data?.source ?? opts.source;
+  const evalCfg = opts.data ? opts.data.evalSet : p.config.evalSet;
+  const calibCfg = opts.data ? opts.data.calibrationSet : p.config.calibrationSet;
+  if (!evalCfg) {
     throw new NaxUserError(p.config.file, 'evalSet', 'no evaluation set configured', 'simulation needs evalSet.images and evalSet.labels');
   }
-  const evalSet = await loadEvalSet(opts.source, p.config.evalSet, settings.evalImages, p.config.file);
+  const evalSet = await loadEvalSet(dataSource, evalCfg, settings.evalImages, p.config.file);
   const [h, w, c] = p.graph.inputShape;
   if (evalSet.shape[0] !== h || evalSet.shape[1] !== w || evalSet.shape[2] !== c) {
-    throw new NaxUserError(p.config.evalSet.images, '', `images are ${evalSet.shape.join('×')}, the model expects ${h}×${w}×${c}`);
+    throw new NaxUserError(evalCfg.images, '', `images are ${evalSet.shape.join('×')}, the model expects ${h}×${w}×${c}`);
   }
   const classes = outputClasses(p.graph);
   const tooLarge = classes === undefined ? -1 : evalSet.labels.findIndex((l) => l >= classes);
   if (tooLarge >= 0) {
-    throw new NaxUserError(p.config.evalSet.labels, `[${tooLarge}]`,
+    throw new NaxUserError(evalCfg.labels, `[${tooLarge}]`,
       `label ${evalSet.labels[tooLarge]} is not one of the model's ${classes} outputs`, 'labels are class indices 0…classes−1');
   }
-  requireCalibrationSet(p.mappings, p.config, p.inputs.mapping.path);
-  const calib = p.config.calibrationSet
-    ? await loadCalibrationImages(opts.source, p.config.calibrationSet, p.config.simulation.batchSize, p.graph.inputShape)
+  requireCalibrationSet(p.mappings, { file: p.config.file, calibrationSet: calibCfg }, p.inputs.mapping.path);
+  const calib = calibCfg
+    ? await loadCalibrationImages(dataSource, calibCfg, p.config.simulation.batchSize, p.graph.inputShape)
     : undefined;
   const tLoad = performance.now();
   const report = await simulateInMemory({
@@ -295,8 +311,8 @@ export async function simulate(opts: SimulateOptions): Promise<NaxReport> {
     batchSize: p.config.simulation.batchSize,
     inputs: {
       ...p.inputs,
-      evalSet: { path: p.config.evalSet.images, sha256: evalSet.sha256 },
-      ...(calib && p.config.calibrationSet ? { calibrationSet: { path: p.config.calibrationSet.images, sha256: calib.sha256 } } : {}),
+      evalSet: { path: evalCfg.images, sha256: evalSet.sha256 },
+      ...(calib && calibCfg ? { calibrationSet: { path: calibCfg.images, sha256: calib.sha256 } } : {}),
     },
     ...(calib ? { calibrationImages: { images: calib.images, n: calib.n, shape: calib.shape } } : {}),
     samples: shardSamples(settings.monteCarloSamples, o.shard),

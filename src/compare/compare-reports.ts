@@ -125,7 +125,7 @@ function compareTotals(base: NaxReport | undefined, head: NaxReport, paired: Pai
 
 const MAPPING_FIELDS = [
   'rows', 'cols', 'weightBits', 'bitsPerCell', 'inputBits', 'dacBits', 'adcBits', 'signMapping', 'sliceLayout',
-  'adcsPerCrossbar',
+  'adcsPerCrossbar', 'calibration', 'adcFullScale', 'baseline',
 ] as const satisfies readonly (keyof LayerMapping)[];
 
 const SHAPE_FIELDS = ['kind', 'kernelH', 'kernelW', 'inChannels', 'outChannels', 'outH', 'outW', 'strideH', 'strideW'] as const;
@@ -308,7 +308,7 @@ function verdictOf(results: readonly BudgetResult[], hasBaseline: boolean): Verd
   return results.some((r) => r.status === 'warn') ? 'warn' : 'pass';
 }
 
-const INPUT_NAMES = ['config', 'model', 'mapping', 'technology', 'evalSet'] as const;
+const INPUT_NAMES = ['config', 'model', 'mapping', 'technology', 'evalSet', 'calibrationSet'] as const;
 
 function changedInputs(base: NaxReport, head: NaxReport): string[] {
   return INPUT_NAMES.filter((k) => base.inputs[k]?.sha256 !== head.inputs[k]?.sha256);

@@ -13,7 +13,7 @@ export interface MergeOptions {
   readonly labels?: readonly string[];
 }
 
-const INPUT_NAMES = ['config', 'model', 'mapping', 'technology', 'evalSet'] as const;
+const INPUT_NAMES = ['config', 'model', 'mapping', 'technology', 'evalSet', 'calibrationSet'] as const;
 
 /** Combines shard reports into the report of the whole run. */
 export function mergeShards(reports: readonly NaxReport[], options: MergeOptions = {}): NaxReport {

@@ -8,6 +8,7 @@ import { type NumberRule, describe, readEnum, readNumber, readString, requireObj
 import { NaxUserError } from '../errors.js';
 import { REPORT_SCHEMA, type NaxReport } from '../report.js';
 import { gridOf } from '../stats/accuracy-stats.js';
+import { SIMULATION_RULES } from '../config/nax-config.js';
 
 /** At most this many Monte Carlo samples, as nax.yml allows. */
 const MAX_SAMPLES = 10000;
@@ -44,7 +45,7 @@ export function parseReport(raw: unknown, file: string, field = ''): NaxReport {
   }
   if (r.settings !== undefined) {
     const s = requireObject(r.settings, file, at('settings'));
-    for (const k of ['seed', 'monteCarloSamples', 'evalImages'] as const) readNumber(s[k], file, at(`settings.${k}`), COUNT);
+    for (const k of ['seed', 'monteCarloSamples', 'evalImages'] as const) readNumber(s[k], file, at(`settings.${k}`), SIMULATION_RULES[k]);
     readEnum(s.irDrop, ['exact', 'fast', 'ideal'] as const, file, at('settings.irDrop'));
   }
   if (r.accuracy !== undefined) {
@@ -67,7 +68,15 @@ export function parseReport(raw: unknown, file: string, field = ''): NaxReport {
       }
       const images = (r.settings as { evalImages?: unknown } | undefined)?.evalImages;
       if (typeof images !== 'number') throw new NaxUserError(file, at('settings.evalImages'), 'needed to read accuracy.nonIdeal.correct');
-      gridOf(n.correct as unknown[] as string[], images, at('accuracy.nonIdeal.correct'), file);
+      const grid = gridOf(n.correct as unknown[] as string[], images, at('accuracy.nonIdeal.correct'), file);
+      // The means the budgets judge must be the bits' own: one accuracy per chip, right images ÷ images.
+      samples.forEach((acc, c) => {
+        let right = 0;
+        for (let i = 0; i < images; i++) right += grid.correct[c * images + i];
+        if (acc !== right / images) {
+          throw new NaxUserError(file, at(`accuracy.nonIdeal.samples[${c}]`), `${acc} is not the ${right}/${images} right images its bitset holds`);
+        }
+      });
     }
   }
   if (!Array.isArray(r.layers)) throw new NaxUserError(file, at('layers'), 'expected an array');

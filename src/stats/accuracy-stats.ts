@@ -45,10 +45,10 @@ function reportInterval(ci: Interval): NonNullable<AccuracyStats['ci95']> {
 
 /** The images × chips grid of a report's bitsets; a malformed bitset is a user error naming the field. */
 export function gridOf(bits: readonly string[], images: number, field: string, file = 'report'): CorrectnessGrid {
-  const correct = new Uint8Array(bits.length * images);
   if (!Number.isInteger(images) || images < 1 || bits.length * images > MAX_GRID_CELLS) {
     throw new NaxUserError(file, field, `${bits.length} samples × ${images} images is not a grid nax reads (at most ${MAX_GRID_CELLS} cells)`);
   }
+  const correct = new Uint8Array(bits.length * images);
   bits.forEach((b, c) => {
     const row = typeof b === 'string' ? unpackCorrectness(b, images) : undefined;
     if (!row) throw new NaxUserError(file, `${field}[${c}]`, `not a base64 bitset of ${images} images`);

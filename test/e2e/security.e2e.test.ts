@@ -42,13 +42,21 @@ const PROJECT = {
   'data/eval-labels.npy': fixture('data/eval-labels.npy'),
 };
 
+/** The PR also relabels its evaluation set (every label 0): it must be judged on the base's labels. */
+function relabelled(npy: Buffer): Buffer {
+  const out = Buffer.from(npy);
+  const dataStart = 10 + out.readUInt16LE(8); // .npy v1: magic (6), version (2), header length (2), header
+  out.fill(0, dataStart);
+  return out;
+}
+
 let api: GitHubApiEmulator;
 let repo: PrRepo;
 const scratch: string[] = [];
 
 beforeAll(async () => {
   api = await startGitHubApi({ maxLifetimeMs: 180_000 });
-  repo = makePrRepo({ base: PROJECT, head: { 'nax.yml': HEAD_YML } });
+  repo = makePrRepo({ base: PROJECT, head: { 'nax.yml': HEAD_YML, 'data/eval-labels.npy': relabelled(fixture('data/eval-labels.npy')) } });
 });
 afterAll(async () => {
   await api.close();
@@ -89,6 +97,11 @@ describe('a PR that loosens its own gate', () => {
     expect(report.settings?.irDrop).toBe('fast');
     expect(report.check.base?.settings?.irDrop).toBe('fast');
     expect(report.check.gate?.changes.some((c) => c.startsWith('simulation.irDrop: fast → ideal; the base\'s fast applies'))).toBe(true);
+  });
+
+  test("a relabelled evaluation set in the head is not used: both sides run on the base's data", () => {
+    expect(report.inputs.evalSet?.sha256).toBe(report.check.base?.inputs.evalSet?.sha256);
+    expect(report.inputs.evalSet?.sha256).toBeDefined();
   });
 
   test('acknowledge: true on a pull_request is ignored, and the log says why', () => {

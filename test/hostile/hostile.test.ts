@@ -6,6 +6,7 @@
  * /dev/zero or an allocation from a hostile size would not end, or end the process).
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,11 @@ beforeAll(() => {
   process.env.NAX_HOSTILE_SECRET = SECRET;
   root = mkdtempSync(path.join(tmpdir(), 'nax-hostile-'));
   sb = makeSandbox(root);
+  // The "canary not read" checks rely on access times: prove this file system records them, or every such
+  // check would pass whatever nax does (noatime mounts).
+  const wasRead = sb.arm();
+  readFileSync(sb.canary);
+  if (!wasRead()) throw new Error('this file system does not record access times (noatime): the canary checks cannot work here');
 });
 afterAll(() => {
   delete process.env.NAX_HOSTILE_SECRET;
