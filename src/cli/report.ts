@@ -16,6 +16,9 @@ import { renderParetoHtml, renderReportHtml } from '../render/html/report-page.j
 import type { NaxReport } from '../report.js';
 import type { ParetoDocument } from '../search/pareto.js';
 import { parseParetoDocument } from '../io/parse-pareto.js';
+import { compareReports } from '../compare/compare-reports.js';
+import { NO_BUDGETS } from '../config/budgets.js';
+import { accuracyStats } from '../stats/accuracy-stats.js';
 
 export interface ReportCommandOptions {
   /** The report or pareto.json file, relative to `cwd`. */
@@ -88,11 +91,32 @@ export async function runReportCommand(o: ReportCommandOptions): Promise<string>
     const base = o.base
       ? report(await readJsonFile(path.resolve(o.cwd, o.base), o.base), o.base)
       : artifactBase === undefined ? undefined : report(artifactBase, o.file, 'check.base');
-    html = renderReportHtml({ head, ...(base ? { base } : {}), title });
+    const [h, b] = recomputed(head, base);
+    html = renderReportHtml({ head: h, ...(b ? { base: b } : {}), title });
   }
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, html);
   return o.html;
+}
+
+/**
+ * The reports with their accuracy statistics recomputed from the samples and per-image bits, and the head's
+ * Δ against *this* base (not the one it was checked against, nor whatever a forged file states); Δ is absent
+ * when the two are not paired.
+ */
+function recomputed(head: NaxReport, base: NaxReport | undefined): [NaxReport, NaxReport | undefined] {
+  const stats = (r: NaxReport): NaxReport => {
+    const a = r.accuracy;
+    if (!a) return r;
+    const n = a.nonIdeal;
+    const bits = n.correct && r.settings ? { bits: n.correct, images: r.settings.evalImages } : undefined;
+    const { delta: _stated, ...rest } = a;
+    return { ...r, accuracy: { ...rest, nonIdeal: accuracyStats(n.samples, n.sampleSeeds, bits) } };
+  };
+  const h = stats(head);
+  const b = base ? stats(base) : undefined;
+  const delta = b ? compareReports(b, h, NO_BUDGETS).totals.accuracyDelta : undefined;
+  return [delta && h.accuracy ? { ...h, accuracy: { ...h.accuracy, delta } } : h, b];
 }
 
 /** Registers `nax report` on the program; `out` prints a line. */

@@ -37,6 +37,19 @@ describe('nax report --html', () => {
     expect(html.match(/<rect class="mark"[^>]*><title>base · /g)?.length).toBeGreaterThan(0);
   });
 
+  test('intervals and Δ stated in a report are not shown: the page recomputes them from the data', async () => {
+    const dir = workdir();
+    const forged = JSON.parse(JSON.stringify(loadReport('head')));
+    forged.accuracy.nonIdeal.ci95 = { low: 0.111, high: 0.222, level: 0.95, method: 'trust me', images: 9, chips: 9 };
+    forged.accuracy.delta = { pp: 42, ciLowPp: 41, ciHighPp: 43, level: 0.95, method: 'trust me', images: 9, chips: 9, mdePp: 0.01 };
+    writeFileSync(path.join(dir, 'forged.json'), JSON.stringify(forged));
+    expect((await nax(['report', 'forged.json', '--base', 'base.json', '--html', 'f.html'], dir)).code).toBe(EXIT_OK);
+    const html = readFileSync(path.join(dir, 'f.html'), 'utf8');
+    expect(html).not.toContain('trust me');
+    expect(html).not.toContain('+42.00');
+    expect(html).not.toContain('11.10');
+  });
+
   test('a pareto.json gives the search page', async () => {
     const dir = workdir();
     writeFileSync(path.join(dir, 'pareto.json'), JSON.stringify(paretoFixture()));
