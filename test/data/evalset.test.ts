@@ -4,24 +4,10 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { loadEvalSet } from '../../src/data/evalset.js';
 import { encodeNpy, type NpyArray } from '../../src/data/npy.js';
-import { NaxUserError } from '../../src/errors.js';
-import { dirSource, type FileSource } from '../../src/io/files.js';
+import { dirSource } from '../../src/io/files.js';
 import { parseNaxConfig } from '../../src/config/nax-config.js';
 import { userErrorOf as userError } from '../support/user-error.js';
-
-function memorySource(files: Record<string, Uint8Array>): FileSource {
-  return {
-    label: 'memory',
-    async read(rel) {
-      const f = files[rel];
-      if (!f) throw new NaxUserError(rel, '', 'file not found');
-      return f;
-    },
-    async exists(rel) {
-      return rel in files;
-    },
-  };
-}
+import { memorySource } from '../support/memory-source.js';
 
 const npy = (a: NpyArray): Uint8Array => encodeNpy(a);
 const CFG = { images: 'data/x.npy', labels: 'data/y.npy', scale: 0.5 };

@@ -15,6 +15,9 @@ import { loadLayersModel } from '../../src/model/load.js';
 import { saveModelToFolder } from '../../src/runtime/fs-io.js';
 import { initBackend } from '../../src/runtime/tfjs.js';
 import { userErrorOf as userError } from '../support/user-error.js';
+import { memorySource } from '../support/memory-source.js';
+
+const memorySourceAt = (files: Record<string, Uint8Array>) => memorySource(files, 'abc1234');
 
 const MODEL = 'm/model.json';
 
@@ -22,21 +25,6 @@ interface ModelJson {
   modelTopology: { class_name: string; config: { layers: Array<{ class_name: string; config: { name: string } }> } };
   weightsManifest: Array<{ paths: string[]; weights: Array<{ name: string; shape: number[]; dtype: string; quantization?: object }> }>;
   format?: string;
-}
-
-function memorySource(files: Record<string, Uint8Array>): FileSource {
-  return {
-    label: 'commit abc1234',
-    commit: 'abc1234',
-    async read(rel) {
-      const f = files[rel];
-      if (!f) throw new NaxUserError(rel, '', 'file not found');
-      return f;
-    },
-    async exists(rel) {
-      return rel in files;
-    },
-  };
 }
 
 /** A saved model as bytes: model.json (parsed, for editing) and weights.bin. */
@@ -60,7 +48,7 @@ async function saveToMemory(model: tfl.LayersModel): Promise<Saved> {
 
 const clone = (s: Saved): Saved => ({ json: structuredClone(s.json), weights: s.weights.slice() });
 const source = (s: Saved, extra: Record<string, Uint8Array> = {}) =>
-  memorySource({ [MODEL]: new TextEncoder().encode(JSON.stringify(s.json)), 'm/weights.bin': s.weights, ...extra });
+  memorySourceAt({ [MODEL]: new TextEncoder().encode(JSON.stringify(s.json)), 'm/weights.bin': s.weights, ...extra });
 
 
 /** Byte offset of weight k in weights.bin (all float32 in these models). */
@@ -166,7 +154,7 @@ describe('loadLayersModel refuses bad model folders', () => {
   });
 
   test('malformed JSON', async () => {
-    const e = await userError(loadLayersModel(memorySource({ [MODEL]: new TextEncoder().encode('{"modelTopology": ') }), MODEL));
+    const e = await userError(loadLayersModel(memorySourceAt({ [MODEL]: new TextEncoder().encode('{"modelTopology": ') }), MODEL));
     expect([e.file, e.field]).toEqual([MODEL, '']);
     expect(e.message).toMatch(/^malformed JSON/);
     expect(e.format()).toMatch(/^m\/model.json: malformed JSON/);

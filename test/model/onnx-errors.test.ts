@@ -9,27 +9,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EXIT_USAGE, main } from '../../src/cli.js';
 import { NaxUserError } from '../../src/errors.js';
-import { type FileSource, dirSource } from '../../src/io/files.js';
+import { dirSource } from '../../src/io/files.js';
 import { graphFromOnnx } from '../../src/model/onnx/from-onnx.js';
 import { loadOnnxModel, parseOnnx } from '../../src/model/onnx/load.js';
 import { WireError, WireReader } from '../../src/model/onnx/wire.js';
 import { userErrorOf } from '../support/user-error.js';
+import { memorySource } from '../support/memory-source.js';
 
 const BAD = 'fixtures/onnx/bad';
-
-function memorySource(files: Record<string, Uint8Array>): FileSource {
-  return {
-    label: 'memory',
-    async read(rel) {
-      const f = files[rel];
-      if (!f) throw new NaxUserError(rel, '', 'file not found');
-      return f;
-    },
-    async exists(rel) {
-      return rel in files;
-    },
-  };
-}
 
 describe('malformed models → one error naming file and node', () => {
   test.each([
