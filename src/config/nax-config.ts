@@ -105,26 +105,19 @@ export function parseNaxConfig(text: string, file: string): NaxConfig {
   const dir = path.posix.dirname(file.replaceAll('\\', '/'));
   const rel = (v: unknown, field: string) => confinedPath(dir, readString(v, file, field), file, field);
 
-  let evalSet: EvalSetConfig | undefined;
-  if (o.evalSet !== undefined) {
-    const e = requireObject(o.evalSet, file, 'evalSet');
-    rejectUnknownKeys(e, ['images', 'labels', 'scale'], file, 'evalSet');
-    evalSet = Object.freeze({
-      images: rel(e.images, 'evalSet.images'),
-      labels: rel(e.labels, 'evalSet.labels'),
-      scale: optionalNumber(e.scale, 1, file, 'evalSet.scale', { min: 0, exclusive: true }),
-    });
-  }
-  let calibrationSet: CalibrationSetConfig | undefined;
-  if (o.calibrationSet !== undefined) {
-    const e = requireObject(o.calibrationSet, file, 'calibrationSet');
-    rejectUnknownKeys(e, ['images', 'labels', 'scale'], file, 'calibrationSet');
-    calibrationSet = Object.freeze({
-      images: rel(e.images, 'calibrationSet.images'),
-      ...(e.labels === undefined ? {} : { labels: rel(e.labels, 'calibrationSet.labels') }),
-      scale: optionalNumber(e.scale, 1, file, 'calibrationSet.scale', { min: 0, exclusive: true }),
-    });
-  }
+  // The evaluation and calibration splits share one shape; only the evaluation set needs labels.
+  const split = (v: unknown, field: 'evalSet' | 'calibrationSet') => {
+    const e = requireObject(v, file, field);
+    rejectUnknownKeys(e, ['images', 'labels', 'scale'], file, field);
+    return {
+      images: rel(e.images, `${field}.images`),
+      ...(e.labels === undefined && field === 'calibrationSet' ? {} : { labels: rel(e.labels, `${field}.labels`) }),
+      scale: optionalNumber(e.scale, 1, file, `${field}.scale`, { min: 0, exclusive: true }),
+    };
+  };
+  const evalSet = o.evalSet === undefined ? undefined : Object.freeze(split(o.evalSet, 'evalSet') as EvalSetConfig);
+  const calibrationSet: CalibrationSetConfig | undefined =
+    o.calibrationSet === undefined ? undefined : Object.freeze(split(o.calibrationSet, 'calibrationSet'));
   const s = o.simulation === undefined ? {} : requireObject(o.simulation, file, 'simulation');
   rejectUnknownKeys(s, ['seed', 'monteCarloSamples', 'evalImages', 'irDrop', 'batchSize'], file, 'simulation');
   const d = DEFAULT_SIMULATION;
