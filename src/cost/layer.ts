@@ -15,6 +15,10 @@
  *   the Cout outputs written, at `inputBits` each (reference §5.8; nax assumption: outputs are kept at the
  *   next layer's input precision, taken equal to this layer's), and the outputs cross one router to the next
  *   layer's tile (nax assumption);
+ * - a measured reference column (`baseline: "referenceColumn"`) is one more bit line of G_off cells per crossbar:
+ *   the array is costed at cols + 1 (area, read power and leakage ∝ cells, read time ∝ bit lines) and the
+ *   column is sampled like any other, but never converted — its current is subtracted in analog before the
+ *   ADC (nax assumption: the subtraction sits in the sample-and-hold front end, no further component);
  * - array read energy (`costModel.arrayReadEnergy`): 'component', read power × read time of the array;
  *   'device', V_read² · G · t_read summed over the cells of the driven word lines (deviceReadEnergyJ);
  * - partial sums (`costModel.partialSumMovement: "edram"`): per MVM, each row tile after the first sends its
@@ -48,7 +52,7 @@ const CLOCK_ROUNDING_SLACK = 1e-9;
  * (f = `meanLevelFraction`), every other cell on a driven row G_off. Summed over all crossbars of the layer.
  */
 export function deviceReadEnergyJ(
-  g: { rowsNeeded: number; rowTiles: number; crossbars: number; utilisation: number },
+  g: { rowsNeeded: number; rowTiles: number; crossbars: number; utilisation: number; referenceColumns: number },
   m: Pick<LayerMapping, 'rows' | 'cols'>,
   readTimeS: number,
   opts: CostOptions,
@@ -57,7 +61,7 @@ export function deviceReadEnergyJ(
   const gOn = 1 / rOnOhm;
   const gOff = gOn / onOffRatio;
   // Each (column tile, slice, sign) group of row tiles drives rowsNeeded word lines in total.
-  const drivenCells = g.rowsNeeded * m.cols * (g.crossbars / g.rowTiles);
+  const drivenCells = g.rowsNeeded * (m.cols + g.referenceColumns) * (g.crossbars / g.rowTiles);
   const weightCells = g.utilisation * g.crossbars * m.rows * m.cols;
   const meanConductanceSumS = drivenCells * gOff + weightCells * opts.model.meanLevelFraction * (gOn - gOff);
   return vReadV * vReadV * opts.model.inputBitDensity * meanConductanceSumS * readTimeS;
@@ -77,7 +81,9 @@ export function layerCost(layer: MappedLayer, components: ComponentCosts, opts: 
   const crossbars = g.crossbars;
   const adcs = g.convertingCrossbars * m.adcsPerCrossbar;
   const dacs = crossbars * m.rows;
-  const sampleHolds = crossbars * m.cols;
+  // Bit lines per crossbar, the reference column included.
+  const physicalCols = m.cols + g.referenceColumns;
+  const sampleHolds = crossbars * physicalCols;
   const shiftAdds = adcs;
   const mvmus = Math.ceil(crossbars / c.organisation.crossbarsPerMvmu);
   const cores = Math.ceil(mvmus / c.organisation.mvmusPerCore);
@@ -85,7 +91,7 @@ export function layerCost(layer: MappedLayer, components: ComponentCosts, opts: 
   const registers = 2 * mvmus;
 
   // Components at this layer's sizes.
-  const xbar = crossbarAt(c, m.rows, m.cols);
+  const xbar = crossbarAt(c, m.rows, physicalCols);
   const adc = adcAt(c, m.adcBits, sw.adcAreaModel);
   const dac = dacAt(c, m.dacBits);
   const inReg = registerAt(c, m.rows);
@@ -115,7 +121,7 @@ export function layerCost(layer: MappedLayer, components: ComponentCosts, opts: 
 
   // Dynamic energy per inference.
   const crossbarReads = g.mvms * g.inputCycles * crossbars;
-  const columnSamples = crossbarReads * m.cols;
+  const columnSamples = crossbarReads * physicalCols;
   const conversions = g.mvms * g.inputCycles * g.convertingCrossbars * m.cols;
   const activationBitsPerMvm = (g.rowsNeeded + g.colsNeeded) * m.inputBits;
   const outputBitsPerMvm = g.colsNeeded * m.inputBits;
@@ -140,7 +146,7 @@ export function layerCost(layer: MappedLayer, components: ComponentCosts, opts: 
   };
   const tileLeakagePowerW = c.edram.leakagePowerW + c.bus.leakagePowerW + c.router.leakagePowerW / c.router.sharedByTiles;
   const componentLeakagePowerW =
-    crossbars * (xbar.leakagePowerW + m.rows * dac.leakagePowerW + m.cols * c.sampleHold.leakagePowerW) +
+    crossbars * (xbar.leakagePowerW + m.rows * dac.leakagePowerW + physicalCols * c.sampleHold.leakagePowerW) +
     adcs * adc.leakagePowerW +
     shiftAdds * c.shiftAdd.leakagePowerW +
     mvmus * (inReg.leakagePowerW + outReg.leakagePowerW);

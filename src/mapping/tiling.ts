@@ -26,6 +26,11 @@ export interface TileGeometry {
    * pair shares one conversion per column pair (crossbars / 2).
    */
   readonly convertingCrossbars: number;
+  /**
+   * Extra physical bit lines per crossbar beyond `cols`: 1 for the measured G_off reference column of
+   * `baseline: "referenceColumn"` (never with 'balanced' sensing, whose pair cancels the baseline), else 0.
+   */
+  readonly referenceColumns: 0 | 1;
   readonly rowTiles: number;
   /** Column tiles per sign array (and per slice in crossbarPerSlice layout). */
   readonly colTiles: number;
@@ -68,6 +73,7 @@ export function tileGeometry(s: MatrixLayerShape, m: LayerMapping): TileGeometry
     slices,
     signArrays,
     convertingCrossbars: m.signMapping === 'balanced' ? crossbars / 2 : crossbars,
+    referenceColumns: m.baseline === 'referenceColumn' && m.signMapping !== 'balanced' ? 1 : 0,
     rowTiles,
     colTiles,
     channelsPerCrossbar,

@@ -117,6 +117,34 @@ describe('hand-checked layer: dense 64 → 64 on one 64×64 crossbar (2-bit weig
   });
 });
 
+describe('a measured reference column is one more bit line, sampled but never converted', () => {
+  const shape = dense('fc', 64, 64);
+  const plain = cost(shape, mapping(64, { weightBits: 2, bitsPerCell: 2, signMapping: 'offset', inputBits: 1 }));
+  const ref = cost(shape, mapping(64, { weightBits: 2, bitsPerCell: 2, signMapping: 'offset', inputBits: 1, baseline: 'referenceColumn' }));
+  const pj = 1e-12;
+
+  test('array at 64 × 65 cells: area and read power × 65/64, read time 65 ns (∝ bit lines)', () => {
+    expectRel(ref.areaBreakdownMm2.crossbar, 6.25e-6 * 65 / 64);
+    expectRel(ref.energyBreakdownJ.crossbar, 4.8 * pj * (65 / 64) ** 2);
+    expectRel(ref.cycleTimeS, 65e-9);
+    expectRel(ref.delayS, 195e-9);
+  });
+
+  test('65 sample-and-holds, still 64 conversions and 64 shift-adds', () => {
+    expect(ref.sampleHolds).toBe(65);
+    expectRel(ref.energyBreakdownJ.sampleHold, 65 * 8.73e-18);
+    expectRel(ref.energyBreakdownJ.adc, plain.energyBreakdownJ.adc);
+    expectRel(ref.energyBreakdownJ.shiftAdd, plain.energyBreakdownJ.shiftAdd);
+    expect(ref.adcs).toBe(plain.adcs);
+    expect(ref.edap).toBeGreaterThan(plain.edap);
+  });
+
+  test('balanced sensing needs no reference column: its cost does not change', () => {
+    const balanced = mapping(64, { weightBits: 4, bitsPerCell: 2, signMapping: 'balanced', inputBits: 1 });
+    expect(cost(shape, { ...balanced, baseline: 'referenceColumn' })).toEqual(cost(shape, balanced));
+  });
+});
+
 describe('ADC column sharing and bit-serial inputs', () => {
   const shape = conv('c', { k: 3, cin: 16, cout: 32, outH: 8 });
 
