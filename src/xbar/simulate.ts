@@ -50,6 +50,11 @@ export interface SampleJob {
    * b·batchSize… and keys its noise streams by b, so a chip's result on an image does not depend on the split.
    */
   readonly batches?: BatchRange;
+  /**
+   * Run the quantised reference instead of Monte Carlo chips: ideal devices and wires, programmed with `seed`
+   * (samples must be [0]). A job like any other, so a pool runs it beside the samples.
+   */
+  readonly reference?: boolean;
   readonly calibration: ReadonlyMap<string, InputCalibration>;
   /**
    * Calibration images (at most one batch) on which each chip fits its per-channel correction; required when
@@ -205,9 +210,11 @@ export async function runSamples(job: SampleJob, progress?: (line: string) => vo
     const prepared = prepareLayers(job.graph, job.mappings, job.calibration);
     const parts: SamplePart[] = [];
     for (const k of job.samples) {
-      const seed = sampleSeed(job.seed, k);
-      let chip = programChip(prepared, { technology: job.technology, irDrop: job.irDrop, deviceEffects: 'on', seed });
-      if (needsColumnCalibration(job.mappings)) {
+      const seed = job.reference ? job.seed : sampleSeed(job.seed, k);
+      let chip = job.reference
+        ? programChip(prepared, { technology: job.technology, irDrop: 'ideal', deviceEffects: 'off', seed })
+        : programChip(prepared, { technology: job.technology, irDrop: job.irDrop, deviceEffects: 'on', seed });
+      if (!job.reference && needsColumnCalibration(job.mappings)) {
         assert(job.calibrationImages, () => 'column calibration without calibration images');
         const calX = imageBatch(job.calibrationImages, 0, Math.min(job.calibrationImages.n, job.batchSize));
         chip = calibrateChip(job.graph, fw, chip, job.technology, calX);
@@ -219,7 +226,7 @@ export async function runSamples(job: SampleJob, progress?: (line: string) => vo
       disposeChip(chip);
       parts.push({ index: k, seed, firstImage: r.firstImage, correct: r.correct, nf });
       const images = r.correct.length;
-      progress?.(whole
+      if (!job.reference) progress?.(whole
         ? `Monte Carlo sample ${k + 1}: non-ideal accuracy ${(r.right / images * 100).toFixed(2)} %`
         : `Monte Carlo sample ${k + 1}, images ${r.firstImage + 1}–${r.firstImage + images}: ${r.right} right`);
       await new Promise((res) => setImmediate(res)); // let progress output and timers run between samples
@@ -285,7 +292,6 @@ export async function simulateNetwork(o: SimulationOptions): Promise<SimulationR
   const images = imageRange(o.data.n, o.batchSize, range);
   let calibration: Map<string, InputCalibration>;
   let idealCorrect: number;
-  let quantisedCorrect: number;
   const share = (right: number) => right / (images.end - images.start);
   try {
     // Input ranges (and 'calibrated' ADC ranges) from the calibration split when there is one, else from the
@@ -294,15 +300,8 @@ export async function simulateNetwork(o: SimulationOptions): Promise<SimulationR
     const calX = imageBatch(calData, 0, Math.min(calData.n, o.batchSize));
     calibration = calibrateInputsAndAdc(o.graph, fw, o.mappings, o.technology, calX);
     calX.dispose();
-    const prepared = prepareLayers(o.graph, o.mappings, calibration);
-
     idealCorrect = correctOver(o, range, fw, { kind: 'float' }).right;
     o.progress?.(`ideal float accuracy ${(share(idealCorrect) * 100).toFixed(2)} %`);
-
-    const qChip = programChip(prepared, { technology: o.technology, irDrop: 'ideal', deviceEffects: 'off', seed: o.seed });
-    quantisedCorrect = correctOver(o, range, fw, { kind: 'crossbar', layers: qChip, technology: o.technology }).right;
-    disposeChip(qChip);
-    o.progress?.(`quantised (ideal devices) accuracy ${(share(quantisedCorrect) * 100).toFixed(2)} %`);
   } finally {
     fw.dispose();
   }
@@ -311,7 +310,14 @@ export async function simulateNetwork(o: SimulationOptions): Promise<SimulationR
     samples: o.samples, irDrop: o.irDrop, batchSize: o.batchSize, batches: range, calibration,
     ...(o.calibrationImages ? { calibrationImages: o.calibrationImages } : {}),
   };
-  const r = await (o.runner ?? runSamples)(job, o.progress);
+  // The quantised reference costs as much as one sample: on a pool it runs beside the samples (both cores
+  // busy even with one sample); in this thread, first.
+  const reference: SampleJob = { ...job, samples: [0], reference: true };
+  const [q, r] = o.runner
+    ? await Promise.all([o.runner(reference), o.runner(job, o.progress)])
+    : [await runSamples(reference), await runSamples(job, o.progress)];
+  const quantisedCorrect = assembleSamples(q.parts, images)[0].correct.reduce((a, b) => a + b, 0);
+  o.progress?.(`quantised (ideal devices) accuracy ${(share(quantisedCorrect) * 100).toFixed(2)} %`);
   const samples = assembleSamples(r.parts, images);
   assert(samples.length === o.samples.length, () => `${samples.length} samples came back for ${o.samples.length}`);
   const nf = nfOverSamples(matrixNodes(o.graph).map((n) => n.name), samples);
