@@ -149,13 +149,14 @@ export function buildProgram(io: CliIo = defaultIo): Command {
     .option('--seed <n>', 'seed (overrides nax.yml)', intArg('--seed', SIMULATION_RULES.seed))
     .addOption(new Option('--ir-drop <model>', 'IR-drop model (overrides nax.yml)').choices(['exact', 'fast', 'ideal']))
     .option('--shard <i/n>', 'run only shard i of n of the Monte Carlo samples', parseShard)
+    .option('--image-shard <i/n>', 'run only shard i of n of the evaluation images (whole batches); nax merge joins shards', parseShard)
     .option('--timings', 'add wall-clock timings to the report (not reproducible)', false)
     .option('--workers <n>', 'worker threads for Monte Carlo samples (default: CPU count, at most 4)', intArg('--workers', WORKERS_RULE))
-    .action(async (o: CommonOpts & { workers?: number; samples?: number; images?: number; seed?: number; irDrop?: 'exact' | 'fast' | 'ideal'; shard?: { index: number; count: number }; timings: boolean; quiet?: boolean }) => {
+    .action(async (o: CommonOpts & { workers?: number; samples?: number; images?: number; seed?: number; irDrop?: 'exact' | 'fast' | 'ideal'; shard?: { index: number; count: number }; imageShard?: { index: number; count: number }; timings: boolean; quiet?: boolean }) => {
       await checkReport(io, o.json, o.force);
       await initBackend(o.backend);
       const overrides: SimulationOverrides = {
-        seed: o.seed, monteCarloSamples: o.samples, evalImages: o.images, irDrop: o.irDrop, shard: o.shard,
+        seed: o.seed, monteCarloSamples: o.samples, evalImages: o.images, irDrop: o.irDrop, shard: o.shard, imageShard: o.imageShard,
       };
       const report = await simulate({
         ...project(io, o.config), overrides, progress: progressTo(io, o.quiet), withTimings: o.timings,
@@ -188,12 +189,13 @@ export function buildProgram(io: CliIo = defaultIo): Command {
       const where = project(io, o.config);
       const base = await loadProject(where.source, where.configPath);
       const rows: Array<{ size: number; report: NaxReport }> = [];
+      const runner = sampleRunner(io, o.backend, undefined); // one worker pool for every size
       for (const n of sizes) {
         const mappingOverride = homogeneous(base.mappings, n);
         io.err(`nax: sweep ${n}×${n}`);
         const report = await simulate({
           ...where, mappingOverride, overrides: { monteCarloSamples: o.samples, evalImages: o.images }, costModel: costModelOverride(o),
-          progress: progressTo(io, o.quiet), runner: sampleRunner(io, o.backend, undefined),
+          progress: progressTo(io, o.quiet), runner,
         });
         rows.push({ size: n, report });
       }

@@ -21,11 +21,12 @@ import { graphFromModel } from './model/from-tfjs.js';
 import { type NetworkGraph, matrixNodes } from './model/graph.js';
 import { loadLayersModel } from './model/load.js';
 import { isOnnxPath, loadOnnxModel } from './model/onnx/load.js';
-import { type InputRef, type LayerReport, type NaxReport, REPORT_SCHEMA, type SimulationSettings } from './report.js';
+import { type InputRef, type LayerReport, type NaxReport, REPORT_SCHEMA, type ShardInfo, type SimulationSettings } from './report.js';
 import { accuracyStats } from './stats/accuracy-stats.js';
 import { packCorrectness } from './stats/correctness-bits.js';
 import { NAX_VERSION } from './version.js';
-import { type EvalData, type ImageData, type SampleRunner, type SimulationResult, simulateNetwork } from './xbar/simulate.js';
+import { type BatchRange, type EvalData, type ImageData, type SampleRunner, type SimulationResult, batchCount, simulateNetwork } from './xbar/simulate.js';
+import { splitBatches } from './xbar/split-job.js';
 
 /** Settings that a command line or an action input may override over nax.yml. */
 export interface SimulationOverrides {
@@ -35,6 +36,8 @@ export interface SimulationOverrides {
   readonly irDrop?: IrDropModel;
   /** Run only this shard's slice of the Monte Carlo samples (0-based index of count). */
   readonly shard?: { readonly index: number; readonly count: number };
+  /** Run only this shard's slice of the evaluation images: whole batches, contiguous (0-based index of count). */
+  readonly imageShard?: { readonly index: number; readonly count: number };
 }
 
 export interface SimulateOptions {
@@ -208,6 +211,20 @@ function shardSamples(total: number, shard?: { index: number; count: number }): 
   return all.filter((k) => k % shard.count === shard.index);
 }
 
+/** The evaluation batches of image shard i of n: contiguous, whole batches, sizes differing by at most one. */
+function shardBatches(images: number, batchSize: number, shard?: { index: number; count: number }): BatchRange | undefined {
+  if (!shard) return undefined;
+  const batches = batchCount(images, batchSize);
+  if (shard.count < 1 || shard.index < 0 || shard.index >= shard.count) {
+    throw new NaxUserError('image shard', '', `image shard ${shard.index + 1}/${shard.count} does not exist`);
+  }
+  if (shard.count > batches) {
+    throw new NaxUserError('image shard', '', `${shard.count} image shards for ${batches} batch${batches === 1 ? '' : 'es'} of ${batchSize} images`,
+      'use at most one image shard per batch (nax.yml simulation.batchSize)');
+  }
+  return splitBatches({ start: 0, end: batches }, shard.count)[shard.index];
+}
+
 /**
  * The first `limit` images of the calibration split, scaled to model input, with the hash of the images file.
  * Checks: images [N, H, W] or [N, H, W, C], the model's input shape, finite pixels; labels, when named, are
@@ -318,12 +335,12 @@ export async function simulate(opts: SimulateOptions): Promise<NaxReport> {
     samples: shardSamples(settings.monteCarloSamples, o.shard),
     progress: opts.progress,
     runner: opts.runner,
+    ...(o.shard || o.imageShard ? { shard: { samples: o.shard ?? { index: 0, count: 1 }, ...(o.imageShard ? { images: o.imageShard } : {}) } } : {}),
   });
   const tSim = performance.now();
   return {
     ...report,
     ...(opts.source.commit ? { commit: opts.source.commit } : {}),
-    ...(o.shard ? { shard: { index: o.shard.index, count: o.shard.count } } : {}),
     ...(opts.withTimings
       ? { timings: { loadS: (tLoad - t0) / 1000, simulateS: (tSim - tLoad) / 1000, totalS: (performance.now() - t0) / 1000 } }
       : {}),
@@ -346,6 +363,14 @@ export interface InMemorySimulation {
   readonly samples?: readonly number[];
   readonly progress?: (line: string) => void;
   readonly runner?: SampleRunner;
+  /**
+   * A shard of the run (Monte Carlo samples and/or evaluation images): the report then covers only its images
+   * and carries the sums `nax merge` needs (report.ts ShardInfo). `samples` should be that shard's indices.
+   */
+  readonly shard?: {
+    readonly samples: { readonly index: number; readonly count: number };
+    readonly images?: { readonly index: number; readonly count: number };
+  };
 }
 
 /**
@@ -359,7 +384,9 @@ export async function simulateInMemory(o: InMemorySimulation): Promise<NaxReport
         'add calibrationSet: { images, labels } to nax.yml');
     }
   }
+  const batches = shardBatches(o.evalSet.n, o.batchSize, o.shard?.images);
   const sim = await simulateNetwork({
+    ...(batches ? { batches } : {}),
     graph: o.graph,
     mappings: o.mappings,
     technology: o.technology,
@@ -373,22 +400,49 @@ export async function simulateInMemory(o: InMemorySimulation): Promise<NaxReport
     ...(o.calibrationImages ? { calibrationImages: o.calibrationImages } : {}),
   });
   const cost = costOf(o.graph, o.mappings, o.technology);
+  const images = sim.images.end - sim.images.start;
   return {
     schema: REPORT_SCHEMA,
     tool: { name: 'nax', version: NAX_VERSION },
     inputs: o.inputs,
     backend: tf.getBackend(),
-    settings: o.settings,
+    settings: { ...o.settings, evalImages: images },
     accuracy: {
       ideal: sim.ideal,
       quantised: sim.quantised,
       nonIdeal: accuracyStats(sim.samples.map((s) => s.accuracy), sim.samples.map((s) => s.seed), {
         bits: sim.samples.map((s) => packCorrectness(s.correct)),
-        images: o.evalSet.n,
+        images,
       }),
     },
     layers: layerReports(o.graph, o.mappings, sim),
     cost,
     totals: cost.totals,
+    ...(o.shard ? { shard: shardInfo(o.graph, o.shard, sim, o.evalSet.n) } : {}),
+  };
+}
+
+/** What a shard report carries for an exact merge: its place in the run, right-image counts and NF sums. */
+function shardInfo(
+  graph: NetworkGraph,
+  shard: NonNullable<InMemorySimulation['shard']>,
+  sim: SimulationResult,
+  total: number,
+): ShardInfo {
+  return {
+    index: shard.samples.index,
+    count: shard.samples.count,
+    ...(shard.images
+      ? {
+        images: {
+          index: shard.images.index, count: shard.images.count, start: sim.images.start, total,
+          idealCorrect: sim.idealCorrect, quantisedCorrect: sim.quantisedCorrect,
+        },
+      }
+      : {}),
+    nf: matrixNodes(graph).map((n) => ({
+      sum: sim.samples.map((s) => s.nf.get(n.name)?.sum ?? 0),
+      columns: sim.samples.map((s) => s.nf.get(n.name)?.n ?? 0),
+    })),
   };
 }

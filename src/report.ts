@@ -80,6 +80,34 @@ export interface LayerReport {
   readonly nf?: NfStats;
 }
 
+/**
+ * A shard report's place in the run and the sums `nax merge` needs to rebuild the unsharded report bit for bit
+ * (means of means differ from the mean in the last digit; sums added in sample order do not).
+ */
+export interface ShardInfo {
+  /** Monte Carlo shard: this report holds samples k with k mod count = index (0-based). */
+  readonly index: number;
+  readonly count: number;
+  /**
+   * Image shard: this report's evaluation images are [start, start + settings.evalImages) of `total` (whole
+   * batches); its accuracies and bitsets are over those images only. Absent: all images.
+   */
+  readonly images?: {
+    readonly index: number;
+    readonly count: number;
+    readonly start: number;
+    readonly total: number;
+    /** Right images of the float and the quantised model among this shard's images. */
+    readonly idealCorrect: number;
+    readonly quantisedCorrect: number;
+  };
+  /**
+   * Per layer (in `layers` order), per sample of this report (in sample order): the chip's NF sum over its
+   * columns and the column count. Absent in shard reports of nax before 0.2 (merged then by weighted means).
+   */
+  readonly nf?: ReadonlyArray<{ readonly sum: readonly number[]; readonly columns: readonly number[] }>;
+}
+
 export interface SimulationSettings {
   readonly seed: number;
   readonly monteCarloSamples: number;
@@ -118,8 +146,8 @@ export interface NaxReport {
   readonly cost: CostReport;
   /** Network totals (same as cost.totals), units in the names. */
   readonly totals: CostTotals;
-  /** Monte Carlo shard this report holds, when split across jobs. */
-  readonly shard?: { readonly index: number; readonly count: number };
+  /** The part of a run this report holds, when split across jobs (`nax merge` rebuilds the whole run). */
+  readonly shard?: ShardInfo;
   /** Wall-clock timings, s (only with --timings; they make reports non-reproducible). */
   readonly timings?: Readonly<Record<string, number>>;
 }

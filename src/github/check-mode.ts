@@ -45,7 +45,9 @@ export async function checkMode(ctx: ModeContext): Promise<void> {
     repoDir,
     configPath: inputs.config,
     baseline,
-    ...(inputs.shard ? { overrides: { shard: inputs.shard } } : {}),
+    ...(inputs.shard || inputs.imageShard
+      ? { overrides: { shard: inputs.shard ?? { index: 0, count: 1 }, ...(inputs.imageShard ? { imageShard: inputs.imageShard } : {}) } }
+      : {}),
     budgetOverrides: inputs.budgetOverrides,
     budgetOverrideLocator: inputTierLocator,
     ...(acknowledgement ? { acknowledgement } : {}),
@@ -74,10 +76,11 @@ export async function checkMode(ctx: ModeContext): Promise<void> {
   await writeReportFile(path.resolve(repoDir, inputs.reportPath), artifact, reportOptions);
 
   const issue = issueOf(ctx, pr);
-  if (inputs.shard) {
+  if (inputs.shard || inputs.imageShard) {
     const p = ctx.publisherFor(undefined);
-    const { index, count } = inputs.shard;
-    p.info(`shard ${index + 1}/${count}: report written to ${inputs.reportPath}; the mode: merge job compares, comments and gates`);
+    const { index, count } = inputs.shard ?? { index: 0, count: 1 };
+    const images = inputs.imageShard ? `, image shard ${inputs.imageShard.index + 1}/${inputs.imageShard.count}` : '';
+    p.info(`shard ${index + 1}/${count}${images}: report written to ${inputs.reportPath}; the mode: merge job compares, comments and gates`);
     p.setOutputs({ report: inputs.reportPath, verdict: '' });
     return;
   }

@@ -39,6 +39,8 @@ export interface ActionInputs {
   readonly acknowledgeLabel: string;
   /** This matrix leg's Monte Carlo shard (check mode); absent: all samples. */
   readonly shard?: ShardSpec;
+  /** This matrix leg's share of the evaluation images (check mode); absent: all images. */
+  readonly imageShard?: ShardSpec;
   /** Folder of shard reports for mode: merge. Default 'nax-shards'. */
   readonly mergeFrom: string;
   /** Login the sticky comment is posted as (it is found by marker and this author). Default 'github-actions[bot]'. */
@@ -113,6 +115,7 @@ export function readInputs(get: InputReader): ActionInputs {
   }
   const baseRef = get('base-ref').trim();
   const shard = get('shard').trim();
+  const imageShard = get('image-shard').trim();
   const budget = get('budget').trim();
   return Object.freeze({
     config: str('config', 'nax.yml'),
@@ -126,6 +129,7 @@ export function readInputs(get: InputReader): ActionInputs {
     acknowledge: readBool(get, 'acknowledge', false),
     acknowledgeLabel: str('acknowledge-label', 'nax-accept-regression'),
     ...(shard ? { shard: parseShard(shard, 'shard') } : {}),
+    ...(imageShard ? { imageShard: parseShard(imageShard, 'image-shard') } : {}),
     mergeFrom: str('merge-from', 'nax-shards'),
     commentAuthor: str('comment-author', 'github-actions[bot]'),
     failOnMissingBaseline: readBool(get, 'fail-on-missing-baseline', false),

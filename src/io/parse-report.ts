@@ -111,7 +111,35 @@ export function parseReport(raw: unknown, file: string, field = ''): NaxReport {
     const s = requireObject(r.shard, file, at('shard'));
     const count = readNumber(s.count, file, at('shard.count'), { integer: true, min: 1 });
     readNumber(s.index, file, at('shard.index'), { integer: true, min: 0, max: count - 1 });
+    parseShardSums(s, r, file, at);
   }
   return raw as NaxReport;
 }
 
+
+/** A shard report's image range and NF sums (report.ts ShardInfo), which `nax merge` adds up. */
+function parseShardSums(s: Record<string, unknown>, r: Record<string, unknown>, file: string, at: (f: string) => string): void {
+  const images = (r.settings as { evalImages?: number } | undefined)?.evalImages ?? 0;
+  if (s.images !== undefined) {
+    const im = requireObject(s.images, file, at('shard.images'));
+    const count = readNumber(im.count, file, at('shard.images.count'), { integer: true, min: 1 });
+    readNumber(im.index, file, at('shard.images.index'), { integer: true, min: 0, max: count - 1 });
+    const total = readNumber(im.total, file, at('shard.images.total'), { integer: true, min: 1 });
+    readNumber(im.start, file, at('shard.images.start'), { integer: true, min: 0, max: Math.max(0, total - images) });
+    readNumber(im.idealCorrect, file, at('shard.images.idealCorrect'), { integer: true, min: 0, max: images });
+    readNumber(im.quantisedCorrect, file, at('shard.images.quantisedCorrect'), { integer: true, min: 0, max: images });
+  }
+  if (s.nf !== undefined) {
+    const layers = Array.isArray(r.layers) ? r.layers.length : 0;
+    const samples = ((r.accuracy as { nonIdeal?: { samples?: unknown[] } } | undefined)?.nonIdeal?.samples ?? []).length;
+    if (!Array.isArray(s.nf) || s.nf.length !== layers) throw new NaxUserError(file, at('shard.nf'), `expected one entry per layer (${layers})`);
+    s.nf.forEach((l: unknown, k: number) => {
+      const o = requireObject(l, file, at(`shard.nf[${k}]`));
+      const sums = numbers(o.sum, file, at(`shard.nf[${k}].sum`), {});
+      const columns = numbers(o.columns, file, at(`shard.nf[${k}].columns`), COUNT);
+      if (sums.length !== samples || columns.length !== samples) {
+        throw new NaxUserError(file, at(`shard.nf[${k}]`), `expected one sum and column count per sample (${samples})`);
+      }
+    });
+  }
+}

@@ -3,79 +3,163 @@
  * comes from several workers, each with its own tfjs instance (reference tfjs-in-node.md §2: 2 workers
  * gave about 1.9× throughput). A worker runs the same entry file as the main thread (the ncc bundle, or
  * the TypeScript entry under tsx); the entry calls `workerMain()` when it is not the main thread.
- * Results are keyed by sample index, so the report does not depend on how many workers ran.
+ *
+ * The pool lives as long as its runner: the sizes of a sweep and the two sides of a check reuse the same
+ * workers, so tfjs starts once per worker, and a model (and evaluation set) crosses to a worker once, not
+ * per job. Idle workers are unref'd, so an open pool never keeps the process alive.
+ * Results are keyed by sample index and image range, so the report does not depend on how many workers ran.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { initBackend } from './tfjs.js';
-import { type SampleJob, type SampleJobResult, type SampleRunner, type NfSums, runSamples } from '../xbar/simulate.js';
+import type { NetworkGraph } from '../model/graph.js';
+import { splitJob } from '../xbar/split-job.js';
+import { type EvalData, type ImageData, type SampleJob, type SampleJobResult, type SampleRunner, runSamples } from '../xbar/simulate.js';
 
 const JOB_KIND = 'nax-samples';
 
 interface WorkerInput {
   readonly kind: typeof JOB_KIND;
-  readonly job: SampleJob;
+}
+
+/** A job as sent: the large parts (graph, data) only when this worker does not hold them already. */
+interface JobMessage {
+  readonly type: 'job';
+  readonly id: number;
+  readonly job: Omit<SampleJob, 'graph' | 'data' | 'calibrationImages'>;
+  readonly graph: { readonly key: number; readonly value?: NetworkGraph };
+  readonly data: { readonly key: number; readonly value?: EvalData };
+  readonly calibrationImages?: { readonly key: number; readonly value?: ImageData };
 }
 
 type WorkerMessage =
-  | { readonly type: 'progress'; readonly line: string }
-  | { readonly type: 'done'; readonly result: SampleJobResult }
-  | { readonly type: 'error'; readonly message: string; readonly stack?: string };
+  | { readonly type: 'progress'; readonly id: number; readonly line: string }
+  | { readonly type: 'done'; readonly id: number; readonly result: SampleJobResult }
+  | { readonly type: 'error'; readonly id: number; readonly message: string; readonly stack?: string };
 
 export interface WorkerPoolOptions {
   /** The module a worker starts (the running entry file: `import.meta.url` of cli-main.ts / index.ts). */
   readonly entry: string | URL;
-  /** Worker threads to use, ≥ 1. With 1 (or one sample) the samples run in this thread. */
+  /** Worker threads to use, ≥ 1. With 1 the samples run in this thread. */
   readonly workers: number;
   /** Extra Node flags for the workers (e.g. `['--import', 'tsx']` when running from TypeScript sources). */
   readonly execArgv?: readonly string[];
 }
 
-/** A SampleRunner that spreads samples round-robin over worker threads. */
-export function workerSampleRunner(o: WorkerPoolOptions): SampleRunner {
-  return async (job, progress) => {
-    const n = Math.min(o.workers, job.samples.length);
-    if (n <= 1) return runSamples(job, progress);
-    const parts = Array.from({ length: n }, (_, w) => job.samples.filter((_, i) => i % n === w));
-    const results = await Promise.all(parts.map((samples) => runInWorker(o, { ...job, samples }, progress)));
-    const nf: NfSums = new Map();
-    for (const r of results) {
-      for (const [name, a] of r.nf) {
-        const t = nf.get(name) ?? { sum: 0, n: 0, max: 0 };
-        nf.set(name, { sum: t.sum + a.sum, n: t.n + a.n, max: Math.max(t.max, a.max) });
-      }
-    }
-    return { samples: results.flatMap((r) => r.samples), nf };
-  };
+/** A SampleRunner over a pool of worker threads that persists between jobs; close() ends the threads. */
+export interface PooledSampleRunner extends SampleRunner {
+  close(): Promise<void>;
 }
 
-function runInWorker(o: WorkerPoolOptions, job: SampleJob, progress?: (line: string) => void): Promise<SampleJobResult> {
-  return new Promise((resolve, reject) => {
-    const input: WorkerInput = { kind: JOB_KIND, job };
-    const w = new Worker(o.entry, { workerData: input, execArgv: [...(o.execArgv ?? [])] });
-    let settled = false;
-    w.on('message', (m: WorkerMessage) => {
-      if (m.type === 'progress') progress?.(m.line);
-      else if (m.type === 'done') {
-        settled = true;
-        resolve(m.result);
-        void w.terminate();
-      } else {
-        settled = true;
-        const e = new Error(`worker failed: ${m.message}`);
-        if (m.stack) e.stack = m.stack;
-        reject(e);
-        void w.terminate();
+/** Identity keys of the objects sent to workers (a worker keeps the last graph and data it was sent). */
+const keys = new WeakMap<object, number>();
+let nextKey = 1;
+function keyOf(o: object): number {
+  let k = keys.get(o);
+  if (k === undefined) keys.set(o, (k = nextKey++));
+  return k;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  /** Keys of the graph, data and calibration images this worker holds. */
+  graph?: number;
+  data?: number;
+  calibration?: number;
+  task?: Task;
+}
+
+interface Task {
+  readonly job: SampleJob;
+  readonly progress?: (line: string) => void;
+  readonly resolve: (r: SampleJobResult) => void;
+  readonly reject: (e: Error) => void;
+}
+
+/** A SampleRunner that splits each job (split-job.ts) over a pool of worker threads kept between jobs. */
+export function workerSampleRunner(o: WorkerPoolOptions): PooledSampleRunner {
+  const slots: Slot[] = [];
+  const queue: Task[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  const startWorker = (): Slot => {
+    const input: WorkerInput = { kind: JOB_KIND };
+    const slot: Slot = { worker: new Worker(o.entry, { workerData: input, execArgv: [...(o.execArgv ?? [])] }) };
+    slot.worker.unref();
+    const fail = (e: Error) => {
+      const i = slots.indexOf(slot);
+      if (i >= 0) slots.splice(i, 1);
+      const t = slot.task;
+      slot.task = undefined;
+      t?.reject(e);
+      pump();
+    };
+    slot.worker.on('message', (m: WorkerMessage) => {
+      const t = slot.task;
+      if (!t) return;
+      if (m.type === 'progress') t.progress?.(m.line);
+      else {
+        slot.task = undefined;
+        slot.worker.unref();
+        if (m.type === 'done') t.resolve(m.result);
+        else {
+          const e = new Error(`worker failed: ${m.message}`);
+          if (m.stack) e.stack = m.stack;
+          t.reject(e);
+        }
+        pump();
       }
     });
-    w.on('error', (e) => {
-      if (!settled) reject(e);
-      settled = true;
-    });
-    w.on('exit', (code) => {
-      if (!settled) reject(new Error(`worker exited with code ${code} before finishing its samples`));
-      settled = true;
-    });
-  });
+    slot.worker.on('error', fail);
+    slot.worker.on('exit', (code) => fail(new Error(`worker exited with code ${code} before finishing its samples`)));
+    slots.push(slot);
+    return slot;
+  };
+
+  const send = (slot: Slot, t: Task) => {
+    slot.task = t;
+    slot.worker.ref();
+    const { graph, data, calibrationImages, ...rest } = t.job;
+    const g = keyOf(graph);
+    const d = keyOf(data);
+    const c = calibrationImages ? keyOf(calibrationImages) : undefined;
+    const msg: JobMessage = {
+      type: 'job', id: nextId++, job: rest,
+      graph: slot.graph === g ? { key: g } : { key: g, value: graph },
+      data: slot.data === d ? { key: d } : { key: d, value: data },
+      ...(calibrationImages && c !== undefined
+        ? { calibrationImages: slot.calibration === c ? { key: c } : { key: c, value: calibrationImages } }
+        : {}),
+    };
+    slot.graph = g;
+    slot.data = d;
+    if (c !== undefined) slot.calibration = c;
+    slot.worker.postMessage(msg);
+  };
+
+  function pump(): void {
+    while (queue.length > 0) {
+      const idle = slots.find((s) => !s.task) ?? (slots.length < o.workers && !closed ? startWorker() : undefined);
+      if (!idle) return;
+      send(idle, queue.shift()!);
+    }
+  }
+
+  const runner = (async (job: SampleJob, progress?: (line: string) => void) => {
+    if (o.workers <= 1) return runSamples(job, progress);
+    if (closed) throw new Error('the worker pool is closed');
+    const parts = splitJob(job, o.workers);
+    const results = await Promise.all(parts.map((part) => new Promise<SampleJobResult>((resolve, reject) => {
+      queue.push({ job: part, progress, resolve, reject });
+      pump();
+    })));
+    return { parts: results.flatMap((r) => r.parts) };
+  }) as PooledSampleRunner;
+  runner.close = async () => {
+    closed = true;
+    await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
+  };
+  return runner;
 }
 
 /** True when this thread was started by workerSampleRunner. */
@@ -83,16 +167,35 @@ export function isNaxWorker(): boolean {
   return !isMainThread && (workerData as WorkerInput | undefined)?.kind === JOB_KIND;
 }
 
-/** The worker side: run the samples it was given and post the result. */
+/** The worker side: start tfjs once, then run each job it is sent, holding the last graph and data. */
 export async function workerMain(): Promise<void> {
   const port = parentPort!;
-  const { job } = workerData as WorkerInput;
-  try {
-    await initBackend('wasm');
-    const result = await runSamples(job, (line) => port.postMessage({ type: 'progress', line } satisfies WorkerMessage));
-    port.postMessage({ type: 'done', result } satisfies WorkerMessage);
-  } catch (e) {
-    const err = e as Error;
-    port.postMessage({ type: 'error', message: err.message, stack: err.stack } satisfies WorkerMessage);
-  }
+  const ready = initBackend('wasm');
+  const held: { graph?: [number, NetworkGraph]; data?: [number, EvalData]; calibration?: [number, ImageData] } = {};
+  const take = <T>(slot: 'graph' | 'data' | 'calibration', ref: { key: number; value?: T }): T => {
+    if (ref.value !== undefined) (held as Record<string, [number, T]>)[slot] = [ref.key, ref.value];
+    const h = (held as Record<string, [number, T] | undefined>)[slot];
+    if (!h || h[0] !== ref.key) throw new Error(`worker lacks ${slot} ${ref.key}`);
+    return h[1];
+  };
+  // Jobs run one at a time, in the order they arrive (the pool sends a worker one job at a time).
+  let chain: Promise<void> = Promise.resolve();
+  port.on('message', (m: JobMessage) => {
+    chain = chain.then(async () => {
+      try {
+        await ready;
+        const job: SampleJob = {
+          ...m.job,
+          graph: take('graph', m.graph),
+          data: take('data', m.data),
+          ...(m.calibrationImages ? { calibrationImages: take('calibration', m.calibrationImages) } : {}),
+        };
+        const result = await runSamples(job, (line) => port.postMessage({ type: 'progress', id: m.id, line } satisfies WorkerMessage));
+        port.postMessage({ type: 'done', id: m.id, result } satisfies WorkerMessage);
+      } catch (e) {
+        const err = e as Error;
+        port.postMessage({ type: 'error', id: m.id, message: err.message, stack: err.stack } satisfies WorkerMessage);
+      }
+    });
+  });
 }

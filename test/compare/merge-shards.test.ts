@@ -22,11 +22,11 @@ function shard(k: number, n: number, all: number[] = [0.96, 0.95, 0.97, 0.94, 0.
 
 
 describe('mergeShards', () => {
-  test('concatenates samples in shard order and recomputes the statistics', () => {
+  test('puts samples back in sample order (shard s holds s, s + n, …) and recomputes the statistics', () => {
     const m = mergeShards([shard(1, 2), shard(0, 2)]);
     expect(m.shard).toBeUndefined();
-    expect(m.accuracy?.nonIdeal.samples).toEqual([0.96, 0.97, 0.965, 0.95, 0.94, 0.955]);
-    expect(m.accuracy?.nonIdeal.sampleSeeds).toEqual([100, 102, 104, 101, 103, 105]);
+    expect(m.accuracy?.nonIdeal.samples).toEqual([0.96, 0.95, 0.97, 0.94, 0.965, 0.955]);
+    expect(m.accuracy?.nonIdeal.sampleSeeds).toEqual([100, 101, 102, 103, 104, 105]);
     const s = [0.96, 0.95, 0.97, 0.94, 0.965, 0.955];
     const mean = s.reduce((a, b) => a + b) / 6;
     expect(m.accuracy?.nonIdeal.mean).toBeCloseTo(mean, 12);
