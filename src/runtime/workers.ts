@@ -7,6 +7,7 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { initBackend } from './tfjs.js';
+import type { Progress, ProgressStep } from '../progress.js';
 import { type SampleJob, type SampleJobResult, type SampleRunner, type NfSums, runSamples } from '../xbar/simulate.js';
 
 const JOB_KIND = 'nax-samples';
@@ -17,7 +18,7 @@ interface WorkerInput {
 }
 
 type WorkerMessage =
-  | { readonly type: 'progress'; readonly line: string }
+  | { readonly type: 'progress'; readonly line: string; readonly step?: ProgressStep }
   | { readonly type: 'done'; readonly result: SampleJobResult }
   | { readonly type: 'error'; readonly message: string; readonly stack?: string };
 
@@ -36,7 +37,10 @@ export function workerSampleRunner(o: WorkerPoolOptions): SampleRunner {
     const n = Math.min(o.workers, job.samples.length);
     if (n <= 1) return runSamples(job, progress);
     const parts = Array.from({ length: n }, (_, w) => job.samples.filter((_, i) => i % n === w));
-    const results = await Promise.all(parts.map((samples) => runInWorker(o, { ...job, samples }, progress)));
+    // Each worker counts its own samples; the pool reports samples done over the whole job.
+    let done = 0;
+    const pooled: Progress | undefined = progress && ((l, st) => progress(l, st && { ...st, done: ++done, total: job.samples.length }));
+    const results = await Promise.all(parts.map((samples) => runInWorker(o, { ...job, samples }, pooled)));
     const nf: NfSums = new Map();
     for (const r of results) {
       for (const [name, a] of r.nf) {
@@ -48,13 +52,13 @@ export function workerSampleRunner(o: WorkerPoolOptions): SampleRunner {
   };
 }
 
-function runInWorker(o: WorkerPoolOptions, job: SampleJob, progress?: (line: string) => void): Promise<SampleJobResult> {
+function runInWorker(o: WorkerPoolOptions, job: SampleJob, progress?: Progress): Promise<SampleJobResult> {
   return new Promise((resolve, reject) => {
     const input: WorkerInput = { kind: JOB_KIND, job };
     const w = new Worker(o.entry, { workerData: input, execArgv: [...(o.execArgv ?? [])] });
     let settled = false;
     w.on('message', (m: WorkerMessage) => {
-      if (m.type === 'progress') progress?.(m.line);
+      if (m.type === 'progress') progress?.(m.line, m.step);
       else if (m.type === 'done') {
         settled = true;
         resolve(m.result);
@@ -89,7 +93,7 @@ export async function workerMain(): Promise<void> {
   const { job } = workerData as WorkerInput;
   try {
     await initBackend('wasm');
-    const result = await runSamples(job, (line) => port.postMessage({ type: 'progress', line } satisfies WorkerMessage));
+    const result = await runSamples(job, (line, step) => port.postMessage({ type: 'progress', line, ...(step ? { step } : {}) } satisfies WorkerMessage));
     port.postMessage({ type: 'done', result } satisfies WorkerMessage);
   } catch (e) {
     const err = e as Error;

@@ -19,6 +19,7 @@ import {
   prepareLayers,
 } from './network.js';
 import { assert } from '../errors.js';
+import type { Progress } from '../progress.js';
 import { deriveSeed } from './rng.js';
 
 export interface ImageData {
@@ -54,7 +55,7 @@ export interface SampleJob {
 }
 
 export interface SimulationOptions extends Omit<SampleJob, 'calibration'> {
-  readonly progress?: (line: string) => void;
+  readonly progress?: Progress;
   /** Where the Monte Carlo samples run (default: this thread). */
   readonly runner?: SampleRunner;
 }
@@ -144,16 +145,18 @@ export interface SampleJobResult {
 }
 
 /** Runs Monte Carlo samples somewhere (this thread, or a pool of worker threads). */
-export type SampleRunner = (job: SampleJob, progress?: (line: string) => void) => Promise<SampleJobResult>;
+export type SampleRunner = (job: SampleJob, progress?: Progress) => Promise<SampleJobResult>;
 
 /** Runs the samples of a job in this thread. Sample k's result depends only on k and the inputs. */
-export async function runSamples(job: SampleJob, progress?: (line: string) => void): Promise<SampleJobResult> {
+export async function runSamples(job: SampleJob, progress?: Progress): Promise<SampleJobResult> {
   const fw = new FloatWeights(job.graph);
   try {
     const prepared = prepareLayers(job.graph, job.mappings, job.calibration);
     const nf: NfSums = new Map();
     for (const n of matrixNodes(job.graph)) nf.set(n.name, { sum: 0, n: 0, max: 0 });
     const samples: SampleResult[] = [];
+    // Steps count within this job: the runner (or a worker pool) adds them up over jobs.
+    const total = job.samples.length;
     for (const k of job.samples) {
       const seed = sampleSeed(job.seed, k);
       let chip = programChip(prepared, { technology: job.technology, irDrop: job.irDrop, deviceEffects: 'on', seed });
@@ -172,7 +175,7 @@ export async function runSamples(job: SampleJob, progress?: (line: string) => vo
       const { accuracy, correct } = accuracyOf(job, fw, { kind: 'crossbar', layers: chip, technology: job.technology });
       disposeChip(chip);
       samples.push({ index: k, seed, accuracy, correct });
-      progress?.(`Monte Carlo sample ${k + 1}: non-ideal accuracy ${(accuracy * 100).toFixed(2)} %`);
+      progress?.(`Monte Carlo sample ${k + 1}: non-ideal accuracy ${(accuracy * 100).toFixed(2)} %`, { done: samples.length, total, unit: 'steps' });
       await new Promise((r) => setImmediate(r)); // let progress output and timers run between samples
     }
     return { samples, nf };
@@ -196,12 +199,12 @@ export async function simulateNetwork(o: SimulationOptions): Promise<SimulationR
     const prepared = prepareLayers(o.graph, o.mappings, calibration);
 
     ideal = accuracyOf(o, fw, { kind: 'float' }).accuracy;
-    o.progress?.(`ideal float accuracy ${(ideal * 100).toFixed(2)} %`);
+    o.progress?.(`ideal float accuracy ${(ideal * 100).toFixed(2)} %`, { done: 1, total: 2 + o.samples.length, unit: 'steps' });
 
     const qChip = programChip(prepared, { technology: o.technology, irDrop: 'ideal', deviceEffects: 'off', seed: o.seed });
     quantised = accuracyOf(o, fw, { kind: 'crossbar', layers: qChip, technology: o.technology }).accuracy;
     disposeChip(qChip);
-    o.progress?.(`quantised (ideal devices) accuracy ${(quantised * 100).toFixed(2)} %`);
+    o.progress?.(`quantised (ideal devices) accuracy ${(quantised * 100).toFixed(2)} %`, { done: 2, total: 2 + o.samples.length, unit: 'steps' });
   } finally {
     fw.dispose();
   }
@@ -210,7 +213,9 @@ export async function simulateNetwork(o: SimulationOptions): Promise<SimulationR
     samples: o.samples, irDrop: o.irDrop, batchSize: o.batchSize, calibration,
     ...(o.calibrationImages ? { calibrationImages: o.calibrationImages } : {}),
   };
-  const r = await (o.runner ?? runSamples)(job, o.progress);
+  // A run's steps: the float and quantised evaluations, then one per Monte Carlo sample.
+  const progress: Progress | undefined = o.progress && ((l, st) => o.progress!(l, st && { ...st, done: 2 + st.done, total: 2 + st.total }));
+  const r = await (o.runner ?? runSamples)(job, progress);
   const samples = [...r.samples].sort((a, b) => a.index - b.index);
   const nf = new Map<string, { mean: number; max: number }>();
   for (const [name, a] of r.nf) nf.set(name, { mean: a.n > 0 ? a.sum / a.n : 0, max: a.max });

@@ -8,17 +8,18 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isObject, readNumber, readString, requireObject } from '../config/fields.js';
-import { NaxUserError } from '../errors.js';
-import { parseReport } from '../github/check-artifact.js';
-import { readJsonFile } from '../io/report-file.js';
-import { renderParetoHtml, renderReportHtml } from '../render/html/report-page.js';
-import type { NaxReport } from '../report.js';
-import type { ParetoDocument } from '../search/pareto.js';
-import { parseParetoDocument } from '../io/parse-pareto.js';
-import { compareReports } from '../compare/compare-reports.js';
-import { NO_BUDGETS } from '../config/budgets.js';
-import { accuracyStats } from '../stats/accuracy-stats.js';
+import { isObject, readNumber, readString, requireObject } from '../../config/fields.js';
+import { NaxUserError } from '../../errors.js';
+import { parseReport } from '../../github/check-artifact.js';
+import { readJsonFile } from '../../io/report-file.js';
+import { renderParetoHtml, renderReportHtml } from '../../render/html/report-page.js';
+import type { NaxReport } from '../../report.js';
+import type { ParetoDocument } from '../../search/pareto.js';
+import { parseParetoDocument } from '../../io/parse-pareto.js';
+import { compareReports } from '../../compare/compare-reports.js';
+import { NO_BUDGETS } from '../../config/budgets.js';
+import { accuracyStats } from '../../stats/accuracy-stats.js';
+import { type CliIo, EXIT_OK } from '../context.js';
 
 export interface ReportCommandOptions {
   /** The report or pareto.json file, relative to `cwd`. */
@@ -120,7 +121,7 @@ function recomputed(head: NaxReport, base: NaxReport | undefined): [NaxReport, N
 }
 
 /** Registers `nax report` on the program; `out` prints a line. */
-export function registerReportCommand(program: Command, io: { readonly out: (t: string) => void; readonly cwd: string }): void {
+export function registerReportCommand(program: Command, io: CliIo, done: (code: number) => void): void {
   program
     .command('report')
     .description('write a self-contained HTML report (inline SVG charts) of a report JSON, a check artifact, or a search pareto.json')
@@ -131,5 +132,6 @@ export function registerReportCommand(program: Command, io: { readonly out: (t: 
     .action(async (file: string, opts: { base?: string; html: string; force: boolean }) => {
       const written = await runReportCommand({ file, ...(opts.base ? { base: opts.base } : {}), html: opts.html, force: opts.force, cwd: io.cwd });
       io.out(`nax: wrote ${written}`);
+      done(EXIT_OK);
     });
 }
