@@ -14,9 +14,10 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { NaxUserError } from '../errors.js';
 import { type Budgets, parseBudgets } from './budgets.js';
-import { type NumberRule, optionalNumber, readEnum, readString, rejectUnknownKeys, requireObject } from './fields.js';
+import { optionalNumber, readEnum, readString, rejectUnknownKeys, requireObject } from './fields.js';
 import { type SearchSpace, parseSearchSpace } from './search-space.js';
 import { confinedPath } from '../io/files.js';
+import { SIMULATION_RULES } from './simulation-rules.js';
 import path from 'node:path';
 
 export type IrDropModel = 'exact' | 'fast' | 'ideal';
@@ -75,18 +76,7 @@ export const DEFAULT_SIMULATION: SimulationConfig = Object.freeze({
   batchSize: 100,
 });
 
-/**
- * Bounds of the simulation settings, shared by nax.yml and the command line (`--samples`, `--seed`, …),
- * so both refuse the same values. The seed is a 32-bit integer because the Monte Carlo RNG takes one
- * (xbar/rng.ts); the other maxima are nax assumptions, generous for a CI gate and far below what would
- * exhaust a runner (10 000 chip instances; a million images).
- */
-export const SIMULATION_RULES = Object.freeze({
-  seed: { integer: true, min: 0, max: 2 ** 32 - 1 },
-  monteCarloSamples: { integer: true, min: 1, max: 10000 },
-  evalImages: { integer: true, min: 1, max: 1_000_000 },
-  batchSize: { integer: true, min: 1, max: 10000 },
-} satisfies Record<string, NumberRule>);
+export { SIMULATION_RULES } from './simulation-rules.js';
 
 /**
  * Parses nax.yml text. `file` is the config path relative to the source root; the paths inside are

@@ -4,10 +4,8 @@
  */
 import type { Command } from 'commander';
 import path from 'node:path';
-import { SIMULATION_RULES } from '../../config/nax-config.js';
+import { SIMULATION_RULES } from '../../config/simulation-rules.js';
 import { runGit } from '../../io/git.js';
-import { COMMENT_LIMIT, renderMarkdown } from '../../render/markdown.js';
-import { renderText } from '../../render/text.js';
 import { type CliIo, EXIT_BUDGET, EXIT_OK } from '../context.js';
 import { terminalStyle } from '../style.js';
 import {
@@ -47,6 +45,8 @@ export async function checkCommand(o: CheckCommandOptions, io: CliIo): Promise<n
     runner,
   }));
   const input = checkRenderInput(result);
+  const { COMMENT_LIMIT, renderMarkdown } = await import('../../render/markdown.js');
+  const { renderText } = await import('../../render/text.js');
   const text = o.markdown ? renderMarkdown(input, COMMENT_LIMIT).markdown : renderText(input, terminalStyle(io));
   await emit(io, o, text, () => result.head);
   return result.comparison.verdict === 'fail' ? EXIT_BUDGET : EXIT_OK;

@@ -2,13 +2,8 @@
 import type { Command } from 'commander';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { mergeShards } from '../../compare/merge-shards.js';
 import { NaxUserError } from '../../errors.js';
-import { parseParetoDocument } from '../../io/parse-pareto.js';
-import { parseReport } from '../../io/parse-report.js';
 import { readJsonFile, refuseOverwrite } from '../../io/report-file.js';
-import { renderSimulateText } from '../../render/simulate-text.js';
-import { mergeSearchResults, summaryMarkdown } from '../../search/pareto.js';
 import { type CliIo, EXIT_OK } from '../context.js';
 import { checkReportFile, writeReport } from '../options.js';
 
@@ -26,6 +21,8 @@ async function mergeSearchFolders(o: MergeOptions, io: CliIo, folders: readonly 
   await refuseOverwrite([path.join(outDir, 'pareto.json'), path.join(outDir, 'summary.md')], {
     force: o.force, shownAs: (f) => path.relative(io.cwd, f), hint: 'choose another --out, or pass --force to replace it',
   });
+  const { parseParetoDocument } = await import('../../io/parse-pareto.js');
+  const { mergeSearchResults, summaryMarkdown } = await import('../../search/pareto.js');
   const docs = await Promise.all(folders.map(async (d, i) => {
     const shown = `${o.inputs[i].replace(/\/+$/, '')}/pareto.json`;
     return parseParetoDocument(await readJsonFile(path.join(d, 'pareto.json'), shown), shown);
@@ -47,6 +44,9 @@ export async function mergeCommand(o: MergeOptions, io: CliIo): Promise<number> 
   }
   if (folders.length > 0) throw new NaxUserError(o.inputs[abs.findIndex((a) => !folders.includes(a))], '', 'mixes search folders and report files');
   await checkReportFile(io, o.out, o.force);
+  const { parseReport } = await import('../../io/parse-report.js');
+  const { mergeShards } = await import('../../compare/merge-shards.js');
+  const { renderSimulateText } = await import('../../render/simulate-text.js');
   const reports = await Promise.all(abs.map(async (f, i) => parseReport(await readJsonFile(f, o.inputs[i]), o.inputs[i])));
   const merged = mergeShards(reports, { labels: o.inputs });
   io.out(renderSimulateText(merged));

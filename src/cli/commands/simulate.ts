@@ -1,6 +1,6 @@
 /** `nax simulate`: one commit's ideal, quantised and non-ideal accuracy (Monte Carlo), NF and EDAP. */
 import { type Command, Option } from 'commander';
-import { SIMULATION_RULES } from '../../config/nax-config.js';
+import { SIMULATION_RULES } from '../../config/simulation-rules.js';
 import { renderSimulateText } from '../../render/simulate-text.js';
 import { type CliIo, EXIT_OK } from '../context.js';
 import { addCostModelOptions, costModelOverride } from '../cost-model-options.js';

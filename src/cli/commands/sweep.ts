@@ -1,7 +1,7 @@
 /** `nax sweep`: every layer on N×N crossbars for each N, accuracy and EDAP side by side. */
 import type { Command } from 'commander';
 import { type ResolvedLayerMapping, withCrossbarSize } from '../../config/mapping.js';
-import { SIMULATION_RULES } from '../../config/nax-config.js';
+import { SIMULATION_RULES } from '../../config/simulation-rules.js';
 import { type SweepRow, renderSweep } from '../../render/sweep-table.js';
 import { type CliIo, EXIT_OK } from '../context.js';
 import { addCostModelOptions, costModelOverride } from '../cost-model-options.js';

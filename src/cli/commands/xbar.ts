@@ -8,7 +8,6 @@ import path from 'node:path';
 import { type NumberRule, readNumber, rejectUnknownKeys, requireObject } from '../../config/fields.js';
 import { NaxUserError } from '../../errors.js';
 import { jsonSyntaxMessage } from '../../io/json.js';
-import { solveCurrents } from '../../xbar/irdrop/index.js';
 import { type CliIo, EXIT_OK } from '../context.js';
 
 export interface XbarOptions {
@@ -28,6 +27,7 @@ export async function xbarCommand(o: XbarOptions, io: CliIo): Promise<number> {
     throw new NaxUserError(file, '', code === 'ENOENT' ? 'file not found' : jsonSyntaxMessage(e));
   }
   const x = parseXbarInput(raw, file);
+  const { solveCurrents } = await import('../../xbar/irdrop/index.js');
   let solution;
   try {
     solution = solveCurrents({ g: x.g, rows: x.rows, cols: x.cols, voltages: x.v, wires: x.wires, model: o.model });
