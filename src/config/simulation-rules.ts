@@ -12,4 +12,6 @@ export const SIMULATION_RULES = Object.freeze({
   monteCarloSamples: { integer: true, min: 1, max: 10000 },
   evalImages: { integer: true, min: 1, max: 1_000_000 },
   batchSize: { integer: true, min: 1, max: 10000 },
+  /** pp; 0.01 pp needs some 10⁸ images, 50 pp is no target at all (nax assumption). */
+  targetCiPp: { min: 0.01, max: 50 },
 } satisfies Record<string, NumberRule>);

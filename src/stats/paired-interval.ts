@@ -216,6 +216,9 @@ export function minimumDetectableEffect(standardError: number): number {
   return MDE_Z * standardError;
 }
 
+type DesignLimits = { maxImages: number; maxChips: number };
+const DESIGN_LIMITS: DesignLimits = { maxImages: 1_000_000, maxChips: 256 };
+
 /**
  * The smallest evaluation design (images, chips) whose minimum detectable effect is at most `effect`,
  * extrapolated from the variance components of a run: the image term shrinks as 1/n, the chip term as 1/m.
@@ -226,10 +229,31 @@ export function designToResolve(
   effect: number,
   components: Pick<VarianceComponents, 'imageVar' | 'chipVar' | 'residualVar'>,
   current: { images: number; chips: number },
-  limits: { maxImages: number; maxChips: number } = { maxImages: 1_000_000, maxChips: 256 },
+  limits: DesignLimits = DESIGN_LIMITS,
 ): { images: number; chips: number } | undefined {
-  if (!(effect > 0)) return undefined;
-  const target = (effect / MDE_Z) ** 2;
+  return effect > 0 ? smallestDesign((effect / MDE_Z) ** 2, components, current, limits) : undefined;
+}
+
+/**
+ * The smallest design whose 95 % interval has at most this half-width (same unit as the components' square
+ * root), taking the normal quantile 1.96: with the chips such a design has, the t quantile is close to it.
+ */
+export function designForHalfWidth(
+  halfWidth: number,
+  components: Pick<VarianceComponents, 'imageVar' | 'chipVar' | 'residualVar'>,
+  current: { images: number; chips: number },
+  limits: DesignLimits = DESIGN_LIMITS,
+): { images: number; chips: number } | undefined {
+  return halfWidth > 0 ? smallestDesign((halfWidth / normalQuantile(0.975)) ** 2, components, current, limits) : undefined;
+}
+
+/** The first design (chips doubling from the current count) whose variance of the mean is at most `target`. */
+function smallestDesign(
+  target: number,
+  components: Pick<VarianceComponents, 'imageVar' | 'chipVar' | 'residualVar'>,
+  current: { images: number; chips: number },
+  limits: DesignLimits,
+): { images: number; chips: number } | undefined {
   for (let chips = current.chips; chips <= limits.maxChips; chips = chips < 2 ? 2 : chips * 2) {
     const room = target - components.chipVar / chips;
     if (room <= 0) continue;

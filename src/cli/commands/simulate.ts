@@ -34,14 +34,19 @@ type Raw = RawCommonOptions & {
 export async function simulateCommand(o: SimulateOptions, io: CliIo): Promise<number> {
   await checkJsonTarget(io, o);
   await startBackend(o.backend);
-  const { simulate } = await import('../../pipeline.js');
+  const { loadConfig, simulate } = await import('../../pipeline.js');
+  const where = project(io, o.configPath);
+  const loaded = await loadConfig(where.source, where.configPath);
   const runner = await sampleRunner(io, o.backend, o.workers);
   const report = await withProgress(io, o.quiet, 1, (progress) => simulate({
-    ...project(io, o.configPath),
+    ...where, loaded,
     overrides: { seed: o.seed, monteCarloSamples: o.samples, evalImages: o.images, irDrop: o.irDrop, shard: o.shard },
     progress, withTimings: o.timings, runner, costModel: costModelOverride(o.costModelFlags),
   }));
-  await emit(io, o, renderSimulateText(report), () => report);
+  const target = loaded.config.simulation.targetCiPp;
+  const { precisionSentence } = await import('../../render/precision.js');
+  const advice = target === undefined ? undefined : precisionSentence(report, target);
+  await emit(io, o, advice ? `${renderSimulateText(report)}\n${advice}` : renderSimulateText(report), () => report);
   return EXIT_OK;
 }
 
