@@ -60,10 +60,15 @@ export function parseSwitchList(v: string): CostModelSwitchName[] {
 export async function sensitivityCommand(o: SensitivityOptions, io: CliIo): Promise<number> {
   await checkJsonTarget(io, o);
   await startBackend(o.backend);
-  const { runSensitivity } = await import('../../sensitivity.js');
+  const { ACCURACY_VARIANTS, runSensitivity } = await import('../../sensitivity.js');
+  const { loadConfig } = await import('../../pipeline.js');
+  const where = project(io, o.configPath);
+  // One simulation per size and accuracy variant; the calibrated variants need a calibration split.
+  const { config } = await loadConfig(where.source, where.configPath);
+  const runs = o.sizes.length * (config.calibrationSet ? ACCURACY_VARIANTS.length : 1);
   const runner = await sampleRunner(io, o.backend, o.workers);
-  const doc = await withProgress(io, o.quiet, 1, (progress) => runSensitivity({
-    ...project(io, o.configPath),
+  const doc = await withProgress(io, o.quiet, runs, (progress) => runSensitivity({
+    ...where,
     sizes: [...o.sizes],
     varied: [...o.vary],
     ...(o.accuracyTolerancePp === undefined ? {} : { accuracyTolerance: o.accuracyTolerancePp / 100 }),
