@@ -1,6 +1,7 @@
 /** `nax cost`: the EDAP cost model alone, per layer and in total. */
 import type { Command } from 'commander';
 import { renderCostTable } from '../../render/cost-table.js';
+import type { CostModelSwitches } from '../../config/cost-model.js';
 import { type CliIo, EXIT_OK } from '../context.js';
 import { addCostModelOptions, costModelOverride } from '../cost-model-options.js';
 import { type CommonOptions, type RawCommonOptions, addCommonOptions, checkJsonTarget, commonOptions, emit, project, startBackend } from '../options.js';
@@ -8,14 +9,15 @@ import { type CommonOptions, type RawCommonOptions, addCommonOptions, checkJsonT
 export interface CostOptions extends CommonOptions {
   /** A mapping file instead of nax.yml's (relative to nax.yml); absent: nax.yml's. */
   readonly mappingPath?: string;
-  readonly costModelFlags: object;
+  /** Cost-model switches given on the command line, over technology.json's. */
+  readonly costModel?: Partial<CostModelSwitches>;
 }
 
 export async function costCommand(o: CostOptions, io: CliIo): Promise<number> {
   await checkJsonTarget(io, o);
   await startBackend(o.backend);
   const { costOnly } = await import('../../pipeline.js');
-  const report = await costOnly({ ...project(io, o.configPath), mappingPath: o.mappingPath, costModel: costModelOverride(o.costModelFlags) });
+  const report = await costOnly({ ...project(io, o.configPath), mappingPath: o.mappingPath, costModel: o.costModel });
   await emit(io, o, renderCostTable(report.cost), () => report);
   return EXIT_OK;
 }
@@ -25,6 +27,6 @@ export function registerCost(program: Command, io: CliIo, done: (code: number) =
     .description('EDAP cost model only: per-layer crossbars, ADCs, energy, delay, area and totals')
     .option('--mapping <file>', 'use this mapping instead of the one in nax.yml (relative to nax.yml)')
     .action(async (r: RawCommonOptions & { mapping?: string }) => {
-      done(await costCommand({ ...commonOptions(r), ...(r.mapping ? { mappingPath: r.mapping } : {}), costModelFlags: r }, io));
+      done(await costCommand({ ...commonOptions(r), ...(r.mapping ? { mappingPath: r.mapping } : {}), costModel: costModelOverride(r) }, io));
     });
 }

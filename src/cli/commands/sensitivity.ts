@@ -2,7 +2,7 @@
  * `nax sensitivity`: arguments → typed options → runSensitivity (sensitivity.ts) → table and JSON.
  */
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { COST_MODEL_SWITCHES, type CostModelSwitchName } from '../../config/cost-model.js';
+import { COST_MODEL_SWITCHES, type CostModelSwitchName, type CostModelSwitches } from '../../config/cost-model.js';
 import { type SensitivityFormat, renderSensitivity } from '../../render/sensitivity-table.js';
 import { type CliIo, EXIT_OK } from '../context.js';
 import { addCostModelOptions, costModelOverride } from '../cost-model-options.js';
@@ -24,7 +24,8 @@ export interface SensitivityOptions extends CommonOptions {
   readonly accuracyTolerancePp?: number;
   /** Table format. Default 'markdown'. */
   readonly format: SensitivityFormat;
-  readonly costModelFlags: object;
+  /** Cost-model switches given on the command line, over technology.json's. */
+  readonly costModel?: Partial<CostModelSwitches>;
 }
 
 type Raw = RawCommonOptions & {
@@ -72,7 +73,7 @@ export async function sensitivityCommand(o: SensitivityOptions, io: CliIo): Prom
     sizes: [...o.sizes],
     varied: [...o.vary],
     ...(o.accuracyTolerancePp === undefined ? {} : { accuracyTolerance: o.accuracyTolerancePp / 100 }),
-    costModel: costModelOverride(o.costModelFlags),
+    costModel: o.costModel,
     overrides: { monteCarloSamples: o.samples, evalImages: o.images, seed: o.seed },
     progress,
     runner,
@@ -95,7 +96,7 @@ export function registerSensitivity(program: Command, io: CliIo, done: (code: nu
     .action(async (r: Raw) => {
       done(await sensitivityCommand({
         ...commonOptions(r), sizes: parseCrossbarSizes(r.crossbar), samples: r.samples, images: r.images, seed: r.seed,
-        workers: r.workers, vary: r.vary, accuracyTolerancePp: r.accuracyTolerance, format: r.format, costModelFlags: r,
+        workers: r.workers, vary: r.vary, accuracyTolerancePp: r.accuracyTolerance, format: r.format, costModel: costModelOverride(r),
       }, io));
     });
 }

@@ -2,6 +2,7 @@
 import { type Command, Option } from 'commander';
 import { SIMULATION_RULES } from '../../config/simulation-rules.js';
 import { renderSimulateText } from '../../render/simulate-text.js';
+import type { CostModelSwitches } from '../../config/cost-model.js';
 import { type CliIo, EXIT_OK } from '../context.js';
 import { addCostModelOptions, costModelOverride } from '../cost-model-options.js';
 import {
@@ -22,8 +23,8 @@ export interface SimulateOptions extends CommonOptions {
   readonly timings: boolean;
   /** Worker threads; absent: CPU count, at most 4. */
   readonly workers?: number;
-  /** Raw option record, for the cost-model switches. */
-  readonly costModelFlags: object;
+  /** Cost-model switches given on the command line, over technology.json's. */
+  readonly costModel?: Partial<CostModelSwitches>;
 }
 
 type Raw = RawCommonOptions & {
@@ -41,7 +42,7 @@ export async function simulateCommand(o: SimulateOptions, io: CliIo): Promise<nu
   const report = await withProgress(io, o.quiet, 1, (progress) => simulate({
     ...where, loaded,
     overrides: { seed: o.seed, monteCarloSamples: o.samples, evalImages: o.images, irDrop: o.irDrop, shard: o.shard },
-    progress, withTimings: o.timings, runner, costModel: costModelOverride(o.costModelFlags),
+    progress, withTimings: o.timings, runner, costModel: o.costModel,
   }));
   const target = loaded.config.simulation.targetCiPp;
   const { precisionSentence } = await import('../../render/precision.js');
@@ -63,7 +64,7 @@ export function registerSimulate(program: Command, io: CliIo, done: (code: numbe
     .action(async (r: Raw) => {
       done(await simulateCommand({
         ...commonOptions(r), samples: r.samples, images: r.images, seed: r.seed, irDrop: r.irDrop, shard: r.shard,
-        timings: r.timings === true, workers: r.workers, costModelFlags: r,
+        timings: r.timings === true, workers: r.workers, costModel: costModelOverride(r),
       }, io));
     });
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { type ResolvedLayerMapping, withCrossbarSize } from '../../config/mapping.js';
 import { SIMULATION_RULES } from '../../config/simulation-rules.js';
 import { type SweepRow, renderSweep } from '../../render/sweep-table.js';
+import type { CostModelSwitches } from '../../config/cost-model.js';
 import { type CliIo, EXIT_OK } from '../context.js';
 import { addCostModelOptions, costModelOverride } from '../cost-model-options.js';
 import {
@@ -15,7 +16,8 @@ export interface SweepOptions extends CommonOptions {
   readonly sizes: readonly number[];
   readonly samples?: number;
   readonly images?: number;
-  readonly costModelFlags: object;
+  /** Cost-model switches given on the command line, over technology.json's. */
+  readonly costModel?: Partial<CostModelSwitches>;
 }
 
 /** Every layer of a mapping moved to N×N crossbars, the ADC re-derived where it was 'auto'. */
@@ -36,7 +38,7 @@ export async function sweepCommand(o: SweepOptions, io: CliIo): Promise<number> 
       progress(`sweep ${n}×${n}`);
       const report = await simulate({
         ...where, mappingOverride: homogeneous(base.mappings, n), overrides: { monteCarloSamples: o.samples, evalImages: o.images },
-        costModel: costModelOverride(o.costModelFlags), progress, runner,
+        costModel: o.costModel, progress, runner,
       });
       out.push({ size: n, report });
     }
@@ -54,6 +56,6 @@ export function registerSweep(program: Command, io: CliIo, done: (code: number) 
     .option('--images <n>', 'evaluation images (overrides nax.yml)', intArg('--images', SIMULATION_RULES.evalImages))
     .action(async (r: RawCommonOptions & { crossbar: string; samples?: number; images?: number }) => {
       const sizes = parseCrossbarSizes(r.crossbar);
-      done(await sweepCommand({ ...commonOptions(r), sizes, samples: r.samples, images: r.images, costModelFlags: r }, io));
+      done(await sweepCommand({ ...commonOptions(r), sizes, samples: r.samples, images: r.images, costModel: costModelOverride(r) }, io));
     });
 }
