@@ -29,10 +29,13 @@ const PARETO_SCHEMA = 'nax-pareto/1';
 
 /** The parsers, statistics and renderers, loaded when the command runs (not for `nax --help`). */
 async function loadLib() {
-  const [artifact, page, pareto, compare, budgets, stats] = await Promise.all([
-    import('../../github/check-artifact.js'), import('../../render/html/report-page.js'), import('../../io/parse-pareto.js'),
-    import('../../compare/compare-reports.js'), import('../../config/budgets.js'), import('../../stats/accuracy-stats.js'),
-  ]);
+  // One after the other: jest's ESM loader (the tests) cannot link concurrent dynamic imports sharing a module.
+  const artifact = await import('../../github/check-artifact.js');
+  const page = await import('../../render/html/report-page.js');
+  const pareto = await import('../../io/parse-pareto.js');
+  const compare = await import('../../compare/compare-reports.js');
+  const budgets = await import('../../config/budgets.js');
+  const stats = await import('../../stats/accuracy-stats.js');
   return {
     parseReport: artifact.parseReport, renderParetoHtml: page.renderParetoHtml, renderReportHtml: page.renderReportHtml,
     parseParetoDocument: pareto.parseParetoDocument, compareReports: compare.compareReports, NO_BUDGETS: budgets.NO_BUDGETS,
