@@ -22,6 +22,7 @@ import type { ModeContext } from './github/mode-context.js';
 import { COMMENT_MARKER } from './render/markdown.js';
 import { initBackend } from './runtime/tfjs.js';
 import { isNaxWorker, workerMain, workerSampleRunner } from './runtime/workers.js';
+import { type ProgressReporter, progressReporter } from './runtime/progress.js';
 
 /** Worker threads for Monte Carlo samples (hosted runners have 2–4 cores; nax assumption: 4 at most). */
 const MAX_WORKERS = 4;
@@ -60,6 +61,7 @@ export async function run(): Promise<void> {
     await workerMain();
     return;
   }
+  let reporter: ProgressReporter | undefined;
   try {
     const env = process.env;
     if (env.GITHUB_ACTIONS !== 'true') {
@@ -72,6 +74,11 @@ export async function run(): Promise<void> {
     // baseUrl explicitly: @actions/github computes its default when the module loads.
     const client = inputs.githubToken ? githubClient(inputs.githubToken, { baseUrl: actionEnv.apiUrl, ...retryBase(env) }) : undefined;
     const workers = Math.min(MAX_WORKERS, availableParallelism());
+    // One collapsible log group per simulation (check: head, then base) or search, with the ETA on each line.
+    reporter = progressReporter({
+      mode: 'groups', line: (l) => core.info(l), now: () => performance.now() / 1000, runs: inputs.mode === 'check' ? 2 : 1,
+      group: { start: (title) => core.startGroup(title), end: () => core.endGroup() },
+    });
     const ctx: ModeContext = {
       inputs,
       env: actionEnv,
@@ -83,7 +90,7 @@ export async function run(): Promise<void> {
         ...(issue ? { issue } : {}),
         sticky: { marker: COMMENT_MARKER, author: inputs.commentAuthor },
       }),
-      progress: (line) => core.info(`nax: ${line}`),
+      progress: reporter.progress,
       ...(workers > 1 ? { runner: workerSampleRunner({ entry: new URL(import.meta.url), workers }) } : {}),
     };
     switch (inputs.mode) {
@@ -103,6 +110,9 @@ export async function run(): Promise<void> {
         break;
     }
   } catch (e) {
+    reporter?.finish();
     reportError(e);
+  } finally {
+    reporter?.finish();
   }
 }

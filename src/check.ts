@@ -23,6 +23,7 @@ import { type LoadedConfig, type SimulationOverrides, loadConfig, simulate } fro
 import type { RenderInput } from './render/render-input.js';
 import type { NaxReport } from './report.js';
 import type { SampleRunner } from './xbar/simulate.js';
+import type { Progress } from './progress.js';
 
 export interface CheckOptions {
   /** Repository working tree (the head); git runs here. */
@@ -42,7 +43,7 @@ export interface CheckOptions {
   readonly budgetOverrides?: BudgetOverrides;
   readonly budgetOverrideLocator?: TierLocator;
   readonly acknowledgement?: Acknowledgement;
-  readonly progress?: (line: string) => void;
+  readonly progress?: Progress;
   /** Where Monte Carlo samples run (worker threads); default this thread. */
   readonly runner?: SampleRunner;
 }

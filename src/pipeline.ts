@@ -27,6 +27,7 @@ import { packCorrectness } from './stats/correctness-bits.js';
 import { NAX_VERSION } from './version.js';
 import { type BatchRange, type EvalData, type ImageData, type SampleRunner, type SimulationResult, batchCount, simulateNetwork } from './xbar/simulate.js';
 import { splitBatches } from './xbar/split-job.js';
+import type { Progress } from './progress.js';
 
 /** Settings that a command line or an action input may override over nax.yml. */
 export interface SimulationOverrides {
@@ -45,7 +46,7 @@ export interface SimulateOptions {
   /** nax.yml path relative to the source root. */
   readonly configPath: string;
   readonly overrides?: SimulationOverrides;
-  readonly progress?: (line: string) => void;
+  readonly progress?: Progress;
   /** Add wall-clock timings to the report (makes it non-reproducible). Default false. */
   readonly withTimings?: boolean;
   /** Replace the mapping file named in nax.yml (e.g. `nax sweep`), relative to the source root. */
@@ -361,7 +362,7 @@ export interface InMemorySimulation {
   readonly inputs: NaxReport['inputs'];
   /** Monte Carlo sample indices; default all of settings.monteCarloSamples. */
   readonly samples?: readonly number[];
-  readonly progress?: (line: string) => void;
+  readonly progress?: Progress;
   readonly runner?: SampleRunner;
   /**
    * A shard of the run (Monte Carlo samples and/or evaluation images): the report then covers only its images

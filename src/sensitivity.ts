@@ -14,6 +14,7 @@ import { type SimulationOverrides, loadProject, simulate } from './pipeline.js';
 import type { NaxReport, SimulationSettings } from './report.js';
 import { NAX_VERSION } from './version.js';
 import type { SampleRunner } from './xbar/simulate.js';
+import type { Progress } from './progress.js';
 
 export const SENSITIVITY_SCHEMA = 'nax-sensitivity/1';
 
@@ -50,7 +51,7 @@ export interface SensitivityOptions {
   /** A size is acceptable when its non-ideal accuracy is within this of the best size's (fraction). */
   readonly accuracyTolerance?: number;
   readonly overrides?: SimulationOverrides;
-  readonly progress?: (line: string) => void;
+  readonly progress?: Progress;
   readonly runner?: SampleRunner;
 }
 

@@ -14,9 +14,10 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { NaxUserError } from '../errors.js';
 import { type Budgets, parseBudgets } from './budgets.js';
-import { type NumberRule, optionalNumber, readEnum, readString, rejectUnknownKeys, requireObject } from './fields.js';
+import { optionalNumber, readNumber, readEnum, readString, rejectUnknownKeys, requireObject } from './fields.js';
 import { type SearchSpace, parseSearchSpace } from './search-space.js';
 import { confinedPath } from '../io/files.js';
+import { SIMULATION_RULES } from './simulation-rules.js';
 import path from 'node:path';
 
 export type IrDropModel = 'exact' | 'fast' | 'ideal';
@@ -32,6 +33,11 @@ export interface SimulationConfig {
   readonly irDrop: IrDropModel;
   /** Images per simulation batch (memory vs speed). Default 100. */
   readonly batchSize: number;
+  /**
+   * Target half-width of the non-ideal accuracy's 95 % interval, percentage points; the run then says how many
+   * images × chips would reach it. Absent: no target (the default).
+   */
+  readonly targetCiPp?: number;
 }
 
 export interface EvalSetConfig {
@@ -75,18 +81,7 @@ export const DEFAULT_SIMULATION: SimulationConfig = Object.freeze({
   batchSize: 100,
 });
 
-/**
- * Bounds of the simulation settings, shared by nax.yml and the command line (`--samples`, `--seed`, …),
- * so both refuse the same values. The seed is a 32-bit integer because the Monte Carlo RNG takes one
- * (xbar/rng.ts); the other maxima are nax assumptions, generous for a CI gate and far below what would
- * exhaust a runner (10 000 chip instances; a million images).
- */
-export const SIMULATION_RULES = Object.freeze({
-  seed: { integer: true, min: 0, max: 2 ** 32 - 1 },
-  monteCarloSamples: { integer: true, min: 1, max: 10000 },
-  evalImages: { integer: true, min: 1, max: 1_000_000 },
-  batchSize: { integer: true, min: 1, max: 10000 },
-} satisfies Record<string, NumberRule>);
+export { SIMULATION_RULES } from './simulation-rules.js';
 
 /**
  * Parses nax.yml text. `file` is the config path relative to the source root; the paths inside are
@@ -119,7 +114,7 @@ export function parseNaxConfig(text: string, file: string): NaxConfig {
   const calibrationSet: CalibrationSetConfig | undefined =
     o.calibrationSet === undefined ? undefined : Object.freeze(split(o.calibrationSet, 'calibrationSet'));
   const s = o.simulation === undefined ? {} : requireObject(o.simulation, file, 'simulation');
-  rejectUnknownKeys(s, ['seed', 'monteCarloSamples', 'evalImages', 'irDrop', 'batchSize'], file, 'simulation');
+  rejectUnknownKeys(s, ['seed', 'monteCarloSamples', 'evalImages', 'irDrop', 'batchSize', 'targetCiPp'], file, 'simulation');
   const d = DEFAULT_SIMULATION;
   const simulation: SimulationConfig = Object.freeze({
     seed: optionalNumber(s.seed, d.seed, file, 'simulation.seed', SIMULATION_RULES.seed),
@@ -127,6 +122,7 @@ export function parseNaxConfig(text: string, file: string): NaxConfig {
     evalImages: optionalNumber(s.evalImages, d.evalImages, file, 'simulation.evalImages', SIMULATION_RULES.evalImages),
     irDrop: s.irDrop === undefined ? d.irDrop : readEnum(s.irDrop, ['exact', 'fast', 'ideal'] as const, file, 'simulation.irDrop'),
     batchSize: optionalNumber(s.batchSize, d.batchSize, file, 'simulation.batchSize', SIMULATION_RULES.batchSize),
+    ...(s.targetCiPp === undefined ? {} : { targetCiPp: readNumber(s.targetCiPp, file, 'simulation.targetCiPp', SIMULATION_RULES.targetCiPp) }),
   });
   return Object.freeze({
     file,

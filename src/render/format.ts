@@ -3,29 +3,40 @@
  * report always renders to the same bytes, so rendered comments can be compared against committed files.
  */
 
-const SI_PREFIXES: readonly [number, string][] = [
-  [1e-15, 'f'], [1e-12, 'p'], [1e-9, 'n'], [1e-6, 'µ'], [1e-3, 'm'], [1, ''], [1e3, 'k'], [1e6, 'M'], [1e9, 'G'],
-];
+/** Engineering prefixes, 10^-15 … 10^9 (femto to giga), by exponent. */
+const SI_PREFIX: Readonly<Record<number, string>> = { [-15]: 'f', [-12]: 'p', [-9]: 'n', [-6]: 'µ', [-3]: 'm', 0: '', 3: 'k', 6: 'M', 9: 'G' };
 
-/** Three significant digits without exponent noise: 1.23, 12.3, 123. */
-function sig3(v: number): string {
-  if (v === 0) return '0';
-  const s = Number(v.toPrecision(3));
-  return String(s);
+/**
+ * x with three significant digits, trailing zeros kept (they say the precision): 1.20, 12.0, 120. Integers
+ * of four or more digits keep all of them. Never an exponent.
+ */
+export function sig3(x: number): string {
+  if (x === 0) return '0';
+  const rounded = Number(x.toPrecision(3));
+  const magnitude = Math.floor(Math.log10(Math.abs(rounded)));
+  return rounded.toFixed(Math.max(0, 2 - magnitude));
 }
 
-/** A value in an SI unit with an engineering prefix: formatSi(1.234e-6, 'J') → '1.23 µJ'. */
+/**
+ * The unit policy of every table and sentence: a value in an SI unit with an engineering prefix and three
+ * significant digits, chosen after rounding so that 999.95 reads '1.00 kJ', not '1000 J'. Beyond the
+ * prefixes (below femto, above giga) the mantissa grows or shrinks instead.
+ */
 export function formatSi(value: number | undefined, unit: string): string {
   if (value === undefined) return '—';
   if (!Number.isFinite(value)) return String(value);
   if (value === 0) return `0 ${unit}`;
-  const abs = Math.abs(value);
-  let chosen = SI_PREFIXES[0];
-  for (const p of SI_PREFIXES) if (abs >= p[0] * 0.9995) chosen = p;
-  return `${sig3(value / chosen[0])} ${chosen[1]}${unit}`;
+  let exp = Math.min(9, Math.max(-15, Math.floor(Math.log10(Math.abs(value)) / 3) * 3));
+  let mantissa = Number((value / 10 ** exp).toPrecision(3));
+  // Rounding (or log10's last bit) can carry the mantissa to 1000: the next prefix up.
+  if (Math.abs(mantissa) >= 1000 && exp < 9) {
+    exp += 3;
+    mantissa = Number((value / 10 ** exp).toPrecision(3));
+  }
+  return `${sig3(mantissa)} ${SI_PREFIX[exp]}${unit}`;
 }
 
-/** Area in mm² (the report's unit), three significant digits. */
+/** Area in mm² (the report's unit; a prefix on mm² would read oddly), three significant digits. */
 export function formatMm2(value: number | undefined): string {
   if (value === undefined) return '—';
   return `${sig3(value)} mm²`;

@@ -6,25 +6,16 @@
 import { markdownTable } from 'markdown-table';
 import { COST_MODEL_SWITCHES, type CostModelSwitches } from '../config/cost-model.js';
 import type { SensitivityDocument } from '../sensitivity.js';
-import { formatEdap } from './format.js';
+import { formatEdap, formatMm2, formatSi } from './format.js';
+import { textTable } from './table.js';
 
 export type SensitivityFormat = 'markdown' | 'text';
 
 const pct = (x: number) => (x * 100).toFixed(2);
 const size = (n: number) => `${n}×${n}`;
 
-/** Rows as space-aligned columns: the first `leftColumns` left-aligned, the numbers after them right-aligned. */
-function textTable(rows: readonly string[][], leftColumns: number): string {
-  const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => [...r[j]].length)));
-  const pad = (s: string, w: number, right: boolean) => {
-    const fill = ' '.repeat(w - [...s].length);
-    return right ? fill + s : s + fill;
-  };
-  return rows.map((r) => r.map((c, j) => pad(c, widths[j], j >= leftColumns)).join('  ').trimEnd()).join('\n');
-}
-
 function table(rows: string[][], format: SensitivityFormat, leftColumns = 1): string {
-  if (format === 'text') return textTable(rows, leftColumns);
+  if (format === 'text') return textTable(rows, { leftColumns });
   return markdownTable(rows, { align: rows[0].map((_, j) => (j < leftColumns ? 'l' : 'r')) });
 }
 
@@ -44,7 +35,7 @@ export function renderSensitivity(doc: SensitivityDocument, format: SensitivityF
   const out: string[] = [];
 
   out.push(heading(`Accuracy and cost per crossbar size (${s.evalImages} images, ${s.monteCarloSamples} Monte Carlo sample${s.monteCarloSamples === 1 ? '' : 's'}, seed ${s.seed}, IR drop ${s.irDrop})`));
-  const accHead = ['crossbar', 'ideal %', 'quantised %', ...doc.accuracy.map((v) => `${v.label}: non-ideal % [95 % CI]`), 'energy µJ', 'delay µs', 'area mm²', 'EDAP J·s·mm²'];
+  const accHead = ['crossbar', 'ideal %', 'quantised %', ...doc.accuracy.map((v) => `${v.label}: non-ideal % [95 % CI]`), 'energy', 'delay', 'area', 'EDAP J·s·mm²'];
   const accRows = doc.sizes.map((n, i) => {
     const first = doc.accuracy[0].rows[i];
     const c = base.sizes[i];
@@ -54,7 +45,7 @@ export function renderSensitivity(doc: SensitivityDocument, format: SensitivityF
         const a = v.rows[i].nonIdeal;
         return a.ciLow === undefined || a.ciHigh === undefined ? pct(a.mean) : `${pct(a.mean)} [${pct(a.ciLow)}, ${pct(a.ciHigh)}]`;
       }),
-      (c.energyJ * 1e6).toPrecision(4), (c.delayS * 1e6).toPrecision(4), c.areaMm2.toPrecision(4), formatEdap(c.edap),
+      formatSi(c.energyJ, 'J'), formatSi(c.delayS, 's'), formatMm2(c.areaMm2), formatEdap(c.edap),
     ];
   });
   out.push(table([accHead, ...accRows], format));

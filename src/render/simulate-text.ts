@@ -1,9 +1,11 @@
 /** Plain-text summary of one report for the terminal (`nax simulate`). Pure: report in, string out. */
 import type { NaxReport } from '../report.js';
 import { renderCostTable } from './cost-table.js';
-import { formatPctInterval } from './format.js';
+import { formatNf, formatPct, formatPctInterval } from './format.js';
+import { textTable } from './table.js';
 
-const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+/** An accuracy (fraction) in % with two decimals. */
+const pct = (x: number) => formatPct(x * 100);
 
 /** ' 95 % CI [a, b] % over images × chips; chip std s %, min m %' — what is known about the spread. */
 function nonIdealSpread(n: NonNullable<NaxReport['accuracy']>['nonIdeal']): string {
@@ -29,14 +31,8 @@ export function renderSimulateText(r: NaxReport): string {
     );
     const nfRows = r.layers.filter((l) => l.nf);
     if (nfRows.length > 0) {
-      const w = Math.max(5, ...nfRows.map((l) => l.name.length));
-      lines.push(`${'layer'.padEnd(w)}  crossbar  ADC  NF mean  NF max`);
-      for (const l of nfRows) {
-        lines.push(
-          `${l.name.padEnd(w)}  ${`${l.mapping.rows}×${l.mapping.cols}`.padStart(8)}  ${String(l.mapping.adcBits).padStart(3)}  ` +
-            `${pct(l.nf!.mean).padStart(7)}  ${pct(l.nf!.max).padStart(7)}`,
-        );
-      }
+      const rows = nfRows.map((l) => [l.name, `${l.mapping.rows}×${l.mapping.cols}`, String(l.mapping.adcBits), formatNf(l.nf!.mean), formatNf(l.nf!.max)]);
+      lines.push(textTable([['layer', 'crossbar', 'ADC bits', 'NF mean', 'NF max'], ...rows], { leftColumns: 1 }));
       lines.push('');
     }
   }

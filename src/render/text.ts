@@ -13,32 +13,24 @@ import {
   verdictHeadline,
 } from './tables.js';
 import { resolutionSentences } from './resolution.js';
+import { PLAIN, type TextStyle } from './text-style.js';
+import { textTable } from './table.js';
 
-/** Terminal width of a string: every code point counts one column (nax assumption: no wide glyphs in cells). */
-function width(s: string): number {
-  return [...s.replace(/\uFE0F/g, '')].length;
-}
-
-/** Left-aligned columns separated by two spaces; the header is underlined with dashes. */
+/** Left-aligned columns separated by two spaces; the header is underlined with dashes (render/table.ts). */
 export function columns(rows: readonly (readonly string[])[]): string {
-  const n = Math.max(...rows.map((r) => r.length));
-  const widths = [...Array(n).keys()].map((i) => Math.max(...rows.map((r) => width(r[i] ?? ''))));
-  const line = (r: readonly string[]) =>
-    r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - width(cell)))).join('  ').trimEnd();
-  const [head, ...body] = rows;
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+  return textTable(rows);
 }
 
 const VERDICT_WORD = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', 'no-baseline': 'NO BASELINE' } as const;
 
 /** The comparison as terminal text. */
-export function renderText(input: RenderInput): string {
+export function renderText(input: RenderInput, style: TextStyle = PLAIN): string {
   const c = input.comparison;
   const b = input.baseline;
   const h = verdictHeadline(c);
   const plain = (s: string) => s;
   const out: string[] = [];
-  out.push(`nax check: ${VERDICT_WORD[c.verdict]} (${h.title})`);
+  out.push(style.verdict(`nax check: ${VERDICT_WORD[c.verdict]} (${h.title})`, c.verdict));
   out.push(c.hasBaseline
     ? `base ${shortSha(b.commit)}${b.ref ? ` (${b.ref})` : ''} -> head ${shortSha(input.headSha)}`
     : `head ${shortSha(input.headSha)}; no baseline: ${b.missingReason ?? 'no base report'}. Relative budgets were not checked; this is not a pass.`);
@@ -52,7 +44,7 @@ export function renderText(input: RenderInput): string {
   if (breached.length > 0) {
     out.push('');
     for (const r of breached) {
-      out.push(`${r.status.toUpperCase()}: ${breachSentence(r)}${r.layers.length > 0 ? ` (layers: ${r.layers.join(', ')})` : ''}`);
+      out.push(`${style.verdict(r.status.toUpperCase(), r.status === 'fail' ? 'fail' : 'warn')}: ${breachSentence(r)}${r.layers.length > 0 ? ` (layers: ${r.layers.join(', ')})` : ''}`);
     }
   }
   if (c.acknowledged) out.push(`acknowledged by ${c.acknowledged.by}: budgets alone say ${c.budgetVerdict}`);

@@ -12,6 +12,7 @@
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { initBackend } from './tfjs.js';
 import type { NetworkGraph } from '../model/graph.js';
+import type { Progress, ProgressStep } from '../progress.js';
 import { splitJob } from '../xbar/split-job.js';
 import { type EvalData, type ImageData, type SampleJob, type SampleJobResult, type SampleRunner, runSamples } from '../xbar/simulate.js';
 
@@ -32,7 +33,7 @@ interface JobMessage {
 }
 
 type WorkerMessage =
-  | { readonly type: 'progress'; readonly id: number; readonly line: string }
+  | { readonly type: 'progress'; readonly id: number; readonly line: string; readonly step?: ProgressStep }
   | { readonly type: 'done'; readonly id: number; readonly result: SampleJobResult }
   | { readonly type: 'error'; readonly id: number; readonly message: string; readonly stack?: string };
 
@@ -70,7 +71,7 @@ interface Slot {
 
 interface Task {
   readonly job: SampleJob;
-  readonly progress?: (line: string) => void;
+  readonly progress?: Progress;
   readonly resolve: (r: SampleJobResult) => void;
   readonly reject: (e: Error) => void;
 }
@@ -97,7 +98,7 @@ export function workerSampleRunner(o: WorkerPoolOptions): PooledSampleRunner {
     slot.worker.on('message', (m: WorkerMessage) => {
       const t = slot.task;
       if (!t) return;
-      if (m.type === 'progress') t.progress?.(m.line);
+      if (m.type === 'progress') t.progress?.(m.line, m.step);
       else {
         slot.task = undefined;
         slot.worker.unref();
@@ -145,12 +146,16 @@ export function workerSampleRunner(o: WorkerPoolOptions): PooledSampleRunner {
     }
   }
 
-  const runner = (async (job: SampleJob, progress?: (line: string) => void) => {
+  const runner = (async (job: SampleJob, progress?: Progress) => {
     if (o.workers <= 1) return runSamples(job, progress);
     if (closed) throw new Error('the worker pool is closed');
     const parts = splitJob(job, o.workers);
+    // Each part counts its own samples; the pool reports parts done over the whole job.
+    const total = parts.reduce((a, p) => a + p.samples.length, 0);
+    let done = 0;
+    const pooled: Progress | undefined = progress && ((l, st) => progress(l, st && { ...st, done: ++done, total }));
     const results = await Promise.all(parts.map((part) => new Promise<SampleJobResult>((resolve, reject) => {
-      queue.push({ job: part, progress, resolve, reject });
+      queue.push({ job: part, progress: pooled, resolve, reject });
       pump();
     })));
     return { parts: results.flatMap((r) => r.parts) };
@@ -190,7 +195,7 @@ export async function workerMain(): Promise<void> {
           data: take('data', m.data),
           ...(m.calibrationImages ? { calibrationImages: take('calibration', m.calibrationImages) } : {}),
         };
-        const result = await runSamples(job, (line) => port.postMessage({ type: 'progress', id: m.id, line } satisfies WorkerMessage));
+        const result = await runSamples(job, (line, step) => port.postMessage({ type: 'progress', id: m.id, line, ...(step ? { step } : {}) } satisfies WorkerMessage));
         port.postMessage({ type: 'done', id: m.id, result } satisfies WorkerMessage);
       } catch (e) {
         const err = e as Error;

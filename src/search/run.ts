@@ -39,6 +39,7 @@ import { buildHardwareTable } from './hardware.js';
 import { type OutputSink, folderSink } from './output-folder.js';
 import { type Candidate, type ParetoDocument, paretoDocument, summaryMarkdown } from './pareto.js';
 import { type SearchPlan, describeChoice, resolveSearchPlan } from './plan.js';
+import type { Progress } from '../progress.js';
 
 export interface SearchShard {
   /** 0-based. */
@@ -80,7 +81,8 @@ export interface RunSearchOptions {
   readonly outDir?: string;
   readonly sink?: OutputSink;
   readonly shard?: SearchShard;
-  readonly progress: (line: string) => void;
+  /** Lines, each with the elapsed share of the budget as its step. */
+  readonly progress: Progress;
   /** Clock, seconds (e.g. `() => performance.now() / 1000`). */
   readonly now: () => number;
   /** Seconds between progress lines. Default 5. */
@@ -206,7 +208,9 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
   const space = inp.space;
   const budgetS = opts.budgetS ?? space.budgetS;
   const deadline = t0 + budgetS;
-  const ticker = new Ticker({ now }, opts.progress, opts.progressIntervalS ?? 5);
+  // The search is bounded by wall time, so its progress is the elapsed share of the budget.
+  const log = (l: string) => opts.progress(l, { done: Math.min(budgetS, now() - t0), total: budgetS, unit: 's' });
+  const ticker = new Ticker({ now }, log, opts.progressIntervalS ?? 5);
   const notes: string[] = [];
   const sink = opts.sink ?? (opts.outDir ? folderSink(opts.outDir) : undefined);
 
@@ -368,7 +372,8 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
     }
   }
   const elapsedS = now() - t0;
-  opts.progress(`search: done in ${elapsedS.toFixed(1)} s of ${budgetS.toFixed(0)} s; ${candidates.length} candidates, front: ${pareto.front.join(', ')}`);
+  opts.progress(`search: done in ${elapsedS.toFixed(1)} s of ${budgetS.toFixed(0)} s; ${candidates.length} candidates, front: ${pareto.front.join(', ')}`,
+    { done: budgetS, total: budgetS, unit: 's' });
   return { pareto, reports, lambdas: summaries, runs, warmupSteps, elapsedS, budgetS, notes, summary };
 }
 

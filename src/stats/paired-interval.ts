@@ -7,8 +7,10 @@
  *
  * Method: the two-way crossed random-effects model y_ic = μ + a_i + b_c + e_ic, whose grand mean has variance
  * σ²_a/n + σ²_b/m + σ²_e/(nm); the components come from the ANOVA mean squares (method of moments, each
- * clamped at 0; Searle, Casella & McCulloch, "Variance Components", 1992, ch. 4), and the interval is the
- * normal one, estimate ± z·SE. The two-way "pigeonhole" bootstrap (Owen, Ann. Appl. Stat. 1(2), 2007) was
+ * clamped at 0; Searle, Casella & McCulloch, "Variance Components", 1992, ch. 4), and the interval is
+ * estimate ± t·SE with Satterthwaite's degrees of freedom for that combination of mean squares (t-quantile.ts).
+ * With the default 3 chips the chip term rests on 2 degrees of freedom, and the normal quantile (z = 1.96)
+ * under-covers when chips differ much: the `quantile` option keeps the normal interval for comparison. The two-way "pigeonhole" bootstrap (Owen, Ann. Appl. Stat. 1(2), 2007) was
  * measured first: it counts σ²_e twice, and for paired correctness bits, where the per-cell term dominates,
  * its 95 % intervals covered 99–100 % of synthetic experiments — safe, but up to 40 % wider than the data
  * support, which costs a gate resolution. With one chip the chip variance cannot be estimated; the interval
@@ -18,6 +20,8 @@
  * cell first: correlated errors cancel, and identical sides give Δ = 0 with a zero-width interval.
  * Pure and deterministic: no randomness, no clock, no I/O.
  */
+import { satterthwaiteDf, tQuantile } from './t-quantile.js';
+
 const { sqrt, ceil, max } = Math;
 
 /** Correctness of one simulated side: bit `correct[c * images + i]` is 1 when chip c classifies image i right. */
@@ -27,9 +31,17 @@ export interface CorrectnessGrid {
   readonly correct: Uint8Array;
 }
 
+/**
+ * Which quantile multiplies the standard error: Student's t with Satterthwaite's degrees of freedom (default),
+ * or the normal one (right only when every variance component rests on many degrees of freedom).
+ */
+export type IntervalQuantile = 't-satterthwaite' | 'normal';
+
 export interface IntervalOptions {
   /** Two-sided confidence level; default 0.95. */
   readonly level?: number;
+  /** Default 't-satterthwaite'. */
+  readonly quantile?: IntervalQuantile;
 }
 
 export type IntervalMethod = 'images × chips random effects' | 'images only (one chip: chip variance unknown)';
@@ -89,7 +101,9 @@ function gridInterval(cells: Int8Array, n: number, m: number, o: IntervalOptions
   if (!(level > 0 && level < 1)) throw new Error('internal error: level must lie in (0, 1)');
   const c = varianceComponents(cells, n, m);
   const standardError = sqrt(c.imageVar / n + c.chipVar / m + c.residualVar / (n * m));
-  const half = normalQuantile(0.5 + level / 2) * standardError;
+  const p = 0.5 + level / 2;
+  const useT = (o.quantile ?? 't-satterthwaite') === 't-satterthwaite' && Number.isFinite(c.df);
+  const half = (useT ? tQuantile(p, c.df) : normalQuantile(p)) * standardError;
   return {
     estimate: c.mean,
     low: Math.max(range[0], c.mean - half),
@@ -112,6 +126,11 @@ export interface VarianceComponents {
   readonly chipVar: number;
   /** σ²_e: per-cell (image × chip interaction) variance. */
   readonly residualVar: number;
+  /**
+   * Welch–Satterthwaite degrees of freedom of σ²_a/n + σ²_b/m + σ²_e/(nm) as estimated (Infinity when it is
+   * 0): few chips and a large chip term give few.
+   */
+  readonly df: number;
 }
 
 /**
@@ -135,8 +154,14 @@ export function varianceComponents(cells: Int8Array, n: number, m: number): Vari
   }
   for (let i = 0; i < n; i++) imageMean[i] /= m;
   const mean = total / (n * m);
-  if (m === 1) return { mean, imageVar: sampleVariance(imageMean, mean), chipVar: 0, residualVar: 0 };
-  if (n === 1) return { mean, imageVar: 0, chipVar: sampleVariance(chipMean, mean), residualVar: 0 };
+  if (m === 1) {
+    const imageVar = sampleVariance(imageMean, mean);
+    return { mean, imageVar, chipVar: 0, residualVar: 0, df: imageVar > 0 ? n - 1 : Infinity };
+  }
+  if (n === 1) {
+    const chipVar = sampleVariance(chipMean, mean);
+    return { mean, imageVar: 0, chipVar, residualVar: 0, df: chipVar > 0 ? m - 1 : Infinity };
+  }
   let ssResidual = 0;
   for (let c = 0; c < m; c++) {
     const row = c * n;
@@ -149,12 +174,16 @@ export function varianceComponents(cells: Int8Array, n: number, m: number): Vari
   const msImages = m * sampleVariance(imageMean, mean);
   const msChips = n * sampleVariance(chipMean, mean);
   const residualVar = ssResidual / ((n - 1) * (m - 1));
-  return {
-    mean,
-    imageVar: max(0, (msImages - residualVar) / m),
-    chipVar: max(0, (msChips - residualVar) / n),
-    residualVar,
-  };
+  const imageVar = max(0, (msImages - residualVar) / m);
+  const chipVar = max(0, (msChips - residualVar) / n);
+  // Welch–Satterthwaite over the three terms of SE², each with the degrees of freedom of its mean square
+  // (JCGM 100:2008, G.4.1): a chip term estimated from few chips weighs in only when it is large.
+  const df = satterthwaiteDf([
+    { coef: 1 / n, meanSquare: imageVar, df: n - 1 },
+    { coef: 1 / m, meanSquare: chipVar, df: m - 1 },
+    { coef: 1 / (n * m), meanSquare: residualVar, df: (n - 1) * (m - 1) },
+  ]);
+  return { mean, imageVar, chipVar, residualVar, df };
 }
 
 function sampleVariance(x: Float64Array, mean: number): number {
@@ -187,6 +216,9 @@ export function minimumDetectableEffect(standardError: number): number {
   return MDE_Z * standardError;
 }
 
+type DesignLimits = { maxImages: number; maxChips: number };
+const DESIGN_LIMITS: DesignLimits = { maxImages: 1_000_000, maxChips: 256 };
+
 /**
  * The smallest evaluation design (images, chips) whose minimum detectable effect is at most `effect`,
  * extrapolated from the variance components of a run: the image term shrinks as 1/n, the chip term as 1/m.
@@ -197,10 +229,31 @@ export function designToResolve(
   effect: number,
   components: Pick<VarianceComponents, 'imageVar' | 'chipVar' | 'residualVar'>,
   current: { images: number; chips: number },
-  limits: { maxImages: number; maxChips: number } = { maxImages: 1_000_000, maxChips: 256 },
+  limits: DesignLimits = DESIGN_LIMITS,
 ): { images: number; chips: number } | undefined {
-  if (!(effect > 0)) return undefined;
-  const target = (effect / MDE_Z) ** 2;
+  return effect > 0 ? smallestDesign((effect / MDE_Z) ** 2, components, current, limits) : undefined;
+}
+
+/**
+ * The smallest design whose 95 % interval has at most this half-width (same unit as the components' square
+ * root), taking the normal quantile 1.96: with the chips such a design has, the t quantile is close to it.
+ */
+export function designForHalfWidth(
+  halfWidth: number,
+  components: Pick<VarianceComponents, 'imageVar' | 'chipVar' | 'residualVar'>,
+  current: { images: number; chips: number },
+  limits: DesignLimits = DESIGN_LIMITS,
+): { images: number; chips: number } | undefined {
+  return halfWidth > 0 ? smallestDesign((halfWidth / normalQuantile(0.975)) ** 2, components, current, limits) : undefined;
+}
+
+/** The first design (chips doubling from the current count) whose variance of the mean is at most `target`. */
+function smallestDesign(
+  target: number,
+  components: Pick<VarianceComponents, 'imageVar' | 'chipVar' | 'residualVar'>,
+  current: { images: number; chips: number },
+  limits: DesignLimits,
+): { images: number; chips: number } | undefined {
   for (let chips = current.chips; chips <= limits.maxChips; chips = chips < 2 ? 2 : chips * 2) {
     const room = target - components.chipVar / chips;
     if (room <= 0) continue;

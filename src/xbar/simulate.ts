@@ -20,6 +20,7 @@ import {
 } from './network.js';
 import { assert } from '../errors.js';
 import { deriveSeed } from './rng.js';
+import type { Progress } from '../progress.js';
 
 export interface ImageData {
   /** Images [n, H, W, C], already scaled to model input. */
@@ -64,7 +65,7 @@ export interface SampleJob {
 }
 
 export interface SimulationOptions extends Omit<SampleJob, 'calibration'> {
-  readonly progress?: (line: string) => void;
+  readonly progress?: Progress;
   /** Where the Monte Carlo samples run (default: this thread). */
   readonly runner?: SampleRunner;
 }
@@ -199,10 +200,10 @@ export interface SampleJobResult {
 }
 
 /** Runs Monte Carlo samples somewhere (this thread, or a pool of worker threads). */
-export type SampleRunner = (job: SampleJob, progress?: (line: string) => void) => Promise<SampleJobResult>;
+export type SampleRunner = (job: SampleJob, progress?: Progress) => Promise<SampleJobResult>;
 
 /** Runs the samples of a job in this thread. Sample k's result depends only on k and the inputs. */
-export async function runSamples(job: SampleJob, progress?: (line: string) => void): Promise<SampleJobResult> {
+export async function runSamples(job: SampleJob, progress?: Progress): Promise<SampleJobResult> {
   const fw = new FloatWeights(job.graph);
   const range = job.batches ?? allBatches(job);
   const whole = range.start === 0 && range.end === batchCount(job.data.n, job.batchSize);
@@ -226,9 +227,11 @@ export async function runSamples(job: SampleJob, progress?: (line: string) => vo
       disposeChip(chip);
       parts.push({ index: k, seed, firstImage: r.firstImage, correct: r.correct, nf });
       const images = r.correct.length;
+      // Steps count within this job: the runner (or a worker pool) adds them up over jobs.
       if (!job.reference) progress?.(whole
         ? `Monte Carlo sample ${k + 1}: non-ideal accuracy ${(r.right / images * 100).toFixed(2)} %`
-        : `Monte Carlo sample ${k + 1}, images ${r.firstImage + 1}–${r.firstImage + images}: ${r.right} right`);
+        : `Monte Carlo sample ${k + 1}, images ${r.firstImage + 1}–${r.firstImage + images}: ${r.right} right`,
+      { done: parts.length, total: job.samples.length, unit: 'steps' });
       await new Promise((res) => setImmediate(res)); // let progress output and timers run between samples
     }
     return { parts };
@@ -301,7 +304,7 @@ export async function simulateNetwork(o: SimulationOptions): Promise<SimulationR
     calibration = calibrateInputsAndAdc(o.graph, fw, o.mappings, o.technology, calX);
     calX.dispose();
     idealCorrect = correctOver(o, range, fw, { kind: 'float' }).right;
-    o.progress?.(`ideal float accuracy ${(share(idealCorrect) * 100).toFixed(2)} %`);
+    o.progress?.(`ideal float accuracy ${(share(idealCorrect) * 100).toFixed(2)} %`, { done: 1, total: 2 + o.samples.length, unit: 'steps' });
   } finally {
     fw.dispose();
   }
@@ -313,11 +316,13 @@ export async function simulateNetwork(o: SimulationOptions): Promise<SimulationR
   // The quantised reference costs as much as one sample: on a pool it runs beside the samples (both cores
   // busy even with one sample); in this thread, first.
   const reference: SampleJob = { ...job, samples: [0], reference: true };
+  // A run's steps: the float evaluation, one per Monte Carlo sample, then the quantised reference.
+  const progress: Progress | undefined = o.progress && ((l, st) => o.progress!(l, st && { ...st, done: 1 + st.done, total: 2 + st.total }));
   const [q, r] = o.runner
-    ? await Promise.all([o.runner(reference), o.runner(job, o.progress)])
-    : [await runSamples(reference), await runSamples(job, o.progress)];
+    ? await Promise.all([o.runner(reference), o.runner(job, progress)])
+    : [await runSamples(reference), await runSamples(job, progress)];
   const quantisedCorrect = assembleSamples(q.parts, images)[0].correct.reduce((a, b) => a + b, 0);
-  o.progress?.(`quantised (ideal devices) accuracy ${(share(quantisedCorrect) * 100).toFixed(2)} %`);
+  o.progress?.(`quantised (ideal devices) accuracy ${(share(quantisedCorrect) * 100).toFixed(2)} %`, { done: 2 + o.samples.length, total: 2 + o.samples.length, unit: 'steps' });
   const samples = assembleSamples(r.parts, images);
   assert(samples.length === o.samples.length, () => `${samples.length} samples came back for ${o.samples.length}`);
   const nf = nfOverSamples(matrixNodes(o.graph).map((n) => n.name), samples);

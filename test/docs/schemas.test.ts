@@ -74,7 +74,7 @@ const fullNax: Doc = {
   technology: 'technology.json',
   evalSet: { ...images, scale: 0.5 },
   calibrationSet: { images: 'd/c.npy', labels: 'd/cl.npy', scale: 1 },
-  simulation: { seed: 4294967295, monteCarloSamples: 10000, evalImages: 1, irDrop: 'exact', batchSize: 1 },
+  simulation: { seed: 4294967295, monteCarloSamples: 10000, evalImages: 1, irDrop: 'exact', batchSize: 1, targetCiPp: 0.5 },
   budgets: {
     maxEdapIncreasePct: { warn: -5, fail: 5 },
     maxEdap: 2e-12,
@@ -162,6 +162,8 @@ describe('invalid documents are refused by both the schema and the parser', () =
     ['simulation.monteCarloSamples', 0],
     ['simulation.evalImages', 1.5],
     ['simulation.batchSize', 10001],
+    ['simulation.targetCiPp', 0],
+    ['simulation.targetCiPp', '0.5 pp'],
     ['simulation.samples', 3],
     ['budgets.maxEdapIncreasePct', '5%'],
     ['budgets.maxEdapIncreasePct', -100],

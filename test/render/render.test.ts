@@ -75,7 +75,7 @@ function wideBase(n: number): NaxReport {
 describe('format', () => {
   test('SI prefixes, EDAP, signed changes', () => {
     expect(formatSi(1.234e-6, 'J')).toBe('1.23 µJ');
-    expect(formatSi(999.9e-9, 's')).toBe('1 µs');
+    expect(formatSi(999.9e-9, 's')).toBe('1.00 µs');
     expect(formatSi(0, 'J')).toBe('0 J');
     expect(formatEdap(1.4350204e-9)).toBe('1.44e-9');
     expect(formatChangePct(5.234)).toBe('+5.23 %');

@@ -36,11 +36,12 @@ describe('renderSensitivity', () => {
     const text = renderSensitivity(doc, 'text');
     const lines = text.split('\n');
     const at = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
-    const acc = lines.slice(at('crossbar') + 1, at('crossbar') + 1 + sizes.length);
+    // Header, its rule of dashes, then the rows.
+    const acc = lines.slice(at('crossbar') + 2, at('crossbar') + 2 + sizes.length);
     expect(acc.map((l) => l.split(/\s+/)[0])).toEqual(['16×16', '32×32', '64×64', '128×128']);
     expect(lines[at('crossbar')]).toContain('calibration gain: non-ideal %');
     expect(acc[3]).toContain('67.00 [66.60, 67.40]');
-    const combos = lines.slice(at('delayModel') + 1, at('delayModel') + 1 + 4);
+    const combos = lines.slice(at('delayModel') + 2, at('delayModel') + 2 + 4);
     expect(lines[at('delayModel')]).toMatch(/choice, calibration none\s+choice, calibration gain$/);
     expect(combos.map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual([
       'crossbarRead powerGated', 'crossbarRead alwaysOn', 'pumaAdc powerGated', 'pumaAdc alwaysOn',

@@ -79,7 +79,10 @@ describe('paired Δ in a comparison', () => {
     expect(d.pp).toBeCloseTo(c.totals.accuracyNonIdealPct!.diff!, 10);
     expect(d.ciLowPp).toBeLessThan(d.pp);
     expect(d.ciHighPp).toBeGreaterThan(d.pp);
-    expect(d.mdePp).toBeCloseTo(2.8016 * ((d.ciHighPp - d.ciLowPp) / 2 / 1.959964), 6);
+    // MDE = 2.80 × SE, and the half-width is t × SE with 2 ≤ ν ≤ ∞ degrees of freedom (4 chips: ν ≥ 2 … z).
+    const tOverSe = ((d.ciHighPp - d.ciLowPp) / 2) / (d.mdePp / 2.8016);
+    expect(tOverSe).toBeGreaterThanOrEqual(1.959964 - 1e-9);
+    expect(tOverSe).toBeLessThanOrEqual(4.302653);
     expect(c.totals.nonIdealHead?.ci95Pct?.low).toBeLessThan(c.totals.nonIdealHead!.meanPct);
   });
 

@@ -8,17 +8,12 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isObject, readNumber, readString, requireObject } from '../config/fields.js';
-import { NaxUserError } from '../errors.js';
-import { parseReport } from '../github/check-artifact.js';
-import { readJsonFile } from '../io/report-file.js';
-import { renderParetoHtml, renderReportHtml } from '../render/html/report-page.js';
-import type { NaxReport } from '../report.js';
-import type { ParetoDocument } from '../search/pareto.js';
-import { parseParetoDocument } from '../io/parse-pareto.js';
-import { compareReports } from '../compare/compare-reports.js';
-import { NO_BUDGETS } from '../config/budgets.js';
-import { accuracyStats } from '../stats/accuracy-stats.js';
+import { isObject, readNumber, readString, requireObject } from '../../config/fields.js';
+import { NaxUserError } from '../../errors.js';
+import { readJsonFile } from '../../io/report-file.js';
+import type { NaxReport } from '../../report.js';
+import type { ParetoDocument } from '../../search/pareto.js';
+import { type CliIo, EXIT_OK } from '../context.js';
 
 export interface ReportCommandOptions {
   /** The report or pareto.json file, relative to `cwd`. */
@@ -31,6 +26,23 @@ export interface ReportCommandOptions {
 }
 
 const PARETO_SCHEMA = 'nax-pareto/1';
+
+/** The parsers, statistics and renderers, loaded when the command runs (not for `nax --help`). */
+async function loadLib() {
+  // One after the other: jest's ESM loader (the tests) cannot link concurrent dynamic imports sharing a module.
+  const artifact = await import('../../github/check-artifact.js');
+  const page = await import('../../render/html/report-page.js');
+  const pareto = await import('../../io/parse-pareto.js');
+  const compare = await import('../../compare/compare-reports.js');
+  const budgets = await import('../../config/budgets.js');
+  const stats = await import('../../stats/accuracy-stats.js');
+  return {
+    parseReport: artifact.parseReport, renderParetoHtml: page.renderParetoHtml, renderReportHtml: page.renderReportHtml,
+    parseParetoDocument: pareto.parseParetoDocument, compareReports: compare.compareReports, NO_BUDGETS: budgets.NO_BUDGETS,
+    accuracyStats: stats.accuracyStats,
+  };
+}
+type Lib = Awaited<ReturnType<typeof loadLib>>;
 
 /** Fields the HTML page reads beyond those parseReport checks (all optional in older reports). */
 function checkPageFields(r: NaxReport, file: string, field: string): void {
@@ -58,15 +70,15 @@ function checkPageFields(r: NaxReport, file: string, field: string): void {
   if (shared !== undefined) readNumber(shared, file, at('cost.totals.tileSharedAreaMm2'), { min: 0 });
 }
 
-function report(raw: unknown, file: string, field = ''): NaxReport {
-  const r = parseReport(raw, file, field);
+function report(lib: Lib, raw: unknown, file: string, field = ''): NaxReport {
+  const r = lib.parseReport(raw, file, field);
   checkPageFields(r, file, field);
   return r;
 }
 
 /** The shared pareto.json validation, plus what a log-EDAP scatter needs: candidates, each with EDAP > 0. */
-function parsePareto(raw: unknown, file: string): ParetoDocument {
-  const doc = parseParetoDocument(raw, file);
+function parsePareto(lib: Lib, raw: unknown, file: string): ParetoDocument {
+  const doc = lib.parseParetoDocument(raw, file);
   if (doc.candidates.length === 0) throw new NaxUserError(file, 'candidates', 'expected a non-empty array');
   doc.candidates.forEach((c, i) => {
     if (!(c.edap > 0)) throw new NaxUserError(file, `candidates[${i}].edap`, 'must be > 0 for the log axis');
@@ -80,19 +92,20 @@ export async function runReportCommand(o: ReportCommandOptions): Promise<string>
   // Checked first, so a refused run does no work; the file is never replaced unless asked.
   if (!o.force && existsSync(out)) throw new NaxUserError(o.html, '', 'exists; not overwritten', 'pass --force to overwrite it');
   const raw = await readJsonFile(path.resolve(o.cwd, o.file), o.file);
+  const lib = await loadLib();
   let html: string;
   const title = path.basename(o.file);
   if (isObject(raw) && raw.schema === PARETO_SCHEMA) {
     if (o.base) throw new NaxUserError('--base', '', 'applies to reports, not to a search\u2019s pareto.json');
-    html = renderParetoHtml(parsePareto(raw, o.file), title);
+    html = lib.renderParetoHtml(parsePareto(lib, raw, o.file), title);
   } else {
-    const head = report(raw, o.file);
+    const head = report(lib, raw, o.file);
     const artifactBase = isObject(raw) && isObject(raw.check) ? raw.check.base : undefined;
     const base = o.base
-      ? report(await readJsonFile(path.resolve(o.cwd, o.base), o.base), o.base)
-      : artifactBase === undefined ? undefined : report(artifactBase, o.file, 'check.base');
-    const [h, b] = recomputed(head, base);
-    html = renderReportHtml({ head: h, ...(b ? { base: b } : {}), title });
+      ? report(lib, await readJsonFile(path.resolve(o.cwd, o.base), o.base), o.base)
+      : artifactBase === undefined ? undefined : report(lib, artifactBase, o.file, 'check.base');
+    const [h, b] = recomputed(lib, head, base);
+    html = lib.renderReportHtml({ head: h, ...(b ? { base: b } : {}), title });
   }
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, html);
@@ -104,23 +117,23 @@ export async function runReportCommand(o: ReportCommandOptions): Promise<string>
  * Δ against *this* base (not the one it was checked against, nor whatever a forged file states); Δ is absent
  * when the two are not paired.
  */
-function recomputed(head: NaxReport, base: NaxReport | undefined): [NaxReport, NaxReport | undefined] {
+function recomputed(lib: Lib, head: NaxReport, base: NaxReport | undefined): [NaxReport, NaxReport | undefined] {
   const stats = (r: NaxReport): NaxReport => {
     const a = r.accuracy;
     if (!a) return r;
     const n = a.nonIdeal;
     const bits = n.correct && r.settings ? { bits: n.correct, images: r.settings.evalImages } : undefined;
     const { delta: _stated, ...rest } = a;
-    return { ...r, accuracy: { ...rest, nonIdeal: accuracyStats(n.samples, n.sampleSeeds, bits) } };
+    return { ...r, accuracy: { ...rest, nonIdeal: lib.accuracyStats(n.samples, n.sampleSeeds, bits) } };
   };
   const h = stats(head);
   const b = base ? stats(base) : undefined;
-  const delta = b ? compareReports(b, h, NO_BUDGETS).totals.accuracyDelta : undefined;
+  const delta = b ? lib.compareReports(b, h, lib.NO_BUDGETS).totals.accuracyDelta : undefined;
   return [delta && h.accuracy ? { ...h, accuracy: { ...h.accuracy, delta } } : h, b];
 }
 
 /** Registers `nax report` on the program; `out` prints a line. */
-export function registerReportCommand(program: Command, io: { readonly out: (t: string) => void; readonly cwd: string }): void {
+export function registerReportCommand(program: Command, io: CliIo, done: (code: number) => void): void {
   program
     .command('report')
     .description('write a self-contained HTML report (inline SVG charts) of a report JSON, a check artifact, or a search pareto.json')
@@ -131,5 +144,6 @@ export function registerReportCommand(program: Command, io: { readonly out: (t: 
     .action(async (file: string, opts: { base?: string; html: string; force: boolean }) => {
       const written = await runReportCommand({ file, ...(opts.base ? { base: opts.base } : {}), html: opts.html, force: opts.force, cwd: io.cwd });
       io.out(`nax: wrote ${written}`);
+      done(EXIT_OK);
     });
 }

@@ -7,13 +7,13 @@
 import type { Command } from 'commander';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { MAPPING_FIELD_DEFAULTS, MAPPING_SCHEMA, parseMapping, resolveMapping } from '../config/mapping.js';
-import type { Raw } from '../config/fields.js';
-import { NaxUserError } from '../errors.js';
-import { dirSource } from '../io/files.js';
-import { type NetworkGraph, matrixNodes } from '../model/graph.js';
-import { loadConfig, loadModel } from '../pipeline.js';
-import { type BackendName, initBackend } from '../runtime/tfjs.js';
+import { MAPPING_FIELD_DEFAULTS, MAPPING_SCHEMA, parseMapping, resolveMapping } from '../../config/mapping.js';
+import type { Raw } from '../../config/fields.js';
+import { NaxUserError } from '../../errors.js';
+import { dirSource } from '../../io/files.js';
+import { type NetworkGraph, matrixNodes } from '../../model/graph.js';
+import { type CliIo, EXIT_OK } from '../context.js';
+import { type BackendName, startBackend } from '../options.js';
 
 /**
  * Crossbar size of the skeleton's defaults: 64×64, our assumption (the embedded fixtures' choice; PUMA's
@@ -41,13 +41,8 @@ export function mappingSkeleton(graph: NetworkGraph, modelPath: string): Raw {
   };
 }
 
-export interface MappingInitIo {
-  readonly out: (text: string) => void;
-  readonly cwd: string;
-}
-
 /** Registers `mapping init` on the program. */
-export function registerMappingInit(program: Command, io: MappingInitIo): void {
+export function registerMappingInit(program: Command, io: CliIo, done: (code: number) => void): void {
   program
     .command('mapping')
     .description('mapping.json tools')
@@ -58,12 +53,13 @@ export function registerMappingInit(program: Command, io: MappingInitIo): void {
     .option('--force', 'overwrite an existing file', false)
     .option('--backend <name>', 'tfjs backend (tfjs models)', 'wasm')
     .action(async (o: { config: string; out?: string; force: boolean; backend: BackendName }) => {
+      const { loadConfig, loadModel } = await import('../../pipeline.js');
       const abs = path.resolve(io.cwd, o.config);
       const root = path.dirname(abs);
       const source = dirSource(root);
       const { config } = await loadConfig(source, path.basename(abs));
       if (o.backend !== 'cpu' && o.backend !== 'wasm') throw new NaxUserError('--backend', '', `'${String(o.backend)}' is not a backend`, 'use wasm or cpu');
-      await initBackend(o.backend);
+      await startBackend(o.backend);
       const { graph } = await loadModel(source, config.model);
       const target = o.out ? path.resolve(io.cwd, o.out) : path.join(root, config.mapping);
       const shown = path.relative(io.cwd, target) || target;
@@ -73,5 +69,6 @@ export function registerMappingInit(program: Command, io: MappingInitIo): void {
       resolveMapping(parseMapping(doc, shown), matrixNodes(graph).map((n) => n.name), shown);
       writeFileSync(target, `${JSON.stringify(doc, null, 2)}\n`);
       io.out(`wrote ${shown}: ${matrixNodes(graph).length} matrix layers on ${SKELETON_CROSSBAR}×${SKELETON_CROSSBAR} crossbars by default`);
+      done(EXIT_OK);
     });
 }

@@ -1,0 +1,67 @@
+/** `nax merge`: Monte Carlo shard reports into one report, or search shard folders into one Pareto front. */
+import type { Command } from 'commander';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { NaxUserError } from '../../errors.js';
+import { readJsonFile, refuseOverwrite } from '../../io/report-file.js';
+import { type CliIo, EXIT_OK } from '../context.js';
+import { checkReportFile, writeReport } from '../options.js';
+
+export interface MergeOptions {
+  /** Shard report files, or search output folders (each with pareto.json), as given. */
+  readonly inputs: readonly string[];
+  /** Merged report file (reports) or folder (search); absent: none for reports, 'nax-search' for search. */
+  readonly out?: string;
+  /** Overwrite --out even if it is not an earlier nax report. Default false. */
+  readonly force: boolean;
+}
+
+async function mergeSearchFolders(o: MergeOptions, io: CliIo, folders: readonly string[]): Promise<void> {
+  const outDir = path.resolve(io.cwd, o.out ?? 'nax-search');
+  await refuseOverwrite([path.join(outDir, 'pareto.json'), path.join(outDir, 'summary.md')], {
+    force: o.force, shownAs: (f) => path.relative(io.cwd, f), hint: 'choose another --out, or pass --force to replace it',
+  });
+  const { parseParetoDocument } = await import('../../io/parse-pareto.js');
+  const { mergeSearchResults, summaryMarkdown } = await import('../../search/pareto.js');
+  const docs = await Promise.all(folders.map(async (d, i) => {
+    const shown = `${o.inputs[i].replace(/\/+$/, '')}/pareto.json`;
+    return parseParetoDocument(await readJsonFile(path.join(d, 'pareto.json'), shown), shown);
+  }));
+  const merged = mergeSearchResults(docs, folders.map((d) => path.relative(outDir, d) || '.'));
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, 'pareto.json'), `${JSON.stringify(merged, null, 2)}\n`);
+  const summary = summaryMarkdown(merged);
+  writeFileSync(path.join(outDir, 'summary.md'), summary);
+  io.out(summary);
+}
+
+export async function mergeCommand(o: MergeOptions, io: CliIo): Promise<number> {
+  const abs = o.inputs.map((i) => path.resolve(io.cwd, i));
+  const folders = abs.filter((a) => existsSync(path.join(a, 'pareto.json')));
+  if (folders.length === abs.length) {
+    await mergeSearchFolders(o, io, folders);
+    return EXIT_OK;
+  }
+  if (folders.length > 0) throw new NaxUserError(o.inputs[abs.findIndex((a) => !folders.includes(a))], '', 'mixes search folders and report files');
+  await checkReportFile(io, o.out, o.force);
+  const { parseReport } = await import('../../io/parse-report.js');
+  const { mergeShards } = await import('../../compare/merge-shards.js');
+  const { renderSimulateText } = await import('../../render/simulate-text.js');
+  const reports = await Promise.all(abs.map(async (f, i) => parseReport(await readJsonFile(f, o.inputs[i]), o.inputs[i])));
+  const merged = mergeShards(reports, { labels: o.inputs });
+  io.out(renderSimulateText(merged));
+  if (o.out) await writeReport(io, o.out, merged, o.force);
+  return EXIT_OK;
+}
+
+export function registerMerge(program: Command, io: CliIo, done: (code: number) => void): void {
+  program
+    .command('merge')
+    .description('merge shard outputs: Monte Carlo shard reports (JSON files) or search shard folders (with pareto.json)')
+    .argument('<inputs...>', 'shard report files, or search output folders')
+    .option('--out <path>', 'merged report file (reports) or folder (search)')
+    .option('--force', 'overwrite --out even if it is not an earlier nax report', false)
+    .action(async (inputs: string[], r: { out?: string; force?: boolean }) => {
+      done(await mergeCommand({ inputs, ...(r.out ? { out: r.out } : {}), force: r.force === true }, io));
+    });
+}
