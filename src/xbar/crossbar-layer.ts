@@ -26,7 +26,7 @@ import { assert } from '../errors.js';
 import { type PhysicalCrossbar, type TileGeometry, physicalCrossbars, tileGeometry } from '../mapping/tiling.js';
 import type { MatrixNode } from '../model/graph.js';
 import { readView } from '../runtime/heap-view.js';
-import { im2col, patchGeometry } from './im2col.js';
+import { im2colCodes, patchGeometry } from './im2col.js';
 import { effectiveMatrix } from './irdrop/index.js';
 import { idealConductances, programCrossbar } from './devices.js';
 import { driftConductances, drifts } from './drift.js';
@@ -489,12 +489,10 @@ function accumulate(
   const { mapping } = p;
   const R = p.geometry.rowsNeeded;
   const cout = shape.outChannels;
-  const patches = im2col(x, batch, shape, p.node.padding);
-  const P = patches.length / R;
-  assert(Number.isInteger(P), () => `im2col of ${shape.name} gave ${patches.length} values for ${R} rows`);
-
   const cyc = { inputBits: mapping.inputBits, dacBits: mapping.dacBits, inputSign: p.inputSign };
-  const codes = quantizeInputs(patches, { stepX: p.inputStep, ...cyc });
+  const codes = im2colCodes(quantizeInputs(x, { stepX: p.inputStep, ...cyc }), batch, shape, p.node.padding);
+  const P = codes.length / R;
+  assert(Number.isInteger(P), () => `im2col of ${shape.name} gave ${codes.length} values for ${R} rows`);
 
   if (l.integerWeights) {
     const yT = tf.tidy(() => tf.matMul(tf.tensor2d(Float32Array.from(codes), [P, R]), l.integerWeights!));
