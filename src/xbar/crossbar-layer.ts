@@ -52,7 +52,7 @@ import { dacRowBuffers, dacRows } from './dac-rows.js';
 // context) every lookup of a global such as `Math` is slow.
 const { floor } = Math;
 
-/** DAC rows per matrix product (see accumulate): 16 Ki rows of ≤ 128 codes, their column currents ≤ 32 MB at 512 columns. */
+/** DAC rows per matrix product (see accumulate): 16 Ki rows; their column currents are 32 MB at 512 columns. */
 const PRODUCT_ROWS = 1 << 14;
 
 /** Input quantisation of a layer, from calibration on float activations. */
