@@ -34,10 +34,27 @@ export function patchGeometry(s: MatrixLayerShape, padding: 'same' | 'valid'): P
  */
 export function im2col(x: Float32Array, batch: number, s: MatrixLayerShape, padding: 'same' | 'valid'): Float32Array {
   if (s.kind === 'dense') return x;
+  return patchesInto(x, new Float32Array(patchCount(batch, s, padding)), batch, s, padding);
+}
+
+/**
+ * im2col of integer input codes. The engine quantises a layer's input once and then gathers the codes,
+ * instead of quantising every patch (k·k times as many values): the same codes, since quantisation is
+ * elementwise and maps the zero padding to code 0.
+ */
+export function im2colCodes(x: Int32Array, batch: number, s: MatrixLayerShape, padding: 'same' | 'valid'): Int32Array {
+  if (s.kind === 'dense') return x;
+  return patchesInto(x, new Int32Array(patchCount(batch, s, padding)), batch, s, padding);
+}
+
+function patchCount(batch: number, s: MatrixLayerShape, padding: 'same' | 'valid'): number {
+  const { outH, outW } = patchGeometry(s, padding);
+  return batch * outH * outW * s.kernelH * s.kernelW * s.inChannels;
+}
+
+function patchesInto<T extends Float32Array | Int32Array>(x: T, out: T, batch: number, s: MatrixLayerShape, padding: 'same' | 'valid'): T {
   const { outH, outW, padTop, padLeft } = patchGeometry(s, padding);
   const { inH, inW, inChannels: C, kernelH: KH, kernelW: KW, strideH, strideW } = s;
-  const R = KH * KW * C;
-  const out = new Float32Array(batch * outH * outW * R);
   let o = 0;
   for (let b = 0; b < batch; b++) {
     const xb = b * inH * inW * C;

@@ -35,11 +35,11 @@ const EXACT_MAX_SWEEPS = 1000;
 
 /**
  * Upper bound on rows·cols·K of one block of right-hand sides in the exact solve: three such Float64Arrays
- * (1 MiB each) are live, which keeps the working set near cache size instead of 48 MiB for all 128 right-hand
- * sides of a 128×128 array, and bounds memory for 512×512 arrays (K = 1). On the shared development machine
- * blocks of 2^17…2^20 elements timed within noise of each other; below K ≈ 8 loop overhead starts to show.
+ * (4 MiB each) are live, which bounds memory for 512×512 arrays (K = 2). At 2^17 a 256×256 array had K = 2 and
+ * the per-line loop overhead dominated; 2^19 (K = 8) measured 2.07 → 1.34 s CPU on the shared machine, with
+ * the matrix unchanged beyond 1e-14 relative (the block's joint stopping test may take one sweep more or less).
  */
-const BLOCK_ELEMENTS = 1 << 17;
+const BLOCK_ELEMENTS = 1 << 19;
 
 /** Convergence bookkeeping of the exact relaxation. */
 interface ConvergenceState {
