@@ -13,7 +13,9 @@ import { initBackend } from '../src/runtime/tfjs.js';
 import { workerSampleRunner } from '../src/runtime/workers.js';
 import { meanEntropy } from '../src/search/arch.js';
 import { deltaVsBaseline } from '../src/search/pareto.js';
-import { loadSearchInputs, runSearchOn } from '../src/search/run.js';
+import { folderSink } from '../src/io/search-folder.js';
+import { loadSearchInputs, simulatorEvaluator } from '../src/search-project.js';
+import { runSearchOn } from '../src/search/run.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -37,7 +39,7 @@ async function main(): Promise<void> {
   // bundle (a worker only needs plain data and the bundle's worker entry; run `npm run build` first).
   const runner = workerSampleRunner({ entry: new URL('../dist/cli/index.js', import.meta.url), workers: Math.min(2, availableParallelism()) });
   const r = await runSearchOn(inputs, {
-    source: dirSource('fixtures'), configPath: 'nax.yml', budgetS, outDir, runner,
+    budgetS, sink: folderSink(outDir), evaluate: simulatorEvaluator(inputs, { runner }),
     progress: (l) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${l}`),
     now: () => performance.now() / 1000,
   });

@@ -4,7 +4,7 @@
  * `file: field: message`; anything else is a bug and prints its stack.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { type ResolvedLayerMapping, withCrossbarSize } from './config/mapping.js';
@@ -17,13 +17,12 @@ import { mergeShards } from './compare/merge-shards.js';
 import { parseReport } from './io/parse-report.js';
 import { runGit } from './io/git.js';
 import { checkReportPath, readJsonFile, refuseNonEmptyFolder, refuseOverwrite, writeReportFile } from './io/report-file.js';
-import { parseParetoDocument } from './io/parse-pareto.js';
 import { COMMENT_LIMIT, renderMarkdown } from './render/markdown.js';
 import { renderText } from './render/text.js';
 import { parseDuration } from './config/search-space.js';
 import { NaxUserError } from './errors.js';
-import { type ParetoDocument, mergeSearchResults, summaryMarkdown } from './search/pareto.js';
-import { runSearch } from './search/run.js';
+import { runSearch } from './search-project.js';
+import { mergeSearchFolders } from './io/search-folder.js';
 import { dirSource } from './io/files.js';
 import { jsonSyntaxMessage } from './io/json.js';
 import { type SimulationOverrides, costOnly, loadProject, simulate } from './pipeline.js';
@@ -265,15 +264,7 @@ export function buildProgram(io: CliIo = defaultIo): Command {
         await refuseOverwrite([path.join(outDir, 'pareto.json'), path.join(outDir, 'summary.md')], {
           force: o.force, shownAs: (f) => path.relative(io.cwd, f), hint: 'choose another --out, or pass --force to replace it',
         });
-        const docs = await Promise.all(folders.map(async (d, i) => {
-          const shown = `${inputs[i].replace(/\/+$/, '')}/pareto.json`;
-          return parseParetoDocument(await readJsonFile(path.join(d, 'pareto.json'), shown), shown);
-        }));
-        const merged = mergeSearchResults(docs, folders.map((d) => path.relative(outDir, d) || '.'));
-        mkdirSync(outDir, { recursive: true });
-        writeFileSync(path.join(outDir, 'pareto.json'), `${JSON.stringify(merged, null, 2)}\n`);
-        const summary = summaryMarkdown(merged);
-        writeFileSync(path.join(outDir, 'summary.md'), summary);
+        const { summary } = await mergeSearchFolders(folders, outDir, folders.map((d) => inputs[abs.indexOf(d)]!));
         io.out(summary);
         return;
       }

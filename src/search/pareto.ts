@@ -1,8 +1,7 @@
 /**
- * Evaluated candidates and their Pareto front (non-ideal accuracy ↑ vs EDAP ↓), the side-by-side
- * table, and merging of shard results (`nax merge`). Pure functions on plain data.
+ * Evaluated candidates and their Pareto front (non-ideal accuracy ↑ vs EDAP ↓), and merging of shard
+ * results (`nax merge`). Pure functions on plain data; the tables are in render/search-summary.ts.
  */
-import { markdownTable } from 'markdown-table';
 import type { SearchObjective } from '../config/search-space.js';
 
 export type CandidateKind = 'committed' | 'homogeneous' | 'searched';
@@ -114,46 +113,4 @@ export function mergeSearchResults(docs: readonly ParetoDocument[], dirs?: reado
   const order: Record<CandidateKind, number> = { committed: 0, homogeneous: 1, searched: 2 };
   const all = [...seen.values()].sort((a, b) => order[a.kind] - order[b.kind] || a.edap - b.edap);
   return paretoDocument(all, docs[0]!.objective);
-}
-
-const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
-const sci = (x: number) => x.toExponential(3);
-
-/** The side-by-side table (markdown): every candidate, its accuracy, cost, ΔEDAP vs the best baseline at ≤ its accuracy, and the front. */
-export function candidateTable(doc: ParetoDocument): string {
-  const front = new Set(doc.front);
-  const rows = doc.candidates.map((c) => {
-    const d = deltaVsBaseline(c, doc.candidates);
-    return [
-      c.label + (c.id === doc.best ? ' ★' : ''),
-      pct(c.accuracy) + (c.accuracyStd > 0 ? ` ± ${(c.accuracyStd * 100).toFixed(2)}` : ''),
-      pct(c.idealAccuracy),
-      sci(c.energyJ),
-      sci(c.delayS),
-      c.areaMm2.toFixed(3),
-      sci(c.edap),
-      c.kind === 'homogeneous' ? '—' : d ? `${d.deltaEdap >= 0 ? '+' : ''}${(d.deltaEdap * 100).toFixed(1)} % (vs ${d.baseline.label})` : 'no baseline this accurate',
-      front.has(c.id) ? 'yes' : '',
-    ];
-  });
-  return markdownTable([
-    ['candidate', 'non-ideal acc.', 'ideal acc.', 'energy J', 'delay s', 'area mm²', 'EDAP J·s·mm²', 'ΔEDAP vs best baseline at ≤ acc.', 'front'],
-    ...rows,
-  ], { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'c'] });
-}
-
-/** summary.md: the table plus the searched architectures. */
-export function summaryMarkdown(doc: ParetoDocument, notes: readonly string[] = []): string {
-  const lines = ['## nax re-search', '', candidateTable(doc), ''];
-  const best = doc.candidates.find((c) => c.id === doc.best);
-  lines.push(best
-    ? `★ proposed: **${best.label}** — ${doc.beatsCommitted ? 'beats' : 'does not beat'} the committed model on ${doc.objective} at equal or better non-ideal accuracy.`
-    : 'No searched candidate is at least as accurate (non-ideal) as the committed model.');
-  const searched = doc.candidates.filter((c) => c.kind === 'searched');
-  if (searched.length > 0) {
-    lines.push('', '### Searched architectures (changes from the committed model)', '');
-    for (const c of searched) lines.push(`- **${c.label}**: ${c.architecture || 'same kernels and crossbars as committed'}`);
-  }
-  if (notes.length > 0) lines.push('', ...notes.map((n) => `> ${n}`));
-  return lines.join('\n') + '\n';
 }

@@ -21,24 +21,22 @@ import type { SearchSpace } from '../config/search-space.js';
 import type { Technology } from '../config/technology.js';
 import { createCostLookup } from '../cost/lut.js';
 import { costOptionsOf } from '../cost/options.js';
-import { loadEvalSet } from '../data/evalset.js';
 import { NaxUserError } from '../errors.js';
-import { type FileSource, dirSource } from '../io/files.js';
-import { graphFromModel } from '../model/from-tfjs.js';
 import { type NetworkGraph, matrixNodes } from '../model/graph.js';
-import { loadLayersModel } from '../model/load.js';
-import { isOnnxPath } from '../model/onnx/load.js';
-import { loadProject } from '../pipeline.js';
 import type { NaxReport, SimulationSettings } from '../report.js';
 import { nonIdealLogits } from '../xbar/simulate.js';
 import { buildLayersModel, homogeneousMappings } from './derive.js';
 import { type NonIdealFn, type LambdaResult, SearchEngine, type SearchData, Ticker } from './engine.js';
-import { type EvalImages, type Evaluator, candidateFromReport, simulatorEvaluator } from './evaluate.js';
-import type { SampleRunner } from '../xbar/simulate.js';
+import { type EvalImages, type Evaluator, candidateFromReport } from './evaluate.js';
+import type { OutputSink } from './output-sink.js';
 import { buildHardwareTable } from './hardware.js';
-import { type OutputSink, folderSink } from './output-folder.js';
-import { type Candidate, type ParetoDocument, paretoDocument, summaryMarkdown } from './pareto.js';
+import { type Candidate, type ParetoDocument, paretoDocument } from './pareto.js';
+import { searchSummaryMarkdown } from '../render/search-summary.js';
 import { type SearchPlan, describeChoice, resolveSearchPlan } from './plan.js';
+import { type Budget, fitsEvaluation, lambdaWindow, reserveS, saveAllowanceS, warmUpDeadline } from './schedule.js';
+
+/** Share of the budget the committed and homogeneous evaluations may use (nax assumption). */
+const BASELINE_SHARE = 0.35;
 
 export interface SearchShard {
   /** 0-based. */
@@ -57,6 +55,8 @@ export interface SearchInputs {
   /** The training set; its last `space.validationImages` images are the validation split. */
   readonly train: EvalImages;
   readonly evalSet: EvalImages;
+  /** The calibration split (nax.yml `calibrationSet`), used by evaluations like `nax simulate` uses it. */
+  readonly calibration?: { readonly images: Float32Array; readonly n: number; readonly shape: readonly [number, number, number] };
   readonly simulation: SimulationSettings;
   readonly batchSize: number;
   readonly reportInputs: NaxReport['inputs'];
@@ -70,14 +70,9 @@ export interface StepLimits {
 }
 
 export interface RunSearchOptions {
-  /** Where the project's files are read from. */
-  readonly source: FileSource;
-  /** nax.yml relative to the source root. */
-  readonly configPath: string;
   /** Wall-time budget, s (overrides search.budget). */
   readonly budgetS?: number;
-  /** Output folder; nothing is written without it (and without `sink`). */
-  readonly outDir?: string;
+  /** Where results are written and models read back; nothing is written without it. */
   readonly sink?: OutputSink;
   readonly shard?: SearchShard;
   readonly progress: (line: string) => void;
@@ -87,9 +82,8 @@ export interface RunSearchOptions {
   readonly progressIntervalS?: number;
   /** Replace the simulator (tests). */
   readonly nonIdeal?: NonIdealFn;
-  readonly evaluate?: Evaluator;
-  /** Where the Monte Carlo samples of candidate evaluations run (worker threads); default this thread. */
-  readonly runner?: SampleRunner;
+  /** Full evaluation of a candidate (the simulator and cost model in production: search-project.ts). */
+  readonly evaluate: Evaluator;
   readonly limits?: StepLimits;
   /** Skip the committed/homogeneous evaluations (they are done by shard 0 only when sharded). */
   readonly skipBaselines?: boolean;
@@ -122,51 +116,6 @@ export interface SearchResult {
   /** Things the user should know (skipped λ, skipped baselines). */
   readonly notes: readonly string[];
   readonly summary: string;
-}
-
-/**
- * Loads the project of nax.yml (model, committed mapping, technology, evaluation set and training set).
- * `space` replaces nax.yml's `search:` section (the bench searches the fixture, whose nax.yml has none).
- */
-export async function loadSearchInputs(source: FileSource, configPath: string, space?: SearchSpace): Promise<SearchInputs> {
-  const p = await loadProject(source, configPath);
-  if (isOnnxPath(p.config.model)) {
-    throw new NaxUserError(p.config.file, 'model', `search supports TensorFlow.js layers models only; '${p.config.model}' is ONNX`,
-      'simulate, cost, sweep and check work on ONNX models');
-  }
-  const cfg = { ...p.config, search: space ?? p.config.search };
-  space = cfg.search;
-  if (!cfg.evalSet) throw new NaxUserError(cfg.file, 'evalSet', 'no evaluation set configured', 'the search evaluates candidates on it');
-  if (!space.trainSet) {
-    throw new NaxUserError(cfg.file, 'search.trainSet', 'the search needs training data',
-      'add search.trainSet { images, labels } (its last search.validationImages images are held out for architecture steps)');
-  }
-  const evalSet = await loadEvalSet(source, cfg.evalSet, cfg.simulation.evalImages, cfg.file);
-  const train = await loadEvalSet(source, space.trainSet, 0x7fffffff, cfg.file);
-  const [h, w, c] = p.graph.inputShape;
-  for (const [set, field] of [[evalSet, 'evalSet.images'], [train, 'search.trainSet.images']] as const) {
-    if (set.shape[0] !== h || set.shape[1] !== w || set.shape[2] !== c) {
-      throw new NaxUserError(cfg.file, field, `images are ${set.shape.join('×')}, the model expects ${h}×${w}×${c}`);
-    }
-  }
-  return {
-    file: cfg.file,
-    graph: p.graph,
-    committed: p.mappings,
-    technology: p.technology,
-    space,
-    train,
-    evalSet,
-    simulation: { seed: cfg.simulation.seed, monteCarloSamples: cfg.simulation.monteCarloSamples, evalImages: evalSet.n, irDrop: cfg.simulation.irDrop },
-    batchSize: cfg.simulation.batchSize,
-    reportInputs: { ...p.inputs, evalSet: { path: cfg.evalSet.images, sha256: evalSet.sha256 } },
-  };
-}
-
-/** Runs the search for nax.yml in `source` (loads, then `runSearchOn`). */
-export async function runSearch(opts: RunSearchOptions): Promise<SearchResult> {
-  const inputs = await loadSearchInputs(opts.source, opts.configPath);
-  return runSearchOn(inputs, opts);
 }
 
 function classesOf(g: NetworkGraph): number {
@@ -205,10 +154,10 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
   const t0 = now();
   const space = inp.space;
   const budgetS = opts.budgetS ?? space.budgetS;
-  const deadline = t0 + budgetS;
+  const budget: Budget = { startS: t0, budgetS };
   const ticker = new Ticker({ now }, opts.progress, opts.progressIntervalS ?? 5);
   const notes: string[] = [];
-  const sink = opts.sink ?? (opts.outDir ? folderSink(opts.outDir) : undefined);
+  const sink = opts.sink;
 
   // 1. Everything that can be wrong with the space fails here.
   const plan: SearchPlan = resolveSearchPlan({ graph: inp.graph, committed: inp.committed, space, file: inp.file });
@@ -221,11 +170,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
   if (lambdas.length === 0) notes.push(`shard ${shard.index + 1}/${shard.count} has no λ value (search.lambda lists ${space.lambdas.length})`);
   const lookup = createCostLookup(inp.technology.components, costOptionsOf(inp.technology));
   const table = buildHardwareTable(plan, lookup, space.objective);
-  const evaluate = opts.evaluate ?? simulatorEvaluator({
-    technology: inp.technology, evalSet: inp.evalSet, settings: inp.simulation, batchSize: inp.batchSize, inputs: inp.reportInputs,
-    progress: (l) => ticker.tick(() => l),
-    ...(opts.runner ? { runner: opts.runner } : {}),
-  });
+  const evaluate = opts.evaluate;
   const nonIdeal: NonIdealFn = opts.nonIdeal ?? ((o) => nonIdealLogits({ ...o, technology: inp.technology, irDrop: inp.simulation.irDrop }));
   opts.progress(`search: ${plan.layers.length} mixed layers (${plan.layers.filter((l) => l.kernelSearched).length} with kernel choice), ` +
     `${space.kernels.length} kernels × ${space.crossbars.length} crossbars, λ ${lambdas.join(', ') || '—'}, objective ${space.objective}, budget ${budgetS.toFixed(0)} s`);
@@ -243,7 +188,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
 
   // 2. Baselines.
   if (!opts.skipBaselines && shard.index === 0) {
-    const baselineDeadline = t0 + 0.35 * budgetS;
+    const baselineDeadline = t0 + BASELINE_SHARE * budgetS;
     const list: Array<{ id: string; kind: 'committed' | 'homogeneous'; label: string; mappings: ReadonlyMap<string, LayerMapping> }> = [
       { id: 'committed', kind: 'committed', label: 'committed model', mappings: inp.committed },
       ...space.crossbars.map((n) => ({ id: `homogeneous-${n}`, kind: 'homogeneous' as const, label: `homogeneous ${n}×${n}`, mappings: homogeneousMappings(inp.committed, n) })),
@@ -266,10 +211,9 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
     ? { warmupSteps: Math.round(0.2 * space.epochs * spe), searchSteps: Math.round(0.5 * space.epochs * spe), fineTuneSteps: Math.round(0.3 * space.epochs * spe) }
     : { warmupSteps: Infinity, searchSteps: Infinity, fineTuneSteps: Infinity });
   // Saving and reloading a small model takes well under a second; scale the allowance down for tiny budgets.
-  const saveS = sink ? Math.min(1, 0.02 * budgetS) : 0;
-  // Per λ still to run: its evaluation (measured on the baselines) with margin, saving, and slack for the
-  // step that is running when a phase deadline passes.
-  const reserveFor = (k: number) => k * (evalS * 1.25 + saveS + 0.02 * budgetS);
+  const saveS = saveAllowanceS(budget, sink !== undefined);
+  // Per λ still to run: its evaluation (measured on the baselines) with margin, saving, and slack.
+  const reserveFor = (k: number) => reserveS(budget, k, evalS, saveS);
   const engine = new SearchEngine(plan, data, {
     seed: space.seed, batchSize: space.batchSize, archEvery: space.archEvery, archLr: space.archLr, weightLr: space.weightLr,
     archBatch: Math.min(space.archBatch, data.nVal), nonIdealFraction: space.nonIdealFraction, archSamples: 2,
@@ -280,31 +224,29 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
   let warmupSteps = 0;
   try {
     if (lambdas.length > 0) {
-      const train0 = Math.max(0, deadline - now() - reserveFor(lambdas.length));
-      const w = engine.warmUp({ deadlineS: now() + 0.15 * train0, maxSteps: caps.warmupSteps });
+      const w = engine.warmUp({ deadlineS: warmUpDeadline(budget, now(), reserveFor(lambdas.length)), maxSteps: caps.warmupSteps });
       warmupSteps = w.steps;
       ticker.tick(() => `search: warm-up done, ${w.steps} steps`, true);
     }
     for (let i = 0; i < lambdas.length; i++) {
       const lambda = lambdas[i]!;
       const left = lambdas.length - i;
-      const share = (deadline - now() - reserveFor(left)) / left;
-      if (share <= 0) {
+      const win = lambdaWindow(budget, now(), left, reserveFor(left));
+      if (!win) {
         notes.push(`λ=${lambda} skipped: the budget ran out`);
         continue;
       }
-      const t = now();
       const res = await engine.searchLambda({
         lambda, table, nonIdeal,
-        search: { deadlineS: t + 0.65 * share, maxSteps: caps.searchSteps },
-        fineTune: { deadlineS: t + share, maxSteps: caps.fineTuneSteps },
+        search: { deadlineS: win.searchS, maxSteps: caps.searchSteps },
+        fineTune: { deadlineS: win.fineTuneS, maxSteps: caps.fineTuneSteps },
       });
       runs.push(res);
       const id = lambdaId(lambda);
       const architecture = describeChoice(plan, res.choice, true);
       let evaluated = false;
       // Evaluate only if it fits the budget (the evaluation itself cannot be interrupted).
-      if (now() + evalS * 1.1 + saveS <= deadline) {
+      if (fitsEvaluation(budget, now(), evalS, saveS)) {
         const folder = `candidates/${id}`;
         let graph = res.graph;
         if (sink) {
@@ -316,9 +258,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
           }
           await sink.writeText(`${folder}/mapping.json`, JSON.stringify(mappingToJson(res.mappings), null, 2) + '\n');
           // Read back exactly as a user's model is read: what is evaluated is what was written.
-          const loaded = await loadLayersModel(dirSource(sink.root), `${folder}/model.json`);
-          graph = graphFromModel(loaded, `${folder}/model.json`);
-          loaded.dispose();
+          graph = await sink.loadGraph(`${folder}/model.json`);
         }
         const label = `searched λ=${lambda}`;
         const r = await timedEval({ graph, mappings: res.mappings, label });
@@ -351,7 +291,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
 
   // 5. Front, table, best candidate at the root.
   const pareto = paretoDocument(candidates, space.objective);
-  const summary = summaryMarkdown(pareto, notes);
+  const summary = searchSummaryMarkdown(pareto, notes);
   if (sink) {
     await sink.writeText('pareto.json', JSON.stringify({ ...pareto, lambdas: summaries }, null, 2) + '\n');
     await sink.writeText('summary.md', summary);

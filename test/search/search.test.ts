@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseMapping, resolveMapping } from '../../src/config/mapping.js';
 import { parseSearchSpace } from '../../src/config/search-space.js';
 import { dirSource } from '../../src/io/files.js';
+import { folderSink } from '../../src/io/search-folder.js';
 import { graphFromModel } from '../../src/model/from-tfjs.js';
 import { type NetworkGraph, matrixNodes } from '../../src/model/graph.js';
 import { loadLayersModel } from '../../src/model/load.js';
@@ -41,7 +42,7 @@ async function run(o: { budgetS?: number; limits?: { warmupSteps: number; search
   const lines: string[] = [];
   const t = clock();
   const r = await runSearchOn(inp, {
-    source: dirSource(tmp), configPath: 'nax.yml', budgetS: o.budgetS ?? 120, outDir: o.outDir, progress: (l) => lines.push(`${(clock() - t).toFixed(2)} ${l}`),
+    budgetS: o.budgetS ?? 120, ...(o.outDir ? { sink: folderSink(o.outDir) } : {}), progress: (l) => lines.push(`${(clock() - t).toFixed(2)} ${l}`),
     now: clock, progressIntervalS: 1, nonIdeal: standInNonIdeal, evaluate: standInEvaluator(inp.evalSet), limits: o.limits,
   });
   return { r, lines, wallS: clock() - t };
