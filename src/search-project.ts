@@ -33,10 +33,14 @@ export async function loadSearchInputs(source: FileSource, configPath: string, s
     throw new NaxUserError(cfg.file, 'search.trainSet', 'the search needs training data',
       'add search.trainSet { images, labels } (its last search.validationImages images are held out for architecture steps)');
   }
-  const evalSet = await loadEvalSet(source, cfg.evalSet, cfg.simulation.evalImages, cfg.file);
+  // The protocol evaluates on all evaluation images unless search.evaluationImages says fewer.
+  const all = await loadEvalSet(source, cfg.evalSet, 0x7fffffff, cfg.file);
+  const evalSet = space.evaluationImages === 'all' || space.evaluationImages >= all.n ? all : cut(all, space.evaluationImages);
   const train = await loadEvalSet(source, space.trainSet, 0x7fffffff, cfg.file);
+  const validation = space.validationSet ? await loadEvalSet(source, space.validationSet, space.selectionImages, cfg.file) : undefined;
   const [h, w, c] = p.graph.inputShape;
-  for (const [set, field] of [[evalSet, 'evalSet.images'], [train, 'search.trainSet.images']] as const) {
+  const sets = [[evalSet, 'evalSet.images'], [train, 'search.trainSet.images'], ...(validation ? [[validation, 'search.validationSet.images'] as const] : [])] as const;
+  for (const [set, field] of sets) {
     if (set.shape[0] !== h || set.shape[1] !== w || set.shape[2] !== c) {
       throw new NaxUserError(cfg.file, field, `images are ${set.shape.join('×')}, the model expects ${h}×${w}×${c}`);
     }
@@ -53,6 +57,8 @@ export async function loadSearchInputs(source: FileSource, configPath: string, s
     space,
     train,
     evalSet,
+    evaluationSetImages: all.n,
+    ...(validation ? { validation } : {}),
     ...(calib ? { calibration: { images: calib.images, n: calib.n, shape: calib.shape } } : {}),
     simulation: { seed: cfg.simulation.seed, monteCarloSamples: cfg.simulation.monteCarloSamples, evalImages: evalSet.n, irDrop: cfg.simulation.irDrop },
     batchSize: cfg.simulation.batchSize,
@@ -62,6 +68,12 @@ export async function loadSearchInputs(source: FileSource, configPath: string, s
       ...(calib && cfg.calibrationSet ? { calibrationSet: { path: cfg.calibrationSet.images, sha256: calib.sha256 } } : {}),
     },
   };
+}
+
+/** The first `n` images of a set (classes are interleaved in the fixture, so a prefix stays near-balanced). */
+function cut(set: EvalImages & { sha256: string }, n: number): EvalImages & { sha256: string } {
+  const per = set.shape[0] * set.shape[1] * set.shape[2];
+  return { ...set, images: set.images.subarray(0, n * per), labels: set.labels.subarray(0, n), n };
 }
 
 /**

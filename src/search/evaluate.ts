@@ -36,6 +36,7 @@ export function candidateFromReport(r: NaxReport, o: { id: string; kind: Candida
     label: o.label,
     accuracy: a?.nonIdeal.mean ?? NaN,
     accuracyStd: a?.nonIdeal.std ?? 0,
+    ...(a?.nonIdeal.ci95 ? { accuracyCi95: { low: a.nonIdeal.ci95.low, high: a.nonIdeal.ci95.high } } : {}),
     idealAccuracy: a?.ideal ?? NaN,
     energyJ: r.totals.energyJ,
     delayS: r.totals.delayS,

@@ -62,3 +62,20 @@ export function fitsEvaluation(b: Budget, nowS: number, evalS: number, saveS: nu
 export function saveAllowanceS(b: Budget, writes: boolean): number {
   return writes ? Math.min(1, 0.02 * b.budgetS) : 0;
 }
+
+/** Fine-tuning time per candidate relative to one search phase: 35 % / 65 % of a λ's share (see above). */
+export const FINE_TUNE_PER_SEARCH = (1 - SCHEDULE.search) / SCHEDULE.search;
+
+/**
+ * The protocol's training plan once warm-up has measured the time of one weight step (`stepS`): `lambdas`
+ * search phases and one random search, each `searchS` long, and `lambdas + 3` fine-tunes (every searched
+ * candidate, the committed kernels — which serve the committed and every homogeneous mapping —, the cost-only
+ * optimum, the random-search winner) of the same `fineTuneSteps` each, together filling `trainingS`:
+ *   (lambdas + 1)·searchS + (lambdas + 3)·fineTuneSteps·stepS = trainingS,  fineTuneSteps·stepS = r·searchS.
+ */
+export function protocolAllocation(o: { trainingS: number; lambdas: number; stepS: number; maxFineTuneSteps: number }): { searchS: number; fineTuneSteps: number } {
+  const r = FINE_TUNE_PER_SEARCH;
+  const searchS = Math.max(0, o.trainingS) / (o.lambdas + 1 + (o.lambdas + 3) * r);
+  const steps = o.stepS > 0 ? Math.floor((r * searchS) / o.stepS) : 0;
+  return { searchS, fineTuneSteps: Math.max(0, Math.min(o.maxFineTuneSteps, steps)) };
+}

@@ -67,8 +67,9 @@ describe('search on the tiny model', () => {
     // A different seed gives a different trajectory.
     const c = await run({ limits: LIMITS, space: { seed: 2 } });
     expect(c.r.runs[0]!.trajectory.map((t) => [...t])).not.toEqual(ra.trajectory.map((t) => [...t]));
-    // committed + 4 homogeneous + 1 searched
-    expect(a.r.pareto.candidates.map((x) => x.id)).toEqual(['committed', 'homogeneous-16', 'homogeneous-32', 'homogeneous-64', 'homogeneous-128', 'searched-lambda-0.5']);
+    // committed + 4 homogeneous + cost-only + random + 1 searched, all with the same fine-tuning
+    expect(a.r.pareto.candidates.map((x) => x.id)).toEqual(['committed', 'homogeneous-16', 'homogeneous-32', 'homogeneous-64', 'homogeneous-128', 'cost-only', 'random', 'searched-lambda-0.5']);
+    expect(a.r.pareto.candidates.map((x) => x.fineTuneSteps)).toEqual(Array(8).fill(LIMITS.fineTuneSteps));
   });
 
   test('respects a 3 s budget (≤ budget + 10 %), returns what it found, reports progress', async () => {
