@@ -124,6 +124,9 @@ export interface SearchResult {
   /** Raw per-λ results (α trajectories, derived graphs). */
   readonly runs: readonly LambdaResult[];
   readonly warmupSteps: number;
+  /** Training and selection time (what the budget bounds), s. */
+  readonly trainingS: number;
+  /** Everything, the final evaluation included, s. */
   readonly elapsedS: number;
   readonly budgetS: number;
   /** Things the user should know (skipped λ, skipped baselines). */
@@ -161,6 +164,16 @@ function lambdaId(l: number): string {
   return `searched-lambda-${l}`;
 }
 
+/**
+ * The λ values and search seed of one shard: with at least as many λ as shards, shard i takes λ i, i + n, …
+ * (seed unchanged); with fewer, shards cycle through the λ list and each further round uses the next seed
+ * (shard i: λ[i mod L], seed + ⌊i / L⌋), so a nightly with 3 shards and one λ runs 3 search seeds.
+ */
+export function shardSlice(lambdas: readonly number[], seed: number, shard: SearchShard): { lambdas: number[]; seed: number } {
+  if (lambdas.length >= shard.count) return { lambdas: lambdas.filter((_, i) => i % shard.count === shard.index), seed };
+  return { lambdas: [lambdas[shard.index % lambdas.length]!], seed: seed + Math.floor(shard.index / lambdas.length) };
+}
+
 /** One network + mapping the protocol evaluates. */
 interface Pending {
   readonly id: string;
@@ -193,12 +206,10 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
   if (shard.count < 1 || shard.index < 0 || shard.index >= shard.count) {
     throw new NaxUserError('--shard', '', `shard ${shard.index + 1}/${shard.count} does not exist`);
   }
-  const lambdas = space.lambdas.filter((_, i) => i % shard.count === shard.index);
-  if (lambdas.length === 0) {
-    throw new NaxUserError('--shard', '', `shard ${shard.index + 1}/${shard.count} has no λ value (search.lambda lists ${space.lambdas.length})`, 'use at most one shard per λ');
-  }
-  // Baselines of a sharded run are this shard's (fine-tuned from its own search), so their ids carry the shard.
+  const { lambdas, seed } = shardSlice(space.lambdas, space.seed, shard);
+  // Every candidate of a sharded run is this shard's (baselines are fine-tuned from its own search), so ids carry the shard.
   const sfx = shard.count > 1 ? `-shard${shard.index + 1}` : '';
+  const lsfx = shard.count > 1 ? ` (shard ${shard.index + 1}, seed ${seed})` : '';
   const lookup = createCostLookup(inp.technology.components, costOptionsOf(inp.technology));
   const table = buildHardwareTable(plan, lookup, space.objective);
   const evaluate = opts.evaluate;
@@ -209,7 +220,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
     `selection on ${selection.name} (${selection.images.n} images × ${space.selectionChips} chips), evaluation on ${inp.evalSet.n} images × ${space.evaluationChips} chips`);
 
   // The cost-only optimum needs no training: exact cost from the LUT.
-  const costOnly = costOnlyOptimum(plan, lookup, space.objective, { seed: space.seed });
+  const costOnly = costOnlyOptimum(plan, lookup, space.objective, { seed });
   ticker.tick(() => `search: cost-only optimum ${describeChoice(plan, costOnly.choice, true) || 'the committed architecture'} (${costOnly.starts} starts, ${costOnly.evaluations} cost evaluations)`, true);
 
   const saveS = saveAllowanceS(budget, sink !== undefined);
@@ -231,7 +242,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
     ? { warmupSteps: Math.round(0.2 * space.epochs * spe), searchSteps: Math.round(0.5 * space.epochs * spe), fineTuneSteps: Math.round(0.3 * space.epochs * spe / (lambdas.length + 3)) }
     : { warmupSteps: Infinity, searchSteps: Infinity, fineTuneSteps: Infinity });
   const engine = new SearchEngine(plan, data, {
-    seed: space.seed, batchSize: space.batchSize, archEvery: space.archEvery, archLr: space.archLr, weightLr: space.weightLr,
+    seed, batchSize: space.batchSize, archEvery: space.archEvery, archLr: space.archLr, weightLr: space.weightLr,
     archBatch: Math.min(space.archBatch, data.nVal), nonIdealFraction: space.nonIdealFraction, archSamples: 2,
   }, { now }, ticker);
   const runs: LambdaResult[] = [];
@@ -261,8 +272,9 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
         fineTune: { deadlineS: ts, maxSteps: 0 },
       });
       runs.push(res);
-      const id = lambdaId(lambda);
-      const label = `searched λ=${lambda}`;
+      if (res.archSteps === 0) notes.push(`λ=${lambda}: no architecture step fit the budget, so its argmax is not a search result`);
+      const id = lambdaId(lambda) + sfx;
+      const label = `searched λ=${lambda}${lsfx}`;
       const ft = engine.fineTuneChoice(res.choice, res.weightsAfterSearch, ftLimit, label);
       const architecture = describeChoice(plan, res.choice, true);
       const saved = await saveCandidate(sink, `candidates/${id}`, ft.graph, ft.mappings, inp.file);
@@ -294,15 +306,15 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
       // Random search with the wall time of one search phase, scored by the search's own loss
       // (non-ideal validation CE + λ·hardware) on the same images and chip for every sample.
       engine.net.restore(from, space.weightLr);
-      const rng = Rng.derive(space.seed, 'random-search', shard.index);
-      const chip = deriveSeed(space.seed, 'random-search-chip');
+      const rng = Rng.derive(seed, 'random-search');
+      const chip = deriveSeed(seed, 'random-search-chip');
       const tr = now();
       let bestArch: number[] | undefined;
       let bestScore = Infinity;
       const withZero = space.zeroOp !== false;
       // As many samples as the search had architecture steps when it is step-capped (tests), else its wall time.
       const maxSamples = Math.max(1, Math.ceil(caps.searchSteps / space.archEvery));
-      while (randomSamples < maxSamples && (randomSamples === 0 || now() - tr < alloc.searchS)) {
+      while (randomSamples < maxSamples && now() - tr < alloc.searchS) {
         const arch = uniformArch(plan, rng, withZero);
         const score = (await engine.validationLoss(arch, nonIdeal, chip)) + chosen.lambda! * hardwareOfChoice(plan, table, arch);
         randomSamples += 1;
@@ -313,21 +325,26 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
         ticker.tick(() => `search: random search sample ${randomSamples}, best loss ${bestScore.toFixed(3)}`);
       }
       randomS = now() - tr;
+      if (!bestArch) {
+        // No time for a single score: one uniform draw, as a random search of one sample would keep.
+        bestArch = uniformArch(plan, rng, withZero);
+        notes.push('the random search had no time to score a sample: its candidate is one unscored uniform draw');
+      }
 
       const cArch = committedWeightsChoice(plan);
       const cFt = engine.fineTuneChoice(cArch, from, ftLimit, 'committed kernels');
       const cGraph = await saveCandidate(sink, `candidates/committed${sfx}`, cFt.graph, inp.committed, inp.file);
-      pending.push({ id: `committed${sfx}`, kind: 'committed', label: 'committed mapping', graph: cGraph, mappings: inp.committed, fineTuneSteps: cFt.steps });
+      pending.push({ id: `committed${sfx}`, kind: 'committed', label: `committed mapping${lsfx}`, graph: cGraph, mappings: inp.committed, fineTuneSteps: cFt.steps });
       for (const n of space.crossbars) {
-        pending.push({ id: `homogeneous-${n}${sfx}`, kind: 'homogeneous', label: `homogeneous ${n}×${n}`, graph: cGraph, mappings: homogeneousMappings(inp.committed, n), fineTuneSteps: cFt.steps });
+        pending.push({ id: `homogeneous-${n}${sfx}`, kind: 'homogeneous', label: `homogeneous ${n}×${n}${lsfx}`, graph: cGraph, mappings: homogeneousMappings(inp.committed, n), fineTuneSteps: cFt.steps });
       }
       const coFt = engine.fineTuneChoice(costOnly.choice, from, ftLimit, 'cost-only optimum');
       const coGraph = await saveCandidate(sink, `candidates/cost-only${sfx}`, coFt.graph, coFt.mappings, inp.file);
-      pending.push({ id: `cost-only${sfx}`, kind: 'costOnly', label: 'cost-only optimum', graph: coGraph, mappings: coFt.mappings, fineTuneSteps: coFt.steps,
+      pending.push({ id: `cost-only${sfx}`, kind: 'costOnly', label: `cost-only optimum${lsfx}`, graph: coGraph, mappings: coFt.mappings, fineTuneSteps: coFt.steps,
         architecture: describeChoice(plan, costOnly.choice, true) });
       const rFt = engine.fineTuneChoice(bestArch!, from, ftLimit, 'random search');
       const rGraph = await saveCandidate(sink, `candidates/random${sfx}`, rFt.graph, rFt.mappings, inp.file);
-      pending.push({ id: `random${sfx}`, kind: 'random', label: 'random search', graph: rGraph, mappings: rFt.mappings, fineTuneSteps: rFt.steps,
+      pending.push({ id: `random${sfx}`, kind: 'random', label: `random search${lsfx}`, graph: rGraph, mappings: rFt.mappings, fineTuneSteps: rFt.steps,
         architecture: describeChoice(plan, bestArch!, true) });
     }
     pending.push(chosen);
@@ -342,7 +359,8 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
   } finally {
     engine.dispose();
   }
-  ticker.tick(() => `search: training done in ${(now() - t0).toFixed(1)} s of ${budgetS.toFixed(0)} s; the evaluation set is used now, once`, true);
+  const trainingS = now() - t0;
+  ticker.tick(() => `search: training done in ${trainingS.toFixed(1)} s of ${budgetS.toFixed(0)} s; the evaluation set is used now, once`, true);
 
   // 6. The evaluation set, touched once: every candidate on the same images and chips.
   const reports = new Map<string, NaxReport>();
@@ -395,7 +413,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
   }
   const elapsedS = now() - t0;
   opts.progress(`search: done in ${elapsedS.toFixed(1)} s (training budget ${budgetS.toFixed(0)} s); ${candidates.length} candidates, front: ${pareto.front.join(', ')}`);
-  return { pareto, reports, lambdas: summaries, runs, warmupSteps, elapsedS, budgetS, notes, summary };
+  return { pareto, reports, lambdas: summaries, runs, warmupSteps, trainingS, elapsedS, budgetS, notes, summary };
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;

@@ -3,9 +3,9 @@
  * each phase gets, given the budget, the time now, and the measured cost of one candidate evaluation. The
  * search loop reads its clock and asks these functions; tests check the arithmetic without any clock.
  *
- * Split (nax assumption, chosen so that a 90 s run still evaluates every baseline on the fixture): after
- * what must stay in reserve for the evaluations still to come, warm-up gets 15 % of the training time and
- * each λ an equal share, of which 65 % searches and 35 % fine-tunes.
+ * Split (nax assumption): after what must stay in reserve for the selection evaluations still to come,
+ * warm-up gets 15 % of the training time; the rest goes to the search phases, the random search and the
+ * equal fine-tunes in the ratio 65 : 35 of a search phase to one fine-tune (protocolAllocation).
  */
 
 export interface Budget {
@@ -41,21 +41,6 @@ export function reserveS(b: Budget, evaluations: number, evalS: number, saveS: n
 export function warmUpDeadline(b: Budget, nowS: number, pendingReserveS: number): number {
   const training = Math.max(0, deadlineOf(b) - nowS - pendingReserveS);
   return nowS + SCHEDULE.warmUp * training;
-}
-
-/**
- * Deadlines of the next λ's search and fine-tune phases, with `lambdasLeft` λ values still to run (this one
- * included) and `pendingReserveS` to keep for the evaluations after training; undefined when no time is left.
- */
-export function lambdaWindow(b: Budget, nowS: number, lambdasLeft: number, pendingReserveS: number): { searchS: number; fineTuneS: number } | undefined {
-  const share = (deadlineOf(b) - nowS - pendingReserveS) / Math.max(1, lambdasLeft);
-  if (!(share > 0)) return undefined;
-  return { searchS: nowS + SCHEDULE.search * share, fineTuneS: nowS + share };
-}
-
-/** Whether an evaluation expected to take `evalS` (+ `saveS`) still ends before the deadline. */
-export function fitsEvaluation(b: Budget, nowS: number, evalS: number, saveS: number): boolean {
-  return nowS + evalS * 1.1 + saveS <= deadlineOf(b);
 }
 
 /** Time allowed for writing and reloading one candidate model: ≤ 1 s, less for tiny budgets. */

@@ -3,7 +3,7 @@
  * time now and the measured evaluation time, so the split and the reserve are checked exactly.
  */
 import { describe, expect, test } from '@jest/globals';
-import { SCHEDULE, deadlineOf, fitsEvaluation, lambdaWindow, reserveS, saveAllowanceS, warmUpDeadline } from '../../src/search/schedule.js';
+import { reserveS, saveAllowanceS, warmUpDeadline } from '../../src/search/schedule.js';
 
 const b = { startS: 100, budgetS: 900 };
 
@@ -18,21 +18,34 @@ describe('budget schedule', () => {
     expect(warmUpDeadline(b, 500, 2000)).toBe(500);
   });
 
-  test('λ windows share the rest equally, 65 % search then fine-tune; undefined once the time is gone', () => {
-    const w = lambdaWindow(b, 200, 2, 200)!;
-    const share = (1000 - 200 - 200) / 2;
-    expect(w.searchS).toBeCloseTo(200 + SCHEDULE.search * share, 12);
-    expect(w.fineTuneS).toBeCloseTo(200 + share, 12);
-    // the last λ window ends where the reserve begins
-    expect(lambdaWindow(b, 200, 1, 200)!.fineTuneS).toBeCloseTo(deadlineOf(b) - 200, 12);
-    expect(lambdaWindow(b, 950, 1, 60)).toBeUndefined();
-  });
-
-  test('an evaluation fits only when it ends (with 10 % margin) before the deadline; saving costs ≤ 1 s', () => {
-    expect(fitsEvaluation(b, 1000 - 11 - 1, 10, 1)).toBe(true);
-    expect(fitsEvaluation(b, 1000 - 11 - 1 + 0.01, 10, 1)).toBe(false);
+  test('saving a candidate is allowed ≤ 1 s, 2 % of tiny budgets, nothing without a sink', () => {
     expect(saveAllowanceS(b, true)).toBe(1);
     expect(saveAllowanceS({ startS: 0, budgetS: 10 }, true)).toBeCloseTo(0.2, 12);
     expect(saveAllowanceS(b, false)).toBe(0);
+  });
+});
+
+describe('protocol allocation and shards', () => {
+  test('search phases and equal fine-tunes fill the training time exactly (before flooring the steps)', async () => {
+    const { protocolAllocation, FINE_TUNE_PER_SEARCH } = await import('../../src/search/schedule.js');
+    const a = protocolAllocation({ trainingS: 600, lambdas: 2, stepS: 0.5, maxFineTuneSteps: Infinity });
+    const r = FINE_TUNE_PER_SEARCH;
+    expect(a.searchS).toBeCloseTo(600 / (3 + 5 * r), 12);
+    expect(a.fineTuneSteps).toBe(Math.floor((r * a.searchS) / 0.5));
+    expect(3 * a.searchS + 5 * a.fineTuneSteps * 0.5).toBeLessThanOrEqual(600 + 1e-9);
+    expect(3 * a.searchS + 5 * (a.fineTuneSteps + 1) * 0.5).toBeGreaterThan(600);
+    expect(protocolAllocation({ trainingS: 600, lambdas: 1, stepS: 0.5, maxFineTuneSteps: 7 }).fineTuneSteps).toBe(7);
+    expect(protocolAllocation({ trainingS: -5, lambdas: 1, stepS: 0.5, maxFineTuneSteps: 7 })).toEqual({ searchS: 0, fineTuneSteps: 0 });
+  });
+
+  test('shards split the λ list; with fewer λ than shards they cycle and take the next seeds', async () => {
+    const { shardSlice } = await import('../../src/search/run.js');
+    expect(shardSlice([0.5, 1, 2, 4], 7, { index: 1, count: 2 })).toEqual({ lambdas: [1, 4], seed: 7 });
+    expect([0, 1, 2].map((index) => shardSlice([1], 7, { index, count: 3 }))).toEqual([
+      { lambdas: [1], seed: 7 }, { lambdas: [1], seed: 8 }, { lambdas: [1], seed: 9 },
+    ]);
+    expect([0, 1, 2].map((index) => shardSlice([1, 2], 1, { index, count: 3 }))).toEqual([
+      { lambdas: [1], seed: 1 }, { lambdas: [2], seed: 1 }, { lambdas: [1], seed: 2 },
+    ]);
   });
 });

@@ -70,12 +70,27 @@ describe('search on the tiny model', () => {
     // committed + 4 homogeneous + cost-only + random + 1 searched, all with the same fine-tuning
     expect(a.r.pareto.candidates.map((x) => x.id)).toEqual(['committed', 'homogeneous-16', 'homogeneous-32', 'homogeneous-64', 'homogeneous-128', 'cost-only', 'random', 'searched-lambda-0.5']);
     expect(a.r.pareto.candidates.map((x) => x.fineTuneSteps)).toEqual(Array(8).fill(LIMITS.fineTuneSteps));
+    // Every candidate on the same evaluation chips; the searched one compared, paired, with every baseline.
+    const seeds = [...a.r.reports.values()].map((r) => r.accuracy!.nonIdeal.sampleSeeds);
+    expect(seeds.every((x) => x.length === 10 && x.join() === seeds[0]!.join())).toBe(true);
+    const byId = new Map(a.r.pareto.candidates.map((x) => [x.id, x]));
+    const s = byId.get('searched-lambda-0.5')!;
+    expect(s.comparisons!.map((x) => x.against).sort()).toEqual(['committed', 'cost-only', 'homogeneous-128', 'homogeneous-16', 'homogeneous-32', 'homogeneous-64', 'random']);
+    for (const x of s.comparisons!) {
+      // The paired Δ of means is the difference of the two means.
+      expect(x.deltaPp).toBeCloseTo((s.accuracy - byId.get(x.against)!.accuracy) * 100, 9);
+      expect(x.ciLowPp).toBeLessThanOrEqual(x.deltaPp);
+      expect(x.deltaObjective).toBeCloseTo(s.edap / byId.get(x.against)!.edap - 1, 12);
+    }
+    expect(s.validationAccuracy).toBeGreaterThan(0);
+    expect(a.r.pareto.protocol).toMatchObject({ fineTuneSteps: LIMITS.fineTuneSteps, evaluationChips: 10, selectionSplit: 'the architecture-step split' });
   });
 
-  test('respects a 3 s budget (≤ budget + 10 %), returns what it found, reports progress', async () => {
+  test('training and selection respect a 3 s budget (≤ budget + 10 %), the final evaluation comes after; progress is reported', async () => {
     const { r, lines, wallS } = await run({ budgetS: 3, space: { lambdas: [0.5, 2] } });
-    expect(wallS).toBeLessThanOrEqual(3 * 1.1);
-    expect(r.elapsedS).toBeLessThanOrEqual(3 * 1.1);
+    expect(r.trainingS).toBeLessThanOrEqual(3 * 1.1);
+    expect(r.elapsedS).toBeGreaterThanOrEqual(r.trainingS);
+    expect(wallS).toBeGreaterThanOrEqual(r.elapsedS);
     expect(r.runs.length).toBeGreaterThanOrEqual(1);
     expect(r.runs[0]!.stoppedOnTime).toBe(true);
     // a progress line at least every 10 s (here: every 1 s requested)
