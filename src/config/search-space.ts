@@ -14,6 +14,11 @@
  *     epochs: 3                   # optional cap on weight-training epochs (search + fine-tune)
  *     trainSet: { images: data/train-images.npy, labels: data/train-labels.npy, scale: 0.0039215686 }
  *     validationImages: 1000      # the last N training images are the architecture-step split (never trained on)
+ *     validationSet: { images: data/val-images.npy, labels: data/val-labels.npy, scale: 0.0039215686 }
+ *     selectionImages: 300        # validation images per selection evaluation (λ and the final candidate)
+ *     selectionChips: 2           # simulated chips per selection evaluation
+ *     evaluationImages: all       # evaluation images of the final, once-only protocol evaluation (or a number)
+ *     evaluationChips: 10         # chips of the final evaluation (the protocol asks for ≥ 10)
  *     seed: 1
  *
  * Only what can be checked without the model is checked here (ranges, units, kernel parity). What needs
@@ -75,6 +80,19 @@ export interface SearchSpace {
   readonly trainSet?: TrainSetConfig;
   /** Last N training images held out for architecture steps. Default 1000. */
   readonly validationImages: number;
+  /**
+   * The validation split on which λ and the final candidate are chosen (never trained on, never the
+   * evaluation set). Absent: the architecture-step split (the last `validationImages` training images).
+   */
+  readonly validationSet?: TrainSetConfig;
+  /** Validation images per selection evaluation. Default 300 (nax assumption: 3 pp resolution, seconds per candidate). */
+  readonly selectionImages: number;
+  /** Chips per selection evaluation. Default 2 (nax assumption). */
+  readonly selectionChips: number;
+  /** Images of the final protocol evaluation; 'all' = every image of the evaluation set. Default 'all'. */
+  readonly evaluationImages: number | 'all';
+  /** Chips of the final protocol evaluation. Default 10 (issue 12's protocol: ≥ 10 chips, same chips for every candidate). */
+  readonly evaluationChips: number;
   readonly seed: number;
   /** Images per weight step. Default 64. */
   readonly batchSize: number;
@@ -111,6 +129,10 @@ export const DEFAULT_SEARCH_SPACE: SearchSpace = Object.freeze({
   objective: 'edap',
   budgetS: 900,
   validationImages: 1000,
+  selectionImages: 300,
+  selectionChips: 2,
+  evaluationImages: 'all',
+  evaluationChips: 10,
   seed: 1,
   batchSize: 64,
   archEvery: 2,
@@ -122,7 +144,7 @@ export const DEFAULT_SEARCH_SPACE: SearchSpace = Object.freeze({
 
 const KEYS = [
   'layers', 'kernels', 'crossbars', 'otherLayers', 'zeroOp', 'lambda', 'objective', 'budget', 'epochs', 'trainSet',
-  'validationImages', 'seed', 'batchSize', 'archEvery', 'archLr', 'weightLr', 'archBatch', 'nonIdealFraction',
+  'validationImages', 'validationSet', 'selectionImages', 'selectionChips', 'evaluationImages', 'evaluationChips', 'seed', 'batchSize', 'archEvery', 'archLr', 'weightLr', 'archBatch', 'nonIdealFraction',
 ];
 
 /** Largest kernel the parser accepts at all; the model-dependent bound is 2·min(H, W) − 1 (plan.ts). */
@@ -215,17 +237,22 @@ export function parseSearchSpace(raw: unknown, file: string, field: string): Sea
   const budgetS = o.budget === undefined ? d.budgetS : parseDuration(o.budget, file, f('budget'));
   const epochs = o.epochs === undefined ? undefined : readNumber(o.epochs, file, f('epochs'), { min: 0, exclusive: true });
 
-  let trainSet: TrainSetConfig | undefined;
-  if (o.trainSet !== undefined) {
-    const t = requireObject(o.trainSet, file, f('trainSet'));
-    rejectUnknownKeys(t, ['images', 'labels', 'scale'], file, f('trainSet'));
-    const dir = path.posix.dirname(file.replaceAll('\\', '/'));
-    trainSet = Object.freeze({
-      images: confinedPath(dir, readString(t.images, file, f('trainSet.images')), file, f('trainSet.images')),
-      labels: confinedPath(dir, readString(t.labels, file, f('trainSet.labels')), file, f('trainSet.labels')),
-      scale: optionalNumber(t.scale, 1, file, f('trainSet.scale'), { min: 0, exclusive: true }),
+  const dir = path.posix.dirname(file.replaceAll('\\', '/'));
+  const dataSet = (key: 'trainSet' | 'validationSet'): TrainSetConfig | undefined => {
+    if (o[key] === undefined) return undefined;
+    const t = requireObject(o[key], file, f(key));
+    rejectUnknownKeys(t, ['images', 'labels', 'scale'], file, f(key));
+    return Object.freeze({
+      images: confinedPath(dir, readString(t.images, file, f(`${key}.images`)), file, f(`${key}.images`)),
+      labels: confinedPath(dir, readString(t.labels, file, f(`${key}.labels`)), file, f(`${key}.labels`)),
+      scale: optionalNumber(t.scale, 1, file, f(`${key}.scale`), { min: 0, exclusive: true }),
     });
-  }
+  };
+  const trainSet = dataSet('trainSet');
+  const validationSet = dataSet('validationSet');
+  const evaluationImages = o.evaluationImages === undefined || o.evaluationImages === 'all'
+    ? d.evaluationImages
+    : readNumber(o.evaluationImages, file, f('evaluationImages'), { integer: true, min: 1, max: 1_000_000 });
   return Object.freeze({
     layers,
     kernels: Object.freeze(kernels),
@@ -237,6 +264,11 @@ export function parseSearchSpace(raw: unknown, file: string, field: string): Sea
     budgetS,
     epochs,
     trainSet,
+    ...(validationSet ? { validationSet } : {}),
+    selectionImages: optionalNumber(o.selectionImages, d.selectionImages, file, f('selectionImages'), { integer: true, min: 1, max: 1_000_000 }),
+    selectionChips: optionalNumber(o.selectionChips, d.selectionChips, file, f('selectionChips'), { integer: true, min: 1, max: 1000 }),
+    evaluationImages,
+    evaluationChips: optionalNumber(o.evaluationChips, d.evaluationChips, file, f('evaluationChips'), { integer: true, min: 1, max: 1000 }),
     validationImages: optionalNumber(o.validationImages, d.validationImages, file, f('validationImages'), { integer: true, min: 1 }),
     seed: optionalNumber(o.seed, d.seed, file, f('seed'), { integer: true, min: 0, max: 2 ** 32 - 1 }),
     batchSize: optionalNumber(o.batchSize, d.batchSize, file, f('batchSize'), { integer: true, min: 1, max: 4096 }),

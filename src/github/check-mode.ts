@@ -13,6 +13,7 @@ import { pullRequestOf, runUrlOf } from './event.js';
 import { inputTierLocator } from './inputs.js';
 import { acknowledgementOf, commentDecision, ignoredAcknowledgeInput, issueOf, type ModeContext } from './mode-context.js';
 import { publishResult } from './publish.js';
+import { prSearchSection } from './pr-search.js';
 import { writeHtmlReport } from './html-report.js';
 import { checkReportPath, writeReportFile } from '../io/report-file.js';
 
@@ -89,12 +90,16 @@ export async function checkMode(ctx: ModeContext): Promise<void> {
   const mappingPath = result.headConfig.mapping;
   const [mappingText, configText] = await Promise.all([textOf(repoDir, mappingPath), textOf(repoDir, inputs.config)]);
   const decision = commentDecision(ctx, issue);
+  const searchSection = inputs.search
+    ? await prSearchSection({ repoDir, config: inputs.config, ...(inputs.budgetS !== undefined ? { budgetS: inputs.budgetS } : {}), progress: ctx.progress, ...(ctx.runner ? { runner: ctx.runner } : {}) })
+    : undefined;
   await publishResult(ctx.publisherFor(issue), {
     render: {
       ...checkRenderInput(result, { ...(headSha ? { headSha } : {}), reportName: inputs.reportPath }),
       ...(runUrl ? { runUrl } : {}),
       ...(ignored ? { notes: [ignored] } : {}),
       htmlReportName,
+      ...(searchSection ? { searchSection } : {}),
     },
     postComment: decision.post,
     ...(decision.reason ? { noCommentReason: decision.reason } : {}),

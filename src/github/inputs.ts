@@ -51,6 +51,8 @@ export interface ActionInputs {
   readonly budgetS?: number;
   /** Output folder of mode: search, and of a search merge. Default 'nax-search'. */
   readonly searchOut: string;
+  /** mode: check — also run a bounded re-search of the head (budget: `budget`, else 90 s) and add its section to the comment. */
+  readonly search: boolean;
 }
 
 /** Input names of the budget tiers: warn-edap-increase, fail-edap, … */
@@ -135,5 +137,6 @@ export function readInputs(get: InputReader): ActionInputs {
     failOnMissingBaseline: readBool(get, 'fail-on-missing-baseline', false),
     ...(budget ? { budgetS: parseDuration(budget, INPUTS_FILE, 'budget') } : {}),
     searchOut: str('search-out', 'nax-search'),
+    search: readBool(get, 'search', false),
   });
 }

@@ -6,9 +6,12 @@
  */
 import { readEnum, readNumber, readString, requireObject } from '../config/fields.js';
 import { NaxUserError } from '../errors.js';
-import type { Candidate, ParetoDocument } from '../search/pareto.js';
+import { CANDIDATE_KINDS, type Candidate, type Comparison, type ParetoDocument, type ProtocolInfo } from '../search/pareto.js';
 
-const KINDS = ['committed', 'homogeneous', 'searched'] as const;
+const KINDS = CANDIDATE_KINDS;
+const VERDICTS = ['better', 'worse', 'equal within noise'] as const;
+/** Comparisons per candidate: more than any protocol makes (a guard against a forged document's size). */
+const MAX_COMPARISONS = 1000;
 const OBJECTIVES = ['edap', 'energy', 'latency'] as const;
 /** More candidates than any bounded search evaluates (a guard against a forged document's size). */
 const MAX_CANDIDATES = 10_000;
@@ -29,6 +32,53 @@ function folderOf(v: unknown, file: string, field: string): string {
   return s;
 }
 
+function interval(raw: unknown, file: string, field: string): { low: number; high: number } {
+  const o = requireObject(raw, file, field);
+  const low = readNumber(o.low, file, `${field}.low`, { min: 0, max: 1 });
+  const high = readNumber(o.high, file, `${field}.high`, { min: 0, max: 1 });
+  if (low > high) throw new NaxUserError(file, field, `low ${low} is above high ${high}`);
+  return { low, high };
+}
+
+function comparisons(raw: unknown, file: string, field: string): Comparison[] {
+  if (!Array.isArray(raw)) throw new NaxUserError(file, field, 'expected an array');
+  if (raw.length > MAX_COMPARISONS) throw new NaxUserError(file, field, `more than ${MAX_COMPARISONS} comparisons`);
+  return raw.map((r: unknown, i: number) => {
+    const f = `${field}[${i}]`;
+    const o = requireObject(r, file, f);
+    const pp = { min: -100, max: 100 };
+    const ciLowPp = readNumber(o.ciLowPp, file, `${f}.ciLowPp`, pp);
+    const ciHighPp = readNumber(o.ciHighPp, file, `${f}.ciHighPp`, pp);
+    if (ciLowPp > ciHighPp) throw new NaxUserError(file, f, 'ciLowPp is above ciHighPp');
+    return {
+      against: text(o.against, file, `${f}.against`),
+      deltaPp: readNumber(o.deltaPp, file, `${f}.deltaPp`, pp),
+      ciLowPp,
+      ciHighPp,
+      verdict: readEnum(o.verdict, VERDICTS, file, `${f}.verdict`),
+      deltaObjective: readNumber(o.deltaObjective, file, `${f}.deltaObjective`, { min: -1 }),
+    };
+  });
+}
+
+function protocolInfo(raw: unknown, file: string): ProtocolInfo {
+  const o = requireObject(raw, file, 'protocol');
+  const count = (k: string) => readNumber(o[k], file, `protocol.${k}`, { integer: true, min: 0 });
+  return {
+    fineTuneSteps: count('fineTuneSteps'),
+    weightLr: readNumber(o.weightLr, file, 'protocol.weightLr', { min: 0, max: 1 }),
+    selectionSplit: text(o.selectionSplit, file, 'protocol.selectionSplit'),
+    selectionImages: count('selectionImages'),
+    selectionChips: count('selectionChips'),
+    evaluationImages: count('evaluationImages'),
+    evaluationSetImages: count('evaluationSetImages'),
+    evaluationChips: count('evaluationChips'),
+    randomSearchS: readNumber(o.randomSearchS, file, 'protocol.randomSearchS', { min: 0 }),
+    randomSamples: count('randomSamples'),
+    costOnlyStarts: count('costOnlyStarts'),
+  };
+}
+
 function candidate(raw: unknown, file: string, field: string): Candidate {
   const c = requireObject(raw, file, field);
   const unit = { min: 0, max: 1 };
@@ -44,6 +94,11 @@ function candidate(raw: unknown, file: string, field: string): Candidate {
     delayS: readNumber(c.delayS, file, `${field}.delayS`, nonNegative),
     areaMm2: readNumber(c.areaMm2, file, `${field}.areaMm2`, nonNegative),
     edap: readNumber(c.edap, file, `${field}.edap`, nonNegative),
+    ...(c.accuracyCi95 !== undefined ? { accuracyCi95: interval(c.accuracyCi95, file, `${field}.accuracyCi95`) } : {}),
+    ...(c.fineTuneSteps !== undefined ? { fineTuneSteps: readNumber(c.fineTuneSteps, file, `${field}.fineTuneSteps`, { integer: true, min: 0 }) } : {}),
+    ...(c.validationAccuracy !== undefined ? { validationAccuracy: readNumber(c.validationAccuracy, file, `${field}.validationAccuracy`, unit) } : {}),
+    ...(c.validationTolerance !== undefined ? { validationTolerance: readNumber(c.validationTolerance, file, `${field}.validationTolerance`, unit) } : {}),
+    ...(c.comparisons !== undefined ? { comparisons: comparisons(c.comparisons, file, `${field}.comparisons`) } : {}),
     ...(c.lambda !== undefined ? { lambda: readNumber(c.lambda, file, `${field}.lambda`, nonNegative) } : {}),
     ...(c.architecture !== undefined ? { architecture: text(c.architecture, file, `${field}.architecture`) } : {}),
     ...(c.folder !== undefined ? { folder: folderOf(c.folder, file, `${field}.folder`) } : {}),
@@ -75,5 +130,11 @@ export function parseParetoDocument(raw: unknown, file: string): ParetoDocument 
     if (!ids.has(best)) throw new NaxUserError(file, 'best', 'names no candidate');
   }
   if (typeof o.beatsCommitted !== 'boolean') throw new NaxUserError(file, 'beatsCommitted', 'expected true or false');
-  return { schema: 'nax-pareto/1', objective, candidates, front, ...(best !== undefined ? { best } : {}), beatsCommitted: o.beatsCommitted };
+  candidates.forEach((c, i) => c.comparisons?.forEach((x, j) => {
+    if (!ids.has(x.against)) throw new NaxUserError(file, `candidates[${i}].comparisons[${j}].against`, 'names no candidate');
+  }));
+  return {
+    schema: 'nax-pareto/1', objective, candidates, front, ...(best !== undefined ? { best } : {}), beatsCommitted: o.beatsCommitted,
+    ...(o.protocol !== undefined ? { protocol: protocolInfo(o.protocol, file) } : {}),
+  };
 }

@@ -247,6 +247,7 @@ function compose(input: RenderInput, plan: Plan, omitted: readonly string[]): st
     ...totalsSection(input),
     ...breachesSection(input),
     ...notesSection(input),
+    ...(input.searchSection ?? []),
     ...omittedNote(omitted),
     ...(plan.chart ? chartSection(input) : []),
     ...layersSection(input, plan.layers),

@@ -25,6 +25,8 @@ export interface RenderInput {
    * lines. Absent: not known (an older artifact).
    */
   readonly gate?: { readonly budgetsFrom: 'base' | 'head'; readonly changes: readonly string[] };
+  /** Markdown lines of the optional re-search section (render/search-section.ts), shown after the notes. */
+  readonly searchSection?: readonly string[];
   /** Extra lines shown at the end (e.g. why the PR comment could not be posted; summary and log only). */
   readonly notes?: readonly string[];
 }

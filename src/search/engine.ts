@@ -155,13 +155,18 @@ export interface LambdaResult {
   readonly valCe: number;
   /** Whether a phase ended on its deadline rather than its step cap. */
   readonly stoppedOnTime: boolean;
+  /**
+   * Supernet weights at the argmax, before fine-tuning (protocol hook, issue 12): every baseline's equal
+   * fine-tuning starts from the same weights the searched candidate was derived from.
+   */
+  readonly weightsAfterSearch: Map<string, Float32Array>;
 }
 
 /** The supernet plus the state shared by the phases. */
 export class SearchEngine {
   readonly net: Supernet;
   private readonly per: number;
-  private readonly train: BatchStream;
+  private train: BatchStream;
   private readonly val: BatchStream;
   private readonly probabilities: boolean;
   private warmSnapshot?: Map<string, Float32Array>;
@@ -266,6 +271,7 @@ export class SearchEngine {
     }
     const choice = argmaxArch(alphas);
     const hardware = hardwareOfChoice(this.plan, table, choice);
+    const weightsAfterSearch = this.net.snapshot();
     this.ticker.tick(() => `${tag}: chose ${describeChoice(this.plan, choice, true) || 'the committed architecture'} (hw ${hardware.toFixed(3)})`, true);
 
     let fineTuneSteps = 0;
@@ -295,7 +301,49 @@ export class SearchEngine {
       hardware,
       valCe: recentCe.length ? recentCe.reduce((a, b) => a + b, 0) / recentCe.length : NaN,
       stoppedOnTime,
+      weightsAfterSearch,
     };
+  }
+
+  /**
+   * Protocol hook (issue 12): fine-tunes `choice` for `limit` steps starting from the supernet weights `from`
+   * (fresh Adam state, the same learning rate, and a batch order that is the same for every call), so every
+   * candidate of a protocol gets identical post-derivation training. Returns the derived network.
+   */
+  fineTuneChoice(choice: ArchChoice, from: Map<string, Float32Array>, limit: PhaseLimit, tag: string): { graph: NetworkGraph; mappings: Map<string, LayerMapping>; steps: number } {
+    this.net.restore(from, this.settings.weightLr);
+    const saved = this.train;
+    this.train = new BatchStream(this.data.nTrain, this.settings.seed, 'fine-tune-order');
+    let steps = 0;
+    try {
+      while (steps < limit.maxSteps && this.clock.now() < limit.deadlineS) {
+        const loss = this.weightStep(choice);
+        steps += 1;
+        this.ticker.tick(() => `${tag}: fine-tune step ${steps}, train CE ${loss.toFixed(3)}`);
+      }
+    } finally {
+      this.train = saved;
+    }
+    const graph = deriveGraph(this.plan, choice, (l, k) => {
+      const w = this.net.hostWeights(l, k);
+      return { weights: w.weights.slice(), bias: w.bias.slice() };
+    });
+    return { graph, mappings: deriveMappings(this.plan, choice), steps };
+  }
+
+  /**
+   * Protocol hook (issue 12), the random-search score: mean non-ideal CE of `choice` with the current
+   * supernet weights on the first `archBatch` architecture-step images and one chip (`chipSeed`) — the same
+   * images and chip for every architecture scored (common random numbers).
+   */
+  async validationLoss(choice: ArchChoice, nonIdeal: NonIdealFn, chipSeed: number): Promise<number> {
+    const n = Math.min(this.settings.archBatch, this.data.nVal);
+    const x = this.data.valImages.subarray(0, n * this.per);
+    const y = this.data.valLabels.subarray(0, n);
+    const graph = deriveGraph(this.plan, choice, this.weightsOf);
+    const out = await nonIdeal({ graph, mappings: deriveMappings(this.plan, choice), images: x, n, seed: chipSeed });
+    const ce = crossEntropyPerSample(out, y, n, this.probabilities);
+    return ce.reduce((a, b) => a + b, 0) / n;
   }
 
   /** One architecture step; returns the mean CE of its samples. */

@@ -1,14 +1,10 @@
 /**
- * Full evaluation of one candidate (graph + mapping) into a `nax-report/1`: non-ideal accuracy over Monte
- * Carlo chip instances from the simulator, cost from the cost model. The same numbers `nax simulate`
- * computes for a committed model (the report is built like pipeline.ts `simulate`, from in-memory inputs).
+ * Evaluation of one candidate (graph + mapping) into a `nax-report/1` — the injected evaluator's contract —
+ * and a candidate row from such a report.
  */
 import type { LayerMapping } from '../config/mapping.js';
-import type { Technology } from '../config/technology.js';
 import type { NetworkGraph } from '../model/graph.js';
-import { simulateInMemory } from '../pipeline.js';
-import type { SampleRunner } from '../xbar/simulate.js';
-import type { InputRef, NaxReport, SimulationSettings } from '../report.js';
+import type { InputRef, NaxReport } from '../report.js';
 import type { Candidate, CandidateKind } from './pareto.js';
 
 export interface EvalImages {
@@ -18,36 +14,18 @@ export interface EvalImages {
   readonly shape: readonly [number, number, number];
 }
 
-/** What a candidate evaluation needs besides the graph and mapping. */
-export interface EvaluateContext {
-  readonly technology: Technology;
-  readonly evalSet: EvalImages;
-  readonly settings: SimulationSettings;
-  readonly batchSize: number;
-  readonly inputs: NaxReport['inputs'];
-  readonly progress?: (line: string) => void;
-  /** Where Monte Carlo samples run (worker threads); default this thread. */
-  readonly runner?: SampleRunner;
-}
-
-/** Evaluates a candidate into a report. Injected so tests can use a stand-in simulator. */
-export type Evaluator = (o: { graph: NetworkGraph; mappings: ReadonlyMap<string, LayerMapping>; label: string }) => Promise<NaxReport>;
-
-/** The production evaluator: the same simulation and cost as `nax simulate` (pipeline.ts simulateInMemory). */
-export function simulatorEvaluator(ctx: EvaluateContext): Evaluator {
-  return ({ graph, mappings, label }) =>
-    simulateInMemory({
-      graph,
-      mappings,
-      technology: ctx.technology,
-      evalSet: ctx.evalSet,
-      settings: { ...ctx.settings, evalImages: ctx.evalSet.n },
-      batchSize: ctx.batchSize,
-      inputs: ctx.inputs,
-      progress: ctx.progress ? (l) => ctx.progress!(`${label}: ${l}`) : undefined,
-      runner: ctx.runner,
-    });
-}
+/**
+ * Evaluates a candidate into a report: on the evaluation set by default, or on `images` (the validation
+ * split, for selection) with `samples` chips. Injected: the simulator in production (search-project.ts), a
+ * stand-in in tests.
+ */
+export type Evaluator = (o: {
+  graph: NetworkGraph;
+  mappings: ReadonlyMap<string, LayerMapping>;
+  label: string;
+  images?: EvalImages;
+  samples?: number;
+}) => Promise<NaxReport>;
 
 /** A table row / front point from a report. */
 export function candidateFromReport(r: NaxReport, o: { id: string; kind: CandidateKind; label: string; lambda?: number; architecture?: string; folder?: string }): Candidate {
@@ -58,6 +36,7 @@ export function candidateFromReport(r: NaxReport, o: { id: string; kind: Candida
     label: o.label,
     accuracy: a?.nonIdeal.mean ?? NaN,
     accuracyStd: a?.nonIdeal.std ?? 0,
+    ...(a?.nonIdeal.ci95 ? { accuracyCi95: { low: a.nonIdeal.ci95.low, high: a.nonIdeal.ci95.high } } : {}),
     idealAccuracy: a?.ideal ?? NaN,
     energyJ: r.totals.energyJ,
     delayS: r.totals.delayS,

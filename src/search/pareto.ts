@@ -1,11 +1,53 @@
 /**
- * Evaluated candidates and their Pareto front (non-ideal accuracy ↑ vs EDAP ↓), the side-by-side
- * table, and merging of shard results (`nax merge`). Pure functions on plain data.
+ * Evaluated candidates and their Pareto front (non-ideal accuracy ↑ vs EDAP ↓), and merging of shard
+ * results (`nax merge`). Pure functions on plain data; the tables are in render/search-summary.ts.
  */
-import { markdownTable } from 'markdown-table';
 import type { SearchObjective } from '../config/search-space.js';
 
-export type CandidateKind = 'committed' | 'homogeneous' | 'searched';
+/**
+ * What a candidate is in the protocol (issue 12): the committed mapping, a homogeneous baseline (every layer
+ * on N×N), the cost-only optimum (coordinate descent on the cost LUT), the best of a random search with the
+ * same wall time, or a searched candidate (one per λ).
+ */
+export type CandidateKind = 'committed' | 'homogeneous' | 'costOnly' | 'random' | 'searched';
+
+export const CANDIDATE_KINDS: readonly CandidateKind[] = ['committed', 'homogeneous', 'costOnly', 'random', 'searched'];
+
+/** The protocol's reading of a paired Δ accuracy: "better" or "worse" only when the interval excludes 0. */
+export type Verdict = 'better' | 'worse' | 'equal within noise';
+
+/** A candidate against one baseline on the same evaluation images and chips. */
+export interface Comparison {
+  /** Id of the baseline candidate. */
+  readonly against: string;
+  /** Δ non-ideal accuracy, candidate − baseline, percentage points, with its paired 95 % interval. */
+  readonly deltaPp: number;
+  readonly ciLowPp: number;
+  readonly ciHighPp: number;
+  readonly verdict: Verdict;
+  /** Relative change of the objective (EDAP by default), candidate / baseline − 1. */
+  readonly deltaObjective: number;
+}
+
+/** How the candidates were trained, selected and evaluated (the protocol's settings, for the summary). */
+export interface ProtocolInfo {
+  /** Post-derivation fine-tuning steps every candidate was given. */
+  readonly fineTuneSteps: number;
+  readonly weightLr: number;
+  /** Where λ and the final candidate were chosen. */
+  readonly selectionSplit: string;
+  readonly selectionImages: number;
+  readonly selectionChips: number;
+  readonly evaluationImages: number;
+  /** Images the evaluation set holds (evaluationImages < this means a subset was used). */
+  readonly evaluationSetImages: number;
+  readonly evaluationChips: number;
+  /** Wall time of the random search (the same as one λ's search phase), s. */
+  readonly randomSearchS: number;
+  readonly randomSamples: number;
+  /** Starts and result of the cost-only descent. */
+  readonly costOnlyStarts: number;
+}
 
 /** One evaluated network + mapping (the row of the side-by-side table, a point of the front). */
 export interface Candidate {
@@ -18,6 +60,16 @@ export interface Candidate {
   readonly accuracy: number;
   /** Std of the non-ideal accuracy over samples. */
   readonly accuracyStd: number;
+  /** 95 % interval of the non-ideal accuracy over images × chips, 0…1. */
+  readonly accuracyCi95?: { readonly low: number; readonly high: number };
+  /** Post-derivation fine-tuning steps this network got (0: weights as committed). */
+  readonly fineTuneSteps?: number;
+  /** Non-ideal accuracy on the validation split (selection evaluations only), 0…1. */
+  readonly validationAccuracy?: number;
+  /** Half-width of a tie on validation (one image of the selection split, 1 / images), 0…1. */
+  readonly validationTolerance?: number;
+  /** Paired comparisons against the baselines (searched, random and cost-only candidates). */
+  readonly comparisons?: readonly Comparison[];
   readonly idealAccuracy: number;
   readonly energyJ: number;
   readonly delayS: number;
@@ -42,8 +94,12 @@ export interface ParetoDocument {
   readonly front: readonly string[];
   /** Id of the candidate proposed to replace the committed one (see `bestCandidate`), if any. */
   readonly best?: string;
-  /** Whether `best` beats the committed model on the objective without losing non-ideal accuracy. */
+  /**
+   * Whether `best` beats the committed model by the protocol: a lower objective, and non-ideal accuracy not
+   * worse (its paired interval against the committed candidate does not lie below 0).
+   */
   readonly beatsCommitted: boolean;
+  readonly protocol?: ProtocolInfo;
 }
 
 /** a dominates b: no worse in both, strictly better in one. */
@@ -61,15 +117,38 @@ export function objectiveValue(c: Candidate, o: SearchObjective): number {
   return o === 'energy' ? c.energyJ : o === 'latency' ? c.delayS : c.edap;
 }
 
+/** The comparison of `c` against candidate `against`, if it was made. */
+export function comparisonOf(c: Candidate, against: string): Comparison | undefined {
+  return c.comparisons?.find((x) => x.against === against);
+}
+
 /**
- * The searched candidate to propose: the one with the lowest objective among those at least as accurate
- * (non-ideal) as the committed model; without such, none. `beats` when its objective is lower than the committed one's.
+ * The searched candidate to propose. With validation accuracies (the protocol): the one chosen on the
+ * validation split — the lowest objective among the searched candidates not worse on validation than the
+ * most accurate of them (`selectOnValidation`, applied by the run and again by merges); it `beats` the committed
+ * model when its objective is lower and its paired Δ accuracy against it is not "worse". Without them (older
+ * documents): the lowest objective among searched candidates at least as accurate as the committed model.
  */
 export function bestCandidate(cs: readonly Candidate[], o: SearchObjective): { best?: Candidate; beats: boolean } {
   const committed = cs.find((c) => c.kind === 'committed');
-  const searched = cs.filter((c) => c.kind === 'searched' && (!committed || c.accuracy >= committed.accuracy));
-  searched.sort((a, b) => objectiveValue(a, o) - objectiveValue(b, o));
-  const best = searched[0];
+  const searched = cs.filter((c) => c.kind === 'searched');
+  if (searched.length > 0 && searched.every((c) => c.validationAccuracy !== undefined)) {
+    const top = Math.max(...searched.map((c) => c.validationAccuracy!));
+    // Within the selection evaluation's resolution of the most accurate (one image of the split in either
+    // direction counts as a tie: nax assumption; the paired interval is not available across shards).
+    const ok = searched.filter((c) => c.validationAccuracy! >= top - (c.validationTolerance ?? 0));
+    ok.sort((a, b) => objectiveValue(a, o) - objectiveValue(b, o) || a.id.localeCompare(b.id));
+    const best = ok[0];
+    // Against the committed candidate it was compared with (its own shard's, after a merge).
+    const vs = best?.comparisons?.find((x) => cs.some((c) => c.id === x.against && c.kind === 'committed'));
+    const ref = vs ? cs.find((c) => c.id === vs.against) : committed;
+    const beats = !!best && !!ref && objectiveValue(best, o) < objectiveValue(ref, o) &&
+      (vs ? vs.verdict !== 'worse' : best.accuracy >= ref.accuracy);
+    return { best, beats };
+  }
+  const ranked = searched.filter((c) => !committed || c.accuracy >= committed.accuracy);
+  ranked.sort((a, b) => objectiveValue(a, o) - objectiveValue(b, o));
+  const best = ranked[0];
   return { best, beats: !!best && (!committed || objectiveValue(best, o) < objectiveValue(committed, o)) };
 }
 
@@ -83,7 +162,7 @@ export function deltaVsBaseline(c: Candidate, cs: readonly Candidate[]): { basel
   return baseline ? { baseline, deltaEdap: c.edap / baseline.edap - 1 } : undefined;
 }
 
-export function paretoDocument(cs: readonly Candidate[], objective: SearchObjective): ParetoDocument {
+export function paretoDocument(cs: readonly Candidate[], objective: SearchObjective, protocol?: ProtocolInfo): ParetoDocument {
   const { best, beats } = bestCandidate(cs, objective);
   return {
     schema: 'nax-pareto/1',
@@ -92,6 +171,7 @@ export function paretoDocument(cs: readonly Candidate[], objective: SearchObject
     front: paretoFront(cs).map((c) => c.id),
     best: best?.id,
     beatsCommitted: beats,
+    ...(protocol ? { protocol } : {}),
   };
 }
 
@@ -111,49 +191,8 @@ export function mergeSearchResults(docs: readonly ParetoDocument[], dirs?: reado
       seen.set(c.id, c.folder !== undefined && dir ? { ...c, folder: `${dir.replace(/\/+$/, '')}/${c.folder}` } : c);
     }
   });
-  const order: Record<CandidateKind, number> = { committed: 0, homogeneous: 1, searched: 2 };
+  const order: Record<CandidateKind, number> = { committed: 0, homogeneous: 1, costOnly: 2, random: 3, searched: 4 };
   const all = [...seen.values()].sort((a, b) => order[a.kind] - order[b.kind] || a.edap - b.edap);
-  return paretoDocument(all, docs[0]!.objective);
-}
-
-const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
-const sci = (x: number) => x.toExponential(3);
-
-/** The side-by-side table (markdown): every candidate, its accuracy, cost, ΔEDAP vs the best baseline at ≤ its accuracy, and the front. */
-export function candidateTable(doc: ParetoDocument): string {
-  const front = new Set(doc.front);
-  const rows = doc.candidates.map((c) => {
-    const d = deltaVsBaseline(c, doc.candidates);
-    return [
-      c.label + (c.id === doc.best ? ' ★' : ''),
-      pct(c.accuracy) + (c.accuracyStd > 0 ? ` ± ${(c.accuracyStd * 100).toFixed(2)}` : ''),
-      pct(c.idealAccuracy),
-      sci(c.energyJ),
-      sci(c.delayS),
-      c.areaMm2.toFixed(3),
-      sci(c.edap),
-      c.kind === 'homogeneous' ? '—' : d ? `${d.deltaEdap >= 0 ? '+' : ''}${(d.deltaEdap * 100).toFixed(1)} % (vs ${d.baseline.label})` : 'no baseline this accurate',
-      front.has(c.id) ? 'yes' : '',
-    ];
-  });
-  return markdownTable([
-    ['candidate', 'non-ideal acc.', 'ideal acc.', 'energy J', 'delay s', 'area mm²', 'EDAP J·s·mm²', 'ΔEDAP vs best baseline at ≤ acc.', 'front'],
-    ...rows,
-  ], { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'c'] });
-}
-
-/** summary.md: the table plus the searched architectures. */
-export function summaryMarkdown(doc: ParetoDocument, notes: readonly string[] = []): string {
-  const lines = ['## nax re-search', '', candidateTable(doc), ''];
-  const best = doc.candidates.find((c) => c.id === doc.best);
-  lines.push(best
-    ? `★ proposed: **${best.label}** — ${doc.beatsCommitted ? 'beats' : 'does not beat'} the committed model on ${doc.objective} at equal or better non-ideal accuracy.`
-    : 'No searched candidate is at least as accurate (non-ideal) as the committed model.');
-  const searched = doc.candidates.filter((c) => c.kind === 'searched');
-  if (searched.length > 0) {
-    lines.push('', '### Searched architectures (changes from the committed model)', '');
-    for (const c of searched) lines.push(`- **${c.label}**: ${c.architecture || 'same kernels and crossbars as committed'}`);
-  }
-  if (notes.length > 0) lines.push('', ...notes.map((n) => `> ${n}`));
-  return lines.join('\n') + '\n';
+  const protocol = docs.find((d) => d.protocol)?.protocol;
+  return paretoDocument(all, docs[0]!.objective, protocol);
 }

@@ -1,18 +1,22 @@
 /**
- * `nax search`: the bounded NAX re-search of one project under a hard wall-time budget.
+ * `nax search`: the bounded NAX re-search of one project and its protocol (issue 12), on loaded inputs
+ * (src/search-project.ts loads them). Pure apart from the injected clock, evaluator and output sink.
  *
  *   1. resolve the search space against the model (every impossible choice fails here, before any work);
- *   2. evaluate the committed model and the homogeneous baselines (every layer on N×N, each N) with the full
- *      simulator and cost model (shard 0 only, when sharded);
- *   3. warm up the supernet, then per λ: search, argmax, fine-tune (engine.ts);
- *   4. per λ: build the tfjs-layers model, save it, load it back through model/load.ts + graphFromModel
- *      (exactly as a user's model is read) and evaluate it into a `nax-report/1`;
- *   5. Pareto front over every evaluated candidate, side-by-side table, best candidate at the folder root.
+ *      the cost-only optimum (multi-start coordinate descent on the cost LUT) needs no training;
+ *   2. warm up the supernet; the measured step time sizes the equal fine-tuning (schedule.ts);
+ *   3. per λ: search, argmax, F fine-tune steps from the weights at the argmax, then a selection evaluation on
+ *      the validation split;
+ *   4. λ chosen on validation only;
+ *   5. baselines with the same F steps from the same weights: the committed kernels (one float network serves
+ *      the committed mapping and every homogeneous N×N), the cost-only optimum, and the winner of a random
+ *      search given the wall time of one search phase;
+ *   6. the evaluation set, touched once: every candidate on the same images and chips;
+ *   7. paired 95 % intervals of Δ accuracy against each baseline; "better" only when the interval excludes 0;
+ *   8. Pareto front, summary, each candidate's files, the proposed one at the folder root.
  *
- * Time: the clock is injected (`now`, seconds). The budget is split as: baselines ≤ 35 %; then, keeping
- * per remaining λ the measured evaluation time × 1.25 in reserve, warm-up 15 % and per λ search 65 % /
- * fine-tune 35 % of the rest. Every phase checks the clock between steps and stops on time; a λ that no
- * longer fits is skipped and what was found so far is returned.
+ * Time: the budget bounds training and selection (steps 1–5; every phase checks the clock between steps);
+ * the final evaluation (step 6) comes after it and its cost is set by search.evaluationImages/Chips.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayerMapping } from '../config/mapping.js';
@@ -21,25 +25,24 @@ import type { SearchSpace } from '../config/search-space.js';
 import type { Technology } from '../config/technology.js';
 import { createCostLookup } from '../cost/lut.js';
 import { costOptionsOf } from '../cost/options.js';
-import { loadEvalSet } from '../data/evalset.js';
 import { NaxUserError } from '../errors.js';
-import { type FileSource, dirSource } from '../io/files.js';
-import { graphFromModel } from '../model/from-tfjs.js';
 import { type NetworkGraph, matrixNodes } from '../model/graph.js';
-import { loadLayersModel } from '../model/load.js';
-import { isOnnxPath } from '../model/onnx/load.js';
-import { loadProject } from '../pipeline.js';
 import type { NaxReport, SimulationSettings } from '../report.js';
 import { nonIdealLogits } from '../xbar/simulate.js';
 import { buildLayersModel, homogeneousMappings } from './derive.js';
 import { type NonIdealFn, type LambdaResult, SearchEngine, type SearchData, Ticker } from './engine.js';
-import { type EvalImages, type Evaluator, candidateFromReport, simulatorEvaluator } from './evaluate.js';
-import type { SampleRunner } from '../xbar/simulate.js';
+import { type EvalImages, type Evaluator, candidateFromReport } from './evaluate.js';
+import type { OutputSink } from './output-sink.js';
 import { buildHardwareTable } from './hardware.js';
-import { type OutputSink, folderSink } from './output-folder.js';
-import { type Candidate, type ParetoDocument, paretoDocument, summaryMarkdown } from './pareto.js';
+import { type Candidate, type CandidateKind, type ParetoDocument, type ProtocolInfo, paretoDocument } from './pareto.js';
+import { compareCandidates, selectOnValidation } from './protocol.js';
+import { costOnlyOptimum } from './cost-only.js';
+import { hardwareOfChoice, uniformArch } from './arch.js';
+import { Rng, deriveSeed } from '../xbar/rng.js';
+import { searchSummaryMarkdown } from '../render/search-summary.js';
 import { type SearchPlan, describeChoice, resolveSearchPlan } from './plan.js';
 import type { Progress } from '../progress.js';
+import { type Budget, deadlineOf, protocolAllocation, reserveS, saveAllowanceS, warmUpDeadline } from './schedule.js';
 
 export interface SearchShard {
   /** 0-based. */
@@ -57,7 +60,14 @@ export interface SearchInputs {
   readonly space: SearchSpace;
   /** The training set; its last `space.validationImages` images are the validation split. */
   readonly train: EvalImages;
+  /** The evaluation set (already cut to search.evaluationImages). */
   readonly evalSet: EvalImages;
+  /** Images the evaluation set file holds (for the summary when a subset is used). */
+  readonly evaluationSetImages?: number;
+  /** search.validationSet, the split on which λ and the final candidate are chosen. */
+  readonly validation?: EvalImages;
+  /** The calibration split (nax.yml `calibrationSet`), used by evaluations like `nax simulate` uses it. */
+  readonly calibration?: { readonly images: Float32Array; readonly n: number; readonly shape: readonly [number, number, number] };
   readonly simulation: SimulationSettings;
   readonly batchSize: number;
   readonly reportInputs: NaxReport['inputs'];
@@ -71,14 +81,9 @@ export interface StepLimits {
 }
 
 export interface RunSearchOptions {
-  /** Where the project's files are read from. */
-  readonly source: FileSource;
-  /** nax.yml relative to the source root. */
-  readonly configPath: string;
   /** Wall-time budget, s (overrides search.budget). */
   readonly budgetS?: number;
-  /** Output folder; nothing is written without it (and without `sink`). */
-  readonly outDir?: string;
+  /** Where results are written and models read back; nothing is written without it. */
   readonly sink?: OutputSink;
   readonly shard?: SearchShard;
   /** Lines, each with the elapsed share of the budget as its step. */
@@ -89,11 +94,10 @@ export interface RunSearchOptions {
   readonly progressIntervalS?: number;
   /** Replace the simulator (tests). */
   readonly nonIdeal?: NonIdealFn;
-  readonly evaluate?: Evaluator;
-  /** Where the Monte Carlo samples of candidate evaluations run (worker threads); default this thread. */
-  readonly runner?: SampleRunner;
+  /** Full evaluation of a candidate (the simulator and cost model in production: search-project.ts). */
+  readonly evaluate: Evaluator;
   readonly limits?: StepLimits;
-  /** Skip the committed/homogeneous evaluations (they are done by shard 0 only when sharded). */
+  /** Skip the baselines (committed, homogeneous, cost-only, random): tests of the search alone. */
   readonly skipBaselines?: boolean;
 }
 
@@ -108,7 +112,10 @@ export interface LambdaSummary {
   readonly fineTuneSteps: number;
   readonly hardware: number;
   readonly valCe: number;
+  /** Whether this λ's candidate was chosen on validation and evaluated on the evaluation set. */
   readonly evaluated: boolean;
+  /** Non-ideal accuracy on the selection split. */
+  readonly validationAccuracy: number;
 }
 
 export interface SearchResult {
@@ -119,56 +126,14 @@ export interface SearchResult {
   /** Raw per-λ results (α trajectories, derived graphs). */
   readonly runs: readonly LambdaResult[];
   readonly warmupSteps: number;
+  /** Training and selection time (what the budget bounds), s. */
+  readonly trainingS: number;
+  /** Everything, the final evaluation included, s. */
   readonly elapsedS: number;
   readonly budgetS: number;
   /** Things the user should know (skipped λ, skipped baselines). */
   readonly notes: readonly string[];
   readonly summary: string;
-}
-
-/**
- * Loads the project of nax.yml (model, committed mapping, technology, evaluation set and training set).
- * `space` replaces nax.yml's `search:` section (the bench searches the fixture, whose nax.yml has none).
- */
-export async function loadSearchInputs(source: FileSource, configPath: string, space?: SearchSpace): Promise<SearchInputs> {
-  const p = await loadProject(source, configPath);
-  if (isOnnxPath(p.config.model)) {
-    throw new NaxUserError(p.config.file, 'model', `search supports TensorFlow.js layers models only; '${p.config.model}' is ONNX`,
-      'simulate, cost, sweep and check work on ONNX models');
-  }
-  const cfg = { ...p.config, search: space ?? p.config.search };
-  space = cfg.search;
-  if (!cfg.evalSet) throw new NaxUserError(cfg.file, 'evalSet', 'no evaluation set configured', 'the search evaluates candidates on it');
-  if (!space.trainSet) {
-    throw new NaxUserError(cfg.file, 'search.trainSet', 'the search needs training data',
-      'add search.trainSet { images, labels } (its last search.validationImages images are held out for architecture steps)');
-  }
-  const evalSet = await loadEvalSet(source, cfg.evalSet, cfg.simulation.evalImages, cfg.file);
-  const train = await loadEvalSet(source, space.trainSet, 0x7fffffff, cfg.file);
-  const [h, w, c] = p.graph.inputShape;
-  for (const [set, field] of [[evalSet, 'evalSet.images'], [train, 'search.trainSet.images']] as const) {
-    if (set.shape[0] !== h || set.shape[1] !== w || set.shape[2] !== c) {
-      throw new NaxUserError(cfg.file, field, `images are ${set.shape.join('×')}, the model expects ${h}×${w}×${c}`);
-    }
-  }
-  return {
-    file: cfg.file,
-    graph: p.graph,
-    committed: p.mappings,
-    technology: p.technology,
-    space,
-    train,
-    evalSet,
-    simulation: { seed: cfg.simulation.seed, monteCarloSamples: cfg.simulation.monteCarloSamples, evalImages: evalSet.n, irDrop: cfg.simulation.irDrop },
-    batchSize: cfg.simulation.batchSize,
-    reportInputs: { ...p.inputs, evalSet: { path: cfg.evalSet.images, sha256: evalSet.sha256 } },
-  };
-}
-
-/** Runs the search for nax.yml in `source` (loads, then `runSearchOn`). */
-export async function runSearch(opts: RunSearchOptions): Promise<SearchResult> {
-  const inputs = await loadSearchInputs(opts.source, opts.configPath);
-  return runSearchOn(inputs, opts);
 }
 
 function classesOf(g: NetworkGraph): number {
@@ -201,18 +166,42 @@ function lambdaId(l: number): string {
   return `searched-lambda-${l}`;
 }
 
-/** The search on loaded inputs. */
+/**
+ * The λ values and search seed of one shard: with at least as many λ as shards, shard i takes λ i, i + n, …
+ * (seed unchanged); with fewer, shards cycle through the λ list and each further round uses the next seed
+ * (shard i: λ[i mod L], seed + ⌊i / L⌋), so a nightly with 3 shards and one λ runs 3 search seeds.
+ */
+export function shardSlice(lambdas: readonly number[], seed: number, shard: SearchShard): { lambdas: number[]; seed: number } {
+  if (lambdas.length >= shard.count) return { lambdas: lambdas.filter((_, i) => i % shard.count === shard.index), seed };
+  return { lambdas: [lambdas[shard.index % lambdas.length]!], seed: seed + Math.floor(shard.index / lambdas.length) };
+}
+
+/** One network + mapping the protocol evaluates. */
+interface Pending {
+  readonly id: string;
+  readonly kind: CandidateKind;
+  readonly label: string;
+  readonly graph: NetworkGraph;
+  readonly mappings: ReadonlyMap<string, LayerMapping>;
+  readonly fineTuneSteps: number;
+  readonly lambda?: number;
+  readonly architecture?: string;
+  readonly validation?: NaxReport;
+  readonly validationImages?: number;
+}
+
+/** The search and its protocol on loaded inputs. */
 export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Promise<SearchResult> {
   const now = opts.now;
   const t0 = now();
   const space = inp.space;
   const budgetS = opts.budgetS ?? space.budgetS;
-  const deadline = t0 + budgetS;
+  const budget: Budget = { startS: t0, budgetS };
   // The search is bounded by wall time, so its progress is the elapsed share of the budget.
   const log = (l: string) => opts.progress(l, { done: Math.min(budgetS, now() - t0), total: budgetS, unit: 's' });
   const ticker = new Ticker({ now }, log, opts.progressIntervalS ?? 5);
   const notes: string[] = [];
-  const sink = opts.sink ?? (opts.outDir ? folderSink(opts.outDir) : undefined);
+  const sink = opts.sink;
 
   // 1. Everything that can be wrong with the space fails here.
   const plan: SearchPlan = resolveSearchPlan({ graph: inp.graph, committed: inp.committed, space, file: inp.file });
@@ -221,160 +210,255 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
   if (shard.count < 1 || shard.index < 0 || shard.index >= shard.count) {
     throw new NaxUserError('--shard', '', `shard ${shard.index + 1}/${shard.count} does not exist`);
   }
-  const lambdas = space.lambdas.filter((_, i) => i % shard.count === shard.index);
-  if (lambdas.length === 0) notes.push(`shard ${shard.index + 1}/${shard.count} has no λ value (search.lambda lists ${space.lambdas.length})`);
+  const { lambdas, seed } = shardSlice(space.lambdas, space.seed, shard);
+  // Every candidate of a sharded run is this shard's (baselines are fine-tuned from its own search), so ids carry the shard.
+  const sfx = shard.count > 1 ? `-shard${shard.index + 1}` : '';
+  const lsfx = shard.count > 1 ? ` (shard ${shard.index + 1}, seed ${seed})` : '';
   const lookup = createCostLookup(inp.technology.components, costOptionsOf(inp.technology));
   const table = buildHardwareTable(plan, lookup, space.objective);
-  const evaluate = opts.evaluate ?? simulatorEvaluator({
-    technology: inp.technology, evalSet: inp.evalSet, settings: inp.simulation, batchSize: inp.batchSize, inputs: inp.reportInputs,
-    progress: (l) => ticker.tick(() => l),
-    ...(opts.runner ? { runner: opts.runner } : {}),
-  });
+  const evaluate = opts.evaluate;
   const nonIdeal: NonIdealFn = opts.nonIdeal ?? ((o) => nonIdealLogits({ ...o, technology: inp.technology, irDrop: inp.simulation.irDrop }));
+  const selection = selectionSplit(inp, data);
   opts.progress(`search: ${plan.layers.length} mixed layers (${plan.layers.filter((l) => l.kernelSearched).length} with kernel choice), ` +
-    `${space.kernels.length} kernels × ${space.crossbars.length} crossbars, λ ${lambdas.join(', ') || '—'}, objective ${space.objective}, budget ${budgetS.toFixed(0)} s`);
+    `${space.kernels.length} kernels × ${space.crossbars.length} crossbars, λ ${lambdas.join(', ')}, objective ${space.objective}, budget ${budgetS.toFixed(0)} s; ` +
+    `selection on ${selection.name} (${selection.images.n} images × ${space.selectionChips} chips), evaluation on ${inp.evalSet.n} images × ${space.evaluationChips} chips`);
 
-  const candidates: Candidate[] = [];
-  const reports = new Map<string, NaxReport>();
+  // The cost-only optimum needs no training: exact cost from the LUT.
+  const costOnly = costOnlyOptimum(plan, lookup, space.objective, { seed });
+  ticker.tick(() => `search: cost-only optimum ${describeChoice(plan, costOnly.choice, true) || 'the committed architecture'} (${costOnly.starts} starts, ${costOnly.evaluations} cost evaluations)`, true);
+
+  const saveS = saveAllowanceS(budget, sink !== undefined);
   let evalS = 0;
-  const timedEval = async (o: { graph: NetworkGraph; mappings: ReadonlyMap<string, LayerMapping>; label: string }) => {
+  const validate = async (g: NetworkGraph, m: ReadonlyMap<string, LayerMapping>, label: string) => {
     const t = now();
-    ticker.tick(() => `search: evaluating ${o.label}`, true);
-    const r = await evaluate(o);
+    ticker.tick(() => `search: validating ${label}`, true);
+    const r = await evaluate({ graph: g, mappings: m, label, images: selection.images, samples: space.selectionChips });
     evalS = Math.max(evalS, now() - t);
     return r;
   };
+  // The committed model as committed, on the selection split: a reference, and the measured time of one
+  // selection evaluation (the schedule keeps that much per λ in reserve).
+  const committedValidation = await validate(inp.graph, inp.committed, 'committed model (as committed)');
+  const reserve = () => reserveS(budget, lambdas.length, evalS, saveS);
 
-  // 2. Baselines.
-  if (!opts.skipBaselines && shard.index === 0) {
-    const baselineDeadline = t0 + 0.35 * budgetS;
-    const list: Array<{ id: string; kind: 'committed' | 'homogeneous'; label: string; mappings: ReadonlyMap<string, LayerMapping> }> = [
-      { id: 'committed', kind: 'committed', label: 'committed model', mappings: inp.committed },
-      ...space.crossbars.map((n) => ({ id: `homogeneous-${n}`, kind: 'homogeneous' as const, label: `homogeneous ${n}×${n}`, mappings: homogeneousMappings(inp.committed, n) })),
-    ];
-    for (const b of list) {
-      if (now() + evalS > baselineDeadline) {
-        notes.push(`${b.label} not evaluated: baselines may use at most 35 % of the budget`);
-        continue;
-      }
-      const r = await timedEval({ graph: inp.graph, mappings: b.mappings, label: b.label });
-      reports.set(b.id, r);
-      candidates.push(candidateFromReport(r, { id: b.id, kind: b.kind, label: b.label }));
-      ticker.tick(() => `search: ${b.label}: non-ideal ${(r.accuracy!.nonIdeal.mean * 100).toFixed(2)} %, EDAP ${r.totals.edap.toExponential(3)}`, true);
-    }
-  }
-
-  // 3.–4. Warm-up, then per λ search, fine-tune, save, reload, evaluate.
   const spe = Math.ceil(data.nTrain / space.batchSize);
   const caps: StepLimits = opts.limits ?? (space.epochs !== undefined
-    ? { warmupSteps: Math.round(0.2 * space.epochs * spe), searchSteps: Math.round(0.5 * space.epochs * spe), fineTuneSteps: Math.round(0.3 * space.epochs * spe) }
+    ? { warmupSteps: Math.round(0.2 * space.epochs * spe), searchSteps: Math.round(0.5 * space.epochs * spe), fineTuneSteps: Math.round(0.3 * space.epochs * spe / (lambdas.length + 3)) }
     : { warmupSteps: Infinity, searchSteps: Infinity, fineTuneSteps: Infinity });
-  // Saving and reloading a small model takes well under a second; scale the allowance down for tiny budgets.
-  const saveS = sink ? Math.min(1, 0.02 * budgetS) : 0;
-  // Per λ still to run: its evaluation (measured on the baselines) with margin, saving, and slack for the
-  // step that is running when a phase deadline passes.
-  const reserveFor = (k: number) => k * (evalS * 1.25 + saveS + 0.02 * budgetS);
   const engine = new SearchEngine(plan, data, {
-    seed: space.seed, batchSize: space.batchSize, archEvery: space.archEvery, archLr: space.archLr, weightLr: space.weightLr,
+    seed, batchSize: space.batchSize, archEvery: space.archEvery, archLr: space.archLr, weightLr: space.weightLr,
     archBatch: Math.min(space.archBatch, data.nVal), nonIdealFraction: space.nonIdealFraction, archSamples: 2,
   }, { now }, ticker);
   const runs: LambdaResult[] = [];
   const summaries: LambdaSummary[] = [];
-  const graphs = new Map<string, { graph: NetworkGraph; mappings: ReadonlyMap<string, LayerMapping> }>();
+  const pending: Pending[] = [];
   let warmupSteps = 0;
+  let protocol: ProtocolInfo | undefined;
   try {
-    if (lambdas.length > 0) {
-      const train0 = Math.max(0, deadline - now() - reserveFor(lambdas.length));
-      const w = engine.warmUp({ deadlineS: now() + 0.15 * train0, maxSteps: caps.warmupSteps });
-      warmupSteps = w.steps;
-      ticker.tick(() => `search: warm-up done, ${w.steps} steps`, true);
-    }
-    for (let i = 0; i < lambdas.length; i++) {
-      const lambda = lambdas[i]!;
-      const left = lambdas.length - i;
-      const share = (deadline - now() - reserveFor(left)) / left;
-      if (share <= 0) {
-        notes.push(`λ=${lambda} skipped: the budget ran out`);
-        continue;
-      }
-      const t = now();
+    // 2. Warm-up; it measures the time of one weight step, which sizes the equal fine-tuning.
+    const tw = now();
+    const w = engine.warmUp({ deadlineS: warmUpDeadline(budget, tw, reserve()), maxSteps: caps.warmupSteps });
+    warmupSteps = w.steps;
+    const stepS = w.steps > 0 ? (now() - tw) / w.steps : 0.05 * budgetS;
+    const alloc = protocolAllocation({ trainingS: deadlineOf(budget) - now() - reserve(), lambdas: lambdas.length, stepS, maxFineTuneSteps: caps.fineTuneSteps });
+    const F = alloc.fineTuneSteps;
+    ticker.tick(() => `search: warm-up done, ${w.steps} steps (${(stepS * 1000).toFixed(0)} ms/step); every candidate gets ${F} fine-tune steps, each search phase ${alloc.searchS.toFixed(0)} s`, true);
+    // A fine-tune may overrun its share only up to the end of the budget; the steps it got are recorded.
+    const ftLimit = { deadlineS: deadlineOf(budget), maxSteps: F };
+
+    // 3. Per λ: search, argmax, the equal fine-tuning, then the selection evaluation on validation.
+    const searched: Array<Pending & { run: LambdaResult }> = [];
+    for (const lambda of lambdas) {
+      const ts = now();
       const res = await engine.searchLambda({
         lambda, table, nonIdeal,
-        search: { deadlineS: t + 0.65 * share, maxSteps: caps.searchSteps },
-        fineTune: { deadlineS: t + share, maxSteps: caps.fineTuneSteps },
+        search: { deadlineS: ts + alloc.searchS, maxSteps: caps.searchSteps },
+        fineTune: { deadlineS: ts, maxSteps: 0 },
       });
       runs.push(res);
-      const id = lambdaId(lambda);
+      if (res.archSteps === 0) notes.push(`λ=${lambda}: no architecture step fit the budget, so its argmax is not a search result`);
+      const id = lambdaId(lambda) + sfx;
+      const label = `searched λ=${lambda}${lsfx}`;
+      const ft = engine.fineTuneChoice(res.choice, res.weightsAfterSearch, ftLimit, label);
       const architecture = describeChoice(plan, res.choice, true);
-      let evaluated = false;
-      // Evaluate only if it fits the budget (the evaluation itself cannot be interrupted).
-      if (now() + evalS * 1.1 + saveS <= deadline) {
-        const folder = `candidates/${id}`;
-        let graph = res.graph;
-        if (sink) {
-          const model = buildLayersModel(res.graph, inp.file);
-          try {
-            await sink.saveModel(folder, model);
-          } finally {
-            model.dispose();
-          }
-          await sink.writeText(`${folder}/mapping.json`, JSON.stringify(mappingToJson(res.mappings), null, 2) + '\n');
-          // Read back exactly as a user's model is read: what is evaluated is what was written.
-          const loaded = await loadLayersModel(dirSource(sink.root), `${folder}/model.json`);
-          graph = graphFromModel(loaded, `${folder}/model.json`);
-          loaded.dispose();
-        }
-        const label = `searched λ=${lambda}`;
-        const r = await timedEval({ graph, mappings: res.mappings, label });
-        reports.set(id, r);
-        graphs.set(id, { graph, mappings: res.mappings });
-        candidates.push(candidateFromReport(r, { id, kind: 'searched', label, lambda, architecture, ...(sink ? { folder } : {}) }));
-        if (sink) await sink.writeText(`${folder}/report.json`, JSON.stringify(r, null, 2) + '\n');
-        evaluated = true;
-        ticker.tick(() => `search: ${label}: non-ideal ${(r.accuracy!.nonIdeal.mean * 100).toFixed(2)} %, EDAP ${r.totals.edap.toExponential(3)}`, true);
-      } else {
-        notes.push(`λ=${lambda}: found ${architecture || 'the committed architecture'}, but no time was left to evaluate it`);
-      }
+      const saved = await saveCandidate(sink, `candidates/${id}`, ft.graph, ft.mappings, inp.file);
+      const validation = await validate(saved, ft.mappings, label);
+      searched.push({ id, kind: 'searched', label, graph: saved, mappings: ft.mappings, fineTuneSteps: ft.steps, lambda, architecture, validation, validationImages: selection.images.n, run: res });
       summaries.push({
-        lambda,
-        choice: res.choice,
-        architecture,
+        lambda, choice: res.choice, architecture,
         alphas: res.alphas.map((a) => [...a]),
         probabilities: engine.probabilitiesOf(res.alphas).map((p) => [...p]),
-        archSteps: res.archSteps,
-        searchWeightSteps: res.searchWeightSteps,
-        fineTuneSteps: res.fineTuneSteps,
-        hardware: res.hardware,
-        valCe: res.valCe,
-        evaluated,
+        archSteps: res.archSteps, searchWeightSteps: res.searchWeightSteps, fineTuneSteps: ft.steps,
+        hardware: res.hardware, valCe: res.valCe, evaluated: false,
+        validationAccuracy: validation.accuracy!.nonIdeal.mean,
       });
+      ticker.tick(() => `search: ${label}: ${architecture || 'the committed architecture'}; validation non-ideal ${pct(validation.accuracy!.nonIdeal.mean)}`, true);
     }
+
+    // 4. λ chosen on validation only.
+    const asCandidate = (p: Pending, r: NaxReport) => candidateFromReport(r, { id: p.id, kind: p.kind, label: p.label });
+    const pick = selectOnValidation(searched.map((p) => ({ candidate: asCandidate(p, p.validation!), report: p.validation! })), space.objective);
+    const chosen = searched[pick]!;
+    summaries[pick] = { ...summaries[pick]!, evaluated: true };
+    if (searched.length > 1) notes.push(`λ=${chosen.lambda} chosen on ${selection.name}: the lowest ${space.objective} among the λ candidates not worse there than the most accurate`);
+    const from = chosen.run.weightsAfterSearch;
+
+    // 5. Baselines with the same fine-tuning from the same weights.
+    let randomS = 0;
+    let randomSamples = 0;
+    if (!opts.skipBaselines) {
+      // Random search with the wall time of one search phase, scored by the search's own loss
+      // (non-ideal validation CE + λ·hardware) on the same images and chip for every sample.
+      engine.net.restore(from, space.weightLr);
+      const rng = Rng.derive(seed, 'random-search');
+      const chip = deriveSeed(seed, 'random-search-chip');
+      const tr = now();
+      let bestArch: number[] | undefined;
+      let bestScore = Infinity;
+      const withZero = space.zeroOp !== false;
+      // As many samples as the search had architecture steps when it is step-capped (tests), else its wall time.
+      const maxSamples = Math.max(1, Math.ceil(caps.searchSteps / space.archEvery));
+      while (randomSamples < maxSamples && now() - tr < alloc.searchS) {
+        const arch = uniformArch(plan, rng, withZero);
+        const score = (await engine.validationLoss(arch, nonIdeal, chip)) + chosen.lambda! * hardwareOfChoice(plan, table, arch);
+        randomSamples += 1;
+        if (score < bestScore) {
+          bestScore = score;
+          bestArch = arch;
+        }
+        ticker.tick(() => `search: random search sample ${randomSamples}, best loss ${bestScore.toFixed(3)}`);
+      }
+      randomS = now() - tr;
+      if (!bestArch) {
+        // No time for a single score: one uniform draw, as a random search of one sample would keep.
+        bestArch = uniformArch(plan, rng, withZero);
+        notes.push('the random search had no time to score a sample: its candidate is one unscored uniform draw');
+      }
+
+      const cArch = committedWeightsChoice(plan);
+      const cFt = engine.fineTuneChoice(cArch, from, ftLimit, 'committed kernels');
+      const cGraph = await saveCandidate(sink, `candidates/committed${sfx}`, cFt.graph, inp.committed, inp.file);
+      pending.push({ id: `committed${sfx}`, kind: 'committed', label: `committed mapping${lsfx}`, graph: cGraph, mappings: inp.committed, fineTuneSteps: cFt.steps });
+      for (const n of space.crossbars) {
+        pending.push({ id: `homogeneous-${n}${sfx}`, kind: 'homogeneous', label: `homogeneous ${n}×${n}${lsfx}`, graph: cGraph, mappings: homogeneousMappings(inp.committed, n), fineTuneSteps: cFt.steps });
+      }
+      const coFt = engine.fineTuneChoice(costOnly.choice, from, ftLimit, 'cost-only optimum');
+      const coGraph = await saveCandidate(sink, `candidates/cost-only${sfx}`, coFt.graph, coFt.mappings, inp.file);
+      pending.push({ id: `cost-only${sfx}`, kind: 'costOnly', label: `cost-only optimum${lsfx}`, graph: coGraph, mappings: coFt.mappings, fineTuneSteps: coFt.steps,
+        architecture: describeChoice(plan, costOnly.choice, true) });
+      const rFt = engine.fineTuneChoice(bestArch!, from, ftLimit, 'random search');
+      const rGraph = await saveCandidate(sink, `candidates/random${sfx}`, rFt.graph, rFt.mappings, inp.file);
+      pending.push({ id: `random${sfx}`, kind: 'random', label: `random search${lsfx}`, graph: rGraph, mappings: rFt.mappings, fineTuneSteps: rFt.steps,
+        architecture: describeChoice(plan, bestArch!, true) });
+    }
+    pending.push(chosen);
+    const steps = new Set(pending.map((p) => p.fineTuneSteps));
+    if (steps.size > 1) notes.push(`fine-tuning was cut by the budget: candidates got ${[...steps].sort((a, b) => a - b).join(', ')} steps (planned ${F})`);
+    protocol = {
+      fineTuneSteps: Math.min(...steps), weightLr: space.weightLr,
+      selectionSplit: selection.name, selectionImages: selection.images.n, selectionChips: space.selectionChips,
+      evaluationImages: inp.evalSet.n, evaluationSetImages: inp.evaluationSetImages ?? inp.evalSet.n, evaluationChips: space.evaluationChips,
+      randomSearchS: randomS, randomSamples, costOnlyStarts: costOnly.starts,
+    };
   } finally {
     engine.dispose();
   }
+  const trainingS = now() - t0;
+  ticker.tick(() => `search: training done in ${trainingS.toFixed(1)} s of ${budgetS.toFixed(0)} s; the evaluation set is used now, once`, true);
 
-  // 5. Front, table, best candidate at the root.
-  const pareto = paretoDocument(candidates, space.objective);
-  const summary = summaryMarkdown(pareto, notes);
+  // 6. The evaluation set, touched once: every candidate on the same images and chips.
+  const reports = new Map<string, NaxReport>();
+  const candidates: Candidate[] = [];
+  for (const p of pending) {
+    ticker.tick(() => `search: evaluating ${p.label}`, true);
+    const r = await evaluate({ graph: p.graph, mappings: p.mappings, label: p.label, samples: space.evaluationChips });
+    reports.set(p.id, r);
+    candidates.push({
+      ...candidateFromReport(r, {
+        id: p.id, kind: p.kind, label: p.label,
+        ...(p.lambda !== undefined ? { lambda: p.lambda } : {}),
+        ...(p.architecture !== undefined ? { architecture: p.architecture } : {}),
+        ...(sink ? { folder: `candidates/${p.id}` } : {}),
+      }),
+      fineTuneSteps: p.fineTuneSteps,
+      ...(p.validation ? { validationAccuracy: p.validation.accuracy!.nonIdeal.mean, validationTolerance: 1 / p.validationImages! } : {}),
+    });
+    ticker.tick(() => `search: ${p.label}: non-ideal ${pct(r.accuracy!.nonIdeal.mean)}, EDAP ${r.totals.edap.toExponential(3)}`, true);
+  }
+  // 7. Paired comparisons: every non-baseline candidate against every baseline (and searched against the others).
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const compared = candidates.map((c) => {
+    if (c.kind === 'committed' || c.kind === 'homogeneous') return c;
+    const against = candidates.filter((b) => b.id !== c.id && (b.kind === 'committed' || b.kind === 'homogeneous' ||
+      (c.kind === 'searched' && (b.kind === 'costOnly' || b.kind === 'random')) || (c.kind === 'random' && b.kind === 'costOnly')));
+    const comparisons = against.flatMap((b) => {
+      const x = compareCandidates({ candidate: c, report: reports.get(c.id)! }, { candidate: byId.get(b.id)!, report: reports.get(b.id)! }, space.objective);
+      return x ? [x] : [];
+    });
+    return { ...c, comparisons };
+  });
+
+  // 8. Front, table, every candidate's files, the proposed one at the root.
+  const pareto = paretoDocument(compared, space.objective, protocol);
+  const summary = searchSummaryMarkdown(pareto, [...notes, `reference: the committed model as committed (no fine-tuning) scores ${pct(committedValidation.accuracy!.nonIdeal.mean)} non-ideal on ${selection.name}`]);
   if (sink) {
+    for (const p of pending) {
+      const folder = `candidates/${p.id}`;
+      if (p.kind === 'homogeneous') await saveCandidate(sink, folder, p.graph, p.mappings, inp.file);
+      await sink.writeText(`${folder}/report.json`, JSON.stringify(reports.get(p.id), null, 2) + '\n');
+    }
     await sink.writeText('pareto.json', JSON.stringify({ ...pareto, lambdas: summaries }, null, 2) + '\n');
     await sink.writeText('summary.md', summary);
-    const best = pareto.best ? graphs.get(pareto.best) : undefined;
-    if (best && pareto.best) {
-      const model = buildLayersModel(best.graph, inp.file);
-      try {
-        await sink.saveModel('.', model);
-      } finally {
-        model.dispose();
-      }
-      await sink.writeText('mapping.json', JSON.stringify(mappingToJson(best.mappings), null, 2) + '\n');
-      await sink.writeText('report.json', JSON.stringify(reports.get(pareto.best), null, 2) + '\n');
+    const best = pareto.best ? pending.find((p) => p.id === pareto.best) : undefined;
+    if (best) {
+      await saveCandidate(sink, '.', best.graph, best.mappings, inp.file);
+      await sink.writeText('report.json', JSON.stringify(reports.get(best.id), null, 2) + '\n');
     }
   }
   const elapsedS = now() - t0;
-  opts.progress(`search: done in ${elapsedS.toFixed(1)} s of ${budgetS.toFixed(0)} s; ${candidates.length} candidates, front: ${pareto.front.join(', ')}`,
+  opts.progress(`search: done in ${elapsedS.toFixed(1)} s (training budget ${budgetS.toFixed(0)} s); ${candidates.length} candidates, front: ${pareto.front.join(', ')}`,
     { done: budgetS, total: budgetS, unit: 's' });
-  return { pareto, reports, lambdas: summaries, runs, warmupSteps, elapsedS, budgetS, notes, summary };
+  return { pareto, reports, lambdas: summaries, runs, warmupSteps, trainingS, elapsedS, budgetS, notes, summary };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+
+/**
+ * Writes a candidate's model and mapping into `folder` of the sink and reads the model back exactly as a
+ * user's model is read, so that what is evaluated is what was written. Without a sink, the graph as is.
+ */
+async function saveCandidate(sink: OutputSink | undefined, folder: string, graph: NetworkGraph, mappings: ReadonlyMap<string, LayerMapping>, file: string): Promise<NetworkGraph> {
+  if (!sink) return graph;
+  const model = buildLayersModel(graph, file);
+  try {
+    await sink.saveModel(folder, model);
+  } finally {
+    model.dispose();
+  }
+  await sink.writeText(`${folder}/mapping.json`, JSON.stringify(mappingToJson(mappings), null, 2) + '\n');
+  return sink.loadGraph(folder === '.' ? 'model.json' : `${folder}/model.json`);
+}
+
+/** An architecture with the committed kernel on every mixed layer (its crossbar choice does not affect weights). */
+function committedWeightsChoice(plan: SearchPlan): number[] {
+  return plan.layers.map((l) => {
+    const j = l.ops.findIndex((o) => o.kind === 'path' && o.kernel === l.committedKernel);
+    if (j < 0) throw new Error(`internal error: layer '${l.name}' has no op with its committed kernel`);
+    return j;
+  });
+}
+
+/** The split on which λ and the final candidate are chosen: search.validationSet, else the architecture-step split. */
+function selectionSplit(inp: SearchInputs, data: SearchData): { name: string; images: EvalImages } {
+  const n = inp.space.selectionImages;
+  if (inp.validation) {
+    const k = Math.min(n, inp.validation.n);
+    const per = inp.validation.shape[0] * inp.validation.shape[1] * inp.validation.shape[2];
+    return { name: 'the validation split', images: { ...inp.validation, images: inp.validation.images.subarray(0, k * per), labels: inp.validation.labels.subarray(0, k), n: k } };
+  }
+  const k = Math.min(n, data.nVal);
+  const per = data.shape[0] * data.shape[1] * data.shape[2];
+  return { name: 'the architecture-step split', images: { images: data.valImages.subarray(0, k * per), labels: data.valLabels.subarray(0, k), n: k, shape: data.shape } };
 }
 
 /** Releases tfjs memory the caller no longer needs (the search keeps none after returning). */

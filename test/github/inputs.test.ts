@@ -31,6 +31,7 @@ describe('readInputs', () => {
       commentAuthor: 'github-actions[bot]',
       failOnMissingBaseline: false,
       searchOut: 'nax-search',
+      search: false,
     });
   });
 

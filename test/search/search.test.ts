@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseMapping, resolveMapping } from '../../src/config/mapping.js';
 import { parseSearchSpace } from '../../src/config/search-space.js';
 import { dirSource } from '../../src/io/files.js';
+import { folderSink } from '../../src/io/search-folder.js';
 import { graphFromModel } from '../../src/model/from-tfjs.js';
 import { type NetworkGraph, matrixNodes } from '../../src/model/graph.js';
 import { loadLayersModel } from '../../src/model/load.js';
@@ -41,7 +42,7 @@ async function run(o: { budgetS?: number; limits?: { warmupSteps: number; search
   const lines: string[] = [];
   const t = clock();
   const r = await runSearchOn(inp, {
-    source: dirSource(tmp), configPath: 'nax.yml', budgetS: o.budgetS ?? 120, outDir: o.outDir, progress: (l) => lines.push(`${(clock() - t).toFixed(2)} ${l}`),
+    budgetS: o.budgetS ?? 120, ...(o.outDir ? { sink: folderSink(o.outDir) } : {}), progress: (l) => lines.push(`${(clock() - t).toFixed(2)} ${l}`),
     now: clock, progressIntervalS: 1, nonIdeal: standInNonIdeal, evaluate: standInEvaluator(inp.evalSet), limits: o.limits,
   });
   return { r, lines, wallS: clock() - t };
@@ -66,14 +67,30 @@ describe('search on the tiny model', () => {
     // A different seed gives a different trajectory.
     const c = await run({ limits: LIMITS, space: { seed: 2 } });
     expect(c.r.runs[0]!.trajectory.map((t) => [...t])).not.toEqual(ra.trajectory.map((t) => [...t]));
-    // committed + 4 homogeneous + 1 searched
-    expect(a.r.pareto.candidates.map((x) => x.id)).toEqual(['committed', 'homogeneous-16', 'homogeneous-32', 'homogeneous-64', 'homogeneous-128', 'searched-lambda-0.5']);
+    // committed + 4 homogeneous + cost-only + random + 1 searched, all with the same fine-tuning
+    expect(a.r.pareto.candidates.map((x) => x.id)).toEqual(['committed', 'homogeneous-16', 'homogeneous-32', 'homogeneous-64', 'homogeneous-128', 'cost-only', 'random', 'searched-lambda-0.5']);
+    expect(a.r.pareto.candidates.map((x) => x.fineTuneSteps)).toEqual(Array(8).fill(LIMITS.fineTuneSteps));
+    // Every candidate on the same evaluation chips; the searched one compared, paired, with every baseline.
+    const seeds = [...a.r.reports.values()].map((r) => r.accuracy!.nonIdeal.sampleSeeds);
+    expect(seeds.every((x) => x.length === 10 && x.join() === seeds[0]!.join())).toBe(true);
+    const byId = new Map(a.r.pareto.candidates.map((x) => [x.id, x]));
+    const s = byId.get('searched-lambda-0.5')!;
+    expect(s.comparisons!.map((x) => x.against).sort()).toEqual(['committed', 'cost-only', 'homogeneous-128', 'homogeneous-16', 'homogeneous-32', 'homogeneous-64', 'random']);
+    for (const x of s.comparisons!) {
+      // The paired Δ of means is the difference of the two means.
+      expect(x.deltaPp).toBeCloseTo((s.accuracy - byId.get(x.against)!.accuracy) * 100, 9);
+      expect(x.ciLowPp).toBeLessThanOrEqual(x.deltaPp);
+      expect(x.deltaObjective).toBeCloseTo(s.edap / byId.get(x.against)!.edap - 1, 12);
+    }
+    expect(s.validationAccuracy).toBeGreaterThan(0);
+    expect(a.r.pareto.protocol).toMatchObject({ fineTuneSteps: LIMITS.fineTuneSteps, evaluationChips: 10, selectionSplit: 'the architecture-step split' });
   });
 
-  test('respects a 3 s budget (≤ budget + 10 %), returns what it found, reports progress', async () => {
+  test('training and selection respect a 3 s budget (≤ budget + 10 %), the final evaluation comes after; progress is reported', async () => {
     const { r, lines, wallS } = await run({ budgetS: 3, space: { lambdas: [0.5, 2] } });
-    expect(wallS).toBeLessThanOrEqual(3 * 1.1);
-    expect(r.elapsedS).toBeLessThanOrEqual(3 * 1.1);
+    expect(r.trainingS).toBeLessThanOrEqual(3 * 1.1);
+    expect(r.elapsedS).toBeGreaterThanOrEqual(r.trainingS);
+    expect(wallS).toBeGreaterThanOrEqual(r.elapsedS);
     expect(r.runs.length).toBeGreaterThanOrEqual(1);
     expect(r.runs[0]!.stoppedOnTime).toBe(true);
     // a progress line at least every 10 s (here: every 1 s requested)

@@ -19,6 +19,8 @@ import type { Evaluator } from '../../src/search/evaluate.js';
 import { crossEntropyPerSample, idealLogits, top1 } from '../../src/search/forward.js';
 import type { SearchInputs } from '../../src/search/run.js';
 import { Rng } from '../../src/xbar/rng.js';
+import { accuracyStats } from '../../src/stats/accuracy-stats.js';
+import { packCorrectness } from '../../src/stats/correctness-bits.js';
 
 export const H = 8;
 
@@ -113,18 +115,39 @@ function noisyGraph(g: NetworkGraph, mappings: ReadonlyMap<string, LayerMapping>
 /** Stand-in for xbar nonIdealLogits. */
 export const standInNonIdeal: NonIdealFn = (o) => idealLogits(noisyGraph(o.graph, o.mappings, o.seed, o.floatLayers), o.images, o.n);
 
-/** Stand-in for the full evaluation: 2 stand-in chips on the given set, real cost model. */
+/** Per-image correctness of logits [n, classes] against labels. */
+function correctOf(out: Float32Array, labels: ArrayLike<number>, n: number): Uint8Array {
+  const classes = out.length / n;
+  const c = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    for (let j = 1; j < classes; j++) if (out[i * classes + j]! > out[i * classes + best]!) best = j;
+    c[i] = best === labels[i] ? 1 : 0;
+  }
+  return c;
+}
+
+/**
+ * Stand-in for the full evaluation: `samples` stand-in chips (default 2, seeds 11, 12, …: the same chips for
+ * every candidate) on the given images (default the evaluation set), real cost model, correctness bitsets.
+ */
 export function standInEvaluator(evalSet: { images: Float32Array; labels: Int32Array; n: number }): Evaluator {
-  return async ({ graph, mappings }) => {
-    const acc = [11, 12].map((seed) => top1(idealLogits(noisyGraph(graph, mappings, seed), evalSet.images, evalSet.n), evalSet.labels, evalSet.n));
-    const ideal = top1(idealLogits(graph, evalSet.images, evalSet.n), evalSet.labels, evalSet.n);
+  return async ({ graph, mappings, images, samples }) => {
+    const set = images ?? evalSet;
+    const seeds = Array.from({ length: samples ?? 2 }, (_, k) => 11 + k);
+    const correct = seeds.map((seed) => correctOf(idealLogits(noisyGraph(graph, mappings, seed), set.images, set.n), set.labels, set.n));
+    const acc = correct.map((c) => c.reduce((a, b) => a + b, 0) / set.n);
+    const ideal = top1(idealLogits(graph, set.images, set.n), set.labels, set.n);
     const cost = costReport(matrixNodes(graph).map((n) => ({ shape: n.shape, mapping: mappings.get(n.name)! })), DEFAULT_TECHNOLOGY.components);
-    const mean = (acc[0]! + acc[1]!) / 2;
     return {
       schema: 'nax-report/1', tool: { name: 'nax', version: 'test' },
       inputs: { model: { path: 'm', sha256: 'x' }, mapping: { path: 'm', sha256: 'x' }, technology: { path: 'built-in', sha256: 'x' } },
       backend: tf.getBackend(),
-      accuracy: { ideal, quantised: ideal, nonIdeal: { mean, std: Math.abs(acc[0]! - mean), min: Math.min(...acc), max: Math.max(...acc), samples: acc, sampleSeeds: [11, 12] } },
+      settings: { seed: 1, monteCarloSamples: seeds.length, evalImages: set.n, irDrop: 'fast' },
+      accuracy: {
+        ideal, quantised: ideal,
+        nonIdeal: accuracyStats(acc, seeds, { bits: correct.map(packCorrectness), images: set.n }),
+      },
       layers: [], cost, totals: cost.totals,
     } satisfies NaxReport;
   };

@@ -1,6 +1,6 @@
 /** `nax merge`: Monte Carlo shard reports into one report, or search shard folders into one Pareto front. */
 import type { Command } from 'commander';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { NaxUserError } from '../../errors.js';
 import { readJsonFile, refuseOverwrite } from '../../io/report-file.js';
@@ -16,22 +16,13 @@ export interface MergeOptions {
   readonly force: boolean;
 }
 
-async function mergeSearchFolders(o: MergeOptions, io: CliIo, folders: readonly string[]): Promise<void> {
+async function mergeSearch(o: MergeOptions, io: CliIo, folders: readonly string[], abs: readonly string[]): Promise<void> {
   const outDir = path.resolve(io.cwd, o.out ?? 'nax-search');
   await refuseOverwrite([path.join(outDir, 'pareto.json'), path.join(outDir, 'summary.md')], {
     force: o.force, shownAs: (f) => path.relative(io.cwd, f), hint: 'choose another --out, or pass --force to replace it',
   });
-  const { parseParetoDocument } = await import('../../io/parse-pareto.js');
-  const { mergeSearchResults, summaryMarkdown } = await import('../../search/pareto.js');
-  const docs = await Promise.all(folders.map(async (d, i) => {
-    const shown = `${o.inputs[i].replace(/\/+$/, '')}/pareto.json`;
-    return parseParetoDocument(await readJsonFile(path.join(d, 'pareto.json'), shown), shown);
-  }));
-  const merged = mergeSearchResults(docs, folders.map((d) => path.relative(outDir, d) || '.'));
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(path.join(outDir, 'pareto.json'), `${JSON.stringify(merged, null, 2)}\n`);
-  const summary = summaryMarkdown(merged);
-  writeFileSync(path.join(outDir, 'summary.md'), summary);
+  const { mergeSearchFolders } = await import('../../io/search-folder.js');
+  const { summary } = await mergeSearchFolders(folders, outDir, folders.map((d) => o.inputs[abs.indexOf(d)]!));
   io.out(summary);
 }
 
@@ -39,7 +30,7 @@ export async function mergeCommand(o: MergeOptions, io: CliIo): Promise<number> 
   const abs = o.inputs.map((i) => path.resolve(io.cwd, i));
   const folders = abs.filter((a) => existsSync(path.join(a, 'pareto.json')));
   if (folders.length === abs.length) {
-    await mergeSearchFolders(o, io, folders);
+    await mergeSearch(o, io, folders, abs);
     return EXIT_OK;
   }
   if (folders.length > 0) throw new NaxUserError(o.inputs[abs.findIndex((a) => !folders.includes(a))], '', 'mixes search folders and report files');

@@ -18,7 +18,7 @@ export async function searchCommand(o: SearchCommandOptions, io: CliIo): Promise
   const outDir = path.resolve(io.cwd, o.outDir);
   await refuseNonEmptyFolder(outDir, { force: o.force, shownAs: o.outDir, hint: 'choose an empty --out folder, or pass --force to write into it' });
   await startBackend(o.backend);
-  const { runSearch } = await import('../../search/run.js');
+  const { runSearch } = await import('../../search-project.js');
   const runner = await sampleRunner(io, o.backend, undefined);
   const result = await withProgress(io, o.quiet, 1, (progress) => runSearch({
     ...project(io, o.configPath), budgetS: o.budgetS, outDir, shard: o.shard, progress, now: () => performance.now() / 1000, runner,

@@ -195,14 +195,14 @@ export function chipsChart(opts: { readonly chart: string; readonly title: strin
 export interface ScatterPoint {
   readonly id: string;
   readonly label: string;
-  readonly kind: 'committed' | 'homogeneous' | 'searched';
+  readonly kind: 'committed' | 'homogeneous' | 'costOnly' | 'random' | 'searched';
   readonly accuracyPct: number;
   readonly edap: number;
   readonly onFront: boolean;
   readonly best: boolean;
 }
 
-const KIND_COLOUR = { committed: '#111111', homogeneous: PALETTE[0]!, searched: PALETTE[1]! } as const;
+const KIND_COLOUR = { committed: '#111111', homogeneous: PALETTE[0]!, costOnly: PALETTE[3]!, random: PALETTE[6]!, searched: PALETTE[1]! } as const;
 
 /** Non-ideal accuracy vs EDAP on a log axis, the Pareto front as a line, baselines and the committed model labelled. */
 export function paretoChart(opts: { readonly chart: string; readonly title: string; readonly points: readonly ScatterPoint[] }): string {
@@ -274,6 +274,8 @@ export function paretoChart(opts: { readonly chart: string; readonly title: stri
   const items: LegendItem[] = [
     { label: 'committed model', colour: KIND_COLOUR.committed },
     { label: 'homogeneous baseline', colour: KIND_COLOUR.homogeneous },
+    ...(pts.some((p) => p.kind === 'costOnly') ? [{ label: 'cost-only optimum', colour: KIND_COLOUR.costOnly }] : []),
+    ...(pts.some((p) => p.kind === 'random') ? [{ label: 'random search', colour: KIND_COLOUR.random }] : []),
     { label: 'searched candidate', colour: KIND_COLOUR.searched },
     { label: 'Pareto front (dashed)', colour: '#59a14f' },
   ];

@@ -1,0 +1,62 @@
+/**
+ * The search's output folder on disk (the implementation of search/output-sink.ts), and the one function
+ * that merges search shard folders (`nax merge` and the action's `mode: merge` both call it).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { graphFromModel } from '../model/from-tfjs.js';
+import { loadLayersModel } from '../model/load.js';
+import { searchSummaryMarkdown } from '../render/search-summary.js';
+import { saveModelToFolder } from '../runtime/fs-io.js';
+import { type ParetoDocument, mergeSearchResults } from '../search/pareto.js';
+import type { OutputSink } from '../search/output-sink.js';
+import { dirSource } from './files.js';
+import { parseParetoDocument } from './parse-pareto.js';
+import { readJsonFile } from './report-file.js';
+
+export function folderSink(dir: string): OutputSink {
+  const abs = (rel: string) => path.join(dir, rel);
+  return {
+    root: dir,
+    async writeText(rel, text) {
+      await mkdir(path.dirname(abs(rel)), { recursive: true });
+      await writeFile(abs(rel), text);
+    },
+    async saveModel(relDir, model) {
+      await saveModelToFolder(model, abs(relDir));
+    },
+    async loadGraph(rel) {
+      const loaded = await loadLayersModel(dirSource(dir), rel);
+      try {
+        return graphFromModel(loaded, rel);
+      } finally {
+        loaded.dispose();
+      }
+    },
+  };
+}
+
+export interface MergedSearch {
+  readonly merged: ParetoDocument;
+  readonly summary: string;
+  /** Folder of the proposed candidate, relative to `outDir` (absent without one). */
+  readonly bestFolder?: string;
+}
+
+/**
+ * Reads `pareto.json` of every shard folder (shown to the user as `shownAs[i]`), merges them, and writes the
+ * merged `pareto.json` and `summary.md` into `outDir`. Candidate folders in the result are relative to `outDir`.
+ */
+export async function mergeSearchFolders(folders: readonly string[], outDir: string, shownAs: readonly string[] = folders): Promise<MergedSearch> {
+  const docs = await Promise.all(folders.map(async (d, i) => {
+    const shown = `${shownAs[i]!.replace(/\/+$/, '')}/pareto.json`;
+    return parseParetoDocument(await readJsonFile(path.join(d, 'pareto.json'), shown), shown);
+  }));
+  const merged = mergeSearchResults(docs, folders.map((d) => path.relative(outDir, d) || '.'));
+  await mkdir(outDir, { recursive: true });
+  await writeFile(path.join(outDir, 'pareto.json'), `${JSON.stringify(merged, null, 2)}\n`);
+  const summary = searchSummaryMarkdown(merged);
+  await writeFile(path.join(outDir, 'summary.md'), summary);
+  const best = merged.candidates.find((c) => c.id === merged.best);
+  return { merged, summary, ...(best?.folder !== undefined ? { bestFolder: best.folder } : {}) };
+}

@@ -1,0 +1,95 @@
+/**
+ * The search's side-by-side candidate table, the protocol's paired comparisons, and `summary.md`
+ * (markdown). Pure: a ParetoDocument in, text out.
+ */
+import { markdownTable } from 'markdown-table';
+import type { Candidate, Comparison, ParetoDocument } from '../search/pareto.js';
+
+const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+const sci = (x: number) => x.toExponential(3);
+const signed = (x: number, digits: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
+
+const KIND_LABEL: Record<Candidate['kind'], string> = {
+  committed: 'committed', homogeneous: 'homogeneous', costOnly: 'cost-only', random: 'random search', searched: 'searched',
+};
+
+function accuracyCell(c: Candidate): string {
+  if (c.accuracyCi95) return `${pct(c.accuracy)} [${(c.accuracyCi95.low * 100).toFixed(2)}, ${(c.accuracyCi95.high * 100).toFixed(2)}]`;
+  return pct(c.accuracy) + (c.accuracyStd > 0 ? ` ± ${(c.accuracyStd * 100).toFixed(2)}` : '');
+}
+
+/** The side-by-side table (markdown): every candidate, its training, accuracy with interval, cost, and the front. */
+export function candidateTable(doc: ParetoDocument): string {
+  const front = new Set(doc.front);
+  const rows = doc.candidates.map((c) => [
+    c.label + (c.id === doc.best ? ' ★' : ''),
+    accuracyCell(c),
+    pct(c.idealAccuracy),
+    KIND_LABEL[c.kind],
+    c.fineTuneSteps === undefined ? '—' : String(c.fineTuneSteps),
+    c.validationAccuracy === undefined ? '' : pct(c.validationAccuracy),
+    sci(c.energyJ),
+    sci(c.delayS),
+    c.areaMm2.toFixed(3),
+    sci(c.edap),
+    front.has(c.id) ? 'yes' : '',
+  ]);
+  return markdownTable([
+    ['candidate', 'non-ideal acc. [95 % CI]', 'ideal acc.', 'kind', 'fine-tune steps', 'validation acc.', 'energy J', 'delay s', 'area mm²', 'EDAP J·s·mm²', 'front'],
+    ...rows,
+  ], { align: ['l', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'c'] });
+}
+
+function comparisonCell(x: Comparison): string {
+  return `${signed(x.deltaPp, 2)} pp [${signed(x.ciLowPp, 2)}, ${signed(x.ciHighPp, 2)}]`;
+}
+
+/** Paired comparisons (same images, same chips) of the searched, random and cost-only candidates against the baselines. */
+export function comparisonTable(doc: ParetoDocument): string | undefined {
+  const label = new Map(doc.candidates.map((c) => [c.id, c.label]));
+  const rows: string[][] = [];
+  for (const c of doc.candidates) {
+    for (const x of c.comparisons ?? []) {
+      rows.push([c.label + (c.id === doc.best ? ' ★' : ''), label.get(x.against) ?? x.against, comparisonCell(x), x.verdict, `${signed(x.deltaObjective * 100, 1)} %`]);
+    }
+  }
+  if (rows.length === 0) return undefined;
+  return markdownTable([['candidate', 'against', 'Δ non-ideal acc. [paired 95 % CI]', 'accuracy', `Δ ${doc.objective === 'edap' ? 'EDAP' : doc.objective}`], ...rows],
+    { align: ['l', 'l', 'r', 'l', 'r'] });
+}
+
+/** One paragraph on how the numbers were made (training, selection, evaluation). */
+export function protocolParagraph(doc: ParetoDocument): string | undefined {
+  const p = doc.protocol;
+  if (!p) return undefined;
+  const subset = p.evaluationImages < p.evaluationSetImages ? ` (a subset of its ${p.evaluationSetImages}: below the protocol's "all images")` : '';
+  const chips = p.evaluationChips < 10 ? ' (below the protocol\'s 10)' : '';
+  return `Protocol: every candidate was fine-tuned ${p.fineTuneSteps} steps (learning rate ${p.weightLr}) from the same supernet weights; ` +
+    `the committed and every homogeneous mapping share one fine-tuned network. λ and the proposed candidate were chosen on ${p.selectionSplit} ` +
+    `(${p.selectionImages} images × ${p.selectionChips} chips); the evaluation set was used once, at the end: ${p.evaluationImages} images${subset} × ` +
+    `${p.evaluationChips} chips${chips}, the same for every candidate. The random search scored ${p.randomSamples} architectures in ${p.randomSearchS.toFixed(0)} s ` +
+    `(one search phase); the cost-only optimum is the best of ${p.costOnlyStarts} coordinate-descent starts on the cost table (zero op excluded). ` +
+    '"Better" or "worse" only where the paired interval excludes 0.';
+}
+
+/** summary.md: the table, the comparisons, the protocol and the searched architectures. */
+export function searchSummaryMarkdown(doc: ParetoDocument, notes: readonly string[] = []): string {
+  const lines = ['## nax re-search', '', candidateTable(doc), ''];
+  const best = doc.candidates.find((c) => c.id === doc.best);
+  const committed = best?.comparisons?.find((x) => doc.candidates.some((c) => c.id === x.against && c.kind === 'committed'));
+  lines.push(best
+    ? `★ proposed: **${best.label}** — ${doc.beatsCommitted ? 'beats' : 'does not beat'} the committed mapping on ${doc.objective}` +
+      (committed ? ` (${signed(committed.deltaObjective * 100, 1)} %) at ${committed.verdict === 'equal within noise' ? 'equal non-ideal accuracy within noise' : `${committed.verdict} non-ideal accuracy`} (Δ ${comparisonCell(committed)}).` : ' at equal or better non-ideal accuracy.')
+    : 'No searched candidate to propose.');
+  const cmp = comparisonTable(doc);
+  if (cmp) lines.push('', '### Paired comparisons (same images, same chips)', '', cmp);
+  const para = protocolParagraph(doc);
+  if (para) lines.push('', para);
+  const described = doc.candidates.filter((c) => c.architecture !== undefined);
+  if (described.length > 0) {
+    lines.push('', '### Architectures (changes from the committed model)', '');
+    for (const c of described) lines.push(`- **${c.label}**: ${c.architecture || 'same kernels and crossbars as committed'}`);
+  }
+  if (notes.length > 0) lines.push('', ...notes.map((n) => `> ${n}`));
+  return lines.join('\n') + '\n';
+}

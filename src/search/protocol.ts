@@ -1,0 +1,61 @@
+/**
+ * The comparison rules of the search protocol (issue 12), pure: paired Δ accuracy of a candidate against
+ * each baseline on the same evaluation images and chips (src/stats), read as "better"/"worse" only when the
+ * 95 % interval excludes 0, and the choice among searched candidates on the validation split.
+ */
+import type { NaxReport } from '../report.js';
+import { pairedAccuracy } from '../stats/accuracy-stats.js';
+import { type Comparison, type Verdict, objectiveValue, type Candidate } from './pareto.js';
+import type { SearchObjective } from '../config/search-space.js';
+
+/** "better"/"worse" only when the interval excludes 0. */
+export function verdictOf(ciLowPp: number, ciHighPp: number): Verdict {
+  return ciLowPp > 0 ? 'better' : ciHighPp < 0 ? 'worse' : 'equal within noise';
+}
+
+/**
+ * Candidate `head` against baseline `base` (both evaluated on the same images and chip seeds, with their
+ * per-image correctness bitsets); undefined when the reports are not paired.
+ */
+export function compareCandidates(
+  head: { readonly candidate: Candidate; readonly report: NaxReport },
+  base: { readonly candidate: Candidate; readonly report: NaxReport },
+  objective: SearchObjective,
+): Comparison | undefined {
+  const h = head.report.accuracy;
+  const b = base.report.accuracy;
+  if (!h || !b) return undefined;
+  const n = head.report.settings?.evalImages;
+  const m = base.report.settings?.evalImages;
+  if (n === undefined || m === undefined) return undefined;
+  const p = pairedAccuracy(b.nonIdeal, h.nonIdeal, { base: m, head: n });
+  if (!p) return undefined;
+  return {
+    against: base.candidate.id,
+    deltaPp: p.delta.pp,
+    ciLowPp: p.delta.ciLowPp,
+    ciHighPp: p.delta.ciHighPp,
+    verdict: verdictOf(p.delta.ciLowPp, p.delta.ciHighPp),
+    deltaObjective: objectiveValue(head.candidate, objective) / objectiveValue(base.candidate, objective) - 1,
+  };
+}
+
+/**
+ * Choice on the validation split among evaluated candidates (each with a validation report on the same
+ * images and chips): the lowest objective among those whose paired Δ accuracy against the most accurate one
+ * is not "worse". Returns the index into `cs`.
+ */
+export function selectOnValidation(cs: ReadonlyArray<{ readonly candidate: Candidate; readonly report: NaxReport }>, objective: SearchObjective): number {
+  if (cs.length === 0) throw new Error('internal error: nothing to select');
+  let top = 0;
+  cs.forEach((c, i) => {
+    if (c.report.accuracy!.nonIdeal.mean > cs[top]!.report.accuracy!.nonIdeal.mean) top = i;
+  });
+  let best = top;
+  cs.forEach((c, i) => {
+    const vs = i === top ? undefined : compareCandidates(c, cs[top]!, objective);
+    const eligible = i === top || (vs !== undefined && vs.verdict !== 'worse');
+    if (eligible && objectiveValue(c.candidate, objective) < objectiveValue(cs[best]!.candidate, objective)) best = i;
+  });
+  return best;
+}

@@ -1,0 +1,109 @@
+/**
+ * The protocol's comparison rules: a paired Δ against a baseline equals the difference computed directly
+ * from the two correctness grids, identical candidates are "equal within noise" with a zero-width interval,
+ * a verdict needs an interval that excludes 0, unpaired reports give no comparison, and selection on
+ * validation takes the cheapest candidate not worse than the most accurate.
+ */
+import { describe, expect, test } from '@jest/globals';
+import type { NaxReport } from '../../src/report.js';
+import { accuracyStats } from '../../src/stats/accuracy-stats.js';
+import { packCorrectness } from '../../src/stats/correctness-bits.js';
+import type { Candidate } from '../../src/search/pareto.js';
+import { bestCandidate } from '../../src/search/pareto.js';
+import { compareCandidates, selectOnValidation, verdictOf } from '../../src/search/protocol.js';
+import { Rng } from '../../src/xbar/rng.js';
+
+/** A report whose chips × images correctness is `grid[c][i]`, with chip seeds `seeds`. */
+function report(grid: number[][], seeds = grid.map((_, k) => k)): NaxReport {
+  const images = grid[0]!.length;
+  const acc = grid.map((r) => r.reduce((a, b) => a + b, 0) / images);
+  return {
+    schema: 'nax-report/1', tool: { name: 'nax', version: 'test' },
+    inputs: { model: { path: 'm', sha256: 'x' }, mapping: { path: 'm', sha256: 'x' }, technology: { path: 't', sha256: 'x' } },
+    backend: 'cpu',
+    settings: { seed: 1, monteCarloSamples: grid.length, evalImages: images, irDrop: 'fast' },
+    accuracy: { ideal: 1, quantised: 1, nonIdeal: accuracyStats(acc, seeds, { bits: grid.map((r) => packCorrectness(Uint8Array.from(r))), images }) },
+    layers: [], cost: {} as NaxReport['cost'], totals: {} as NaxReport['totals'],
+  } as NaxReport;
+}
+
+function cand(id: string, edap: number, kind: Candidate['kind'] = 'searched', extra: Partial<Candidate> = {}): Candidate {
+  return { id, kind, label: id, accuracy: 0.9, accuracyStd: 0, idealAccuracy: 0.95, energyJ: 1, delayS: 1, areaMm2: 1, edap, ...extra };
+}
+
+function randomGrid(rng: Rng, chips: number, images: number, p: number): number[][] {
+  return Array.from({ length: chips }, () => Array.from({ length: images }, () => (rng.uniform() < p ? 1 : 0)));
+}
+
+describe('protocol comparisons', () => {
+  test('Δ equals the mean cell difference of the two grids; ΔEDAP is the ratio − 1', () => {
+    const rng = new Rng(5);
+    const a = randomGrid(rng, 10, 200, 0.8);
+    const b = randomGrid(rng, 10, 200, 0.85);
+    let diff = 0;
+    for (let c = 0; c < 10; c++) for (let i = 0; i < 200; i++) diff += b[c]![i]! - a[c]![i]!;
+    const x = compareCandidates({ candidate: cand('h', 2), report: report(b) }, { candidate: cand('b', 4, 'homogeneous'), report: report(a) }, 'edap')!;
+    expect(x.deltaPp).toBeCloseTo((diff / 2000) * 100, 10);
+    expect(x.ciLowPp).toBeLessThan(x.deltaPp);
+    expect(x.ciHighPp).toBeGreaterThan(x.deltaPp);
+    expect(x.deltaObjective).toBeCloseTo(-0.5, 12);
+    expect(x.against).toBe('b');
+  });
+
+  test('identical candidates: Δ 0 with a zero-width interval, "equal within noise"', () => {
+    const g = randomGrid(new Rng(2), 10, 100, 0.7);
+    const x = compareCandidates({ candidate: cand('h', 1), report: report(g) }, { candidate: cand('b', 1), report: report(g) }, 'edap')!;
+    expect([x.deltaPp, x.ciLowPp, x.ciHighPp, x.verdict]).toEqual([0, 0, 0, 'equal within noise']);
+  });
+
+  test('a clear gain is "better", a clear loss "worse", a small one "equal within noise"', () => {
+    const rng = new Rng(9);
+    const base = randomGrid(rng, 10, 500, 0.6);
+    const up = base.map((r) => r.map(() => 1));
+    expect(compareCandidates({ candidate: cand('h', 1), report: report(up) }, { candidate: cand('b', 1), report: report(base) }, 'edap')!.verdict).toBe('better');
+    expect(compareCandidates({ candidate: cand('b', 1), report: report(base) }, { candidate: cand('h', 1), report: report(up) }, 'edap')!.verdict).toBe('worse');
+    // One image flipped on one chip out of 5,000 cells: within noise.
+    const near = base.map((r, c) => r.map((v, i) => (c === 0 && i === 0 ? 1 - v : v)));
+    expect(compareCandidates({ candidate: cand('h', 1), report: report(near) }, { candidate: cand('b', 1), report: report(base) }, 'edap')!.verdict).toBe('equal within noise');
+    expect(verdictOf(0.1, 2)).toBe('better');
+    expect(verdictOf(-2, -0.1)).toBe('worse');
+    expect(verdictOf(-0.1, 0.1)).toBe('equal within noise');
+    expect(verdictOf(0, 1)).toBe('equal within noise');
+  });
+
+  test('reports on other chips or other images are not compared', () => {
+    const g = randomGrid(new Rng(3), 4, 50, 0.7);
+    const other = report(g, [10, 11, 12, 13]);
+    expect(compareCandidates({ candidate: cand('h', 1), report: report(g) }, { candidate: cand('b', 1), report: other }, 'edap')).toBeUndefined();
+    const fewer = report(g.map((r) => r.slice(0, 40)));
+    expect(compareCandidates({ candidate: cand('h', 1), report: report(g) }, { candidate: cand('b', 1), report: fewer }, 'edap')).toBeUndefined();
+  });
+});
+
+describe('selection on validation', () => {
+  test('the cheapest candidate not worse than the most accurate; a clearly worse cheap one is passed over', () => {
+    const rng = new Rng(4);
+    const top = randomGrid(rng, 4, 400, 0.9);
+    const same = top.map((r, c) => r.map((v, i) => (c === 0 && i < 2 ? 1 - v : v)));
+    const bad = top.map((r) => r.map((v, i) => (i % 3 === 0 ? 0 : v)));
+    const cs = [
+      { candidate: cand('accurate', 10), report: report(top) },
+      { candidate: cand('cheap-same', 5), report: report(same) },
+      { candidate: cand('cheapest-bad', 1), report: report(bad) },
+    ];
+    expect(selectOnValidation(cs, 'edap')).toBe(1);
+    expect(selectOnValidation([cs[0]!, cs[2]!], 'edap')).toBe(0);
+  });
+
+  test('bestCandidate: proposes by validation accuracy and the objective; beats the committed only when not worse against it', () => {
+    const committed = cand('committed', 10, 'committed');
+    const cmp = (verdict: 'better' | 'worse' | 'equal within noise') => [{ against: 'committed', deltaPp: 0, ciLowPp: -1, ciHighPp: 1, verdict, deltaObjective: -0.5 }];
+    const a = cand('a', 5, 'searched', { validationAccuracy: 0.9, validationTolerance: 0.01, comparisons: cmp('equal within noise') });
+    const b = cand('b', 3, 'searched', { validationAccuracy: 0.8, validationTolerance: 0.01, comparisons: cmp('equal within noise') });
+    expect(bestCandidate([committed, a, b], 'edap')).toEqual({ best: a, beats: true });
+    const worse = { ...a, comparisons: cmp('worse') };
+    expect(bestCandidate([committed, worse], 'edap')).toEqual({ best: worse, beats: false });
+    const dearer = { ...a, edap: 20 };
+    expect(bestCandidate([committed, dearer], 'edap').beats).toBe(false);
+  });
+});
