@@ -32,7 +32,8 @@ import { loadProject } from '../pipeline.js';
 import type { NaxReport, SimulationSettings } from '../report.js';
 import { nonIdealLogits } from '../xbar/simulate.js';
 import { buildLayersModel, homogeneousMappings } from './derive.js';
-import { type NonIdealFn, type LambdaResult, SearchEngine, type SearchData, Ticker } from './engine.js';
+import { type NonIdealFn, type LambdaResult, SearchEngine, type SearchData, Ticker, engineSettingsOf } from './engine.js';
+import { warmStartPrior } from './cost-descent.js';
 import { type EvalImages, type Evaluator, candidateFromReport, simulatorEvaluator } from './evaluate.js';
 import type { SampleRunner } from '../xbar/simulate.js';
 import { buildHardwareTable } from './hardware.js';
@@ -220,7 +221,8 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
   const lambdas = space.lambdas.filter((_, i) => i % shard.count === shard.index);
   if (lambdas.length === 0) notes.push(`shard ${shard.index + 1}/${shard.count} has no λ value (search.lambda lists ${space.lambdas.length})`);
   const lookup = createCostLookup(inp.technology.components, costOptionsOf(inp.technology));
-  const table = buildHardwareTable(plan, lookup, space.objective);
+  const table = buildHardwareTable(plan, lookup, space);
+  const warm = warmStartPrior(lookup, plan, space);
   const evaluate = opts.evaluate ?? simulatorEvaluator({
     technology: inp.technology, evalSet: inp.evalSet, settings: inp.simulation, batchSize: inp.batchSize, inputs: inp.reportInputs,
     progress: (l) => ticker.tick(() => l),
@@ -270,10 +272,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
   // Per λ still to run: its evaluation (measured on the baselines) with margin, saving, and slack for the
   // step that is running when a phase deadline passes.
   const reserveFor = (k: number) => k * (evalS * 1.25 + saveS + 0.02 * budgetS);
-  const engine = new SearchEngine(plan, data, {
-    seed: space.seed, batchSize: space.batchSize, archEvery: space.archEvery, archLr: space.archLr, weightLr: space.weightLr,
-    archBatch: Math.min(space.archBatch, data.nVal), nonIdealFraction: space.nonIdealFraction, archSamples: 2,
-  }, { now }, ticker);
+  const engine = new SearchEngine(plan, data, engineSettingsOf(space, data.nVal, warm.alphas), { now }, ticker);
   const runs: LambdaResult[] = [];
   const summaries: LambdaSummary[] = [];
   const graphs = new Map<string, { graph: NetworkGraph; mappings: ReadonlyMap<string, LayerMapping> }>();
