@@ -15,6 +15,13 @@
  *     trainSet: { images: data/train-images.npy, labels: data/train-labels.npy, scale: 0.0039215686 }
  *     validationImages: 1000      # the last N training images are the architecture-step split (never trained on)
  *     seed: 1
+ *     gradient: reinforce         # or binaryGate (ProxylessNAS two-path binary gates)
+ *     commonRandomNumbers: true   # one chip and one non-ideal layer subset per architecture step
+ *     hardwareLoss: product       # or additive (NAX: w_E·E[energy] + w_L·E[latency] + w_A·area), edap only
+ *     additiveWeights: { energy: 1, latency: 1, area: 1 }
+ *     tileArea: gradient          # or frozen (shared tile area held at the committed network's)
+ *     warmStart: { committed: 1, costOnly: 1 }   # initial α bonuses, nats
+ *     largerKernels: paired       # or keep; kernelCheckImages: 500
  *
  * Only what can be checked without the model is checked here (ranges, units, kernel parity). What needs
  * the model — layer names, kernel size against the feature map, the zero op on a projection block — is
@@ -129,8 +136,8 @@ export interface SearchSpace {
    */
   readonly nonIdealFraction: number;
   /**
-   * Accuracy-term gradient estimator. Default 'reinforce' (kept after measuring both on the fixture: see
-   * the algo branch notes in README; ProxylessNAS' binary gates are the option).
+   * Accuracy-term gradient estimator. Default 'reinforce'; 'binaryGate' is ProxylessNAS' estimator as an
+   * option (bench/arch-gradient.ts measures both on the fixture).
    */
   readonly gradient: ArchGradient;
   /**
