@@ -6,7 +6,8 @@
  *   var(ΔL): variance of the loss difference of the step's two paths (what the estimate is made of);
  *   total variance of the gradient vector and its mean squared norm;
  *   agreement: mean cosine between one estimate and the mean of the others (scale-free; 1 = noiseless).
- * Prints one JSON object. Slow by nature (each estimate runs the simulator twice).
+ * Prints one JSON object. Slow by nature (each estimate runs the simulator twice). `--fixed-paths 1` holds
+ * the two paths fixed across repeats (only the chip varies); `--only reinforce+crn,reinforce` picks configs.
  */
 import { performance } from 'node:perf_hooks';
 import { dirSource } from '../src/io/files.js';
@@ -27,6 +28,10 @@ async function main(): Promise<void> {
   await initBackend('wasm');
   const R = arg('repeats', 8);
   const B = arg('images', 32);
+  // --fixed-paths 1: the same two paths (and non-ideal subsets) in every repeat, so only the chip varies —
+  // the part of the noise common random numbers address.
+  const fixedPaths = arg('fixed-paths', 0) === 1;
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]!.split(',') : undefined;
   const inp = await loadSearchInputs(dirSource('fixtures'), 'nax.yml');
   const space = inp.space;
   const plan = resolveSearchPlan({ graph: inp.graph, committed: inp.committed, space, file: inp.file });
@@ -48,15 +53,16 @@ async function main(): Promise<void> {
     { name: 'reinforce, chip and subset per sample', gradient: 'reinforce', crn: false },
     { name: 'binaryGate+crn', gradient: 'binaryGate', crn: true },
   ];
-  const out: Record<string, unknown> = { repeats: R, images: B, layers: plan.layers.length };
+  const out: Record<string, unknown> = { repeats: R, images: B, layers: plan.layers.length, fixedPaths };
   for (const c of configs) {
+    if (only && !only.includes(c.name.split(/[ ,+]/)[0]! + (c.crn ? '+crn' : ''))) continue;
     const engine = new SearchEngine(plan, data, { ...engineSettingsOf(space, nVal), gradient: c.gradient, commonRandomNumbers: c.crn },
       { now }, new Ticker({ now }, () => {}, 1e9));
     const grads: Float64Array[] = [];
     const dl: number[] = [];
     const t0 = now();
     for (let r = 0; r < R; r++) {
-      const res = await engine.accuracyGradient({ alphas, rng: Rng.derive(space.seed, 'measure', c.name, r), x, y, key: ['measure', r], nonIdeal });
+      const res = await engine.accuracyGradient({ alphas, rng: Rng.derive(space.seed, 'measure', c.gradient, fixedPaths ? 0 : r), x, y, key: ['measure', r], nonIdeal });
       grads.push(Float64Array.from(res.grad.flatMap((g) => [...g])));
       dl.push(res.ces[0]! - res.ces[1]!);
       process.stderr.write(`${c.name}: ${r + 1}/${R} (${(now() - t0).toFixed(0)} s) ΔL ${dl[dl.length - 1]!.toFixed(4)}\n`);
