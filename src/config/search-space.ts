@@ -21,7 +21,7 @@
  *     additiveWeights: { energy: 1, latency: 1, area: 1 }
  *     tileArea: gradient          # or frozen (shared tile area held at the committed network's)
  *     warmStart: { committed: 1, costOnly: 1 }   # initial α bonuses, nats
- *     largerKernels: paired       # or keep; kernelCheckImages: 500
+ *     largerKernels: paired       # or keep; kernelCheckImages: 200
  *
  * Only what can be checked without the model is checked here (ranges, units, kernel parity). What needs
  * the model — layer names, kernel size against the feature map, the zero op on a projection block — is
@@ -171,7 +171,10 @@ export interface SearchSpace {
    * argmax stands. Default 'paired' (larger kernels cost rows, cycles and area for sure; their gain must be shown).
    */
   readonly largerKernels: 'paired' | 'keep';
-  /** Validation images of the larger-kernel comparison (two chip instances each). Default 500. */
+  /**
+   * Validation images of the larger-kernel comparison (two chip instances each; fewer when the budget's time
+   * left does not fit them). Default 200: each comparison runs two full non-ideal forwards per image and chip.
+   */
   readonly kernelCheckImages: number;
 }
 
@@ -199,7 +202,7 @@ export const DEFAULT_SEARCH_SPACE: SearchSpace = Object.freeze({
   tileArea: 'gradient',
   warmStart: Object.freeze({ committed: 1, costOnly: 1 }),
   largerKernels: 'paired',
-  kernelCheckImages: 500,
+  kernelCheckImages: 200,
 } satisfies SearchSpace);
 
 const KEYS = [

@@ -102,7 +102,7 @@ export interface EngineSettings {
   readonly prior?: readonly Float64Array[];
   /** Larger-kernel rule after the argmax. Default 'keep'. */
   readonly largerKernels?: 'paired' | 'keep';
-  /** Validation images of the larger-kernel comparison. Default 250. */
+  /** Validation images of the larger-kernel comparison (fewer when time is short). Default 200. */
   readonly kernelCheckImages?: number;
 }
 
@@ -119,6 +119,17 @@ export function engineSettingsOf(space: SearchSpace, nVal: number, prior?: reado
 
 /** Chip instances of the larger-kernel comparison (paired: the same chips for both kernels). */
 const KERNEL_CHECK_CHIPS = 2;
+/**
+ * Fewest validation images a larger-kernel comparison runs on: below ~50 a gain must be ≥ 4 images out of 50
+ * to clear the interval at all (nax assumption); with less time the committed kernels are taken unchecked.
+ */
+const MIN_KERNEL_CHECK_IMAGES = 50;
+
+function revertAllOf(a: readonly number[], idx: readonly number[], revertOf: (i: number) => number): number[] {
+  const b = [...a];
+  for (const i of idx) b[i] = revertOf(i);
+  return b;
+}
 
 /** One larger-kernel comparison: the layers at a larger kernel than committed vs at the committed kernel. */
 export interface KernelCheck {
@@ -212,6 +223,8 @@ export class SearchEngine {
   private readonly probabilities: boolean;
   private warmSnapshot?: Map<string, Float32Array>;
   weightSteps = 0;
+  /** Seconds per image of a non-ideal forward, measured on architecture steps (scaled to all layers non-ideal). */
+  private secondsPerImage = 0;
 
   constructor(
     readonly plan: SearchPlan,
@@ -372,7 +385,13 @@ export class SearchEngine {
     const kernels = kernelsOf(this.plan, choice);
     const larger = this.plan.layers.map((_, i) => i).filter((i) => revertOf(i) >= 0 && kernels.get(this.plan.layers[i]!.name) !== 'zero');
     if (larger.length === 0) return { choice, checks: [] };
-    const n = Math.max(1, Math.min(this.settings.kernelCheckImages ?? 250, this.data.nVal));
+    // As many images as fit two comparisons' worth of forwards (base and one alternative) in half the time left.
+    const affordable = this.secondsPerImage > 0
+      ? Math.floor((0.5 * (deadlineS - this.clock.now())) / (2 * KERNEL_CHECK_CHIPS * this.secondsPerImage))
+      : Infinity;
+    const n = Math.min(this.settings.kernelCheckImages ?? 200, this.data.nVal, affordable);
+    // Too few images to show anything: the larger kernels are not shown to pay, so they go.
+    if (n < MIN_KERNEL_CHECK_IMAGES) return { choice: revertAllOf(choice, larger, revertOf), checks: [] };
     const x = this.data.valImages.subarray(0, n * this.per);
     const y = this.data.valLabels.subarray(0, n);
     const seeds = Array.from({ length: KERNEL_CHECK_CHIPS }, (_, c) => deriveSeed(this.settings.seed, 'kernel-check', lambda, c));
@@ -395,11 +414,7 @@ export class SearchEngine {
       checks.push(check);
       return check;
     };
-    const revertAll = (a: number[], idx: number[]) => {
-      const b = [...a];
-      for (const i of idx) b[i] = revertOf(i);
-      return b;
-    };
+    const revertAll = (a: number[], idx: number[]) => revertAllOf(a, idx, revertOf);
     const t0 = this.clock.now();
     let base = await correctOf(choice);
     const perEval = this.clock.now() - t0;
@@ -464,7 +479,10 @@ export class SearchEngine {
       const seed = crn ? deriveSeed(s.seed, 'arch-chip', ...o.key) : deriveSeed(s.seed, 'arch-chip', ...o.key, m);
       const floatLayers = crn ? sharedFloat : subset();
       const graph = deriveGraph(this.plan, arch, this.weightsOf);
+      const t0 = this.clock.now();
       const out = await o.nonIdeal({ graph, mappings: deriveMappings(this.plan, arch), images: o.x, n: o.y.length, seed, floatLayers });
+      // Only a fraction of the layers ran non-ideally: scale up (rough; the float layers cost little).
+      this.secondsPerImage = (this.clock.now() - t0) / o.y.length / Math.max(s.nonIdealFraction, 0.05);
       const ce = crossEntropyPerSample(out, o.y, o.y.length, this.probabilities);
       ces.push(ce.reduce((a, b) => a + b, 0) / o.y.length);
       chips.push(seed);

@@ -322,6 +322,12 @@ describe('larger-kernel rule (paired comparison on the validation split)', () =>
     expect(r.checks[0]!.images).toBe(100);
     expect(r.checks[0]!.ci95[0]).toBeGreaterThan(0);
     expect(r.choice).toEqual(arch);
+    // Out of time after the first forward: not shown to pay, so the committed kernel (same crossbar).
+    const e2 = engineWith(plan, { kernelCheckImages: 100 });
+    const late = await e2.checkLargerKernels(arch, oracle, 1, now() - 1);
+    e2.dispose();
+    expect(late.checks).toHaveLength(0);
+    expect(plan.layers[i5()]!.ops[late.choice[i5()]!]).toEqual({ kind: 'path', kernel: 3, crossbar: 16 });
   });
 
   test('paired interval: mean and 1.96·s/√n of the differences', () => {
