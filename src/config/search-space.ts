@@ -20,6 +20,13 @@
  *     evaluationImages: all       # evaluation images of the final, once-only protocol evaluation (or a number)
  *     evaluationChips: 10         # chips of the final evaluation (the protocol asks for ≥ 10)
  *     seed: 1
+ *     gradient: reinforce         # or binaryGate (ProxylessNAS two-path binary gates)
+ *     commonRandomNumbers: true   # one chip and one non-ideal layer subset per architecture step
+ *     hardwareLoss: product       # or additive (NAX: w_E·E[energy] + w_L·E[latency] + w_A·area), edap only
+ *     additiveWeights: { energy: 1, latency: 1, area: 1 }
+ *     tileArea: gradient          # or frozen (shared tile area held at the committed network's)
+ *     warmStart: { committed: 1, costOnly: 1 }   # initial α bonuses, nats
+ *     largerKernels: paired       # or keep; kernelCheckImages: 200
  *
  * Only what can be checked without the model is checked here (ranges, units, kernel parity). What needs
  * the model — layer names, kernel size against the feature map, the zero op on a projection block — is
@@ -42,6 +49,35 @@ import {
 import { CROSSBAR_MAX, CROSSBAR_MIN } from './mapping.js';
 
 export type SearchObjective = 'edap' | 'energy' | 'latency';
+
+/** Estimator of the accuracy term's gradient with respect to α (src/search/arch.ts). */
+export type ArchGradient =
+  /** score function over sampled paths with a leave-one-out baseline (ProxylessNAS' REINFORCE variant) */
+  | 'reinforce'
+  /** ProxylessNAS binary gates with two-path sampling: two distinct ops per layer, only their α move */
+  | 'binaryGate';
+
+/** How the EDAP objective's expected energy, latency and area are combined in the loss. */
+export type HardwareLossForm =
+  /** E[energy]·E[latency]·area (EDAP's own form) */
+  | 'product'
+  /** NAX: λ_E·E[energy] + λ_L·E[latency] + λ_A·area, each relative to the committed network */
+  | 'additive';
+
+/** Weights of the additive form (dimensionless: each term is relative to the committed network). */
+export interface AdditiveWeights {
+  readonly energy: number;
+  readonly latency: number;
+  readonly area: number;
+}
+
+/** Initial α bonuses, nats (logits added to the op a mapping chooses; 0 = none). */
+export interface WarmStart {
+  /** Bonus of the committed (kernel, crossbar) per layer. */
+  readonly committed: number;
+  /** Bonus of the cost-only optimum's op per layer (src/search/cost-descent.ts). */
+  readonly costOnly: number;
+}
 
 /** How matrix layers outside `layers` take part. */
 export type OtherLayersMode =
@@ -117,6 +153,47 @@ export interface SearchSpace {
    * NAX's speed-up. Default 0.5.
    */
   readonly nonIdealFraction: number;
+  /**
+   * Accuracy-term gradient estimator. Default 'reinforce'; 'binaryGate' is ProxylessNAS' estimator as an
+   * option (bench/arch-gradient.ts measures both on the fixture).
+   */
+  readonly gradient: ArchGradient;
+  /**
+   * Common random numbers: every path sample of an architecture step sees the same chip instance and the
+   * same non-ideal layer subset, so the difference of their losses is the architectures', not the chips'.
+   * Default true; false redraws both per sample (the variance comparison in test/search/crn.test.ts).
+   */
+  readonly commonRandomNumbers: boolean;
+  /** Form of the EDAP hardware term (objective: edap only). Default 'product'. */
+  readonly hardwareLoss: HardwareLossForm;
+  /**
+   * Weights of the additive form. Default 1, 1, 1: with each term relative to the committed network, equal
+   * weights make the sum the first-order expansion of log EDAP around the committed network (nax assumption).
+   */
+  readonly additiveWeights: AdditiveWeights;
+  /**
+   * 'gradient': the tiles' shared area (eDRAM, bus, router) moves with the expected MVMU count of each
+   * choice (the tile count's ceiling relaxed to a fraction of a tile); 'frozen': held at the committed
+   * network's value (constant, no gradient). Default 'gradient'.
+   */
+  readonly tileArea: 'gradient' | 'frozen';
+  /**
+   * Initial α: bonuses for the committed mapping and for the cost-only optimum. Default 1 nat each (with
+   * 8–12 ops per layer, one nat raises an op from 1/8 to ≈ 28 %: a prior, not a decision; nax assumption).
+   */
+  readonly warmStart: WarmStart;
+  /**
+   * 'paired': after the search, a kernel larger than the committed one is kept only when a paired
+   * comparison on the validation split under non-idealities shows that it gains accuracy (95 % interval
+   * above 0); otherwise the layer falls back to the committed kernel with the chosen crossbar. 'keep': the
+   * argmax stands. Default 'paired' (larger kernels cost rows, cycles and area for sure; their gain must be shown).
+   */
+  readonly largerKernels: 'paired' | 'keep';
+  /**
+   * Validation images of the larger-kernel comparison (two chip instances each; fewer when the budget's time
+   * left does not fit them). Default 200: each comparison runs two full non-ideal forwards per image and chip.
+   */
+  readonly kernelCheckImages: number;
 }
 
 export const DEFAULT_SEARCH_SPACE: SearchSpace = Object.freeze({
@@ -140,11 +217,21 @@ export const DEFAULT_SEARCH_SPACE: SearchSpace = Object.freeze({
   weightLr: 5e-4,
   archBatch: 64,
   nonIdealFraction: 0.5,
+  gradient: 'reinforce',
+  commonRandomNumbers: true,
+  hardwareLoss: 'product',
+  additiveWeights: Object.freeze({ energy: 1, latency: 1, area: 1 }),
+  tileArea: 'gradient',
+  warmStart: Object.freeze({ committed: 1, costOnly: 1 }),
+  largerKernels: 'paired',
+  kernelCheckImages: 200,
 } satisfies SearchSpace);
 
 const KEYS = [
   'layers', 'kernels', 'crossbars', 'otherLayers', 'zeroOp', 'lambda', 'objective', 'budget', 'epochs', 'trainSet',
   'validationImages', 'validationSet', 'selectionImages', 'selectionChips', 'evaluationImages', 'evaluationChips', 'seed', 'batchSize', 'archEvery', 'archLr', 'weightLr', 'archBatch', 'nonIdealFraction',
+  'gradient', 'commonRandomNumbers', 'hardwareLoss', 'additiveWeights', 'tileArea', 'warmStart', 'largerKernels',
+  'kernelCheckImages',
 ];
 
 /** Largest kernel the parser accepts at all; the model-dependent bound is 2·min(H, W) − 1 (plan.ts). */
@@ -202,6 +289,30 @@ function readLambdas(v: unknown, file: string, field: string): number[] {
     return Array.from({ length: steps }, (_, i) => Number((from * Math.pow(r, i)).toPrecision(6)));
   }
   throw new NaxUserError(file, field, `expected a number, a list, or { from, to, steps }, found ${describe(v)}`);
+}
+
+function readAdditiveWeights(v: unknown, file: string, field: string): AdditiveWeights {
+  const o = requireObject(v, file, field);
+  rejectUnknownKeys(o, ['energy', 'latency', 'area'], file, field);
+  const d = DEFAULT_SEARCH_SPACE.additiveWeights;
+  const w = {
+    energy: optionalNumber(o.energy, d.energy, file, `${field}.energy`, { min: 0, max: 1000 }),
+    latency: optionalNumber(o.latency, d.latency, file, `${field}.latency`, { min: 0, max: 1000 }),
+    area: optionalNumber(o.area, d.area, file, `${field}.area`, { min: 0, max: 1000 }),
+  };
+  if (w.energy + w.latency + w.area === 0) throw new NaxUserError(file, field, 'at least one weight must be above 0');
+  return Object.freeze(w);
+}
+
+function readWarmStart(v: unknown, file: string, field: string): WarmStart {
+  const o = requireObject(v, file, field);
+  rejectUnknownKeys(o, ['committed', 'costOnly'], file, field);
+  const d = DEFAULT_SEARCH_SPACE.warmStart;
+  // Beyond ~10 nats an op starts at p > 0.9999: that is a fixed choice, not a prior.
+  return Object.freeze({
+    committed: optionalNumber(o.committed, d.committed, file, `${field}.committed`, { min: 0, max: 10 }),
+    costOnly: optionalNumber(o.costOnly, d.costOnly, file, `${field}.costOnly`, { min: 0, max: 10 }),
+  });
 }
 
 export function parseSearchSpace(raw: unknown, file: string, field: string): SearchSpace {
@@ -277,5 +388,13 @@ export function parseSearchSpace(raw: unknown, file: string, field: string): Sea
     weightLr: optionalNumber(o.weightLr, d.weightLr, file, f('weightLr'), { min: 0, max: 1, exclusive: true }),
     archBatch: optionalNumber(o.archBatch, d.archBatch, file, f('archBatch'), { integer: true, min: 1, max: 10000 }),
     nonIdealFraction: optionalNumber(o.nonIdealFraction, d.nonIdealFraction, file, f('nonIdealFraction'), { min: 0.01, max: 1 }),
+    gradient: o.gradient === undefined ? d.gradient : readEnum(o.gradient, ['reinforce', 'binaryGate'] as const, file, f('gradient')),
+    commonRandomNumbers: o.commonRandomNumbers === undefined ? d.commonRandomNumbers : readBoolean(o.commonRandomNumbers, file, f('commonRandomNumbers')),
+    hardwareLoss: o.hardwareLoss === undefined ? d.hardwareLoss : readEnum(o.hardwareLoss, ['product', 'additive'] as const, file, f('hardwareLoss')),
+    additiveWeights: o.additiveWeights === undefined ? d.additiveWeights : readAdditiveWeights(o.additiveWeights, file, f('additiveWeights')),
+    tileArea: o.tileArea === undefined ? d.tileArea : readEnum(o.tileArea, ['gradient', 'frozen'] as const, file, f('tileArea')),
+    warmStart: o.warmStart === undefined ? d.warmStart : readWarmStart(o.warmStart, file, f('warmStart')),
+    largerKernels: o.largerKernels === undefined ? d.largerKernels : readEnum(o.largerKernels, ['paired', 'keep'] as const, file, f('largerKernels')),
+    kernelCheckImages: optionalNumber(o.kernelCheckImages, d.kernelCheckImages, file, f('kernelCheckImages'), { integer: true, min: 1, max: 100000 }),
   });
 }

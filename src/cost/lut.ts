@@ -24,6 +24,8 @@ export interface CostLookup {
   totals(layers: readonly LayerCost[]): CostTotals;
   /** Distinct (shape, mapping) pairs computed so far. */
   readonly entries: number;
+  /** The component constants the lookup is bound to (the search's tile-area term reads the organisation). */
+  readonly components: ComponentCosts;
 }
 
 function keyOf(s: MatrixLayerShape, m: LayerMapping): string {
@@ -66,6 +68,7 @@ export function createCostLookup(components: ComponentCosts, opts: CostOptions =
     get entries() {
       return memo.size;
     },
+    components,
   };
 }
 

@@ -4,18 +4,27 @@
  * closed forms, so no tensors are needed, and α trajectories are bit-identical for a seed.
  *
  * Loss of an architecture step: L = CE(non-ideal simulator output) + λ · Ĉ(p) / Ĉ(committed).
- * - CE: the simulator is not differentiable, so its gradient is the REINFORCE (score-function) estimate
- *   (L_CE − b)·∂log p(sampled)/∂α = (L_CE − b)·(onehot − p) — the variant ProxylessNAS offers for
- *   non-differentiable objectives (Cai et al. 2019, §3.2.1 / Appendix). The baseline b is the mean CE of
- *   the step's other samples (leave-one-out) when a step draws several, else a moving average.
+ * - CE: the simulator is not differentiable, so its gradient is estimated from sampled paths, either
+ *   - REINFORCE (score function): (L_CE − b)·∂log p(sampled)/∂α = (L_CE − b)·(onehot − p) — the variant
+ *     ProxylessNAS offers for non-differentiable objectives (Cai et al. 2019, §3.2.1 / Appendix). The
+ *     baseline b is the mean CE of the step's other samples (leave-one-out), else a moving average; or
+ *   - binary gates with two-path sampling (Cai et al. 2019, §3.2.1): per layer two distinct ops are drawn,
+ *     path A takes the first of every layer and path B the second; with p̃ the softmax over the pair,
+ *     ∂L/∂α_j = Σ_k ∂L/∂g_k · p̃_k(δ_jk − p̃_j), where ∂L/∂g_k — which needs a differentiable forward in
+ *     ProxylessNAS — is taken as the loss of the path whose gate k is open (nax: the simulator has no
+ *     gradient). Only the pair's α move, and they are shifted afterwards so that the pair's total
+ *     probability is unchanged (the paper's rescaling: ops not sampled keep their probability).
  * - Ĉ(p): expected hardware cost from the cost LUT, differentiated exactly: for a softmax,
  *   ∂Σ_j p_j F_j/∂α_i = p_i (F_i − E[F]) (reference §1.4). Expected energy and latency are sums over layers;
- *   for EDAP, nax uses E[energy]·E[delay]·E[area] (product of the expected sums; nax assumption — the
- *   expectation of the product has no closed form over 10^20 architectures) and the product rule.
+ *   for EDAP, nax uses either E[energy]·E[delay]·E[area] (product of the expected sums; nax assumption — the
+ *   expectation of the product has no closed form over 10^20 architectures) with the product rule, or NAX's
+ *   additive form w_E·E[energy]/E₀ + w_L·E[delay]/D₀ + w_A·E[area]/A₀ (reference §1.5; area added by nax),
+ *   each term relative to the committed network. Area includes the tiles' shared parts in proportion to the
+ *   expected MVMU count when the table carries them (hardware.ts).
  *   A layer inside a skippable block only costs when the block is kept: its expected cost is weighted by
  *   (1 − p_zero) of the block's first layer.
  */
-import type { SearchObjective } from '../config/search-space.js';
+import type { AdditiveWeights, HardwareLossForm, SearchObjective } from '../config/search-space.js';
 import { Rng } from '../xbar/rng.js';
 import type { ArchChoice, SearchPlan } from './plan.js';
 
@@ -34,6 +43,10 @@ export interface HardwareTable {
   /** Ĉ of the committed network (normaliser). */
   readonly committedValue: number;
   readonly objective: SearchObjective;
+  /** EDAP only: product (default) or NAX's additive form. */
+  readonly form?: HardwareLossForm;
+  /** Additive form: the weights, and the committed network's expected sums each term is relative to. */
+  readonly additive?: { readonly weights: AdditiveWeights; readonly reference: { readonly energyJ: number; readonly delayS: number; readonly areaMm2: number } };
 }
 
 export function softmax(a: ArrayLike<number>): Float64Array {
@@ -90,22 +103,39 @@ function zeroProb(plan: SearchPlan, probs: readonly Float64Array[], i: number): 
   return z < 0 ? 0 : probs[i]![z]!;
 }
 
-/** Ĉ for sums S: the objective's surrogate (energy, latency, or E·D·A). */
-function surrogate(obj: SearchObjective, s: Record<Key, number>): number {
+function isAdditive(t: HardwareTable): boolean {
+  return t.objective === 'edap' && t.form === 'additive';
+}
+
+/** Ĉ for sums S: the objective's surrogate (energy, latency, E·D·A, or the additive form). */
+function surrogate(t: HardwareTable, s: Record<Key, number>): number {
+  if (isAdditive(t)) {
+    const { weights: w, reference: r } = t.additive!;
+    return (w.energy * s.energyJ) / r.energyJ + (w.latency * s.delayS) / r.delayS + (w.area * s.areaMm2) / r.areaMm2;
+  }
+  const obj = t.objective;
   return obj === 'energy' ? s.energyJ : obj === 'latency' ? s.delayS : s.energyJ * s.delayS * s.areaMm2;
+}
+
+/** ∂Ĉ/∂S_X. */
+function surrogateGrad(t: HardwareTable, s: Record<Key, number>): Record<Key, number> {
+  if (isAdditive(t)) {
+    const { weights: w, reference: r } = t.additive!;
+    return { energyJ: w.energy / r.energyJ, delayS: w.latency / r.delayS, areaMm2: w.area / r.areaMm2 };
+  }
+  return t.objective === 'energy'
+    ? { energyJ: 1, delayS: 0, areaMm2: 0 }
+    : t.objective === 'latency'
+      ? { energyJ: 0, delayS: 1, areaMm2: 0 }
+      : { energyJ: s.delayS * s.areaMm2, delayS: s.energyJ * s.areaMm2, areaMm2: s.energyJ * s.delayS };
 }
 
 /** Hardware term value Ĉ(p)/Ĉ(committed) (without λ) and its gradient with respect to α. */
 export function hardwareTerm(plan: SearchPlan, table: HardwareTable, alphas: readonly Float64Array[]): { value: number; grad: Float64Array[] } {
   const probs = alphas.map(softmax);
   const { sums, dp } = expectedSums(plan, table, probs);
-  const c = surrogate(table.objective, sums);
-  // ∂Ĉ/∂S_X
-  const dS: Record<Key, number> = table.objective === 'energy'
-    ? { energyJ: 1, delayS: 0, areaMm2: 0 }
-    : table.objective === 'latency'
-      ? { energyJ: 0, delayS: 1, areaMm2: 0 }
-      : { energyJ: sums.delayS * sums.areaMm2, delayS: sums.energyJ * sums.areaMm2, areaMm2: sums.energyJ * sums.delayS };
+  const c = surrogate(table, sums);
+  const dS = surrogateGrad(table, sums);
   const grad = probs.map((p, i) => {
     const gp = new Float64Array(p.length);
     for (const k of KEYS) {
@@ -130,7 +160,7 @@ export function hardwareOfChoice(plan: SearchPlan, table: HardwareTable, arch: A
     p[arch[i]!] = 1;
     return p;
   });
-  return surrogate(table.objective, expectedSums(plan, table, probs).sums) / table.committedValue;
+  return surrogate(table, expectedSums(plan, table, probs).sums) / table.committedValue;
 }
 
 /**
@@ -138,16 +168,118 @@ export function hardwareOfChoice(plan: SearchPlan, table: HardwareTable, arch: A
  * layer whose choice mattered (layers of a skipped block get none: their sample had no effect).
  */
 export function reinforceGrad(plan: SearchPlan, alphas: readonly Float64Array[], arch: ArchChoice, advantage: number): Float64Array[] {
-  const skipped = new Set<string>();
-  plan.layers.forEach((l, i) => {
-    if (l.zeroBlock && l.ops[arch[i]!]!.kind === 'zero') for (const b of l.zeroBlock.branch) if (b !== l.name) skipped.add(b);
-  });
+  const skipped = skippedLayers(plan, arch);
   return alphas.map((a, i) => {
     const g = new Float64Array(a.length);
     if (skipped.has(plan.layers[i]!.name)) return g;
     const p = softmax(a);
     for (let j = 0; j < a.length; j++) g[j] = advantage * ((j === arch[i] ? 1 : 0) - p[j]!);
     return g;
+  });
+}
+
+/** Layers of a block whose zero op the architecture chose (other than the layer carrying the zero op). */
+function skippedLayers(plan: SearchPlan, arch: ArchChoice): Set<string> {
+  const skipped = new Set<string>();
+  plan.layers.forEach((l, i) => {
+    if (l.zeroBlock && l.ops[arch[i]!]!.kind === 'zero') for (const b of l.zeroBlock.branch) if (b !== l.name) skipped.add(b);
+  });
+  return skipped;
+}
+
+/**
+ * Two-path sampling (ProxylessNAS binary gates): per layer two distinct ops drawn from softmax(α) without
+ * replacement; path A takes every layer's first draw, path B its second. A layer with one op gets it twice.
+ */
+export function sampleTwoPaths(alphas: readonly Float64Array[], rng: Rng): [number[], number[]] {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (const al of alphas) {
+    const p = softmax(al);
+    const first = drawFrom(p, rng.uniform());
+    a.push(first);
+    if (p.length < 2) {
+      b.push(first);
+      continue;
+    }
+    const rest = p.slice();
+    rest[first] = 0;
+    let s = 0;
+    for (const x of rest) s += x;
+    for (let j = 0; j < rest.length; j++) rest[j]! /= s;
+    b.push(drawFrom(rest, rng.uniform()));
+  }
+  return [a, b];
+}
+
+function drawFrom(p: ArrayLike<number>, u: number): number {
+  let c = 0;
+  for (let j = 0; j < p.length; j++) {
+    c += p[j]!;
+    if (u < c) return j;
+  }
+  // Rounding: the last op with non-zero probability.
+  for (let j = p.length - 1; j > 0; j--) if (p[j]! > 0) return j;
+  return 0;
+}
+
+/**
+ * Binary-gate gradient of the CE part for a two-path sample with losses lossA, lossB: on each layer whose
+ * two ops differ, with p̃ the softmax over the pair, ∂L/∂α_a = p̃_a·p̃_b·(L_A − L_B) and ∂L/∂α_b = −∂L/∂α_a
+ * (Σ_k L_k·p̃_k(δ_jk − p̃_j) with ∂L/∂g_k ≈ L of the path whose gate k is open); zero elsewhere, and on
+ * layers that either path skips (their gate had no effect there).
+ */
+export function binaryGateGrad(plan: SearchPlan, alphas: readonly Float64Array[], archA: ArchChoice, archB: ArchChoice, lossA: number, lossB: number): Float64Array[] {
+  const skipA = skippedLayers(plan, archA);
+  const skipB = skippedLayers(plan, archB);
+  return alphas.map((al, i) => {
+    const g = new Float64Array(al.length);
+    const a = archA[i]!;
+    const b = archB[i]!;
+    const name = plan.layers[i]!.name;
+    if (a === b || skipA.has(name) || skipB.has(name)) return g;
+    const m = Math.max(al[a]!, al[b]!);
+    const ea = Math.exp(al[a]! - m);
+    const eb = Math.exp(al[b]! - m);
+    const pa = ea / (ea + eb);
+    const pb = 1 - pa;
+    g[a] = pa * pb * (lossA - lossB);
+    g[b] = -g[a]!;
+    return g;
+  });
+}
+
+/**
+ * ProxylessNAS' rescaling after a two-path update: shifts the pair's new α by one offset so that
+ * Σ_pair exp(α) is what it was before the step (the ops not sampled keep their share of probability).
+ */
+export function rescalePairs(before: readonly Float64Array[], after: Float64Array[], archA: ArchChoice, archB: ArchChoice): void {
+  const lse = (x: number, y: number) => {
+    const m = Math.max(x, y);
+    return m + Math.log(Math.exp(x - m) + Math.exp(y - m));
+  };
+  after.forEach((al, i) => {
+    const a = archA[i]!;
+    const b = archB[i]!;
+    if (a === b) return;
+    const off = lse(al[a]!, al[b]!) - lse(before[i]![a]!, before[i]![b]!);
+    al[a]! -= off;
+    al[b]! -= off;
+  });
+}
+
+/**
+ * Initial α: zero, plus `bonus` nats on each listed choice's op per layer (warm start from the committed
+ * mapping and the cost-only optimum; an index −1 — op not in the space — adds nothing).
+ */
+export function initialAlphas(plan: SearchPlan, priors: readonly { readonly choice: ArchChoice; readonly bonus: number }[]): Float64Array[] {
+  return plan.layers.map((l, i) => {
+    const a = new Float64Array(l.ops.length);
+    for (const p of priors) {
+      const j = p.choice[i]!;
+      if (j >= 0 && j < a.length) a[j]! += p.bonus;
+    }
+    return a;
   });
 }
 

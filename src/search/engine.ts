@@ -1,13 +1,14 @@
 /**
  * The search loop (reference §5.9): warm-up of the supernet on uniformly sampled paths, then per λ
  * alternating weight steps (ideal forward of a path sampled from softmax(α)) and architecture steps
- * (validation batch through the NON-IDEAL simulator, REINFORCE + exact hardware gradient, Adam on α),
- * argmax, and fine-tuning of the chosen path. The clock is injected (`now`, seconds) and checked between
+ * (validation batch through the NON-IDEAL simulator, REINFORCE or binary gates + exact hardware gradient,
+ * Adam on α), argmax, the larger-kernel check, and fine-tuning of the chosen path. The clock is injected (`now`, seconds) and checked between
  * steps; each phase ends at its step cap or its deadline, whichever comes first, and what was found so
  * far is returned. No I/O.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayerMapping } from '../config/mapping.js';
+import type { ArchGradient, SearchSpace } from '../config/search-space.js';
 import type { NetworkGraph } from '../model/graph.js';
 import { matrixNodes } from '../model/graph.js';
 import { Rng, deriveSeed } from '../xbar/rng.js';
@@ -15,17 +16,20 @@ import {
   ArchAdam,
   type HardwareTable,
   argmaxArch,
+  binaryGateGrad,
   hardwareOfChoice,
   hardwareTerm,
   meanEntropy,
   reinforceGrad,
+  rescalePairs,
   sampleArch,
+  sampleTwoPaths,
   softmax,
   uniformArch,
 } from './arch.js';
 import { deriveGraph, deriveMappings } from './derive.js';
-import { crossEntropyPerSample, outputIsSoftmax } from './forward.js';
-import { type ArchChoice, type SearchPlan, describeChoice } from './plan.js';
+import { crossEntropyPerSample, outputIsSoftmax, top1Correct } from './forward.js';
+import { type ArchChoice, type SearchPlan, describeChoice, kernelsOf } from './plan.js';
 import { Supernet } from './supernet.js';
 
 /** Training and validation splits, already scaled to model input. */
@@ -88,8 +92,57 @@ export interface EngineSettings {
   readonly weightLr: number;
   readonly archBatch: number;
   readonly nonIdealFraction: number;
-  /** Architectures sampled per architecture step (leave-one-out baseline when ≥ 2). Default 2. */
+  /** Architectures sampled per architecture step (leave-one-out baseline when ≥ 2; binary gates: always 2). */
   readonly archSamples: number;
+  /** Accuracy-term estimator. Default 'reinforce'. */
+  readonly gradient?: ArchGradient;
+  /** Same chip and non-ideal layer subset for every sample of a step. Default true. */
+  readonly commonRandomNumbers?: boolean;
+  /** Initial α per mixed layer (warm start, arch.ts initialAlphas). Default all zero. */
+  readonly prior?: readonly Float64Array[];
+  /** Larger-kernel rule after the argmax. Default 'keep'. */
+  readonly largerKernels?: 'paired' | 'keep';
+  /** Validation images of the larger-kernel comparison (fewer when time is short). Default 200. */
+  readonly kernelCheckImages?: number;
+}
+
+/** Engine settings from the search space (the caller supplies the split size and the warm-start prior). */
+export function engineSettingsOf(space: SearchSpace, nVal: number, prior?: readonly Float64Array[]): EngineSettings {
+  return {
+    seed: space.seed, batchSize: space.batchSize, archEvery: space.archEvery, archLr: space.archLr, weightLr: space.weightLr,
+    archBatch: Math.min(space.archBatch, nVal), nonIdealFraction: space.nonIdealFraction, archSamples: 2,
+    gradient: space.gradient, commonRandomNumbers: space.commonRandomNumbers, largerKernels: space.largerKernels,
+    kernelCheckImages: Math.min(space.kernelCheckImages, nVal),
+    ...(prior ? { prior } : {}),
+  };
+}
+
+/** Chip instances of the larger-kernel comparison (paired: the same chips for both kernels). */
+const KERNEL_CHECK_CHIPS = 2;
+/**
+ * Fewest validation images a larger-kernel comparison runs on: below ~50 a gain must be ≥ 4 images out of 50
+ * to clear the interval at all (nax assumption); with less time the committed kernels are taken unchecked.
+ */
+const MIN_KERNEL_CHECK_IMAGES = 50;
+
+function revertAllOf(a: readonly number[], idx: readonly number[], revertOf: (i: number) => number): number[] {
+  const b = [...a];
+  for (const i of idx) b[i] = revertOf(i);
+  return b;
+}
+
+/** One larger-kernel comparison: the layers at a larger kernel than committed vs at the committed kernel. */
+export interface KernelCheck {
+  /** Layers whose larger kernel was tested together. */
+  readonly layers: readonly string[];
+  /** Mean over images of (correct with the larger kernels − correct with the committed), over chips. */
+  readonly deltaAccuracy: number;
+  /** Paired 95 % interval of deltaAccuracy (normal approximation over images). */
+  readonly ci95: readonly [number, number];
+  /** Whether the larger kernels stay (the interval is above 0). */
+  readonly kept: boolean;
+  readonly images: number;
+  readonly chips: number;
 }
 
 /** Cycles through a split in seeded random order, epoch after epoch. */
@@ -160,6 +213,10 @@ export interface LambdaResult {
    * fine-tuning starts from the same weights the searched candidate was derived from.
    */
   readonly weightsAfterSearch: Map<string, Float32Array>;
+  /** The argmax before the larger-kernel rule (equal to `choice` when nothing was reverted). */
+  readonly argmax: ArchChoice;
+  /** Larger-kernel comparisons, in order (empty with `largerKernels: keep` or no larger kernel chosen). */
+  readonly kernelChecks: readonly KernelCheck[];
 }
 
 /** The supernet plus the state shared by the phases. */
@@ -171,6 +228,8 @@ export class SearchEngine {
   private readonly probabilities: boolean;
   private warmSnapshot?: Map<string, Float32Array>;
   weightSteps = 0;
+  /** Seconds per image of a non-ideal forward, measured on architecture steps (scaled to all layers non-ideal). */
+  private secondsPerImage = 0;
 
   constructor(
     readonly plan: SearchPlan,
@@ -231,7 +290,7 @@ export class SearchEngine {
     const { lambda, table } = o;
     const s = this.settings;
     if (this.warmSnapshot) this.net.restore(this.warmSnapshot, s.weightLr);
-    const alphas = this.plan.layers.map((l) => new Float64Array(l.ops.length));
+    const alphas = this.plan.layers.map((l, i) => (s.prior?.[i] ? Float64Array.from(s.prior[i]!) : new Float64Array(l.ops.length)));
     const adam = new ArchAdam(alphas.map((a) => a.length), s.archLr);
     const rng = Rng.derive(s.seed, 'search', lambda);
     const trajectory: Float64Array[] = [];
@@ -269,8 +328,16 @@ export class SearchEngine {
         return `${tag}: step ${weightSteps} (arch ${archSteps}), train CE ${loss.toFixed(3)}, non-ideal val CE ${(ema ?? NaN).toFixed(3)}, E[hw] ${hw.toFixed(3)}, entropy ${meanEntropy(alphas).toFixed(2)}`;
       });
     }
-    const choice = argmaxArch(alphas);
+    const argmax = argmaxArch(alphas);
+    const checked = s.largerKernels === 'paired'
+      ? await this.checkLargerKernels(argmax, o.nonIdeal, lambda, o.fineTune.deadlineS)
+      : { choice: argmax, checks: [] };
+    const choice = checked.choice;
     const hardware = hardwareOfChoice(this.plan, table, choice);
+    for (const c of checked.checks) {
+      this.ticker.tick(() => `${tag}: argmax's larger kernels on ${c.layers.join(', ')}: Δ non-ideal val accuracy ${(c.deltaAccuracy * 100).toFixed(2)} pp ` +
+        `[${(c.ci95[0] * 100).toFixed(2)}, ${(c.ci95[1] * 100).toFixed(2)}] → ${c.kept ? 'kept' : 'committed kernel'}`, true);
+    }
     const weightsAfterSearch = this.net.snapshot();
     this.ticker.tick(() => `${tag}: chose ${describeChoice(this.plan, choice, true) || 'the committed architecture'} (hw ${hardware.toFixed(3)})`, true);
 
@@ -302,6 +369,8 @@ export class SearchEngine {
       valCe: recentCe.length ? recentCe.reduce((a, b) => a + b, 0) / recentCe.length : NaN,
       stoppedOnTime,
       weightsAfterSearch,
+      argmax,
+      kernelChecks: checked.checks,
     };
   }
 
@@ -346,6 +415,145 @@ export class SearchEngine {
     return ce.reduce((a, b) => a + b, 0) / n;
   }
 
+  /**
+   * The larger-kernel rule: layers whose chosen kernel exceeds the committed one keep it only when that pays
+   * in non-ideal validation accuracy (paired: same images, same chips; 95 % interval above 0). First all such
+   * layers together against the committed kernels (one comparison decides the common case); when the group
+   * pays, each layer alone against its committed kernel, in order. A reverted layer keeps its crossbar size.
+   * Comparisons that no longer fit before `deadlineS` are not run, and their layers revert (not shown to pay).
+   */
+  async checkLargerKernels(arch: ArchChoice, nonIdeal: NonIdealFn, lambda: number, deadlineS: number): Promise<{ choice: number[]; checks: KernelCheck[] }> {
+    const choice = [...arch];
+    const revertOf = (i: number): number => {
+      const l = this.plan.layers[i]!;
+      const op = l.ops[choice[i]!]!;
+      if (op.kind !== 'path' || op.kernel <= l.committedKernel) return -1;
+      return l.ops.findIndex((x) => x.kind === 'path' && x.kernel === l.committedKernel && x.crossbar === op.crossbar);
+    };
+    const kernels = kernelsOf(this.plan, choice);
+    const larger = this.plan.layers.map((_, i) => i).filter((i) => revertOf(i) >= 0 && kernels.get(this.plan.layers[i]!.name) !== 'zero');
+    if (larger.length === 0) return { choice, checks: [] };
+    // As many images as fit two comparisons' worth of forwards (base and one alternative) in half the time left.
+    const affordable = this.secondsPerImage > 0
+      ? Math.floor((0.5 * (deadlineS - this.clock.now())) / (2 * KERNEL_CHECK_CHIPS * this.secondsPerImage))
+      : Infinity;
+    const n = Math.min(this.settings.kernelCheckImages ?? 200, this.data.nVal, affordable);
+    // Too few images to show anything: the larger kernels are not shown to pay, so they go.
+    if (n < MIN_KERNEL_CHECK_IMAGES) return { choice: revertAllOf(choice, larger, revertOf), checks: [] };
+    const x = this.data.valImages.subarray(0, n * this.per);
+    const y = this.data.valLabels.subarray(0, n);
+    const seeds = Array.from({ length: KERNEL_CHECK_CHIPS }, (_, c) => deriveSeed(this.settings.seed, 'kernel-check', lambda, c));
+    const correctOf = async (a: ArchChoice): Promise<Uint8Array[]> => {
+      const graph = deriveGraph(this.plan, a, this.weightsOf);
+      const mappings = deriveMappings(this.plan, a);
+      const out: Uint8Array[] = [];
+      for (const seed of seeds) out.push(top1Correct(await nonIdeal({ graph, mappings, images: x, n, seed }), y, n));
+      return out;
+    };
+    const checks: KernelCheck[] = [];
+    const compare = (big: Uint8Array[], small: Uint8Array[], layers: number[]): KernelCheck => {
+      const d = new Float64Array(n);
+      for (let c = 0; c < seeds.length; c++) for (let k = 0; k < n; k++) d[k]! += (big[c]![k]! - small[c]![k]!) / seeds.length;
+      const { mean, half } = meanInterval(d);
+      const check: KernelCheck = {
+        layers: layers.map((i) => this.plan.layers[i]!.name), deltaAccuracy: mean, ci95: [mean - half, mean + half],
+        kept: mean - half > 0, images: n, chips: seeds.length,
+      };
+      checks.push(check);
+      return check;
+    };
+    const revertAll = (a: number[], idx: number[]) => revertAllOf(a, idx, revertOf);
+    const t0 = this.clock.now();
+    let base = await correctOf(choice);
+    const perEval = this.clock.now() - t0;
+    const fits = () => this.clock.now() + perEval <= deadlineS;
+    if (!fits()) return { choice: revertAll(choice, larger), checks };
+    const allSmall = revertAll(choice, larger);
+    const small = await correctOf(allSmall);
+    if (!compare(base, small, larger).kept) return { choice: allSmall, checks };
+    if (larger.length === 1) return { choice, checks };
+    for (const i of larger) {
+      if (!fits()) {
+        choice[i] = revertOf(i);
+        continue;
+      }
+      const alt = revertAll(choice, [i]);
+      const altCorrect = await correctOf(alt);
+      if (!compare(base, altCorrect, [i]).kept) {
+        choice.splice(0, choice.length, ...alt);
+        base = altCorrect;
+      }
+    }
+    return { choice, checks };
+  }
+
+  /**
+   * The accuracy term's gradient estimate for one architecture step (no update): paths sampled from α
+   * (REINFORCE: `archSamples` paths; binary gates: a two-path sample), each run through the non-ideal
+   * simulator on (x, y). With common random numbers every path sees the chip `deriveSeed(seed, 'arch-chip',
+   * ...key)` and one non-ideal layer subset; without, both are redrawn per path.
+   */
+  async accuracyGradient(o: {
+    alphas: readonly Float64Array[];
+    rng: Rng;
+    x: Float32Array;
+    y: Int32Array;
+    key: readonly (number | string)[];
+    nonIdeal: NonIdealFn;
+    ema?: number;
+  }): Promise<{ grad: Float64Array[]; meanCe: number; paths: number[][]; ces: number[]; chips: number[]; floatLayers: (ReadonlySet<string> | undefined)[] }> {
+    const s = this.settings;
+    const crn = s.commonRandomNumbers ?? true;
+    const names = matrixNodes(this.plan.graph).map((n) => n.name);
+    const subset = (): Set<string> | undefined => {
+      if (s.nonIdealFraction >= 1) return undefined;
+      const v = names.slice();
+      const keep = Math.max(1, Math.round(s.nonIdealFraction * v.length));
+      // Seeded partial Fisher–Yates: the first `keep` names run non-ideally.
+      for (let i = 0; i < keep; i++) {
+        const j = i + Math.floor(o.rng.uniform() * (v.length - i));
+        [v[i], v[j]] = [v[j]!, v[i]!];
+      }
+      return new Set(v.slice(keep));
+    };
+    const binary = s.gradient === 'binaryGate';
+    const paths = binary ? sampleTwoPaths(o.alphas, o.rng) : Array.from({ length: s.archSamples }, () => sampleArch(o.alphas, o.rng));
+    const sharedFloat = crn ? subset() : undefined;
+    const ces: number[] = [];
+    const chips: number[] = [];
+    const floats: (ReadonlySet<string> | undefined)[] = [];
+    for (let m = 0; m < paths.length; m++) {
+      const arch = paths[m]!;
+      const seed = crn ? deriveSeed(s.seed, 'arch-chip', ...o.key) : deriveSeed(s.seed, 'arch-chip', ...o.key, m);
+      const floatLayers = crn ? sharedFloat : subset();
+      const graph = deriveGraph(this.plan, arch, this.weightsOf);
+      const t0 = this.clock.now();
+      const out = await o.nonIdeal({ graph, mappings: deriveMappings(this.plan, arch), images: o.x, n: o.y.length, seed, floatLayers });
+      // Only a fraction of the layers ran non-ideally: scale up (rough; the float layers cost little).
+      this.secondsPerImage = (this.clock.now() - t0) / o.y.length / Math.max(s.nonIdealFraction, 0.05);
+      const ce = crossEntropyPerSample(out, o.y, o.y.length, this.probabilities);
+      ces.push(ce.reduce((a, b) => a + b, 0) / o.y.length);
+      chips.push(seed);
+      floats.push(floatLayers);
+    }
+    const M = paths.length;
+    const meanCe = ces.reduce((a, b) => a + b, 0) / M;
+    let grad: Float64Array[];
+    if (binary) {
+      grad = binaryGateGrad(this.plan, o.alphas, paths[0]!, paths[1]!, ces[0]!, ces[1]!);
+    } else {
+      grad = o.alphas.map((a) => new Float64Array(a.length));
+      paths.forEach((arch, m) => {
+        const baseline = M >= 2 ? (meanCe * M - ces[m]!) / (M - 1) : (o.ema ?? ces[m]!);
+        const r = reinforceGrad(this.plan, o.alphas, arch, ces[m]! - baseline);
+        r.forEach((gi, i) => {
+          for (let j = 0; j < gi.length; j++) grad[i]![j]! += gi[j]! / M;
+        });
+      });
+    }
+    return { grad, meanCe, paths, ces, chips, floatLayers: floats };
+  }
+
   /** One architecture step; returns the mean CE of its samples. */
   private async archStep(o: {
     alphas: Float64Array[];
@@ -359,47 +567,19 @@ export class SearchEngine {
   }): Promise<number> {
     const s = this.settings;
     const { x, y } = gather(this.data.valImages, this.data.valLabels, this.val.next(s.archBatch), this.per);
-    // One chip instance per step, shared by the step's samples (common random numbers lower the variance).
-    const chipSeed = deriveSeed(s.seed, 'arch-chip', o.lambda, o.step);
-    const ces: number[] = [];
-    const archs: number[][] = [];
-    for (let m = 0; m < s.archSamples; m++) {
-      const arch = sampleArch(o.alphas, o.rng);
-      const graph = deriveGraph(this.plan, arch, this.weightsOf);
-      const mappings = deriveMappings(this.plan, arch);
-      let floatLayers: Set<string> | undefined;
-      if (s.nonIdealFraction < 1) {
-        const names = matrixNodes(graph).map((n) => n.name);
-        const keep = Math.max(1, Math.round(s.nonIdealFraction * names.length));
-        // Seeded partial Fisher–Yates: the first `keep` names run non-ideally.
-        for (let i = 0; i < keep; i++) {
-          const j = i + Math.floor(o.rng.uniform() * (names.length - i));
-          [names[i], names[j]] = [names[j]!, names[i]!];
-        }
-        floatLayers = new Set(names.slice(keep));
-      }
-      const out = await o.nonIdeal({ graph, mappings, images: x, n: y.length, seed: chipSeed, floatLayers });
-      const ce = crossEntropyPerSample(out, y, y.length, this.probabilities);
-      ces.push(ce.reduce((a, b) => a + b, 0) / y.length);
-      archs.push(arch);
-    }
+    const acc = await this.accuracyGradient({ alphas: o.alphas, rng: o.rng, x, y, key: [o.lambda, o.step], nonIdeal: o.nonIdeal, ...(o.ema !== undefined ? { ema: o.ema } : {}) });
     const hw = hardwareTerm(this.plan, o.table, o.alphas);
     const grads = o.alphas.map((a, i) => {
       const g = new Float64Array(a.length);
       const h = hw.grad[i]!;
-      for (let j = 0; j < a.length; j++) g[j] = o.lambda * h[j]!;
+      const c = acc.grad[i]!;
+      for (let j = 0; j < a.length; j++) g[j] = o.lambda * h[j]! + c[j]!;
       return g;
     });
-    const M = archs.length;
-    archs.forEach((arch, m) => {
-      const baseline = M >= 2 ? (ces.reduce((a, b) => a + b, 0) - ces[m]!) / (M - 1) : (o.ema ?? ces[m]!);
-      const r = reinforceGrad(this.plan, o.alphas, arch, ces[m]! - baseline);
-      r.forEach((gi, i) => {
-        for (let j = 0; j < gi.length; j++) grads[i]![j]! += gi[j]! / M;
-      });
-    });
+    const before = s.gradient === 'binaryGate' ? o.alphas.map((a) => a.slice()) : undefined;
     o.adam.step(o.alphas, grads);
-    return ces.reduce((a, b) => a + b, 0) / M;
+    if (before) rescalePairs(before, o.alphas, acc.paths[0]!, acc.paths[1]!);
+    return acc.meanCe;
   }
 
   /** Path probabilities per layer (for reports). */
@@ -410,4 +590,16 @@ export class SearchEngine {
   dispose(): void {
     this.net.dispose();
   }
+}
+
+/** Mean of paired differences and the half-width of its 95 % interval (normal approximation). */
+export function meanInterval(d: ArrayLike<number>): { mean: number; half: number } {
+  const n = d.length;
+  let m = 0;
+  for (let i = 0; i < n; i++) m += d[i]!;
+  m /= n;
+  let v = 0;
+  for (let i = 0; i < n; i++) v += (d[i]! - m) ** 2;
+  const se = n > 1 ? Math.sqrt(v / (n - 1) / n) : Infinity;
+  return { mean: m, half: 1.96 * se };
 }

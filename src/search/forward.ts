@@ -163,3 +163,15 @@ export function top1(out: Float32Array, labels: ArrayLike<number>, n: number): n
   }
   return n === 0 ? 0 : ok / n;
 }
+
+/** Per-sample top-1 correctness (1/0) of outputs [n, classes]. */
+export function top1Correct(out: Float32Array, labels: ArrayLike<number>, n: number): Uint8Array {
+  const classes = out.length / n;
+  const ok = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    for (let j = 1; j < classes; j++) if (out[i * classes + j]! > out[i * classes + best]!) best = j;
+    ok[i] = best === labels[i] ? 1 : 0;
+  }
+  return ok;
+}

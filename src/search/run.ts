@@ -30,13 +30,13 @@ import { type NetworkGraph, matrixNodes } from '../model/graph.js';
 import type { NaxReport, SimulationSettings } from '../report.js';
 import { nonIdealLogits } from '../xbar/simulate.js';
 import { buildLayersModel, homogeneousMappings } from './derive.js';
-import { type NonIdealFn, type LambdaResult, SearchEngine, type SearchData, Ticker } from './engine.js';
+import { type NonIdealFn, type LambdaResult, SearchEngine, type SearchData, Ticker, engineSettingsOf } from './engine.js';
+import { warmStartPrior } from './cost-descent.js';
 import { type EvalImages, type Evaluator, candidateFromReport } from './evaluate.js';
 import type { OutputSink } from './output-sink.js';
 import { buildHardwareTable } from './hardware.js';
 import { type Candidate, type CandidateKind, type ParetoDocument, type ProtocolInfo, paretoDocument } from './pareto.js';
 import { compareCandidates, selectOnValidation } from './protocol.js';
-import { costOnlyOptimum } from './cost-only.js';
 import { hardwareOfChoice, uniformArch } from './arch.js';
 import { Rng, deriveSeed } from '../xbar/rng.js';
 import { searchSummaryMarkdown } from '../render/search-summary.js';
@@ -215,7 +215,10 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
   const sfx = shard.count > 1 ? `-shard${shard.index + 1}` : '';
   const lsfx = shard.count > 1 ? ` (shard ${shard.index + 1}, seed ${seed})` : '';
   const lookup = createCostLookup(inp.technology.components, costOptionsOf(inp.technology));
-  const table = buildHardwareTable(plan, lookup, space.objective);
+  const table = buildHardwareTable(plan, lookup, space);
+  // The cost-only optimum needs no training (exact cost, multi-start coordinate descent): a baseline and a warm start.
+  const warm = warmStartPrior(lookup, plan, space, seed);
+  const costOnly = warm.costOnly;
   const evaluate = opts.evaluate;
   const nonIdeal: NonIdealFn = opts.nonIdeal ?? ((o) => nonIdealLogits({ ...o, technology: inp.technology, irDrop: inp.simulation.irDrop }));
   const selection = selectionSplit(inp, data);
@@ -223,8 +226,6 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
     `${space.kernels.length} kernels × ${space.crossbars.length} crossbars, λ ${lambdas.join(', ')}, objective ${space.objective}, budget ${budgetS.toFixed(0)} s; ` +
     `selection on ${selection.name} (${selection.images.n} images × ${space.selectionChips} chips), evaluation on ${inp.evalSet.n} images × ${space.evaluationChips} chips`);
 
-  // The cost-only optimum needs no training: exact cost from the LUT.
-  const costOnly = costOnlyOptimum(plan, lookup, space.objective, { seed });
   ticker.tick(() => `search: cost-only optimum ${describeChoice(plan, costOnly.choice, true) || 'the committed architecture'} (${costOnly.starts} starts, ${costOnly.evaluations} cost evaluations)`, true);
 
   const saveS = saveAllowanceS(budget, sink !== undefined);
@@ -245,10 +246,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
   const caps: StepLimits = opts.limits ?? (space.epochs !== undefined
     ? { warmupSteps: Math.round(0.2 * space.epochs * spe), searchSteps: Math.round(0.5 * space.epochs * spe), fineTuneSteps: Math.round(0.3 * space.epochs * spe / (lambdas.length + 3)) }
     : { warmupSteps: Infinity, searchSteps: Infinity, fineTuneSteps: Infinity });
-  const engine = new SearchEngine(plan, data, {
-    seed, batchSize: space.batchSize, archEvery: space.archEvery, archLr: space.archLr, weightLr: space.weightLr,
-    archBatch: Math.min(space.archBatch, data.nVal), nonIdealFraction: space.nonIdealFraction, archSamples: 2,
-  }, { now }, ticker);
+  const engine = new SearchEngine(plan, data, engineSettingsOf(space, data.nVal, warm.alphas), { now }, ticker);
   const runs: LambdaResult[] = [];
   const summaries: LambdaSummary[] = [];
   const pending: Pending[] = [];

@@ -1,0 +1,361 @@
+/**
+ * The search algorithm's parts on the tiny model with the stand-in simulator (tiny.ts): common random
+ * numbers within an architecture step, the binary-gate estimator and its rescaling, the additive objective
+ * and tile area inside the exact hardware gradient (against finite differences and the exact cost model),
+ * the cost-only descent (against brute force), the warm-start prior and the larger-kernel rule.
+ */
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { parseSearchSpace } from '../../src/config/search-space.js';
+import { DEFAULT_TECHNOLOGY } from '../../src/config/technology.js';
+import { createCostLookup } from '../../src/cost/lut.js';
+import type { NetworkGraph } from '../../src/model/graph.js';
+import { matrixNodes } from '../../src/model/graph.js';
+import { initBackend } from '../../src/runtime/tfjs.js';
+import {
+  binaryGateGrad, hardwareOfChoice, hardwareTerm, initialAlphas, rescalePairs, sampleTwoPaths, softmax,
+} from '../../src/search/arch.js';
+import { choiceCost, costOnlyOptimum, warmStartPrior } from '../../src/search/cost-descent.js';
+import { type NonIdealFn, SearchEngine, type SearchData, Ticker, engineSettingsOf, meanInterval } from '../../src/search/engine.js';
+import { buildHardwareTable, networkCost, tileAreaPerMvmuMm2 } from '../../src/search/hardware.js';
+import { type SearchPlan, committedChoice, resolveSearchPlan } from '../../src/search/plan.js';
+import { Rng } from '../../src/xbar/rng.js';
+import { idealLogits } from '../../src/search/forward.js';
+import { userError } from '../support/user-error.js';
+import { H, committedMappings, quadrantData, standInNonIdeal, trainedTinyGraph } from './tiny.js';
+
+let g: NetworkGraph;
+let plan: SearchPlan;
+let zeroPlan: SearchPlan;
+const lookup = createCostLookup(DEFAULT_TECHNOLOGY.components);
+
+beforeAll(async () => {
+  await initBackend('wasm');
+  g = await trainedTinyGraph();
+  plan = resolveSearchPlan({ graph: g, committed: committedMappings(g), space: parseSearchSpace({ kernels: [3, 5] }, 'f', 'search'), file: 'f' });
+  zeroPlan = resolveSearchPlan({ graph: g, committed: committedMappings(g), space: parseSearchSpace({ kernels: [3, 5], zeroOp: true }, 'f', 'search'), file: 'f' });
+});
+
+function tinyData(): SearchData {
+  const t = quadrantData(256, 31);
+  const v = quadrantData(200, 32);
+  return { trainImages: t.images, trainLabels: t.labels, nTrain: 256, valImages: v.images, valLabels: v.labels, nVal: 200, shape: [H, H, 1], classes: 3 };
+}
+
+const now = () => performance.now() / 1000;
+const quiet = () => new Ticker({ now }, () => {}, 1e9);
+
+function engineWith(p: SearchPlan, settings: Partial<ReturnType<typeof engineSettingsOf>> = {}): SearchEngine {
+  const space = parseSearchSpace({ archBatch: 64 }, 'f', 'search');
+  return new SearchEngine(p, tinyData(), { ...engineSettingsOf(space, 200), ...settings }, { now }, quiet());
+}
+
+describe('common random numbers within an architecture step', () => {
+  test('both samples of a step see the same chip and the same non-ideal layer subset; without CRN they differ', async () => {
+    for (const crn of [true, false]) {
+      const e = engineWith(plan, { commonRandomNumbers: crn, nonIdealFraction: 0.5 });
+      const seen: Array<{ seed: number; float: string }> = [];
+      const spy: NonIdealFn = (o) => {
+        seen.push({ seed: o.seed, float: [...(o.floatLayers ?? [])].sort().join(',') });
+        return standInNonIdeal(o);
+      };
+      const d = tinyData();
+      const alphas = plan.layers.map((l) => new Float64Array(l.ops.length));
+      const r = await e.accuracyGradient({ alphas, rng: new Rng(9), x: d.valImages.subarray(0, 64 * H * H), y: d.valLabels.subarray(0, 64), key: [1, 0], nonIdeal: spy });
+      e.dispose();
+      expect(seen).toHaveLength(2);
+      expect(seen[0]!.float.length).toBeGreaterThan(0);
+      if (crn) {
+        expect(seen[1]).toEqual(seen[0]);
+        expect(r.chips[0]).toBe(r.chips[1]);
+      } else {
+        expect(seen[1]!.seed).not.toBe(seen[0]!.seed);
+      }
+    }
+  });
+
+  test('two samples of the same architecture: with CRN their losses agree exactly (the step\'s noise is the architectures\' only); without, the chips differ', async () => {
+    const d = tinyData();
+    const x = d.valImages.subarray(0, 64 * H * H);
+    const y = d.valLabels.subarray(0, 64);
+    // α this peaked draws op 0 in every layer on both samples.
+    const alphas = plan.layers.map((l) => Float64Array.from(l.ops, (_, j) => (j === 0 ? 60 : 0)));
+    const deltas = async (crn: boolean) => {
+      const e = engineWith(plan, { commonRandomNumbers: crn, nonIdealFraction: 0.5 });
+      const out: number[] = [];
+      for (let r = 0; r < 4; r++) {
+        const res = await e.accuracyGradient({ alphas, rng: Rng.derive(4, 'paths', r), x, y, key: ['v', r], nonIdeal: standInNonIdeal });
+        expect(res.paths[0]).toEqual(res.paths[1]);
+        out.push(Math.abs(res.ces[0]! - res.ces[1]!));
+      }
+      e.dispose();
+      return out;
+    };
+    expect(await deltas(true)).toEqual([0, 0, 0, 0]);
+    expect((await deltas(false)).every((v) => v > 0)).toBe(true);
+  });
+});
+
+describe('binary gates (two-path sampling)', () => {
+  test('two distinct ops per layer; the first draw follows softmax(α)', () => {
+    const alphas = [Float64Array.from([0.5, -1, 2, 0]), Float64Array.from([3])];
+    const rng = new Rng(3);
+    const counts = new Float64Array(4);
+    const N = 8000;
+    let bad = 0;
+    for (let k = 0; k < N; k++) {
+      const [a, b] = sampleTwoPaths(alphas, rng);
+      if (a[0] === b[0] || a[1] !== 0 || b[1] !== 0) bad++;
+      counts[a[0]!]! += 1 / N;
+    }
+    expect(bad).toBe(0);
+    const p = softmax(alphas[0]!);
+    // 4.5 standard errors of a frequency at N = 8000: √(0.25/8000) ≈ 0.0056.
+    for (let j = 0; j < 4; j++) expect(Math.abs(counts[j]! - p[j]!)).toBeLessThan(0.025);
+  });
+
+  test('gradient = ∂/∂α of the pair-restricted expected loss p̃_a·L_A + p̃_b·L_B (central differences); zero where the paths agree or a block is skipped', () => {
+    const rng = new Rng(8);
+    const alphas = zeroPlan.layers.map((l) => Float64Array.from(l.ops, () => rng.normal()));
+    const [A, B] = sampleTwoPaths(alphas, rng);
+    B[0] = A[0]!; // stem: same op on both paths
+    const i1 = zeroPlan.layers.findIndex((l) => l.name === 'b1_conv1');
+    const i2 = zeroPlan.layers.findIndex((l) => l.name === 'b1_conv2');
+    A[i1] = zeroPlan.layers[i1]!.ops.length - 1; // path A skips block b1
+    if (B[i1] === A[i1]) B[i1] = 0;
+    const LA = 0.7;
+    const LB = 0.4;
+    const grad = binaryGateGrad(zeroPlan, alphas, A, B, LA, LB);
+    expect([...grad[0]!].every((v) => v === 0)).toBe(true);
+    expect([...grad[i2]!].every((v) => v === 0)).toBe(true);
+    const h = 1e-6;
+    zeroPlan.layers.forEach((_, i) => {
+      if (i === 0 || i === i2) return;
+      const f = (al: Float64Array) => {
+        const ea = Math.exp(al[A[i]!]!);
+        const eb = Math.exp(al[B[i]!]!);
+        return (ea * LA + eb * LB) / (ea + eb);
+      };
+      for (const j of [A[i]!, B[i]!]) {
+        const al = alphas[i]!.slice();
+        al[j]! += h;
+        const up = f(al);
+        al[j]! -= 2 * h;
+        const fd = (up - f(al)) / (2 * h);
+        expect(grad[i]![j]!).toBeCloseTo(fd, 7);
+      }
+      const others = [...grad[i]!].filter((_, j) => j !== A[i] && j !== B[i]);
+      expect(others.every((v) => v === 0)).toBe(true);
+    });
+  });
+
+  test('rescaling keeps the pair\'s total probability, so every op not sampled keeps its probability', () => {
+    const before = [Float64Array.from([0.1, 0.4, -0.3, 1.2])];
+    const after = [Float64Array.from([0.9, 0.4, -1.0, 1.2])]; // ops 0 and 2 updated
+    rescalePairs(before, after, [0], [2]);
+    const p0 = softmax(before[0]!);
+    const p1 = softmax(after[0]!);
+    expect(p1[1]).toBeCloseTo(p0[1]!, 12);
+    expect(p1[3]).toBeCloseTo(p0[3]!, 12);
+    expect(p1[0]! + p1[2]!).toBeCloseTo(p0[0]! + p0[2]!, 12);
+    expect(p1[0]! / p1[2]!).toBeCloseTo(Math.exp(1.9), 9);
+  });
+});
+
+describe('hardware term from the real cost model', () => {
+  const fdWorst = (p: SearchPlan, table: ReturnType<typeof buildHardwareTable>, seed: number) => {
+    const rng = new Rng(seed);
+    const alphas = p.layers.map((l) => Float64Array.from(l.ops, () => rng.normal()));
+    const { grad } = hardwareTerm(p, table, alphas);
+    const h = 1e-5;
+    let worst = 0;
+    alphas.forEach((a, i) => {
+      for (let j = 0; j < a.length; j++) {
+        const save = a[j]!;
+        a[j] = save + h;
+        const up = hardwareTerm(p, table, alphas).value;
+        a[j] = save - h;
+        const down = hardwareTerm(p, table, alphas).value;
+        a[j] = save;
+        const fd = (up - down) / (2 * h);
+        worst = Math.max(worst, Math.abs(fd - grad[i]![j]!) / (1e-9 + Math.abs(fd)));
+      }
+    });
+    return worst;
+  };
+
+  for (const hardwareLoss of ['product', 'additive'] as const) {
+    for (const tileArea of ['gradient', 'frozen'] as const) {
+      test(`${hardwareLoss}, tile area ${tileArea}: analytic gradient = central differences; committed network = 1 exactly`, () => {
+        const table = buildHardwareTable(zeroPlan, lookup, { objective: 'edap', hardwareLoss, tileArea, additiveWeights: { energy: 1, latency: 2, area: 0.5 } });
+        expect(fdWorst(zeroPlan, table, 11)).toBeLessThan(1e-5);
+        expect(hardwareOfChoice(zeroPlan, table, committedChoice(zeroPlan))).toBeCloseTo(1, 12);
+      });
+    }
+  }
+
+  test('additive form = Σ w·X/X_committed / Σ w on a concrete choice (independent computation from the exact totals)', () => {
+    const w = { energy: 1, latency: 2, area: 0.5 };
+    const table = buildHardwareTable(plan, lookup, { objective: 'edap', hardwareLoss: 'additive', tileArea: 'frozen', additiveWeights: w });
+    const arch = plan.layers.map((l) => l.ops.length - 1); // 5×5 on 128×128 everywhere it is offered
+    const c = networkCost(lookup, g, committedMappings(g));
+    const t = choiceCost(lookup, plan, arch);
+    const layersOf = (x: typeof t) => x.areaMm2 - x.tileSharedAreaMm2;
+    // Frozen tile area: the committed network's shared tile area stays.
+    const area = layersOf(t) + c.tileSharedAreaMm2;
+    const want = (w.energy * t.energyJ / c.energyJ + w.latency * t.delayS / c.delayS + w.area * area / c.areaMm2) / 3.5;
+    // Layer energies only (no idle leakage under the default 'gated' leakage): the table's sums equal the totals'.
+    expect(hardwareOfChoice(plan, table, arch)).toBeCloseTo(want, 10);
+  });
+
+  test('tile area in the gradient: a choice\'s relaxed area is within one tile of its exact area, and moves with its MVMUs', () => {
+    const table = buildHardwareTable(plan, lookup, { objective: 'edap', tileArea: 'gradient' });
+    const frozen = buildHardwareTable(plan, lookup, { objective: 'edap', tileArea: 'frozen' });
+    const perTile = tileAreaPerMvmuMm2(lookup) * DEFAULT_TECHNOLOGY.components.organisation.mvmusPerCore * DEFAULT_TECHNOLOGY.components.organisation.coresPerTile;
+    const areaOf = (t: typeof table, arch: number[]) => {
+      const probs = plan.layers.map((l, i) => Float64Array.from(l.ops, (_, j) => (j === arch[i] ? 1 : 0)));
+      let s = t.constant.areaMm2;
+      probs.forEach((p, i) => p.forEach((v, j) => (s += v * t.ops[i]!.areaMm2[j]!)));
+      return s;
+    };
+    const rng = new Rng(2);
+    let moved = 0;
+    for (let k = 0; k < 20; k++) {
+      const arch = plan.layers.map((l) => Math.floor(rng.uniform() * l.ops.length));
+      const exact = choiceCost(lookup, plan, arch).areaMm2;
+      expect(Math.abs(areaOf(table, arch) - exact)).toBeLessThanOrEqual(perTile + 1e-12);
+      if (Math.abs(areaOf(table, arch) - areaOf(frozen, arch)) > 1e-9) moved++;
+    }
+    expect(moved).toBeGreaterThan(0);
+  });
+});
+
+describe('cost-only optimum (coordinate descent)', () => {
+  test('finds the brute-force optimum of a 4-layer space; never worse than committed; exact cost of the committed choice = the network\'s', () => {
+    const small = resolveSearchPlan({
+      graph: g, committed: committedMappings(g),
+      space: parseSearchSpace({ kernels: [3, 5], crossbars: [16, 32, 64], otherLayers: 'committed' }, 'f', 'search'), file: 'f',
+    });
+    expect(small.layers).toHaveLength(4);
+    let bestBrute = Infinity;
+    const n = small.layers[0]!.ops.length;
+    for (let code = 0; code < n ** 4; code++) {
+      const arch = [0, 1, 2, 3].map((i) => Math.floor(code / n ** i) % n);
+      bestBrute = Math.min(bestBrute, choiceCost(lookup, small, arch).edap);
+    }
+    const r = costOnlyOptimum(lookup, small, { objective: 'edap', starts: 8, seed: 1 });
+    expect(r.value).toBeCloseTo(bestBrute, 20);
+    expect(r.value / bestBrute).toBeCloseTo(1, 12);
+    expect(r.value).toBeLessThanOrEqual(r.committedValue);
+    expect(choiceCost(lookup, small, committedChoice(small)).edap).toBe(networkCost(lookup, g, committedMappings(g)).edap);
+  });
+
+  test('the end point is a coordinate-wise minimum of the exact EDAP over the path ops (the zero op is never chosen), and seeded', () => {
+    const r = costOnlyOptimum(lookup, zeroPlan, { starts: 4, seed: 3 });
+    const arch = [...r.choice];
+    zeroPlan.layers.forEach((l, i) => {
+      expect(l.ops[arch[i]!]!.kind).not.toBe('zero');
+      // Skipping a block would always cost less: the optimum exists only because the zero op is left out.
+      if (l.ops.some((o) => o.kind === 'zero')) {
+        const skipped = [...arch];
+        skipped[i] = l.ops.findIndex((o) => o.kind === 'zero');
+        expect(choiceCost(lookup, zeroPlan, skipped).edap).toBeLessThan(r.value);
+      }
+      for (let j = 0; j < l.ops.length; j++) {
+        if (l.ops[j]!.kind === 'zero') continue;
+        const b = [...arch];
+        b[i] = j;
+        expect(choiceCost(lookup, zeroPlan, b).edap).toBeGreaterThanOrEqual(r.value);
+      }
+    });
+    expect(costOnlyOptimum(lookup, zeroPlan, { starts: 4, seed: 3 })).toEqual(r);
+  });
+
+  test('warm-start prior: the bonuses sit on the committed op and the cost-only op; the search starts from it', async () => {
+    const space = parseSearchSpace({ kernels: [3, 5], warmStart: { committed: 1.5, costOnly: 0.5 } }, 'f', 'search');
+    const { alphas, costOnly } = warmStartPrior(lookup, plan, space);
+    const c = committedChoice(plan);
+    plan.layers.forEach((l, i) => {
+      const want = new Float64Array(l.ops.length);
+      want[c[i]!]! += 1.5;
+      want[costOnly.choice[i]!]! += 0.5;
+      expect([...alphas[i]!]).toEqual([...want]);
+    });
+    expect(initialAlphas(plan, [{ choice: plan.layers.map(() => -1), bonus: 3 }]).every((a) => a.every((v) => v === 0))).toBe(true);
+    const e = engineWith(plan, { prior: alphas, largerKernels: 'keep' });
+    const table = buildHardwareTable(plan, lookup, space);
+    const r = await e.searchLambda({ lambda: 1, table, nonIdeal: standInNonIdeal, search: { deadlineS: Infinity, maxSteps: 0 }, fineTune: { deadlineS: Infinity, maxSteps: 0 } });
+    e.dispose();
+    r.alphas.forEach((a, i) => expect([...a]).toEqual([...alphas[i]!]));
+  });
+});
+
+describe('larger-kernel rule (paired comparison on the validation split)', () => {
+  const i5 = () => plan.layers.findIndex((l) => l.name === 'b1_conv1');
+  const withBig = () => {
+    const arch = committedChoice(plan);
+    const l = plan.layers[i5()]!;
+    arch[i5()] = l.ops.findIndex((o) => o.kind === 'path' && o.kernel === 5 && o.crossbar === 16);
+    return arch;
+  };
+
+  test('a 5×5 kernel that computes what the 3×3 does (fresh supernet: centre-embedded) reverts to 3×3 and keeps its 16×16 crossbar', async () => {
+    const e = engineWith(plan);
+    const arch = withBig();
+    // An ideal chip: the centre-embedded 5×5 computes exactly what the 3×3 does.
+    const ideal: NonIdealFn = (o) => idealLogits(o.graph, o.images, o.n);
+    const r = await e.checkLargerKernels(arch, ideal, 1, Infinity);
+    e.dispose();
+    expect(r.checks).toHaveLength(1);
+    expect(r.checks[0]!.deltaAccuracy).toBe(0);
+    expect(r.checks[0]!.kept).toBe(false);
+    const op = plan.layers[i5()]!.ops[r.choice[i5()]!]!;
+    expect(op).toEqual({ kind: 'path', kernel: 3, crossbar: 16 });
+    r.choice.forEach((c, i) => i !== i5() && expect(c).toBe(arch[i]));
+  });
+
+  test('a 5×5 kernel that wins on the validation images is kept', async () => {
+    const d = tinyData();
+    // Stand-in chip: the 5×5 network answers every image right, the 3×3 one says class 0.
+    const oracle: NonIdealFn = (o) => {
+      const big = matrixNodes(o.graph).find((n) => n.name === 'b1_conv1')!.shape.kernelH === 5;
+      const out = new Float32Array(o.n * 3);
+      for (let k = 0; k < o.n; k++) out[k * 3 + (big ? d.valLabels[k]! : 0)] = 1;
+      return out;
+    };
+    const e = engineWith(plan, { kernelCheckImages: 100 });
+    const arch = withBig();
+    const r = await e.checkLargerKernels(arch, oracle, 1, Infinity);
+    e.dispose();
+    expect(r.checks[0]!.kept).toBe(true);
+    expect(r.checks[0]!.images).toBe(100);
+    expect(r.checks[0]!.ci95[0]).toBeGreaterThan(0);
+    expect(r.choice).toEqual(arch);
+    // Out of time after the first forward: not shown to pay, so the committed kernel (same crossbar).
+    const e2 = engineWith(plan, { kernelCheckImages: 100 });
+    const late = await e2.checkLargerKernels(arch, oracle, 1, now() - 1);
+    e2.dispose();
+    expect(late.checks).toHaveLength(0);
+    expect(plan.layers[i5()]!.ops[late.choice[i5()]!]).toEqual({ kind: 'path', kernel: 3, crossbar: 16 });
+  });
+
+  test('paired interval: mean and 1.96·s/√n of the differences', () => {
+    const { mean, half } = meanInterval([1, 0, 0, 1]);
+    expect(mean).toBe(0.5);
+    expect(half).toBeCloseTo(1.96 * Math.sqrt(1 / 3) / 2, 12);
+  });
+});
+
+describe('nax.yml search switches', () => {
+  test('defaults and parsed values; bad values name the field', () => {
+    const d = parseSearchSpace(undefined, 'f', 'search');
+    expect([d.gradient, d.commonRandomNumbers, d.hardwareLoss, d.tileArea, d.largerKernels]).toEqual(['reinforce', true, 'product', 'gradient', 'paired']);
+    const s = parseSearchSpace({ gradient: 'binaryGate', hardwareLoss: 'additive', additiveWeights: { latency: 3 }, warmStart: { costOnly: 0 } }, 'f', 'search');
+    expect(s.additiveWeights).toEqual({ energy: 1, latency: 3, area: 1 });
+    expect(s.warmStart).toEqual({ committed: 1, costOnly: 0 });
+    const err = (v: object) => userError(() => parseSearchSpace(v, 'nax.yml', 'search')).format();
+    expect(err({ gradient: 'gumbel' })).toMatch(/^nax.yml: search.gradient: /);
+    expect(err({ additiveWeights: { energy: 0, latency: 0, area: 0 } })).toMatch(/^nax.yml: search.additiveWeights: at least one/);
+    expect(err({ warmStart: { committed: 50 } })).toMatch(/^nax.yml: search.warmStart.committed: /);
+    expect(err({ kernelCheckImages: 0 })).toMatch(/^nax.yml: search.kernelCheckImages: /);
+  });
+});
