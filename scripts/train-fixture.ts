@@ -18,7 +18,7 @@
  * The model trains on the committed training images plus 1,800 more per class from the train split (kept out
  * of the repository for size; the same seed reproduces them). Train, calibration and validation images are
  * disjoint; the evaluation images come from the test split. Prints the training time and the ideal accuracy.
- * Options: --epochs N (default 5), --out DIR (default fixtures), --configs-only (rewrite the config files and the
+ * Options: --epochs N (default 12), --out DIR (default fixtures), --configs-only (rewrite the config files and the
  * data README only, without training).
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -61,7 +61,7 @@ const MAX_SHIFT = 2;
 
 const { values: args } = parseArgs({
   options: {
-    epochs: { type: 'string', default: '5' },
+    epochs: { type: 'string', default: '12' },
     out: { type: 'string', default: 'fixtures' },
     'configs-only': { type: 'boolean', default: false },
   },
