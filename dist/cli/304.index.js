@@ -1,0 +1,2376 @@
+export const id = 304;
+export const ids = [304];
+export const modules = {
+
+/***/ 6304:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runSearch: () => (/* binding */ runSearch)
+});
+
+// UNUSED EXPORTS: loadSearchInputs, simulatorEvaluator
+
+// EXTERNAL MODULE: ./src/data/evalset.ts
+var evalset = __webpack_require__(5218);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/io/search-folder.ts + 1 modules
+var search_folder = __webpack_require__(3668);
+// EXTERNAL MODULE: ./src/model/onnx/load.ts + 4 modules
+var load = __webpack_require__(5248);
+// EXTERNAL MODULE: ./src/pipeline.ts
+var pipeline = __webpack_require__(5165);
+// EXTERNAL MODULE: ./src/config/mapping.ts
+var mapping = __webpack_require__(7408);
+// EXTERNAL MODULE: ./src/cost/layer.ts + 1 modules
+var cost_layer = __webpack_require__(1012);
+// EXTERNAL MODULE: ./src/cost/network.ts
+var network = __webpack_require__(5539);
+// EXTERNAL MODULE: ./src/cost/options.ts
+var options = __webpack_require__(2547);
+;// CONCATENATED MODULE: ./src/cost/lut.ts
+
+
+
+
+
+function keyOf(s, m) {
+    return `${s.name}|${s.kind}|${s.kernelH}|${s.kernelW}|${s.inChannels}|${s.outChannels}|${s.outH}|${s.outW}|` +
+        `${m.rows}|${m.cols}|${m.weightBits}|${m.bitsPerCell}|${m.inputBits}|${m.dacBits}|${m.adcBits}|` +
+        `${m.signMapping}|${m.sliceLayout}|${m.adcsPerCrossbar}`;
+}
+/**
+ * A cost model bound to `components` and the cost-model switches `opts`, memoising every (shape, mapping) it
+ * is asked about. The memo grows with the distinct pairs seen (a search space of L layers × K candidates
+ * holds at most L·K entries).
+ */
+function createCostLookup(components, opts = options/* DEFAULT_COST_OPTIONS */.t) {
+    const memo = new Map();
+    // Fast path for the search, which passes the same candidate objects again and again: by identity first,
+    // then by value (equal shapes and mappings built afresh still share one entry).
+    const byIdentity = new WeakMap();
+    return {
+        costOf(shape, crossbarChoice) {
+            let perShape = byIdentity.get(shape);
+            const known = perShape?.get(crossbarChoice);
+            if (known !== undefined)
+                return known;
+            const key = keyOf(shape, crossbarChoice);
+            let cost = memo.get(key);
+            if (cost === undefined) {
+                cost = (0,cost_layer/* layerCost */.l)({ shape, mapping: crossbarChoice }, components, opts);
+                memo.set(key, cost);
+            }
+            if (perShape === undefined) {
+                perShape = new WeakMap();
+                byIdentity.set(shape, perShape);
+            }
+            perShape.set(crossbarChoice, cost);
+            return cost;
+        },
+        totals(layers) {
+            return (0,network/* costTotals */.b)(layers, components, opts);
+        },
+        get entries() {
+            return memo.size;
+        },
+        components,
+    };
+}
+// Where a search or sweep changes a layer's crossbar size (defined with the mapping rules).
+
+/** A conv layer with a k×k kernel instead of its own; the output map is unchanged ('same' padding). */
+function withKernelSize(shape, kernelSize) {
+    (0,errors/* assert */.v)(shape.kind === 'conv2d', () => `kernel candidates need a conv2d layer, '${shape.name}' is ${shape.kind}`);
+    return { ...shape, kernelH: kernelSize, kernelW: kernelSize };
+}
+/** The LUT of one layer: every kernel size × crossbar size, kernel-major, in the order given. */
+function buildLayerLut(lookup, options) {
+    const out = [];
+    for (const kernelSize of options.kernelSizes) {
+        const shape = withKernelSize(options.shape, kernelSize);
+        for (const crossbarSize of options.crossbarSizes) {
+            const mapping = withCrossbarSize(options.mapping, crossbarSize);
+            out.push({ kernelSize, crossbarSize, shape, mapping, cost: lookup.costOf(shape, mapping) });
+        }
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/model/graph.ts
+var model_graph = __webpack_require__(3749);
+// EXTERNAL MODULE: ./src/xbar/simulate.ts + 13 modules
+var simulate = __webpack_require__(1005);
+// EXTERNAL MODULE: ./node_modules/@tensorflow/tfjs-core/dist/tf-core.node.js
+var tf_core_node = __webpack_require__(3484);
+// EXTERNAL MODULE: ./node_modules/@tensorflow/tfjs-layers/dist/tf-layers.node.js
+var tf_layers_node = __webpack_require__(9762);
+;// CONCATENATED MODULE: ./src/search/plan.ts
+
+
+function byName(g) {
+    return new Map(g.nodes.map((n) => [n.name, n]));
+}
+function singleInput(n) {
+    return n.op === 'add' ? undefined : n.input;
+}
+/** Walks back from `from` through single-input matrix/activation/affine nodes until `target`; null if it does not get there. */
+function walkBack(nodes, from, target) {
+    const chain = [];
+    let cur = from;
+    for (let guard = 0; guard < 64; guard++) {
+        if (cur === target)
+            return chain.reverse();
+        const n = nodes.get(cur);
+        if (!n || (n.op !== 'matrix' && n.op !== 'activation' && n.op !== 'affine'))
+            return null;
+        chain.push(cur);
+        const next = singleInput(n);
+        if (next === undefined)
+            return null;
+        cur = next;
+    }
+    return null;
+}
+/** Finds the residual blocks of a graph (identity or projection shortcut). */
+function findResidualBlocks(g) {
+    const nodes = byName(g);
+    const out = [];
+    for (const n of g.nodes) {
+        if (n.op !== 'add' || n.inputs.length !== 2)
+            continue;
+        const [a, b] = n.inputs;
+        let found;
+        for (const [short, br] of [[a, b], [b, a]]) {
+            const chain = walkBack(nodes, br, short);
+            const matrices = chain?.filter((c) => nodes.get(c)?.op === 'matrix') ?? [];
+            if (chain && matrices.length > 0) {
+                found = { add: n.name, input: short, branch: matrices, branchNodes: chain, shortcut: 'identity' };
+                break;
+            }
+            const p = nodes.get(short);
+            if (p?.op === 'matrix') {
+                const chain2 = walkBack(nodes, br, p.input);
+                const m2 = chain2?.filter((c) => nodes.get(c)?.op === 'matrix') ?? [];
+                if (chain2 && m2.length > 0) {
+                    found = { add: n.name, input: p.input, branch: m2, branchNodes: chain2, shortcut: 'projection', projection: p.name };
+                    break;
+                }
+            }
+        }
+        if (found)
+            out.push(found);
+    }
+    return out;
+}
+/** Largest odd kernel whose taps can all touch real pixels under 'same' padding on an H×W map: 2·min(H, W) − 1. */
+function maxUsefulKernel(inH, inW) {
+    return 2 * Math.min(inH, inW) - 1;
+}
+/**
+ * Resolves the search space against the model. `file` is nax.yml (errors name `search.*` fields in it).
+ * Throws NaxUserError for: unknown or non-conv layer names, 'valid' padding on a searchable layer, a kernel
+ * larger than 2·min(H, W) − 1 of a searchable layer's input map, a zero op on a block with a projection shortcut
+ * or on a layer that does not start a block, and a model without residual blocks when `layers: residual`.
+ */
+function resolveSearchPlan(opts) {
+    const { graph, committed, space, file } = opts;
+    const matrices = (0,model_graph/* matrixNodes */.P)(graph);
+    const names = matrices.map((m) => m.name);
+    const byLayer = new Map(matrices.map((m) => [m.name, m]));
+    const blocks = findResidualBlocks(graph);
+    let searchable;
+    if (space.layers === 'residual') {
+        searchable = blocks.flatMap((b) => b.branch).filter((n) => {
+            const s = byLayer.get(n).shape;
+            return s.kind === 'conv2d' && s.kernelH === 3 && s.kernelW === 3;
+        });
+        if (searchable.length === 0) {
+            throw new errors/* NaxUserError */.b(file, 'search.layers', 'the model has no 3×3 convolutions inside residual blocks', `list the layers to search by name; matrix layers: ${names.join(', ')}`);
+        }
+    }
+    else {
+        searchable = [];
+        space.layers.forEach((name, i) => {
+            const field = `search.layers[${i}]`;
+            const node = byLayer.get(name);
+            if (!node)
+                throw new errors/* NaxUserError */.b(file, field, `the model has no matrix layer named '${name}'`, `matrix layers: ${names.join(', ')}`);
+            if (node.shape.kind !== 'conv2d')
+                throw new errors/* NaxUserError */.b(file, field, `layer '${name}' is dense; only conv kernels can be searched`);
+            if (searchable.includes(name))
+                throw new errors/* NaxUserError */.b(file, field, `layer '${name}' is listed twice`);
+            searchable.push(name);
+        });
+    }
+    for (const name of searchable) {
+        const node = byLayer.get(name);
+        const field = space.layers === 'residual' ? 'search.layers' : `search.layers[${space.layers.indexOf(name)}]`;
+        if (node.padding !== 'same') {
+            throw new errors/* NaxUserError */.b(file, field, `layer '${name}' uses 'valid' padding`, "changing its kernel would change the output size; only layers with 'same' padding can be searched");
+        }
+        if (node.shape.kernelH !== node.shape.kernelW) {
+            throw new errors/* NaxUserError */.b(file, field, `layer '${name}' has a non-square ${node.shape.kernelH}×${node.shape.kernelW} kernel; only square kernels are searched`);
+        }
+        space.kernels.forEach((k, j) => {
+            const max = maxUsefulKernel(node.shape.inH, node.shape.inW);
+            if (k > max) {
+                throw new errors/* NaxUserError */.b(file, `search.kernels[${j}]`, `kernel ${k}×${k} does not fit layer '${name}', whose input feature map is ${node.shape.inH}×${node.shape.inW}: the largest useful kernel there is ${max}×${max}`, `with 'same' padding, taps more than ${Math.min(node.shape.inH, node.shape.inW) - 1} pixels from the centre only ever see zero padding, so they would add crossbar rows that never carry data; drop ${k} or leave '${name}' out of search.layers`);
+            }
+        });
+    }
+    // Zero op: which blocks may be skipped, each attached to its first branch layer.
+    const zeroAt = new Map();
+    const blockOfFirst = new Map(blocks.map((b) => [b.branch[0], b]));
+    if (space.zeroOp === true) {
+        for (const b of blocks) {
+            if (b.shortcut === 'identity' && b.branch.every((l) => searchable.includes(l)))
+                zeroAt.set(b.branch[0], b);
+        }
+        if (zeroAt.size === 0) {
+            throw new errors/* NaxUserError */.b(file, 'search.zeroOp', 'no residual block with an identity shortcut has all its layers in search.layers', 'the zero op skips a whole block, which keeps shapes only when the shortcut is an identity');
+        }
+    }
+    else if (Array.isArray(space.zeroOp)) {
+        space.zeroOp.forEach((name, i) => {
+            const field = `search.zeroOp[${i}]`;
+            const b = blockOfFirst.get(name);
+            if (!b) {
+                const inside = blocks.find((x) => x.branch.includes(name));
+                throw new errors/* NaxUserError */.b(file, field, inside
+                    ? `layer '${name}' is not the first layer of its residual block; name '${inside.branch[0]}' to make the block skippable`
+                    : `layer '${name}' does not start a residual block`, `blocks start at: ${blocks.map((x) => x.branch[0]).join(', ')}`);
+            }
+            if (b.shortcut === 'projection') {
+                throw new errors/* NaxUserError */.b(file, field, `the block starting at '${name}' has a projection shortcut ('${b.projection}')`, 'skipping it would leave the projection changing channels or resolution on its own, which is no longer the same network; the zero op applies only to identity-shortcut blocks');
+            }
+            for (const l of b.branch) {
+                if (!searchable.includes(l))
+                    throw new errors/* NaxUserError */.b(file, field, `the block starting at '${name}' contains '${l}', which is not in search.layers`);
+            }
+            zeroAt.set(name, b);
+        });
+    }
+    const layers = [];
+    for (const node of matrices) {
+        const m = committed.get(node.name);
+        if (!m)
+            throw new Error(`internal error: no committed mapping for layer '${node.name}'`);
+        const isSearchable = searchable.includes(node.name);
+        if (!isSearchable && space.otherLayers === 'committed')
+            continue;
+        const kernels = isSearchable ? space.kernels : [node.shape.kernelH];
+        const ops = [];
+        for (const kernel of kernels)
+            for (const crossbar of space.crossbars)
+                ops.push({ kind: 'path', kernel, crossbar });
+        const zb = zeroAt.get(node.name);
+        if (zb)
+            ops.push({ kind: 'zero' });
+        const owner = [...zeroAt.values()].find((b) => b.branch.includes(node.name) && b.branch[0] !== node.name);
+        layers.push({
+            name: node.name,
+            ops,
+            committedKernel: node.shape.kernelH,
+            committedCrossbar: m.rows,
+            kernelSearched: isSearchable,
+            zeroBlock: zb,
+            skippedWith: owner?.branch[0],
+        });
+    }
+    return { graph, layers, blocks, committed, space };
+}
+/** The kernel a choice gives each matrix layer ('zero' for a skipped layer); layers outside the plan keep theirs. */
+function kernelsOf(plan, arch) {
+    const out = new Map();
+    for (const m of (0,model_graph/* matrixNodes */.P)(plan.graph))
+        out.set(m.name, m.shape.kernelH);
+    plan.layers.forEach((l, i) => {
+        const op = l.ops[arch[i]];
+        if (op.kind === 'zero')
+            for (const b of l.zeroBlock.branch)
+                out.set(b, 'zero');
+        else if (out.get(l.name) !== 'zero')
+            out.set(l.name, op.kernel);
+    });
+    return out;
+}
+/** The op index of the committed architecture (committed kernel and crossbar) per mixed layer, or −1 when absent from the space. */
+function committedChoice(plan) {
+    return plan.layers.map((l) => l.ops.findIndex((o) => o.kind === 'path' && o.kernel === l.committedKernel && o.crossbar === l.committedCrossbar));
+}
+/** Short human form of a choice: `s1b1_conv1 5×5@32, …` (only layers that differ from the committed model when `diffOnly`). */
+function describeChoice(plan, arch, diffOnly = false) {
+    const parts = [];
+    const kernels = kernelsOf(plan, arch);
+    plan.layers.forEach((l, i) => {
+        const op = l.ops[arch[i]];
+        if (op.kind === 'zero') {
+            parts.push(`block ${l.zeroBlock.add} skipped`);
+            return;
+        }
+        if (kernels.get(l.name) === 'zero')
+            return;
+        if (diffOnly && op.kernel === l.committedKernel && op.crossbar === l.committedCrossbar)
+            return;
+        parts.push(`${l.name} ${op.kernel}×${op.kernel}@${op.crossbar}`);
+    });
+    return parts.join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/search/derive.ts
+/**
+ * From a chosen architecture to things a user can commit: the derived NetworkGraph (chosen kernels, the
+ * supernet's weights, skipped blocks removed), its per-layer mapping (chosen crossbar sizes), and a real
+ * tfjs-layers model with the same layer names, which loads and simulates like any user model.
+ */
+
+
+
+
+
+/**
+ * The network of one architecture: chosen kernels with their weights, and the blocks whose zero op was
+ * chosen removed (their add's consumers read the block input; with a ReLU after the add this is exact,
+ * since the block input is itself post-ReLU and relu(x + 0) = x).
+ */
+function deriveGraph(plan, arch, weightsOf) {
+    const g = plan.graph;
+    const kernels = kernelsOf(plan, arch);
+    const removed = new Set();
+    const rename = new Map();
+    plan.layers.forEach((l, i) => {
+        if (l.ops[arch[i]].kind !== 'zero')
+            return;
+        const b = l.zeroBlock;
+        for (const n of b.branchNodes)
+            removed.add(n);
+        removed.add(b.add);
+        rename.set(b.add, b.input);
+    });
+    const resolve = (n) => {
+        let cur = n;
+        while (rename.has(cur))
+            cur = rename.get(cur);
+        return cur;
+    };
+    const nodes = [];
+    for (const n of g.nodes) {
+        if (removed.has(n.name))
+            continue;
+        if (n.op === 'matrix') {
+            const k = kernels.get(n.name);
+            const { weights, bias } = weightsOf(n.name, k);
+            const m = {
+                ...n,
+                input: resolve(n.input),
+                shape: { ...n.shape, kernelH: k, kernelW: k },
+                weights,
+                bias,
+            };
+            nodes.push(m);
+        }
+        else if (n.op === 'add') {
+            nodes.push({ ...n, inputs: n.inputs.map(resolve) });
+        }
+        else {
+            nodes.push({ ...n, input: resolve(n.input) });
+        }
+    }
+    return { input: g.input, inputShape: g.inputShape, nodes, output: resolve(g.output) };
+}
+/** The mapping of every matrix layer of an architecture: mixed layers on their chosen crossbar size, others as committed. */
+function deriveMappings(plan, arch) {
+    const kernels = kernelsOf(plan, arch);
+    const out = new Map();
+    for (const [name, m] of plan.committed)
+        if (kernels.get(name) !== 'zero')
+            out.set(name, m);
+    plan.layers.forEach((l, i) => {
+        const op = l.ops[arch[i]];
+        if (op.kind === 'path' && out.has(l.name))
+            out.set(l.name, (0,mapping/* withCrossbarSize */.VU)(plan.committed.get(l.name), op.crossbar));
+    });
+    return out;
+}
+/** Mapping of every matrix layer of a graph on N×N crossbars (a homogeneous baseline). */
+function homogeneousMappings(committed, n) {
+    const out = new Map();
+    for (const [name, m] of committed)
+        out.set(name, (0,mapping/* withCrossbarSize */.VU)(m, n));
+    return out;
+}
+/**
+ * A tfjs-layers model computing `g` (weights BN-folded, so no BatchNormalization layers): Conv2D/Dense keep
+ * the matrix layer names; an add with an activation becomes Add + Activation (`<add>_act`). Affine nodes
+ * (unfoldable BatchNormalization) are not supported by the search.
+ */
+function buildLayersModel(g, file) {
+    const t = new Map();
+    const input = tf_layers_node/* input */.hF({ shape: [...g.inputShape], name: g.input });
+    t.set(g.input, input);
+    const get = (n) => t.get(n);
+    const weights = [];
+    const taken = new Set(g.nodes.map((n) => n.name).concat(g.input));
+    const fresh = (base) => {
+        let name = base;
+        for (let i = 1; taken.has(name); i++)
+            name = `${base}_${i}`;
+        taken.add(name);
+        return name;
+    };
+    for (const n of g.nodes) {
+        let y;
+        switch (n.op) {
+            case 'matrix': {
+                const s = n.shape;
+                if (s.kind === 'dense') {
+                    const layer = tf_layers_node/* layers */.ZF.dense({ name: n.name, units: s.outChannels, activation: n.activation, useBias: true });
+                    y = layer.apply(get(n.input));
+                    weights.push([layer, [tf_core_node.tensor2d(n.weights, [s.inChannels, s.outChannels]), tf_core_node.tensor1d(n.bias)]]);
+                }
+                else {
+                    const layer = tf_layers_node/* layers */.ZF.conv2d({
+                        name: n.name, filters: s.outChannels, kernelSize: [s.kernelH, s.kernelW], strides: [s.strideH, s.strideW],
+                        padding: n.padding, activation: n.activation, useBias: true,
+                    });
+                    y = layer.apply(get(n.input));
+                    weights.push([layer, [tf_core_node.tensor4d(n.weights, [s.kernelH, s.kernelW, s.inChannels, s.outChannels]), tf_core_node.tensor1d(n.bias)]]);
+                }
+                break;
+            }
+            case 'add': {
+                const ins = n.inputs.map(get);
+                y = ins.length === 1 ? ins[0] : tf_layers_node/* layers */.ZF.add({ name: n.name }).apply(ins);
+                if (n.activation !== 'linear')
+                    y = tf_layers_node/* layers */.ZF.activation({ name: fresh(`${n.name}_act`), activation: n.activation }).apply(y);
+                break;
+            }
+            case 'activation':
+                y = tf_layers_node/* layers */.ZF.activation({ name: n.name, activation: n.activation }).apply(get(n.input));
+                break;
+            case 'maxPool':
+                y = tf_layers_node/* layers */.ZF.maxPooling2d({ name: n.name, poolSize: [n.poolH, n.poolW], strides: [n.strideH, n.strideW], padding: n.padding }).apply(get(n.input));
+                break;
+            case 'avgPool':
+                y = tf_layers_node/* layers */.ZF.averagePooling2d({ name: n.name, poolSize: [n.poolH, n.poolW], strides: [n.strideH, n.strideW], padding: n.padding }).apply(get(n.input));
+                break;
+            case 'globalAvgPool':
+                y = tf_layers_node/* layers */.ZF.globalAveragePooling2d({ name: n.name }).apply(get(n.input));
+                break;
+            case 'pad':
+                y = tf_layers_node/* layers */.ZF.zeroPadding2d({ name: n.name, padding: [[n.top, n.bottom], [n.left, n.right]] }).apply(get(n.input));
+                break;
+            case 'flatten':
+                y = tf_layers_node/* layers */.ZF.flatten({ name: n.name }).apply(get(n.input));
+                break;
+            case 'affine':
+                throw new errors/* NaxUserError */.b(file, '', `layer '${n.name}' is a BatchNormalization that could not be folded into a conv/dense layer; the search cannot rebuild such models`);
+        }
+        t.set(n.name, y);
+    }
+    const model = tf_layers_node/* model */.ge({ inputs: input, outputs: get(g.output), name: 'nax_searched' });
+    for (const [layer, ws] of weights) {
+        layer.setWeights(ws);
+        tf_core_node.dispose(ws);
+    }
+    return model;
+}
+
+// EXTERNAL MODULE: ./src/xbar/rng.ts
+var xbar_rng = __webpack_require__(1103);
+;// CONCATENATED MODULE: ./src/search/arch.ts
+function softmax(a) {
+    let mx = -Infinity;
+    for (let i = 0; i < a.length; i++)
+        mx = Math.max(mx, a[i]);
+    const out = new Float64Array(a.length);
+    let s = 0;
+    for (let i = 0; i < a.length; i++) {
+        out[i] = Math.exp(a[i] - mx);
+        s += out[i];
+    }
+    for (let i = 0; i < a.length; i++)
+        out[i] /= s;
+    return out;
+}
+const KEYS = ['energyJ', 'delayS', 'areaMm2'];
+/** Expected sums S_X and their gradients ∂S_X/∂p per (layer, op), under the block structure. */
+function expectedSums(plan, table, probs) {
+    const idx = new Map(plan.layers.map((l, i) => [l.name, i]));
+    const layerE = (i, k) => {
+        const p = probs[i];
+        const f = table.ops[i][k];
+        let s = 0;
+        for (let j = 0; j < p.length; j++)
+            s += p[j] * f[j];
+        return s;
+    };
+    const sums = { energyJ: table.constant.energyJ, delayS: table.constant.delayS, areaMm2: table.constant.areaMm2 };
+    const dp = { energyJ: [], delayS: [], areaMm2: [] };
+    for (const k of KEYS) {
+        plan.layers.forEach((l, i) => {
+            const p = probs[i];
+            const f = table.ops[i][k];
+            const g = new Float64Array(p.length);
+            const keep = l.skippedWith !== undefined ? 1 - zeroProb(plan, probs, idx.get(l.skippedWith)) : 1;
+            for (let j = 0; j < p.length; j++)
+                g[j] = keep * f[j];
+            sums[k] += keep * layerE(i, k);
+            if (l.zeroBlock) {
+                // ∂/∂p_zero of the whole block's kept cost: −Σ over the block's other layers of their expected cost.
+                const z = l.ops.findIndex((o) => o.kind === 'zero');
+                let rest = 0;
+                for (const name of l.zeroBlock.branch)
+                    if (name !== l.name)
+                        rest += layerE(idx.get(name), k);
+                g[z] = -rest;
+            }
+            dp[k].push(g);
+        });
+    }
+    return { sums, dp };
+}
+function zeroProb(plan, probs, i) {
+    const z = plan.layers[i].ops.findIndex((o) => o.kind === 'zero');
+    return z < 0 ? 0 : probs[i][z];
+}
+function isAdditive(t) {
+    return t.objective === 'edap' && t.form === 'additive';
+}
+/** Ĉ for sums S: the objective's surrogate (energy, latency, E·D·A, or the additive form). */
+function surrogate(t, s) {
+    if (isAdditive(t)) {
+        const { weights: w, reference: r } = t.additive;
+        return (w.energy * s.energyJ) / r.energyJ + (w.latency * s.delayS) / r.delayS + (w.area * s.areaMm2) / r.areaMm2;
+    }
+    const obj = t.objective;
+    return obj === 'energy' ? s.energyJ : obj === 'latency' ? s.delayS : s.energyJ * s.delayS * s.areaMm2;
+}
+/** ∂Ĉ/∂S_X. */
+function surrogateGrad(t, s) {
+    if (isAdditive(t)) {
+        const { weights: w, reference: r } = t.additive;
+        return { energyJ: w.energy / r.energyJ, delayS: w.latency / r.delayS, areaMm2: w.area / r.areaMm2 };
+    }
+    return t.objective === 'energy'
+        ? { energyJ: 1, delayS: 0, areaMm2: 0 }
+        : t.objective === 'latency'
+            ? { energyJ: 0, delayS: 1, areaMm2: 0 }
+            : { energyJ: s.delayS * s.areaMm2, delayS: s.energyJ * s.areaMm2, areaMm2: s.energyJ * s.delayS };
+}
+/** Hardware term value Ĉ(p)/Ĉ(committed) (without λ) and its gradient with respect to α. */
+function hardwareTerm(plan, table, alphas) {
+    const probs = alphas.map(softmax);
+    const { sums, dp } = expectedSums(plan, table, probs);
+    const c = surrogate(table, sums);
+    const dS = surrogateGrad(table, sums);
+    const grad = probs.map((p, i) => {
+        const gp = new Float64Array(p.length);
+        for (const k of KEYS) {
+            if (dS[k] === 0)
+                continue;
+            const g = dp[k][i];
+            for (let j = 0; j < p.length; j++)
+                gp[j] += dS[k] * g[j];
+        }
+        // softmax Jacobian: ∂/∂α_j = p_j (gp_j − Σ_i p_i gp_i)
+        let mean = 0;
+        for (let j = 0; j < p.length; j++)
+            mean += p[j] * gp[j];
+        const ga = new Float64Array(p.length);
+        for (let j = 0; j < p.length; j++)
+            ga[j] = (p[j] * (gp[j] - mean)) / table.committedValue;
+        return ga;
+    });
+    return { value: c / table.committedValue, grad };
+}
+/** Ĉ of one concrete architecture (one-hot p), normalised — the hardware term an argmax would get. */
+function hardwareOfChoice(plan, table, arch) {
+    const probs = plan.layers.map((l, i) => {
+        const p = new Float64Array(l.ops.length);
+        p[arch[i]] = 1;
+        return p;
+    });
+    return surrogate(table, expectedSums(plan, table, probs).sums) / table.committedValue;
+}
+/**
+ * REINFORCE gradient of the CE part for one sampled architecture: (ce − baseline)·(onehot − p) on every
+ * layer whose choice mattered (layers of a skipped block get none: their sample had no effect).
+ */
+function reinforceGrad(plan, alphas, arch, advantage) {
+    const skipped = skippedLayers(plan, arch);
+    return alphas.map((a, i) => {
+        const g = new Float64Array(a.length);
+        if (skipped.has(plan.layers[i].name))
+            return g;
+        const p = softmax(a);
+        for (let j = 0; j < a.length; j++)
+            g[j] = advantage * ((j === arch[i] ? 1 : 0) - p[j]);
+        return g;
+    });
+}
+/** Layers of a block whose zero op the architecture chose (other than the layer carrying the zero op). */
+function skippedLayers(plan, arch) {
+    const skipped = new Set();
+    plan.layers.forEach((l, i) => {
+        if (l.zeroBlock && l.ops[arch[i]].kind === 'zero')
+            for (const b of l.zeroBlock.branch)
+                if (b !== l.name)
+                    skipped.add(b);
+    });
+    return skipped;
+}
+/**
+ * Two-path sampling (ProxylessNAS binary gates): per layer two distinct ops drawn from softmax(α) without
+ * replacement; path A takes every layer's first draw, path B its second. A layer with one op gets it twice.
+ */
+function sampleTwoPaths(alphas, rng) {
+    const a = [];
+    const b = [];
+    for (const al of alphas) {
+        const p = softmax(al);
+        const first = drawFrom(p, rng.uniform());
+        a.push(first);
+        if (p.length < 2) {
+            b.push(first);
+            continue;
+        }
+        const rest = p.slice();
+        rest[first] = 0;
+        let s = 0;
+        for (const x of rest)
+            s += x;
+        for (let j = 0; j < rest.length; j++)
+            rest[j] /= s;
+        b.push(drawFrom(rest, rng.uniform()));
+    }
+    return [a, b];
+}
+function drawFrom(p, u) {
+    let c = 0;
+    for (let j = 0; j < p.length; j++) {
+        c += p[j];
+        if (u < c)
+            return j;
+    }
+    // Rounding: the last op with non-zero probability.
+    for (let j = p.length - 1; j > 0; j--)
+        if (p[j] > 0)
+            return j;
+    return 0;
+}
+/**
+ * Binary-gate gradient of the CE part for a two-path sample with losses lossA, lossB: on each layer whose
+ * two ops differ, with p̃ the softmax over the pair, ∂L/∂α_a = p̃_a·p̃_b·(L_A − L_B) and ∂L/∂α_b = −∂L/∂α_a
+ * (Σ_k L_k·p̃_k(δ_jk − p̃_j) with ∂L/∂g_k ≈ L of the path whose gate k is open); zero elsewhere, and on
+ * layers that either path skips (their gate had no effect there).
+ */
+function binaryGateGrad(plan, alphas, archA, archB, lossA, lossB) {
+    const skipA = skippedLayers(plan, archA);
+    const skipB = skippedLayers(plan, archB);
+    return alphas.map((al, i) => {
+        const g = new Float64Array(al.length);
+        const a = archA[i];
+        const b = archB[i];
+        const name = plan.layers[i].name;
+        if (a === b || skipA.has(name) || skipB.has(name))
+            return g;
+        const m = Math.max(al[a], al[b]);
+        const ea = Math.exp(al[a] - m);
+        const eb = Math.exp(al[b] - m);
+        const pa = ea / (ea + eb);
+        const pb = 1 - pa;
+        g[a] = pa * pb * (lossA - lossB);
+        g[b] = -g[a];
+        return g;
+    });
+}
+/**
+ * ProxylessNAS' rescaling after a two-path update: shifts the pair's new α by one offset so that
+ * Σ_pair exp(α) is what it was before the step (the ops not sampled keep their share of probability).
+ */
+function rescalePairs(before, after, archA, archB) {
+    const lse = (x, y) => {
+        const m = Math.max(x, y);
+        return m + Math.log(Math.exp(x - m) + Math.exp(y - m));
+    };
+    after.forEach((al, i) => {
+        const a = archA[i];
+        const b = archB[i];
+        if (a === b)
+            return;
+        const off = lse(al[a], al[b]) - lse(before[i][a], before[i][b]);
+        al[a] -= off;
+        al[b] -= off;
+    });
+}
+/**
+ * Initial α: zero, plus `bonus` nats on each listed choice's op per layer (warm start from the committed
+ * mapping and the cost-only optimum; an index −1 — op not in the space — adds nothing).
+ */
+function initialAlphas(plan, priors) {
+    return plan.layers.map((l, i) => {
+        const a = new Float64Array(l.ops.length);
+        for (const p of priors) {
+            const j = p.choice[i];
+            if (j >= 0 && j < a.length)
+                a[j] += p.bonus;
+        }
+        return a;
+    });
+}
+/** Samples one op per mixed layer from softmax(α) (one-hot binary gates). */
+function sampleArch(alphas, rng) {
+    return alphas.map((a) => {
+        const p = softmax(a);
+        const u = rng.uniform();
+        let c = 0;
+        for (let j = 0; j < p.length; j++) {
+            c += p[j];
+            if (u < c)
+                return j;
+        }
+        return p.length - 1;
+    });
+}
+/** Uniformly sampled path (warm-up: every candidate's weights get trained). */
+function uniformArch(plan, rng, withZero) {
+    return plan.layers.map((l) => {
+        const n = withZero ? l.ops.length : l.ops.filter((o) => o.kind === 'path').length;
+        return Math.min(n - 1, Math.floor(rng.uniform() * n));
+    });
+}
+/** argmax α per layer (first index on ties). */
+function argmaxArch(alphas) {
+    return alphas.map((a) => {
+        let best = 0;
+        for (let j = 1; j < a.length; j++)
+            if (a[j] > a[best])
+                best = j;
+        return best;
+    });
+}
+/**
+ * Adam on α with ProxylessNAS' settings: β1 = 0 (no momentum: the REINFORCE signal changes sign often),
+ * β2 = 0.999, ε = 1e-8 (mit-han-lab/proxylessnas search/imagenet_arch_search.py).
+ */
+class ArchAdam {
+    lr;
+    beta1;
+    beta2;
+    eps;
+    v;
+    t = 0;
+    constructor(shapes, lr, beta1 = 0, beta2 = 0.999, eps = 1e-8) {
+        this.lr = lr;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.v = shapes.map((n) => new Float64Array(n));
+        this.m = shapes.map((n) => new Float64Array(n));
+    }
+    m;
+    step(alphas, grads) {
+        this.t += 1;
+        const bc1 = 1 - Math.pow(this.beta1, this.t);
+        const bc2 = 1 - Math.pow(this.beta2, this.t);
+        alphas.forEach((a, i) => {
+            const g = grads[i];
+            const m = this.m[i];
+            const v = this.v[i];
+            for (let j = 0; j < a.length; j++) {
+                m[j] = this.beta1 * m[j] + (1 - this.beta1) * g[j];
+                v[j] = this.beta2 * v[j] + (1 - this.beta2) * g[j] * g[j];
+                a[j] -= (this.lr * (m[j] / bc1)) / (Math.sqrt(v[j] / bc2) + this.eps);
+            }
+        });
+    }
+}
+/** Mean entropy of softmax(α) over layers, nats (progress: falls as the search commits). */
+function meanEntropy(alphas) {
+    let s = 0;
+    for (const a of alphas) {
+        const p = softmax(a);
+        for (const x of p)
+            if (x > 0)
+                s -= x * Math.log(x);
+    }
+    return alphas.length ? s / alphas.length : 0;
+}
+
+// EXTERNAL MODULE: ./src/model/activation.ts
+var activation = __webpack_require__(2737);
+;// CONCATENATED MODULE: ./src/search/forward.ts
+/**
+ * Float forward of a NetworkGraph with tfjs ops. The supernet trains through it (weights come from
+ * variables), and it gives the ideal accuracy of any graph. Nothing here models crossbars.
+ */
+
+
+/**
+ * Runs the graph and returns the output node's pre-softmax values [batch, classes] (a final softmax is
+ * left out so callers compute a stable cross-entropy). A 'zero' matrix node outputs zeros of its shape,
+ * so `add(shortcut, 0)` passes the shortcut on — the zero op of an identity block. Call inside tf.tidy.
+ */
+function forwardLogits(o) {
+    const vals = new Map();
+    vals.set(o.graph.input, o.x);
+    const zero = new Set();
+    const get = (n) => {
+        const v = vals.get(n);
+        if (!v)
+            throw new Error(`internal error: node input '${n}' not computed`);
+        return v;
+    };
+    for (const n of o.graph.nodes) {
+        const isOut = n.name === o.graph.output;
+        vals.set(n.name, nodeForward(n, get, o, zero, isOut));
+    }
+    const out = get(o.graph.output);
+    return (out.rank === 2 ? out : tf_core_node.reshape(out, [out.shape[0], -1]));
+}
+function nodeForward(n, get, o, zero, isOut) {
+    const act = (x, a) => (isOut && a === 'softmax' ? x : (0,activation/* activate */.Y)(x, a));
+    switch (n.op) {
+        case 'matrix': {
+            const x = get(n.input);
+            const k = o.kernelOf ? o.kernelOf(n) : n.shape.kernelH;
+            if (k === 'zero' || zero.has(n.input)) {
+                zero.add(n.name);
+                const s = n.shape;
+                return tf_core_node.zeros(s.kind === 'dense' ? [x.shape[0], s.outChannels] : [x.shape[0], s.outH, s.outW, s.outChannels]);
+            }
+            const { w, b } = o.weightsOf(n);
+            let y;
+            if (n.shape.kind === 'dense') {
+                const x2 = x.rank === 2 ? x : tf_core_node.reshape(x, [x.shape[0], -1]);
+                y = tf_core_node.matMul(x2, w);
+            }
+            else {
+                y = tf_core_node.conv2d(x, w, [n.shape.strideH, n.shape.strideW], n.padding);
+            }
+            return act(tf_core_node.add(y, b), n.activation);
+        }
+        case 'add': {
+            const ins = n.inputs.filter((i) => !zero.has(i)).map(get);
+            const y = ins.length === 1 ? ins[0] : tf_core_node.addN(ins);
+            return act(y, n.activation);
+        }
+        case 'activation':
+            if (zero.has(n.input))
+                zero.add(n.name);
+            return act(get(n.input), n.activation);
+        case 'maxPool':
+        case 'avgPool':
+        case 'globalAvgPool':
+        case 'flatten':
+        case 'pad':
+            return (0,activation/* glueOp */.h)(n, get(n.input));
+        case 'affine':
+            if (zero.has(n.input))
+                zero.add(n.name);
+            return (0,activation/* glueOp */.h)(n, get(n.input));
+    }
+}
+/** Whether the graph's output node ends in a softmax (its simulator output is then probabilities, not logits). */
+function outputIsSoftmax(g) {
+    const n = g.nodes.find((x) => x.name === g.output);
+    return !!n && 'activation' in n && n.activation === 'softmax';
+}
+/** Tensors of a graph's own (BN-folded) weights. */
+function graphWeights(node) {
+    const s = node.shape;
+    const w = s.kind === 'dense'
+        ? tf.tensor2d(node.weights, [s.inChannels, s.outChannels])
+        : tf.tensor4d(node.weights, [s.kernelH, s.kernelW, s.inChannels, s.outChannels]);
+    return { w, b: tf.tensor1d(node.bias) };
+}
+/**
+ * Ideal (float) outputs of a graph over `n` images [n, H, W, C] (flat), batched. Returns [n, classes]
+ * pre-softmax values.
+ */
+function idealLogits(g, images, n, batch = 250) {
+    const [h, w, c] = g.inputShape;
+    const per = h * w * c;
+    const parts = [];
+    for (let i = 0; i < n; i += batch) {
+        const m = Math.min(batch, n - i);
+        const y = tf.tidy(() => {
+            const x = tf.tensor4d(images.subarray(i * per, (i + m) * per), [m, h, w, c]);
+            return forwardLogits({ graph: g, x, weightsOf: graphWeights });
+        });
+        parts.push(y.dataSync());
+        y.dispose();
+    }
+    const out = new Float32Array(parts.reduce((s, p) => s + p.length, 0));
+    let off = 0;
+    for (const p of parts) {
+        out.set(p, off);
+        off += p.length;
+    }
+    return out;
+}
+/** Per-sample cross-entropy of outputs [n, classes] against labels; `probabilities` when the outputs are softmaxed. */
+function crossEntropyPerSample(out, labels, n, probabilities) {
+    const classes = out.length / n;
+    const ce = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+        const row = out.subarray(i * classes, (i + 1) * classes);
+        const y = labels[i];
+        if (probabilities) {
+            ce[i] = -Math.log(Math.max(row[y], 1e-12));
+        }
+        else {
+            let mx = -Infinity;
+            for (const v of row)
+                mx = Math.max(mx, v);
+            let s = 0;
+            for (const v of row)
+                s += Math.exp(v - mx);
+            ce[i] = mx + Math.log(s) - row[y];
+        }
+    }
+    return ce;
+}
+/** Top-1 accuracy of outputs [n, classes]. */
+function top1(out, labels, n) {
+    const classes = out.length / n;
+    let ok = 0;
+    for (let i = 0; i < n; i++) {
+        let best = 0;
+        for (let j = 1; j < classes; j++)
+            if (out[i * classes + j] > out[i * classes + best])
+                best = j;
+        if (best === labels[i])
+            ok++;
+    }
+    return n === 0 ? 0 : ok / n;
+}
+/** Per-sample top-1 correctness (1/0) of outputs [n, classes]. */
+function top1Correct(out, labels, n) {
+    const classes = out.length / n;
+    const ok = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+        let best = 0;
+        for (let j = 1; j < classes; j++)
+            if (out[i * classes + j] > out[i * classes + best])
+                best = j;
+        ok[i] = best === labels[i] ? 1 : 0;
+    }
+    return ok;
+}
+
+;// CONCATENATED MODULE: ./src/search/supernet.ts
+/**
+ * The NAX supernet: the committed network with every mixed layer holding one weight set per kernel
+ * candidate (crossbar size does not change the float function, so candidates that differ only in
+ * crossbar size share weights). Weights start from the committed model: a k0×k0 kernel is centre-embedded
+ * in larger kernels (zero border) and centre-cropped into smaller ones, so every path starts as (close to)
+ * the trained network. Weight steps train the active path on the ideal (float) forward with cross-entropy.
+ */
+
+
+
+
+/** Embeds (or crops) a [k0, k0, cin, cout] kernel into [k, k, cin, cout] around the centre. */
+function recentreKernel(w, k0, k, cin, cout) {
+    const out = new Float32Array(k * k * cin * cout);
+    const off = (k - k0) / 2; // integer: both odd
+    const inner = cin * cout;
+    for (let i = 0; i < k; i++) {
+        const i0 = i - off;
+        if (i0 < 0 || i0 >= k0)
+            continue;
+        for (let j = 0; j < k; j++) {
+            const j0 = j - off;
+            if (j0 < 0 || j0 >= k0)
+                continue;
+            out.set(w.subarray((i0 * k0 + j0) * inner, (i0 * k0 + j0 + 1) * inner), (i * k + j) * inner);
+        }
+    }
+    return out;
+}
+function key(layer, kernel) {
+    return `${layer}#${kernel}`;
+}
+class Supernet {
+    plan;
+    vars = new Map();
+    optimizer;
+    /** Unique prefix: tfjs variable names are global to the engine, and tests build several supernets. */
+    prefix = `nax-supernet-${nextSupernetId++}/`;
+    constructor(plan, weightLr) {
+        this.plan = plan;
+        const mixed = new Map(plan.layers.map((l) => [l.name, l]));
+        for (const node of (0,model_graph/* matrixNodes */.P)(plan.graph)) {
+            const s = node.shape;
+            const l = mixed.get(node.name);
+            const kernels = l ? [...new Set(l.ops.flatMap((o) => (o.kind === 'path' ? [o.kernel] : [])))] : [s.kernelH];
+            for (const k of kernels) {
+                const w = s.kind === 'dense'
+                    ? tf_core_node.variable(tf_core_node.tensor2d(node.weights, [s.inChannels, s.outChannels]), true, this.prefix + key(node.name, k))
+                    : tf_core_node.variable(tf_core_node.tensor4d(recentreKernel(node.weights, s.kernelH, k, s.inChannels, s.outChannels), [k, k, s.inChannels, s.outChannels]), true, this.prefix + key(node.name, k));
+                const b = tf_core_node.variable(tf_core_node.tensor1d(node.bias), true, `${this.prefix}${key(node.name, k)}/bias`);
+                this.vars.set(key(node.name, k), { w, b });
+            }
+        }
+        this.optimizer = new KeyedAdam(weightLr);
+    }
+    kernelFn(arch) {
+        const ks = kernelsOf(this.plan, arch);
+        return (n) => ks.get(n.name);
+    }
+    /** Logits of the active path [batch, classes] (call inside tf.tidy). */
+    logits(x, arch) {
+        const kernelOf = this.kernelFn(arch);
+        return forwardLogits({
+            graph: this.plan.graph,
+            x,
+            kernelOf,
+            weightsOf: (n) => {
+                const v = this.vars.get(key(n.name, kernelOf(n)));
+                return { w: v.w, b: v.b };
+            },
+        });
+    }
+    /** One weight step on the active path: mean cross-entropy on the ideal forward. Returns the loss. */
+    weightStep(x, labels, classes, arch) {
+        const ks = kernelsOf(this.plan, arch);
+        const varList = [];
+        for (const [name, k] of ks) {
+            if (k === 'zero')
+                continue;
+            const v = this.vars.get(key(name, k));
+            varList.push(v.w, v.b);
+        }
+        const { value, grads } = tf_core_node.variableGrads(() => {
+            const y = this.logits(x, arch);
+            return tf_core_node.losses.softmaxCrossEntropy(tf_core_node.oneHot(tf_core_node.cast(labels, 'int32'), classes), y);
+        }, varList);
+        this.optimizer.apply(varList, grads);
+        const v = value.dataSync()[0];
+        value.dispose();
+        tf_core_node.dispose(grads);
+        return v;
+    }
+    /** Host copy of one layer's weights at one kernel size. */
+    hostWeights(layer, kernel) {
+        const v = this.vars.get(key(layer, kernel));
+        if (!v)
+            throw new Error(`internal error: no weights for ${layer} at kernel ${kernel}`);
+        return { weights: v.w.dataSync(), bias: v.b.dataSync() };
+    }
+    /** Snapshot of every weight (to restart each λ from the same warmed-up supernet). */
+    snapshot() {
+        const out = new Map();
+        for (const [k, v] of this.vars) {
+            out.set(`${k}/w`, v.w.dataSync().slice());
+            out.set(`${k}/b`, v.b.dataSync().slice());
+        }
+        return out;
+    }
+    /** Restores a snapshot and resets the weight optimiser's state (fresh Adam moments). */
+    restore(s, weightLr) {
+        tf_core_node.tidy(() => {
+            for (const [k, v] of this.vars) {
+                v.w.assign(tf_core_node.tensor(s.get(`${k}/w`), v.w.shape));
+                v.b.assign(tf_core_node.tensor(s.get(`${k}/b`), v.b.shape));
+            }
+        });
+        this.optimizer.dispose();
+        this.optimizer = new KeyedAdam(weightLr);
+    }
+    dispose() {
+        for (const v of this.vars.values()) {
+            v.w.dispose();
+            v.b.dispose();
+        }
+        this.optimizer.dispose();
+    }
+}
+let nextSupernetId = 0;
+/**
+ * Adam whose moments are keyed by variable name. tfjs's own AdamOptimizer keeps its moments by position in
+ * the variable list (adam_optimizer.js), which mixes up state when the active path — and so the list —
+ * changes from step to step, as it does in a supernet.
+ */
+class KeyedAdam {
+    lr;
+    beta1;
+    beta2;
+    eps;
+    state = new Map();
+    constructor(lr, beta1 = 0.9, beta2 = 0.999, eps = 1e-7) {
+        this.lr = lr;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+    }
+    apply(vars, grads) {
+        for (const v of vars) {
+            const g = grads[v.name];
+            if (!g)
+                continue;
+            let s = this.state.get(v.name);
+            if (!s) {
+                s = { m: tf_core_node.zerosLike(v), v: tf_core_node.zerosLike(v), t: 0 };
+                this.state.set(v.name, s);
+            }
+            const st = s;
+            st.t += 1;
+            const [m, vv] = tf_core_node.tidy(() => {
+                const m2 = tf_core_node.add(tf_core_node.mul(st.m, this.beta1), tf_core_node.mul(g, 1 - this.beta1));
+                const v2 = tf_core_node.add(tf_core_node.mul(st.v, this.beta2), tf_core_node.mul(tf_core_node.square(g), 1 - this.beta2));
+                const mHat = tf_core_node.div(m2, 1 - Math.pow(this.beta1, st.t));
+                const vHat = tf_core_node.div(v2, 1 - Math.pow(this.beta2, st.t));
+                v.assign(tf_core_node.sub(v, tf_core_node.div(tf_core_node.mul(mHat, this.lr), tf_core_node.add(tf_core_node.sqrt(vHat), this.eps))));
+                return [m2, v2];
+            });
+            st.m.dispose();
+            st.v.dispose();
+            st.m = m;
+            st.v = vv;
+        }
+    }
+    dispose() {
+        for (const s of this.state.values()) {
+            s.m.dispose();
+            s.v.dispose();
+        }
+        this.state.clear();
+    }
+}
+/** Every matrix layer's graph node. */
+function nodesByName(g) {
+    return new Map(matrixNodes(g).map((m) => [m.name, m]));
+}
+
+;// CONCATENATED MODULE: ./src/search/engine.ts
+/**
+ * The search loop (reference §5.9): warm-up of the supernet on uniformly sampled paths, then per λ
+ * alternating weight steps (ideal forward of a path sampled from softmax(α)) and architecture steps
+ * (validation batch through the NON-IDEAL simulator, REINFORCE or binary gates + exact hardware gradient,
+ * Adam on α), argmax, the larger-kernel check, and fine-tuning of the chosen path. The clock is injected (`now`, seconds) and checked between
+ * steps; each phase ends at its step cap or its deadline, whichever comes first, and what was found so
+ * far is returned. No I/O.
+ */
+
+
+
+
+
+
+
+
+/** Emits a progress line at most every `intervalS` (and always when forced). */
+class Ticker {
+    clock;
+    progress;
+    intervalS;
+    last = -Infinity;
+    constructor(clock, progress, intervalS) {
+        this.clock = clock;
+        this.progress = progress;
+        this.intervalS = intervalS;
+    }
+    tick(line, force = false) {
+        const t = this.clock.now();
+        if (force || t - this.last >= this.intervalS) {
+            this.last = t;
+            this.progress(line());
+        }
+    }
+}
+/** Engine settings from the search space (the caller supplies the split size and the warm-start prior). */
+function engineSettingsOf(space, nVal, prior) {
+    return {
+        seed: space.seed, batchSize: space.batchSize, archEvery: space.archEvery, archLr: space.archLr, weightLr: space.weightLr,
+        archBatch: Math.min(space.archBatch, nVal), nonIdealFraction: space.nonIdealFraction, archSamples: 2,
+        gradient: space.gradient, commonRandomNumbers: space.commonRandomNumbers, largerKernels: space.largerKernels,
+        kernelCheckImages: Math.min(space.kernelCheckImages, nVal),
+        ...(prior ? { prior } : {}),
+    };
+}
+/** Chip instances of the larger-kernel comparison (paired: the same chips for both kernels). */
+const KERNEL_CHECK_CHIPS = 2;
+/**
+ * Fewest validation images a larger-kernel comparison runs on: below ~50 a gain must be ≥ 4 images out of 50
+ * to clear the interval at all (nax assumption); with less time the committed kernels are taken unchecked.
+ */
+const MIN_KERNEL_CHECK_IMAGES = 50;
+function revertAllOf(a, idx, revertOf) {
+    const b = [...a];
+    for (const i of idx)
+        b[i] = revertOf(i);
+    return b;
+}
+/** Cycles through a split in seeded random order, epoch after epoch. */
+class BatchStream {
+    n;
+    seed;
+    label;
+    order;
+    pos = 0;
+    epoch = 0;
+    constructor(n, seed, label) {
+        this.n = n;
+        this.seed = seed;
+        this.label = label;
+        this.order = this.shuffle();
+    }
+    shuffle() {
+        const rng = xbar_rng/* Rng */.K.derive(this.seed, this.label, this.epoch);
+        const o = new Int32Array(this.n);
+        for (let i = 0; i < this.n; i++)
+            o[i] = i;
+        for (let i = this.n - 1; i > 0; i--) {
+            const j = Math.floor(rng.uniform() * (i + 1));
+            const t = o[i];
+            o[i] = o[j];
+            o[j] = t;
+        }
+        return o;
+    }
+    next(size) {
+        const m = Math.min(size, this.n);
+        if (this.pos + m > this.n) {
+            this.epoch += 1;
+            this.order = this.shuffle();
+            this.pos = 0;
+        }
+        const out = this.order.slice(this.pos, this.pos + m);
+        this.pos += m;
+        return out;
+    }
+}
+function gather(images, labels, idx, per) {
+    const x = new Float32Array(idx.length * per);
+    const y = new Int32Array(idx.length);
+    idx.forEach((k, i) => {
+        x.set(images.subarray(k * per, (k + 1) * per), i * per);
+        y[i] = labels[k];
+    });
+    return { x, y };
+}
+/** The supernet plus the state shared by the phases. */
+class SearchEngine {
+    plan;
+    data;
+    settings;
+    clock;
+    ticker;
+    net;
+    per;
+    train;
+    val;
+    probabilities;
+    warmSnapshot;
+    weightSteps = 0;
+    /** Seconds per image of a non-ideal forward, measured on architecture steps (scaled to all layers non-ideal). */
+    secondsPerImage = 0;
+    constructor(plan, data, settings, clock, ticker) {
+        this.plan = plan;
+        this.data = data;
+        this.settings = settings;
+        this.clock = clock;
+        this.ticker = ticker;
+        this.net = new Supernet(plan, settings.weightLr);
+        this.per = data.shape[0] * data.shape[1] * data.shape[2];
+        this.train = new BatchStream(data.nTrain, settings.seed, 'train-order');
+        this.val = new BatchStream(data.nVal, settings.seed, 'val-order');
+        this.probabilities = outputIsSoftmax(plan.graph);
+    }
+    weightStep(arch) {
+        const { x, y } = gather(this.data.trainImages, this.data.trainLabels, this.train.next(this.settings.batchSize), this.per);
+        const [h, w, c] = this.data.shape;
+        const xt = tf_core_node.tensor4d(x, [y.length, h, w, c]);
+        const yt = tf_core_node.tensor1d(y, 'int32');
+        try {
+            this.weightSteps += 1;
+            return this.net.weightStep(xt, yt, this.data.classes, arch);
+        }
+        finally {
+            xt.dispose();
+            yt.dispose();
+        }
+    }
+    /** Warm-up: weights of uniformly sampled paths (zero op included), ideal forward. Snapshots the result. */
+    warmUp(limit) {
+        const rng = xbar_rng/* Rng */.K.derive(this.settings.seed, 'warmup');
+        let steps = 0;
+        let loss = NaN;
+        while (steps < limit.maxSteps && this.clock.now() < limit.deadlineS) {
+            loss = this.weightStep(uniformArch(this.plan, rng, true));
+            steps += 1;
+            this.ticker.tick(() => `search: warm-up step ${steps}, train CE ${loss.toFixed(3)}`);
+        }
+        this.warmSnapshot = this.net.snapshot();
+        return { steps, stoppedOnTime: steps < limit.maxSteps };
+    }
+    /** Weights of a layer at a kernel, for deriveGraph. */
+    weightsOf = (layer, kernel) => this.net.hostWeights(layer, kernel);
+    /**
+     * One λ: search (until `search` ends), argmax, fine-tune (until `fineTune` ends). Starts from the
+     * warm-up snapshot so every λ sees the same supernet.
+     */
+    async searchLambda(o) {
+        const { lambda, table } = o;
+        const s = this.settings;
+        if (this.warmSnapshot)
+            this.net.restore(this.warmSnapshot, s.weightLr);
+        const alphas = this.plan.layers.map((l, i) => (s.prior?.[i] ? Float64Array.from(s.prior[i]) : new Float64Array(l.ops.length)));
+        const adam = new ArchAdam(alphas.map((a) => a.length), s.archLr);
+        const rng = xbar_rng/* Rng */.K.derive(s.seed, 'search', lambda);
+        const trajectory = [];
+        const recentCe = [];
+        let ema;
+        let weightSteps = 0;
+        let archSteps = 0;
+        let loss = NaN;
+        let stoppedOnTime = false;
+        const tag = `search λ=${lambda}`;
+        while (weightSteps < o.search.maxSteps) {
+            if (this.clock.now() >= o.search.deadlineS) {
+                stoppedOnTime = true;
+                break;
+            }
+            loss = this.weightStep(sampleArch(alphas, rng));
+            weightSteps += 1;
+            if (weightSteps % s.archEvery === 0) {
+                const ce = await this.archStep({ alphas, adam, rng, lambda, table, nonIdeal: o.nonIdeal, step: archSteps, ema });
+                ema = ema === undefined ? ce : 0.9 * ema + 0.1 * ce;
+                recentCe.push(ce);
+                if (recentCe.length > 10)
+                    recentCe.shift();
+                archSteps += 1;
+                const flat = new Float64Array(alphas.reduce((n, a) => n + a.length, 0));
+                let off = 0;
+                for (const a of alphas) {
+                    flat.set(a, off);
+                    off += a.length;
+                }
+                trajectory.push(flat);
+            }
+            this.ticker.tick(() => {
+                const hw = hardwareTerm(this.plan, table, alphas).value;
+                return `${tag}: step ${weightSteps} (arch ${archSteps}), train CE ${loss.toFixed(3)}, non-ideal val CE ${(ema ?? NaN).toFixed(3)}, E[hw] ${hw.toFixed(3)}, entropy ${meanEntropy(alphas).toFixed(2)}`;
+            });
+        }
+        const argmax = argmaxArch(alphas);
+        const checked = s.largerKernels === 'paired'
+            ? await this.checkLargerKernels(argmax, o.nonIdeal, lambda, o.fineTune.deadlineS)
+            : { choice: argmax, checks: [] };
+        const choice = checked.choice;
+        const hardware = hardwareOfChoice(this.plan, table, choice);
+        for (const c of checked.checks) {
+            this.ticker.tick(() => `${tag}: argmax's larger kernels on ${c.layers.join(', ')}: Δ non-ideal val accuracy ${(c.deltaAccuracy * 100).toFixed(2)} pp ` +
+                `[${(c.ci95[0] * 100).toFixed(2)}, ${(c.ci95[1] * 100).toFixed(2)}] → ${c.kept ? 'kept' : 'committed kernel'}`, true);
+        }
+        const weightsAfterSearch = this.net.snapshot();
+        this.ticker.tick(() => `${tag}: chose ${describeChoice(this.plan, choice, true) || 'the committed architecture'} (hw ${hardware.toFixed(3)})`, true);
+        let fineTuneSteps = 0;
+        while (fineTuneSteps < o.fineTune.maxSteps) {
+            if (this.clock.now() >= o.fineTune.deadlineS) {
+                stoppedOnTime = true;
+                break;
+            }
+            loss = this.weightStep(choice);
+            fineTuneSteps += 1;
+            this.ticker.tick(() => `${tag}: fine-tune step ${fineTuneSteps}, train CE ${loss.toFixed(3)}`);
+        }
+        const graph = deriveGraph(this.plan, choice, (l, k) => {
+            const w = this.net.hostWeights(l, k);
+            return { weights: w.weights.slice(), bias: w.bias.slice() };
+        });
+        return {
+            lambda,
+            alphas: alphas.map((a) => a.slice()),
+            trajectory,
+            choice,
+            archSteps,
+            searchWeightSteps: weightSteps,
+            fineTuneSteps,
+            graph,
+            mappings: deriveMappings(this.plan, choice),
+            hardware,
+            valCe: recentCe.length ? recentCe.reduce((a, b) => a + b, 0) / recentCe.length : NaN,
+            stoppedOnTime,
+            weightsAfterSearch,
+            argmax,
+            kernelChecks: checked.checks,
+        };
+    }
+    /**
+     * Protocol hook (issue 12): fine-tunes `choice` for `limit` steps starting from the supernet weights `from`
+     * (fresh Adam state, the same learning rate, and a batch order that is the same for every call), so every
+     * candidate of a protocol gets identical post-derivation training. Returns the derived network.
+     */
+    fineTuneChoice(choice, from, limit, tag) {
+        this.net.restore(from, this.settings.weightLr);
+        const saved = this.train;
+        this.train = new BatchStream(this.data.nTrain, this.settings.seed, 'fine-tune-order');
+        let steps = 0;
+        try {
+            while (steps < limit.maxSteps && this.clock.now() < limit.deadlineS) {
+                const loss = this.weightStep(choice);
+                steps += 1;
+                this.ticker.tick(() => `${tag}: fine-tune step ${steps}, train CE ${loss.toFixed(3)}`);
+            }
+        }
+        finally {
+            this.train = saved;
+        }
+        const graph = deriveGraph(this.plan, choice, (l, k) => {
+            const w = this.net.hostWeights(l, k);
+            return { weights: w.weights.slice(), bias: w.bias.slice() };
+        });
+        return { graph, mappings: deriveMappings(this.plan, choice), steps };
+    }
+    /**
+     * Protocol hook (issue 12), the random-search score: mean non-ideal CE of `choice` with the current
+     * supernet weights on the first `archBatch` architecture-step images and one chip (`chipSeed`) — the same
+     * images and chip for every architecture scored (common random numbers).
+     */
+    async validationLoss(choice, nonIdeal, chipSeed) {
+        const n = Math.min(this.settings.archBatch, this.data.nVal);
+        const x = this.data.valImages.subarray(0, n * this.per);
+        const y = this.data.valLabels.subarray(0, n);
+        const graph = deriveGraph(this.plan, choice, this.weightsOf);
+        const out = await nonIdeal({ graph, mappings: deriveMappings(this.plan, choice), images: x, n, seed: chipSeed });
+        const ce = crossEntropyPerSample(out, y, n, this.probabilities);
+        return ce.reduce((a, b) => a + b, 0) / n;
+    }
+    /**
+     * The larger-kernel rule: layers whose chosen kernel exceeds the committed one keep it only when that pays
+     * in non-ideal validation accuracy (paired: same images, same chips; 95 % interval above 0). First all such
+     * layers together against the committed kernels (one comparison decides the common case); when the group
+     * pays, each layer alone against its committed kernel, in order. A reverted layer keeps its crossbar size.
+     * Comparisons that no longer fit before `deadlineS` are not run, and their layers revert (not shown to pay).
+     */
+    async checkLargerKernels(arch, nonIdeal, lambda, deadlineS) {
+        const choice = [...arch];
+        const revertOf = (i) => {
+            const l = this.plan.layers[i];
+            const op = l.ops[choice[i]];
+            if (op.kind !== 'path' || op.kernel <= l.committedKernel)
+                return -1;
+            return l.ops.findIndex((x) => x.kind === 'path' && x.kernel === l.committedKernel && x.crossbar === op.crossbar);
+        };
+        const kernels = kernelsOf(this.plan, choice);
+        const larger = this.plan.layers.map((_, i) => i).filter((i) => revertOf(i) >= 0 && kernels.get(this.plan.layers[i].name) !== 'zero');
+        if (larger.length === 0)
+            return { choice, checks: [] };
+        // As many images as fit two comparisons' worth of forwards (base and one alternative) in half the time left.
+        const affordable = this.secondsPerImage > 0
+            ? Math.floor((0.5 * (deadlineS - this.clock.now())) / (2 * KERNEL_CHECK_CHIPS * this.secondsPerImage))
+            : Infinity;
+        const n = Math.min(this.settings.kernelCheckImages ?? 200, this.data.nVal, affordable);
+        // Too few images to show anything: the larger kernels are not shown to pay, so they go.
+        if (n < MIN_KERNEL_CHECK_IMAGES)
+            return { choice: revertAllOf(choice, larger, revertOf), checks: [] };
+        const x = this.data.valImages.subarray(0, n * this.per);
+        const y = this.data.valLabels.subarray(0, n);
+        const seeds = Array.from({ length: KERNEL_CHECK_CHIPS }, (_, c) => (0,xbar_rng/* deriveSeed */.B)(this.settings.seed, 'kernel-check', lambda, c));
+        const correctOf = async (a) => {
+            const graph = deriveGraph(this.plan, a, this.weightsOf);
+            const mappings = deriveMappings(this.plan, a);
+            const out = [];
+            for (const seed of seeds)
+                out.push(top1Correct(await nonIdeal({ graph, mappings, images: x, n, seed }), y, n));
+            return out;
+        };
+        const checks = [];
+        const compare = (big, small, layers) => {
+            const d = new Float64Array(n);
+            for (let c = 0; c < seeds.length; c++)
+                for (let k = 0; k < n; k++)
+                    d[k] += (big[c][k] - small[c][k]) / seeds.length;
+            const { mean, half } = meanInterval(d);
+            const check = {
+                layers: layers.map((i) => this.plan.layers[i].name), deltaAccuracy: mean, ci95: [mean - half, mean + half],
+                kept: mean - half > 0, images: n, chips: seeds.length,
+            };
+            checks.push(check);
+            return check;
+        };
+        const revertAll = (a, idx) => revertAllOf(a, idx, revertOf);
+        const t0 = this.clock.now();
+        let base = await correctOf(choice);
+        const perEval = this.clock.now() - t0;
+        const fits = () => this.clock.now() + perEval <= deadlineS;
+        if (!fits())
+            return { choice: revertAll(choice, larger), checks };
+        const allSmall = revertAll(choice, larger);
+        const small = await correctOf(allSmall);
+        if (!compare(base, small, larger).kept)
+            return { choice: allSmall, checks };
+        if (larger.length === 1)
+            return { choice, checks };
+        for (const i of larger) {
+            if (!fits()) {
+                choice[i] = revertOf(i);
+                continue;
+            }
+            const alt = revertAll(choice, [i]);
+            const altCorrect = await correctOf(alt);
+            if (!compare(base, altCorrect, [i]).kept) {
+                choice.splice(0, choice.length, ...alt);
+                base = altCorrect;
+            }
+        }
+        return { choice, checks };
+    }
+    /**
+     * The accuracy term's gradient estimate for one architecture step (no update): paths sampled from α
+     * (REINFORCE: `archSamples` paths; binary gates: a two-path sample), each run through the non-ideal
+     * simulator on (x, y). With common random numbers every path sees the chip `deriveSeed(seed, 'arch-chip',
+     * ...key)` and one non-ideal layer subset; without, both are redrawn per path.
+     */
+    async accuracyGradient(o) {
+        const s = this.settings;
+        const crn = s.commonRandomNumbers ?? true;
+        const names = (0,model_graph/* matrixNodes */.P)(this.plan.graph).map((n) => n.name);
+        const subset = () => {
+            if (s.nonIdealFraction >= 1)
+                return undefined;
+            const v = names.slice();
+            const keep = Math.max(1, Math.round(s.nonIdealFraction * v.length));
+            // Seeded partial Fisher–Yates: the first `keep` names run non-ideally.
+            for (let i = 0; i < keep; i++) {
+                const j = i + Math.floor(o.rng.uniform() * (v.length - i));
+                [v[i], v[j]] = [v[j], v[i]];
+            }
+            return new Set(v.slice(keep));
+        };
+        const binary = s.gradient === 'binaryGate';
+        const paths = binary ? sampleTwoPaths(o.alphas, o.rng) : Array.from({ length: s.archSamples }, () => sampleArch(o.alphas, o.rng));
+        const sharedFloat = crn ? subset() : undefined;
+        const ces = [];
+        const chips = [];
+        const floats = [];
+        for (let m = 0; m < paths.length; m++) {
+            const arch = paths[m];
+            const seed = crn ? (0,xbar_rng/* deriveSeed */.B)(s.seed, 'arch-chip', ...o.key) : (0,xbar_rng/* deriveSeed */.B)(s.seed, 'arch-chip', ...o.key, m);
+            const floatLayers = crn ? sharedFloat : subset();
+            const graph = deriveGraph(this.plan, arch, this.weightsOf);
+            const t0 = this.clock.now();
+            const out = await o.nonIdeal({ graph, mappings: deriveMappings(this.plan, arch), images: o.x, n: o.y.length, seed, floatLayers });
+            // Only a fraction of the layers ran non-ideally: scale up (rough; the float layers cost little).
+            this.secondsPerImage = (this.clock.now() - t0) / o.y.length / Math.max(s.nonIdealFraction, 0.05);
+            const ce = crossEntropyPerSample(out, o.y, o.y.length, this.probabilities);
+            ces.push(ce.reduce((a, b) => a + b, 0) / o.y.length);
+            chips.push(seed);
+            floats.push(floatLayers);
+        }
+        const M = paths.length;
+        const meanCe = ces.reduce((a, b) => a + b, 0) / M;
+        let grad;
+        if (binary) {
+            grad = binaryGateGrad(this.plan, o.alphas, paths[0], paths[1], ces[0], ces[1]);
+        }
+        else {
+            grad = o.alphas.map((a) => new Float64Array(a.length));
+            paths.forEach((arch, m) => {
+                const baseline = M >= 2 ? (meanCe * M - ces[m]) / (M - 1) : (o.ema ?? ces[m]);
+                const r = reinforceGrad(this.plan, o.alphas, arch, ces[m] - baseline);
+                r.forEach((gi, i) => {
+                    for (let j = 0; j < gi.length; j++)
+                        grad[i][j] += gi[j] / M;
+                });
+            });
+        }
+        return { grad, meanCe, paths, ces, chips, floatLayers: floats };
+    }
+    /** One architecture step; returns the mean CE of its samples. */
+    async archStep(o) {
+        const s = this.settings;
+        const { x, y } = gather(this.data.valImages, this.data.valLabels, this.val.next(s.archBatch), this.per);
+        const acc = await this.accuracyGradient({ alphas: o.alphas, rng: o.rng, x, y, key: [o.lambda, o.step], nonIdeal: o.nonIdeal, ...(o.ema !== undefined ? { ema: o.ema } : {}) });
+        const hw = hardwareTerm(this.plan, o.table, o.alphas);
+        const grads = o.alphas.map((a, i) => {
+            const g = new Float64Array(a.length);
+            const h = hw.grad[i];
+            const c = acc.grad[i];
+            for (let j = 0; j < a.length; j++)
+                g[j] = o.lambda * h[j] + c[j];
+            return g;
+        });
+        const before = s.gradient === 'binaryGate' ? o.alphas.map((a) => a.slice()) : undefined;
+        o.adam.step(o.alphas, grads);
+        if (before)
+            rescalePairs(before, o.alphas, acc.paths[0], acc.paths[1]);
+        return acc.meanCe;
+    }
+    /** Path probabilities per layer (for reports). */
+    probabilitiesOf(alphas) {
+        return alphas.map(softmax);
+    }
+    dispose() {
+        this.net.dispose();
+    }
+}
+/** Mean of paired differences and the half-width of its 95 % interval (normal approximation). */
+function meanInterval(d) {
+    const n = d.length;
+    let m = 0;
+    for (let i = 0; i < n; i++)
+        m += d[i];
+    m /= n;
+    let v = 0;
+    for (let i = 0; i < n; i++)
+        v += (d[i] - m) ** 2;
+    const se = n > 1 ? Math.sqrt(v / (n - 1) / n) : Infinity;
+    return { mean: m, half: 1.96 * se };
+}
+
+;// CONCATENATED MODULE: ./src/search/cost-descent.ts
+
+
+
+
+
+/** Exact cost totals of one architecture: chosen kernel and crossbar per mixed layer, skipped blocks left out. */
+function choiceCost(lookup, plan, arch) {
+    const kernels = kernelsOf(plan, arch);
+    const opOf = new Map(plan.layers.map((l, i) => [l.name, l.ops[arch[i]]]));
+    const costs = [];
+    for (const n of (0,model_graph/* matrixNodes */.P)(plan.graph)) {
+        const k = kernels.get(n.name);
+        if (k === 'zero')
+            continue;
+        const committed = plan.committed.get(n.name);
+        const op = opOf.get(n.name);
+        if (!op || op.kind === 'zero') {
+            costs.push(lookup.costOf(n.shape, committed));
+            continue;
+        }
+        const shape = n.shape.kind === 'conv2d' && op.kernel !== n.shape.kernelH ? withKernelSize(n.shape, op.kernel) : n.shape;
+        costs.push(lookup.costOf(shape, (0,mapping/* withCrossbarSize */.VU)(committed, op.crossbar)));
+    }
+    return lookup.totals(costs);
+}
+function objectiveOf(t, o) {
+    return o === 'energy' ? t.energyJ : o === 'latency' ? t.delayS : t.edap;
+}
+/** Multi-start coordinate descent on the exact cost model; see the module comment. */
+function costOnlyOptimum(lookup, plan, options = {}) {
+    const objective = options.objective ?? 'edap';
+    const starts = Math.max(1, options.starts ?? 8);
+    const maxSweeps = options.maxSweeps ?? 50;
+    const rng = xbar_rng/* Rng */.K.derive(options.seed ?? 1, 'cost-descent');
+    let evaluations = 0;
+    const score = (a) => {
+        evaluations += 1;
+        return objectiveOf(choiceCost(lookup, plan, a), objective);
+    };
+    // An op missing from the space (committed crossbar not listed) starts at the layer's first op.
+    const committed = committedChoice(plan).map((j) => Math.max(0, j));
+    const committedValue = committedChoice(plan).every((j) => j >= 0)
+        ? score(committed)
+        : objectiveOf(choiceCost(lookup, { ...plan, layers: [] }, []), objective);
+    let best;
+    for (let s = 0; s < starts; s++) {
+        // The zero op is left out: skipping a block always costs less and says nothing about crossbars (nax assumption).
+        const cur = s === 0 ? committed.slice() : plan.layers.map((l) => {
+            const paths = l.ops.flatMap((o, j) => (o.kind === 'zero' ? [] : [j]));
+            return paths[Math.min(paths.length - 1, Math.floor(rng.uniform() * paths.length))];
+        });
+        let value = score(cur);
+        for (let sweep = 0; sweep < maxSweeps; sweep++) {
+            let changed = false;
+            for (let i = 0; i < cur.length; i++) {
+                const keep = cur[i];
+                let bestJ = keep;
+                for (let j = 0; j < plan.layers[i].ops.length; j++) {
+                    if (j === keep || plan.layers[i].ops[j].kind === 'zero')
+                        continue;
+                    cur[i] = j;
+                    const v = score(cur);
+                    if (v < value) {
+                        value = v;
+                        bestJ = j;
+                    }
+                }
+                cur[i] = bestJ;
+                if (bestJ !== keep)
+                    changed = true;
+            }
+            if (!changed)
+                break;
+        }
+        if (!best || value < best.value)
+            best = { choice: cur.slice(), value };
+    }
+    return { choice: best.choice, value: best.value, totals: choiceCost(lookup, plan, best.choice), committedValue, evaluations, starts };
+}
+/**
+ * The search's initial α (warm start): `warmStart.committed` nats on the committed op and
+ * `warmStart.costOnly` nats on the cost-only optimum's op of every layer. Returns the optimum as well.
+ */
+function warmStartPrior(lookup, plan, space, seed = space.seed) {
+    const costOnly = costOnlyOptimum(lookup, plan, { objective: space.objective, seed });
+    const alphas = initialAlphas(plan, [
+        { choice: committedChoice(plan), bonus: space.warmStart.committed },
+        { choice: costOnly.choice, bonus: space.warmStart.costOnly },
+    ]);
+    return { alphas, costOnly };
+}
+
+;// CONCATENATED MODULE: ./src/search/evaluate.ts
+/** A table row / front point from a report. */
+function candidateFromReport(r, o) {
+    const a = r.accuracy;
+    return {
+        id: o.id,
+        kind: o.kind,
+        label: o.label,
+        accuracy: a?.nonIdeal.mean ?? NaN,
+        accuracyStd: a?.nonIdeal.std ?? 0,
+        ...(a?.nonIdeal.ci95 ? { accuracyCi95: { low: a.nonIdeal.ci95.low, high: a.nonIdeal.ci95.high } } : {}),
+        idealAccuracy: a?.ideal ?? NaN,
+        energyJ: r.totals.energyJ,
+        delayS: r.totals.delayS,
+        areaMm2: r.totals.areaMm2,
+        edap: r.totals.edap,
+        ...(o.lambda !== undefined ? { lambda: o.lambda } : {}),
+        ...(o.architecture !== undefined ? { architecture: o.architecture } : {}),
+        ...(o.folder !== undefined ? { folder: o.folder } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/search/hardware.ts
+
+
+/** Totals of a graph under a mapping, from the LUT. */
+function networkCost(lookup, g, mappings) {
+    return lookup.totals(matrixNodes(g).map((n) => lookup.costOf(n.shape, mappings.get(n.name))));
+}
+/** Shared tile area per MVMU, mm²: one tile's eDRAM, bus and router share over the MVMUs a tile holds. */
+function tileAreaPerMvmuMm2(lookup) {
+    const { organisation: org, edram, bus, router } = lookup.components;
+    return (edram.areaMm2 + bus.areaMm2 + router.areaMm2 / router.sharedByTiles) / (org.mvmusPerCore * org.coresPerTile);
+}
+function buildHardwareTable(plan, lookup, options) {
+    const o = typeof options === 'string' ? { objective: options } : options;
+    const objective = o.objective;
+    const tileGradient = (o.tileArea ?? 'gradient') === 'gradient';
+    const perMvmu = tileGradient ? tileAreaPerMvmuMm2(lookup) : 0;
+    const nodes = new Map((0,model_graph/* matrixNodes */.P)(plan.graph).map((n) => [n.name, n]));
+    const committedCosts = [...nodes.values()].map((n) => lookup.costOf(n.shape, plan.committed.get(n.name)));
+    const committedTotals = lookup.totals(committedCosts);
+    const layersArea = committedCosts.reduce((s, c) => s + c.areaMm2, 0);
+    const committedMvmus = committedCosts.reduce((s, c) => s + c.mvmus, 0);
+    // Frozen: the shared tile parts stay at the committed network's value. Gradient: only the rounding
+    // remainder of the committed network stays constant; the rest moves with each op's MVMUs.
+    const tileConstantMm2 = committedTotals.areaMm2 - layersArea - perMvmu * committedMvmus;
+    const mixed = new Set(plan.layers.map((l) => l.name));
+    const constant = { energyJ: 0, delayS: 0, areaMm2: tileConstantMm2 };
+    committedCosts.forEach((c) => {
+        if (mixed.has(c.name))
+            return;
+        constant.energyJ += c.energyJ;
+        constant.delayS += c.delayS;
+        constant.areaMm2 += c.areaMm2 + perMvmu * c.mvmus;
+    });
+    const ops = plan.layers.map((l) => {
+        const node = nodes.get(l.name);
+        const e = new Float64Array(l.ops.length);
+        const d = new Float64Array(l.ops.length);
+        const a = new Float64Array(l.ops.length);
+        l.ops.forEach((op, j) => {
+            if (op.kind === 'zero')
+                return;
+            const shape = node.shape.kind === 'conv2d' ? withKernelSize(node.shape, op.kernel) : node.shape;
+            const c = lookup.costOf(shape, (0,mapping/* withCrossbarSize */.VU)(plan.committed.get(l.name), op.crossbar));
+            e[j] = c.energyJ;
+            d[j] = c.delayS;
+            a[j] = c.areaMm2 + perMvmu * c.mvmus;
+        });
+        return { energyJ: e, delayS: d, areaMm2: a };
+    });
+    const sumE = committedCosts.reduce((s, c) => s + c.energyJ, 0);
+    const sumD = committedCosts.reduce((s, c) => s + c.delayS, 0);
+    const sumA = committedTotals.areaMm2;
+    const additive = objective === 'edap' && o.hardwareLoss === 'additive';
+    const weights = o.additiveWeights ?? { energy: 1, latency: 1, area: 1 };
+    const committedValue = additive
+        ? weights.energy + weights.latency + weights.area
+        : objective === 'energy' ? sumE : objective === 'latency' ? sumD : sumE * sumD * sumA;
+    return {
+        ops,
+        constant,
+        committedValue,
+        objective,
+        ...(additive ? { form: 'additive', additive: { weights, reference: { energyJ: sumE, delayS: sumD, areaMm2: sumA } } } : {}),
+    };
+}
+
+// EXTERNAL MODULE: ./src/search/pareto.ts
+var search_pareto = __webpack_require__(8741);
+// EXTERNAL MODULE: ./src/stats/accuracy-stats.ts
+var accuracy_stats = __webpack_require__(7820);
+;// CONCATENATED MODULE: ./src/search/protocol.ts
+
+
+/** "better"/"worse" only when the interval excludes 0. */
+function verdictOf(ciLowPp, ciHighPp) {
+    return ciLowPp > 0 ? 'better' : ciHighPp < 0 ? 'worse' : 'equal within noise';
+}
+/**
+ * Candidate `head` against baseline `base` (both evaluated on the same images and chip seeds, with their
+ * per-image correctness bitsets); undefined when the reports are not paired.
+ */
+function compareCandidates(head, base, objective) {
+    const h = head.report.accuracy;
+    const b = base.report.accuracy;
+    if (!h || !b)
+        return undefined;
+    const n = head.report.settings?.evalImages;
+    const m = base.report.settings?.evalImages;
+    if (n === undefined || m === undefined)
+        return undefined;
+    const p = (0,accuracy_stats.pairedAccuracy)(b.nonIdeal, h.nonIdeal, { base: m, head: n });
+    if (!p)
+        return undefined;
+    return {
+        against: base.candidate.id,
+        deltaPp: p.delta.pp,
+        ciLowPp: p.delta.ciLowPp,
+        ciHighPp: p.delta.ciHighPp,
+        verdict: verdictOf(p.delta.ciLowPp, p.delta.ciHighPp),
+        deltaObjective: (0,search_pareto/* objectiveValue */.VI)(head.candidate, objective) / (0,search_pareto/* objectiveValue */.VI)(base.candidate, objective) - 1,
+    };
+}
+/**
+ * Choice on the validation split among evaluated candidates (each with a validation report on the same
+ * images and chips): the lowest objective among those whose paired Δ accuracy against the most accurate one
+ * is not "worse". Returns the index into `cs`.
+ */
+function selectOnValidation(cs, objective) {
+    if (cs.length === 0)
+        throw new Error('internal error: nothing to select');
+    let top = 0;
+    cs.forEach((c, i) => {
+        if (c.report.accuracy.nonIdeal.mean > cs[top].report.accuracy.nonIdeal.mean)
+            top = i;
+    });
+    let best = top;
+    cs.forEach((c, i) => {
+        const vs = i === top ? undefined : compareCandidates(c, cs[top], objective);
+        const eligible = i === top || (vs !== undefined && vs.verdict !== 'worse');
+        if (eligible && (0,search_pareto/* objectiveValue */.VI)(c.candidate, objective) < (0,search_pareto/* objectiveValue */.VI)(cs[best].candidate, objective))
+            best = i;
+    });
+    return best;
+}
+
+// EXTERNAL MODULE: ./src/render/search-summary.ts
+var search_summary = __webpack_require__(8655);
+;// CONCATENATED MODULE: ./src/search/schedule.ts
+/**
+ * The search's budget schedule as pure arithmetic on times (seconds on the caller's clock): which deadline
+ * each phase gets, given the budget, the time now, and the measured cost of one candidate evaluation. The
+ * search loop reads its clock and asks these functions; tests check the arithmetic without any clock.
+ *
+ * Split (nax assumption): after what must stay in reserve for the selection evaluations still to come,
+ * warm-up gets 15 % of the training time; the rest goes to the search phases, the random search and the
+ * equal fine-tunes in the ratio 65 : 35 of a search phase to one fine-tune (protocolAllocation).
+ */
+/** Fractions of the schedule (nax assumptions, see above). */
+const SCHEDULE = Object.freeze({
+    warmUp: 0.15,
+    search: 0.65,
+    /** Slack per pending evaluation for the step that is running when a deadline passes, × budget. */
+    slack: 0.02,
+    /** Margin on the measured evaluation time (evaluations vary with the architecture). */
+    evalMargin: 1.25,
+});
+function deadlineOf(b) {
+    return b.startS + b.budgetS;
+}
+/**
+ * Time to keep in reserve for `evaluations` candidate evaluations still to run, each taking `evalS`
+ * (the slowest measured so far) plus `saveS` to write it.
+ */
+function reserveS(b, evaluations, evalS, saveS) {
+    return evaluations * (evalS * SCHEDULE.evalMargin + saveS + SCHEDULE.slack * b.budgetS);
+}
+/** Deadline of the supernet warm-up when `pending` evaluations must still fit after all training. */
+function warmUpDeadline(b, nowS, pendingReserveS) {
+    const training = Math.max(0, deadlineOf(b) - nowS - pendingReserveS);
+    return nowS + SCHEDULE.warmUp * training;
+}
+/** Time allowed for writing and reloading one candidate model: ≤ 1 s, less for tiny budgets. */
+function saveAllowanceS(b, writes) {
+    return writes ? Math.min(1, 0.02 * b.budgetS) : 0;
+}
+/** Fine-tuning time per candidate relative to one search phase: 35 % / 65 % of a λ's share (see above). */
+const FINE_TUNE_PER_SEARCH = (1 - SCHEDULE.search) / SCHEDULE.search;
+/**
+ * The protocol's training plan once warm-up has measured the time of one weight step (`stepS`): `lambdas`
+ * search phases and one random search, each `searchS` long, and `lambdas + 3` fine-tunes (every searched
+ * candidate, the committed kernels — which serve the committed and every homogeneous mapping —, the cost-only
+ * optimum, the random-search winner) of the same `fineTuneSteps` each, together filling `trainingS`:
+ *   (lambdas + 1)·searchS + (lambdas + 3)·fineTuneSteps·stepS = trainingS,  fineTuneSteps·stepS = r·searchS.
+ */
+function protocolAllocation(o) {
+    const r = FINE_TUNE_PER_SEARCH;
+    const searchS = Math.max(0, o.trainingS) / (o.lambdas + 1 + (o.lambdas + 3) * r);
+    const steps = o.stepS > 0 ? Math.floor((r * searchS) / o.stepS) : 0;
+    return { searchS, fineTuneSteps: Math.max(0, Math.min(o.maxFineTuneSteps, steps)) };
+}
+
+;// CONCATENATED MODULE: ./src/search/run.ts
+/**
+ * `nax search`: the bounded NAX re-search of one project and its protocol (issue 12), on loaded inputs
+ * (src/search-project.ts loads them). Pure apart from the injected clock, evaluator and output sink.
+ *
+ *   1. resolve the search space against the model (every impossible choice fails here, before any work);
+ *      the cost-only optimum (multi-start coordinate descent on the cost LUT) needs no training;
+ *   2. warm up the supernet; the measured step time sizes the equal fine-tuning (schedule.ts);
+ *   3. per λ: search, argmax, F fine-tune steps from the weights at the argmax, then a selection evaluation on
+ *      the validation split;
+ *   4. λ chosen on validation only;
+ *   5. baselines with the same F steps from the same weights: the committed kernels (one float network serves
+ *      the committed mapping and every homogeneous N×N), the cost-only optimum, and the winner of a random
+ *      search given the wall time of one search phase;
+ *   6. the evaluation set, touched once: every candidate on the same images and chips;
+ *   7. paired 95 % intervals of Δ accuracy against each baseline; "better" only when the interval excludes 0;
+ *   8. Pareto front, summary, each candidate's files, the proposed one at the folder root.
+ *
+ * Time: the budget bounds training and selection (steps 1–5; every phase checks the clock between steps);
+ * the final evaluation (step 6) comes after it and its cost is set by search.evaluationImages/Chips.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function classesOf(g) {
+    const ms = (0,model_graph/* matrixNodes */.P)(g);
+    return ms[ms.length - 1].shape.outChannels;
+}
+function splitData(inp) {
+    const { train, space } = inp;
+    const nVal = space.validationImages;
+    if (train.n <= nVal) {
+        throw new errors/* NaxUserError */.b(inp.file, 'search.validationImages', `${nVal} validation images leave nothing to train on: the training set has ${train.n}`, 'hold out fewer images or add training data');
+    }
+    const per = train.shape[0] * train.shape[1] * train.shape[2];
+    const nTrain = train.n - nVal;
+    return {
+        trainImages: train.images.subarray(0, nTrain * per),
+        trainLabels: train.labels.subarray(0, nTrain),
+        nTrain,
+        valImages: train.images.subarray(nTrain * per, train.n * per),
+        valLabels: train.labels.subarray(nTrain),
+        nVal,
+        shape: train.shape,
+        classes: classesOf(inp.graph),
+    };
+}
+function lambdaId(l) {
+    return `searched-lambda-${l}`;
+}
+/**
+ * The λ values and search seed of one shard: with at least as many λ as shards, shard i takes λ i, i + n, …
+ * (seed unchanged); with fewer, shards cycle through the λ list and each further round uses the next seed
+ * (shard i: λ[i mod L], seed + ⌊i / L⌋), so a nightly with 3 shards and one λ runs 3 search seeds.
+ */
+function shardSlice(lambdas, seed, shard) {
+    if (lambdas.length >= shard.count)
+        return { lambdas: lambdas.filter((_, i) => i % shard.count === shard.index), seed };
+    return { lambdas: [lambdas[shard.index % lambdas.length]], seed: seed + Math.floor(shard.index / lambdas.length) };
+}
+/** The search and its protocol on loaded inputs. */
+async function runSearchOn(inp, opts) {
+    const now = opts.now;
+    const t0 = now();
+    const space = inp.space;
+    const budgetS = opts.budgetS ?? space.budgetS;
+    const budget = { startS: t0, budgetS };
+    // The search is bounded by wall time, so its progress is the elapsed share of the budget.
+    const log = (l) => opts.progress(l, { done: Math.min(budgetS, now() - t0), total: budgetS, unit: 's' });
+    const ticker = new Ticker({ now }, log, opts.progressIntervalS ?? 5);
+    const notes = [];
+    const sink = opts.sink;
+    // 1. Everything that can be wrong with the space fails here.
+    const plan = resolveSearchPlan({ graph: inp.graph, committed: inp.committed, space, file: inp.file });
+    const data = splitData(inp);
+    const shard = opts.shard ?? { index: 0, count: 1 };
+    if (shard.count < 1 || shard.index < 0 || shard.index >= shard.count) {
+        throw new errors/* NaxUserError */.b('--shard', '', `shard ${shard.index + 1}/${shard.count} does not exist`);
+    }
+    const { lambdas, seed } = shardSlice(space.lambdas, space.seed, shard);
+    // Every candidate of a sharded run is this shard's (baselines are fine-tuned from its own search), so ids carry the shard.
+    const sfx = shard.count > 1 ? `-shard${shard.index + 1}` : '';
+    const lsfx = shard.count > 1 ? ` (shard ${shard.index + 1}, seed ${seed})` : '';
+    const lookup = createCostLookup(inp.technology.components, (0,options/* costOptionsOf */.r)(inp.technology));
+    const table = buildHardwareTable(plan, lookup, space);
+    // The cost-only optimum needs no training (exact cost, multi-start coordinate descent): a baseline and a warm start.
+    const warm = warmStartPrior(lookup, plan, space, seed);
+    const costOnly = warm.costOnly;
+    const evaluate = opts.evaluate;
+    const nonIdeal = opts.nonIdeal ?? ((o) => (0,simulate/* nonIdealLogits */.zV)({ ...o, technology: inp.technology, irDrop: inp.simulation.irDrop }));
+    const selection = selectionSplit(inp, data);
+    opts.progress(`search: ${plan.layers.length} mixed layers (${plan.layers.filter((l) => l.kernelSearched).length} with kernel choice), ` +
+        `${space.kernels.length} kernels × ${space.crossbars.length} crossbars, λ ${lambdas.join(', ')}, objective ${space.objective}, budget ${budgetS.toFixed(0)} s; ` +
+        `selection on ${selection.name} (${selection.images.n} images × ${space.selectionChips} chips), evaluation on ${inp.evalSet.n} images × ${space.evaluationChips} chips`);
+    ticker.tick(() => `search: cost-only optimum ${describeChoice(plan, costOnly.choice, true) || 'the committed architecture'} (${costOnly.starts} starts, ${costOnly.evaluations} cost evaluations)`, true);
+    const saveS = saveAllowanceS(budget, sink !== undefined);
+    let evalS = 0;
+    const validate = async (g, m, label) => {
+        const t = now();
+        ticker.tick(() => `search: validating ${label}`, true);
+        const r = await evaluate({ graph: g, mappings: m, label, images: selection.images, samples: space.selectionChips });
+        evalS = Math.max(evalS, now() - t);
+        return r;
+    };
+    // The committed model as committed, on the selection split: a reference, and the measured time of one
+    // selection evaluation (the schedule keeps that much per λ in reserve).
+    const committedValidation = await validate(inp.graph, inp.committed, 'committed model (as committed)');
+    const reserve = () => reserveS(budget, lambdas.length, evalS, saveS);
+    const spe = Math.ceil(data.nTrain / space.batchSize);
+    const caps = opts.limits ?? (space.epochs !== undefined
+        ? { warmupSteps: Math.round(0.2 * space.epochs * spe), searchSteps: Math.round(0.5 * space.epochs * spe), fineTuneSteps: Math.round(0.3 * space.epochs * spe / (lambdas.length + 3)) }
+        : { warmupSteps: Infinity, searchSteps: Infinity, fineTuneSteps: Infinity });
+    const engine = new SearchEngine(plan, data, engineSettingsOf(space, data.nVal, warm.alphas), { now }, ticker);
+    const runs = [];
+    const summaries = [];
+    const pending = [];
+    let warmupSteps = 0;
+    let protocol;
+    try {
+        // 2. Warm-up; it measures the time of one weight step, which sizes the equal fine-tuning.
+        const tw = now();
+        const w = engine.warmUp({ deadlineS: warmUpDeadline(budget, tw, reserve()), maxSteps: caps.warmupSteps });
+        warmupSteps = w.steps;
+        const stepS = w.steps > 0 ? (now() - tw) / w.steps : 0.05 * budgetS;
+        const alloc = protocolAllocation({ trainingS: deadlineOf(budget) - now() - reserve(), lambdas: lambdas.length, stepS, maxFineTuneSteps: caps.fineTuneSteps });
+        const F = alloc.fineTuneSteps;
+        ticker.tick(() => `search: warm-up done, ${w.steps} steps (${(stepS * 1000).toFixed(0)} ms/step); every candidate gets ${F} fine-tune steps, each search phase ${alloc.searchS.toFixed(0)} s`, true);
+        // A fine-tune may overrun its share only up to the end of the budget; the steps it got are recorded.
+        const ftLimit = { deadlineS: deadlineOf(budget), maxSteps: F };
+        // 3. Per λ: search, argmax, the equal fine-tuning, then the selection evaluation on validation.
+        const searched = [];
+        for (const lambda of lambdas) {
+            const ts = now();
+            const res = await engine.searchLambda({
+                lambda, table, nonIdeal,
+                search: { deadlineS: ts + alloc.searchS, maxSteps: caps.searchSteps },
+                fineTune: { deadlineS: ts, maxSteps: 0 },
+            });
+            runs.push(res);
+            if (res.archSteps === 0)
+                notes.push(`λ=${lambda}: no architecture step fit the budget, so its argmax is not a search result`);
+            const id = lambdaId(lambda) + sfx;
+            const label = `searched λ=${lambda}${lsfx}`;
+            const ft = engine.fineTuneChoice(res.choice, res.weightsAfterSearch, ftLimit, label);
+            const architecture = describeChoice(plan, res.choice, true);
+            const saved = await saveCandidate(sink, `candidates/${id}`, ft.graph, ft.mappings, inp.file);
+            const validation = await validate(saved, ft.mappings, label);
+            searched.push({ id, kind: 'searched', label, graph: saved, mappings: ft.mappings, fineTuneSteps: ft.steps, lambda, architecture, validation, validationImages: selection.images.n, run: res });
+            summaries.push({
+                lambda, choice: res.choice, architecture,
+                alphas: res.alphas.map((a) => [...a]),
+                probabilities: engine.probabilitiesOf(res.alphas).map((p) => [...p]),
+                archSteps: res.archSteps, searchWeightSteps: res.searchWeightSteps, fineTuneSteps: ft.steps,
+                hardware: res.hardware, valCe: res.valCe, evaluated: false,
+                validationAccuracy: validation.accuracy.nonIdeal.mean,
+            });
+            ticker.tick(() => `search: ${label}: ${architecture || 'the committed architecture'}; validation non-ideal ${pct(validation.accuracy.nonIdeal.mean)}`, true);
+        }
+        // 4. λ chosen on validation only.
+        const asCandidate = (p, r) => candidateFromReport(r, { id: p.id, kind: p.kind, label: p.label });
+        const pick = selectOnValidation(searched.map((p) => ({ candidate: asCandidate(p, p.validation), report: p.validation })), space.objective);
+        const chosen = searched[pick];
+        summaries[pick] = { ...summaries[pick], evaluated: true };
+        if (searched.length > 1)
+            notes.push(`λ=${chosen.lambda} chosen on ${selection.name}: the lowest ${space.objective} among the λ candidates not worse there than the most accurate`);
+        const from = chosen.run.weightsAfterSearch;
+        // 5. Baselines with the same fine-tuning from the same weights.
+        let randomS = 0;
+        let randomSamples = 0;
+        if (!opts.skipBaselines) {
+            // Random search with the wall time of one search phase, scored by the search's own loss
+            // (non-ideal validation CE + λ·hardware) on the same images and chip for every sample.
+            engine.net.restore(from, space.weightLr);
+            const rng = xbar_rng/* Rng */.K.derive(seed, 'random-search');
+            const chip = (0,xbar_rng/* deriveSeed */.B)(seed, 'random-search-chip');
+            const tr = now();
+            let bestArch;
+            let bestScore = Infinity;
+            const withZero = space.zeroOp !== false;
+            // As many samples as the search had architecture steps when it is step-capped (tests), else its wall time.
+            const maxSamples = Math.max(1, Math.ceil(caps.searchSteps / space.archEvery));
+            while (randomSamples < maxSamples && now() - tr < alloc.searchS) {
+                const arch = uniformArch(plan, rng, withZero);
+                const score = (await engine.validationLoss(arch, nonIdeal, chip)) + chosen.lambda * hardwareOfChoice(plan, table, arch);
+                randomSamples += 1;
+                if (score < bestScore) {
+                    bestScore = score;
+                    bestArch = arch;
+                }
+                ticker.tick(() => `search: random search sample ${randomSamples}, best loss ${bestScore.toFixed(3)}`);
+            }
+            randomS = now() - tr;
+            if (!bestArch) {
+                // No time for a single score: one uniform draw, as a random search of one sample would keep.
+                bestArch = uniformArch(plan, rng, withZero);
+                notes.push('the random search had no time to score a sample: its candidate is one unscored uniform draw');
+            }
+            const cArch = committedWeightsChoice(plan);
+            const cFt = engine.fineTuneChoice(cArch, from, ftLimit, 'committed kernels');
+            const cGraph = await saveCandidate(sink, `candidates/committed${sfx}`, cFt.graph, inp.committed, inp.file);
+            pending.push({ id: `committed${sfx}`, kind: 'committed', label: `committed mapping${lsfx}`, graph: cGraph, mappings: inp.committed, fineTuneSteps: cFt.steps });
+            for (const n of space.crossbars) {
+                pending.push({ id: `homogeneous-${n}${sfx}`, kind: 'homogeneous', label: `homogeneous ${n}×${n}${lsfx}`, graph: cGraph, mappings: homogeneousMappings(inp.committed, n), fineTuneSteps: cFt.steps });
+            }
+            const coFt = engine.fineTuneChoice(costOnly.choice, from, ftLimit, 'cost-only optimum');
+            const coGraph = await saveCandidate(sink, `candidates/cost-only${sfx}`, coFt.graph, coFt.mappings, inp.file);
+            pending.push({ id: `cost-only${sfx}`, kind: 'costOnly', label: `cost-only optimum${lsfx}`, graph: coGraph, mappings: coFt.mappings, fineTuneSteps: coFt.steps,
+                architecture: describeChoice(plan, costOnly.choice, true) });
+            const rFt = engine.fineTuneChoice(bestArch, from, ftLimit, 'random search');
+            const rGraph = await saveCandidate(sink, `candidates/random${sfx}`, rFt.graph, rFt.mappings, inp.file);
+            pending.push({ id: `random${sfx}`, kind: 'random', label: `random search${lsfx}`, graph: rGraph, mappings: rFt.mappings, fineTuneSteps: rFt.steps,
+                architecture: describeChoice(plan, bestArch, true) });
+        }
+        pending.push(chosen);
+        const steps = new Set(pending.map((p) => p.fineTuneSteps));
+        if (steps.size > 1)
+            notes.push(`fine-tuning was cut by the budget: candidates got ${[...steps].sort((a, b) => a - b).join(', ')} steps (planned ${F})`);
+        protocol = {
+            fineTuneSteps: Math.min(...steps), weightLr: space.weightLr,
+            selectionSplit: selection.name, selectionImages: selection.images.n, selectionChips: space.selectionChips,
+            evaluationImages: inp.evalSet.n, evaluationSetImages: inp.evaluationSetImages ?? inp.evalSet.n, evaluationChips: space.evaluationChips,
+            randomSearchS: randomS, randomSamples, costOnlyStarts: costOnly.starts,
+        };
+    }
+    finally {
+        engine.dispose();
+    }
+    const trainingS = now() - t0;
+    ticker.tick(() => `search: training done in ${trainingS.toFixed(1)} s of ${budgetS.toFixed(0)} s; the evaluation set is used now, once`, true);
+    // 6. The evaluation set, touched once: every candidate on the same images and chips.
+    const reports = new Map();
+    const candidates = [];
+    for (const p of pending) {
+        ticker.tick(() => `search: evaluating ${p.label}`, true);
+        const r = await evaluate({ graph: p.graph, mappings: p.mappings, label: p.label, samples: space.evaluationChips });
+        reports.set(p.id, r);
+        candidates.push({
+            ...candidateFromReport(r, {
+                id: p.id, kind: p.kind, label: p.label,
+                ...(p.lambda !== undefined ? { lambda: p.lambda } : {}),
+                ...(p.architecture !== undefined ? { architecture: p.architecture } : {}),
+                ...(sink ? { folder: `candidates/${p.id}` } : {}),
+            }),
+            fineTuneSteps: p.fineTuneSteps,
+            ...(p.validation ? { validationAccuracy: p.validation.accuracy.nonIdeal.mean, validationTolerance: 1 / p.validationImages } : {}),
+        });
+        ticker.tick(() => `search: ${p.label}: non-ideal ${pct(r.accuracy.nonIdeal.mean)}, EDAP ${r.totals.edap.toExponential(3)}`, true);
+    }
+    // 7. Paired comparisons: every non-baseline candidate against every baseline (and searched against the others).
+    const byId = new Map(candidates.map((c) => [c.id, c]));
+    const compared = candidates.map((c) => {
+        if (c.kind === 'committed' || c.kind === 'homogeneous')
+            return c;
+        const against = candidates.filter((b) => b.id !== c.id && (b.kind === 'committed' || b.kind === 'homogeneous' ||
+            (c.kind === 'searched' && (b.kind === 'costOnly' || b.kind === 'random')) || (c.kind === 'random' && b.kind === 'costOnly')));
+        const comparisons = against.flatMap((b) => {
+            const x = compareCandidates({ candidate: c, report: reports.get(c.id) }, { candidate: byId.get(b.id), report: reports.get(b.id) }, space.objective);
+            return x ? [x] : [];
+        });
+        return { ...c, comparisons };
+    });
+    // 8. Front, table, every candidate's files, the proposed one at the root.
+    const pareto = (0,search_pareto/* paretoDocument */.RB)(compared, space.objective, protocol);
+    const summary = (0,search_summary/* searchSummaryMarkdown */.w0)(pareto, [...notes, `reference: the committed model as committed (no fine-tuning) scores ${pct(committedValidation.accuracy.nonIdeal.mean)} non-ideal on ${selection.name}`]);
+    if (sink) {
+        for (const p of pending) {
+            const folder = `candidates/${p.id}`;
+            if (p.kind === 'homogeneous')
+                await saveCandidate(sink, folder, p.graph, p.mappings, inp.file);
+            await sink.writeText(`${folder}/report.json`, JSON.stringify(reports.get(p.id), null, 2) + '\n');
+        }
+        await sink.writeText('pareto.json', JSON.stringify({ ...pareto, lambdas: summaries }, null, 2) + '\n');
+        await sink.writeText('summary.md', summary);
+        const best = pareto.best ? pending.find((p) => p.id === pareto.best) : undefined;
+        if (best) {
+            await saveCandidate(sink, '.', best.graph, best.mappings, inp.file);
+            await sink.writeText('report.json', JSON.stringify(reports.get(best.id), null, 2) + '\n');
+        }
+    }
+    const elapsedS = now() - t0;
+    opts.progress(`search: done in ${elapsedS.toFixed(1)} s (training budget ${budgetS.toFixed(0)} s); ${candidates.length} candidates, front: ${pareto.front.join(', ')}`, { done: budgetS, total: budgetS, unit: 's' });
+    return { pareto, reports, lambdas: summaries, runs, warmupSteps, trainingS, elapsedS, budgetS, notes, summary };
+}
+const pct = (x) => `${(x * 100).toFixed(2)} %`;
+/**
+ * Writes a candidate's model and mapping into `folder` of the sink and reads the model back exactly as a
+ * user's model is read, so that what is evaluated is what was written. Without a sink, the graph as is.
+ */
+async function saveCandidate(sink, folder, graph, mappings, file) {
+    if (!sink)
+        return graph;
+    const model = buildLayersModel(graph, file);
+    try {
+        await sink.saveModel(folder, model);
+    }
+    finally {
+        model.dispose();
+    }
+    await sink.writeText(`${folder}/mapping.json`, JSON.stringify((0,mapping/* mappingToJson */.Wd)(mappings), null, 2) + '\n');
+    return sink.loadGraph(folder === '.' ? 'model.json' : `${folder}/model.json`);
+}
+/** An architecture with the committed kernel on every mixed layer (its crossbar choice does not affect weights). */
+function committedWeightsChoice(plan) {
+    return plan.layers.map((l) => {
+        const j = l.ops.findIndex((o) => o.kind === 'path' && o.kernel === l.committedKernel);
+        if (j < 0)
+            throw new Error(`internal error: layer '${l.name}' has no op with its committed kernel`);
+        return j;
+    });
+}
+/** The split on which λ and the final candidate are chosen: search.validationSet, else the architecture-step split. */
+function selectionSplit(inp, data) {
+    const n = inp.space.selectionImages;
+    if (inp.validation) {
+        const k = Math.min(n, inp.validation.n);
+        const per = inp.validation.shape[0] * inp.validation.shape[1] * inp.validation.shape[2];
+        return { name: 'the validation split', images: { ...inp.validation, images: inp.validation.images.subarray(0, k * per), labels: inp.validation.labels.subarray(0, k), n: k } };
+    }
+    const k = Math.min(n, data.nVal);
+    const per = data.shape[0] * data.shape[1] * data.shape[2];
+    return { name: 'the architecture-step split', images: { images: data.valImages.subarray(0, k * per), labels: data.valLabels.subarray(0, k), n: k, shape: data.shape } };
+}
+/** Releases tfjs memory the caller no longer needs (the search keeps none after returning). */
+function searchTensorCount() {
+    return tf.memory().numTensors;
+}
+
+;// CONCATENATED MODULE: ./src/search-project.ts
+/**
+ * The loader layer of `nax search`: reads the project of nax.yml (model, committed mapping, technology,
+ * evaluation, calibration and training splits), builds the production evaluator (the simulator and cost
+ * model, as `nax simulate` runs them) and the output folder, then hands plain data to the pure search
+ * (src/search/run.ts).
+ */
+
+
+
+
+
+
+
+/**
+ * Loads the project of nax.yml. `space` replaces nax.yml's `search:` section (the bench sets its own).
+ */
+async function loadSearchInputs(source, configPath, space) {
+    const p = await (0,pipeline.loadProject)(source, configPath);
+    if ((0,load/* isOnnxPath */.Z2)(p.config.model)) {
+        throw new errors/* NaxUserError */.b(p.config.file, 'model', `search supports TensorFlow.js layers models only; '${p.config.model}' is ONNX`, 'simulate, cost, sweep and check work on ONNX models');
+    }
+    const cfg = { ...p.config, search: space ?? p.config.search };
+    space = cfg.search;
+    if (!cfg.evalSet)
+        throw new errors/* NaxUserError */.b(cfg.file, 'evalSet', 'no evaluation set configured', 'the search evaluates candidates on it');
+    if (!space.trainSet) {
+        throw new errors/* NaxUserError */.b(cfg.file, 'search.trainSet', 'the search needs training data', 'add search.trainSet { images, labels } (its last search.validationImages images are held out for architecture steps)');
+    }
+    // The protocol evaluates on all evaluation images unless search.evaluationImages says fewer.
+    const all = await (0,evalset/* loadEvalSet */.f)(source, cfg.evalSet, 0x7fffffff, cfg.file);
+    const evalSet = space.evaluationImages === 'all' || space.evaluationImages >= all.n ? all : cut(all, space.evaluationImages);
+    const train = await (0,evalset/* loadEvalSet */.f)(source, space.trainSet, 0x7fffffff, cfg.file);
+    const validation = space.validationSet ? await (0,evalset/* loadEvalSet */.f)(source, space.validationSet, space.selectionImages, cfg.file) : undefined;
+    const [h, w, c] = p.graph.inputShape;
+    const sets = [[evalSet, 'evalSet.images'], [train, 'search.trainSet.images'], ...(validation ? [[validation, 'search.validationSet.images']] : [])];
+    for (const [set, field] of sets) {
+        if (set.shape[0] !== h || set.shape[1] !== w || set.shape[2] !== c) {
+            throw new errors/* NaxUserError */.b(cfg.file, field, `images are ${set.shape.join('×')}, the model expects ${h}×${w}×${c}`);
+        }
+    }
+    // Candidates are evaluated like `nax simulate`: with the calibration split when nax.yml names one.
+    const calib = cfg.calibrationSet
+        ? await (0,pipeline/* loadCalibrationImages */.V)(source, cfg.calibrationSet, cfg.simulation.batchSize, p.graph.inputShape)
+        : undefined;
+    return {
+        file: cfg.file,
+        graph: p.graph,
+        committed: p.mappings,
+        technology: p.technology,
+        space,
+        train,
+        evalSet,
+        evaluationSetImages: all.n,
+        ...(validation ? { validation } : {}),
+        ...(calib ? { calibration: { images: calib.images, n: calib.n, shape: calib.shape } } : {}),
+        simulation: { seed: cfg.simulation.seed, monteCarloSamples: cfg.simulation.monteCarloSamples, evalImages: evalSet.n, irDrop: cfg.simulation.irDrop },
+        batchSize: cfg.simulation.batchSize,
+        reportInputs: {
+            ...p.inputs,
+            evalSet: { path: cfg.evalSet.images, sha256: evalSet.sha256 },
+            ...(calib && cfg.calibrationSet ? { calibrationSet: { path: cfg.calibrationSet.images, sha256: calib.sha256 } } : {}),
+        },
+    };
+}
+/** The first `n` images of a set (classes are interleaved in the fixture, so a prefix stays near-balanced). */
+function cut(set, n) {
+    const per = set.shape[0] * set.shape[1] * set.shape[2];
+    return { ...set, images: set.images.subarray(0, n * per), labels: set.labels.subarray(0, n), n };
+}
+/**
+ * The production evaluator: the simulation and cost of `nax simulate` (pipeline.ts simulateInMemory) on
+ * `images` (the evaluation set, or the validation split for selection), with the calibration split.
+ */
+function simulatorEvaluator(inp, o = {}) {
+    return ({ graph, mappings, label, images, samples }) => {
+        const set = images ?? inp.evalSet;
+        const settings = { ...inp.simulation, evalImages: set.n, ...(samples !== undefined ? { monteCarloSamples: samples } : {}) };
+        return (0,pipeline/* simulateInMemory */.m)({
+            graph,
+            mappings,
+            technology: inp.technology,
+            evalSet: set,
+            settings,
+            batchSize: inp.batchSize,
+            inputs: inp.reportInputs,
+            ...(inp.calibration ? { calibrationImages: inp.calibration } : {}),
+            progress: o.progress ? (l) => o.progress(`${label}: ${l}`) : undefined,
+            runner: o.runner,
+        });
+    };
+}
+/** Loads nax.yml's project and runs the search on it with the production simulator. */
+async function runSearch(opts) {
+    const inputs = await loadSearchInputs(opts.source, opts.configPath);
+    return runSearchOn(inputs, {
+        ...opts,
+        evaluate: simulatorEvaluator(inputs, { runner: opts.runner, progress: opts.progress }),
+        nonIdeal: opts.nonIdeal ?? ((o) => (0,simulate/* nonIdealLogits */.zV)({ ...o, technology: inputs.technology, irDrop: inputs.simulation.irDrop })),
+        ...(opts.outDir ? { sink: (0,search_folder/* folderSink */.W)(opts.outDir) } : {}),
+    });
+}
+
+
+/***/ })
+
+};

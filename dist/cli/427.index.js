@@ -1,0 +1,269 @@
+export const id = 427;
+export const ids = [427];
+export const modules = {
+
+/***/ 3427:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   parseParetoDocument: () => (/* binding */ parseParetoDocument)
+/* harmony export */ });
+/* harmony import */ var _config_fields_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _search_pareto_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8741);
+/**
+ * Validates a search's `pareto.json` (schema `nax-pareto/1`) read back from a shard folder or an artifact:
+ * merges and the nightly workflow act on it (the proposed candidate's folder becomes the `best-dir` output),
+ * so every field is checked like a report's — numbers finite and in range, ids unique, the front and the best
+ * candidate naming existing candidates, and candidate folders relative paths that stay below the output folder.
+ */
+
+
+
+const KINDS = _search_pareto_js__WEBPACK_IMPORTED_MODULE_2__/* .CANDIDATE_KINDS */ .Iw;
+const VERDICTS = ['better', 'worse', 'equal within noise'];
+/** Comparisons per candidate: more than any protocol makes (a guard against a forged document's size). */
+const MAX_COMPARISONS = 1000;
+const OBJECTIVES = ['edap', 'energy', 'latency'];
+/** More candidates than any bounded search evaluates (a guard against a forged document's size). */
+const MAX_CANDIDATES = 10_000;
+const MAX_TEXT = 500;
+function text(v, file, field) {
+    const s = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readString */ .E3)(v, file, field);
+    if (s.length > MAX_TEXT)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, field, `longer than ${MAX_TEXT} characters`);
+    return s;
+}
+/** A folder below the output folder: relative, '/'-separated, no '..', no control characters. */
+function folderOf(v, file, field) {
+    const s = text(v, file, field);
+    if (s.startsWith('/') || /\\|[\u0000-\u001f]/.test(s) || s.split('/').some((part) => part === '..')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, field, 'must be a relative folder below the search output (no "..", no absolute path)');
+    }
+    return s;
+}
+function interval(raw, file, field) {
+    const o = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .requireObject */ .zG)(raw, file, field);
+    const low = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(o.low, file, `${field}.low`, { min: 0, max: 1 });
+    const high = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(o.high, file, `${field}.high`, { min: 0, max: 1 });
+    if (low > high)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, field, `low ${low} is above high ${high}`);
+    return { low, high };
+}
+function comparisons(raw, file, field) {
+    if (!Array.isArray(raw))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, field, 'expected an array');
+    if (raw.length > MAX_COMPARISONS)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, field, `more than ${MAX_COMPARISONS} comparisons`);
+    return raw.map((r, i) => {
+        const f = `${field}[${i}]`;
+        const o = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .requireObject */ .zG)(r, file, f);
+        const pp = { min: -100, max: 100 };
+        const ciLowPp = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(o.ciLowPp, file, `${f}.ciLowPp`, pp);
+        const ciHighPp = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(o.ciHighPp, file, `${f}.ciHighPp`, pp);
+        if (ciLowPp > ciHighPp)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, f, 'ciLowPp is above ciHighPp');
+        return {
+            against: text(o.against, file, `${f}.against`),
+            deltaPp: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(o.deltaPp, file, `${f}.deltaPp`, pp),
+            ciLowPp,
+            ciHighPp,
+            verdict: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readEnum */ .ai)(o.verdict, VERDICTS, file, `${f}.verdict`),
+            deltaObjective: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(o.deltaObjective, file, `${f}.deltaObjective`, { min: -1 }),
+        };
+    });
+}
+function protocolInfo(raw, file) {
+    const o = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .requireObject */ .zG)(raw, file, 'protocol');
+    const count = (k) => (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(o[k], file, `protocol.${k}`, { integer: true, min: 0 });
+    return {
+        fineTuneSteps: count('fineTuneSteps'),
+        weightLr: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(o.weightLr, file, 'protocol.weightLr', { min: 0, max: 1 }),
+        selectionSplit: text(o.selectionSplit, file, 'protocol.selectionSplit'),
+        selectionImages: count('selectionImages'),
+        selectionChips: count('selectionChips'),
+        evaluationImages: count('evaluationImages'),
+        evaluationSetImages: count('evaluationSetImages'),
+        evaluationChips: count('evaluationChips'),
+        randomSearchS: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(o.randomSearchS, file, 'protocol.randomSearchS', { min: 0 }),
+        randomSamples: count('randomSamples'),
+        costOnlyStarts: count('costOnlyStarts'),
+    };
+}
+function candidate(raw, file, field) {
+    const c = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .requireObject */ .zG)(raw, file, field);
+    const unit = { min: 0, max: 1 };
+    const nonNegative = { min: 0 };
+    return {
+        id: text(c.id, file, `${field}.id`),
+        kind: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readEnum */ .ai)(c.kind, KINDS, file, `${field}.kind`),
+        label: text(c.label, file, `${field}.label`),
+        accuracy: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(c.accuracy, file, `${field}.accuracy`, unit),
+        accuracyStd: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(c.accuracyStd, file, `${field}.accuracyStd`, unit),
+        idealAccuracy: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(c.idealAccuracy, file, `${field}.idealAccuracy`, unit),
+        energyJ: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(c.energyJ, file, `${field}.energyJ`, nonNegative),
+        delayS: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(c.delayS, file, `${field}.delayS`, nonNegative),
+        areaMm2: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(c.areaMm2, file, `${field}.areaMm2`, nonNegative),
+        edap: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(c.edap, file, `${field}.edap`, nonNegative),
+        ...(c.accuracyCi95 !== undefined ? { accuracyCi95: interval(c.accuracyCi95, file, `${field}.accuracyCi95`) } : {}),
+        ...(c.fineTuneSteps !== undefined ? { fineTuneSteps: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(c.fineTuneSteps, file, `${field}.fineTuneSteps`, { integer: true, min: 0 }) } : {}),
+        ...(c.validationAccuracy !== undefined ? { validationAccuracy: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(c.validationAccuracy, file, `${field}.validationAccuracy`, unit) } : {}),
+        ...(c.validationTolerance !== undefined ? { validationTolerance: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(c.validationTolerance, file, `${field}.validationTolerance`, unit) } : {}),
+        ...(c.comparisons !== undefined ? { comparisons: comparisons(c.comparisons, file, `${field}.comparisons`) } : {}),
+        ...(c.lambda !== undefined ? { lambda: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(c.lambda, file, `${field}.lambda`, nonNegative) } : {}),
+        ...(c.architecture !== undefined ? { architecture: text(c.architecture, file, `${field}.architecture`) } : {}),
+        ...(c.folder !== undefined ? { folder: folderOf(c.folder, file, `${field}.folder`) } : {}),
+    };
+}
+/** The checked document (unknown fields dropped); a bad field is a user error naming the file and field. */
+function parseParetoDocument(raw, file) {
+    const o = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .requireObject */ .zG)(raw, file, '');
+    if (o.schema !== 'nax-pareto/1')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, 'schema', 'expected "nax-pareto/1"', 'not a nax search result');
+    const objective = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readEnum */ .ai)(o.objective, OBJECTIVES, file, 'objective');
+    if (!Array.isArray(o.candidates))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, 'candidates', 'expected an array');
+    if (o.candidates.length > MAX_CANDIDATES)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, 'candidates', `more than ${MAX_CANDIDATES} candidates`);
+    const candidates = o.candidates.map((c, i) => candidate(c, file, `candidates[${i}]`));
+    const ids = new Set();
+    candidates.forEach((c, i) => {
+        if (ids.has(c.id))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, `candidates[${i}].id`, `'${c.id}' appears twice`);
+        ids.add(c.id);
+    });
+    if (!Array.isArray(o.front))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, 'front', 'expected an array of candidate ids');
+    const front = o.front.map((id, i) => {
+        const s = text(id, file, `front[${i}]`);
+        if (!ids.has(s))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, `front[${i}]`, 'names no candidate');
+        return s;
+    });
+    let best;
+    if (o.best !== undefined) {
+        best = text(o.best, file, 'best');
+        if (!ids.has(best))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, 'best', 'names no candidate');
+    }
+    if (typeof o.beatsCommitted !== 'boolean')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, 'beatsCommitted', 'expected true or false');
+    candidates.forEach((c, i) => c.comparisons?.forEach((x, j) => {
+        if (!ids.has(x.against))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, `candidates[${i}].comparisons[${j}].against`, 'names no candidate');
+    }));
+    return {
+        schema: 'nax-pareto/1', objective, candidates, front, ...(best !== undefined ? { best } : {}), beatsCommitted: o.beatsCommitted,
+        ...(o.protocol !== undefined ? { protocol: protocolInfo(o.protocol, file) } : {}),
+    };
+}
+
+
+/***/ }),
+
+/***/ 8741:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Iw: () => (/* binding */ CANDIDATE_KINDS),
+/* harmony export */   L: () => (/* binding */ mergeSearchResults),
+/* harmony export */   RB: () => (/* binding */ paretoDocument),
+/* harmony export */   VI: () => (/* binding */ objectiveValue)
+/* harmony export */ });
+/* unused harmony exports dominates, paretoFront, comparisonOf, bestCandidate, deltaVsBaseline */
+const CANDIDATE_KINDS = ['committed', 'homogeneous', 'costOnly', 'random', 'searched'];
+/** a dominates b: no worse in both, strictly better in one. */
+function dominates(a, b) {
+    return a.accuracy >= b.accuracy && a.edap <= b.edap && (a.accuracy > b.accuracy || a.edap < b.edap);
+}
+/** The non-dominated candidates, by ascending EDAP (ties in both values keep the first seen). */
+function paretoFront(cs) {
+    const front = cs.filter((c, i) => !cs.some((d, j) => dominates(d, c) || (j < i && d.accuracy === c.accuracy && d.edap === c.edap)));
+    return front.sort((a, b) => a.edap - b.edap || b.accuracy - a.accuracy);
+}
+function objectiveValue(c, o) {
+    return o === 'energy' ? c.energyJ : o === 'latency' ? c.delayS : c.edap;
+}
+/** The comparison of `c` against candidate `against`, if it was made. */
+function comparisonOf(c, against) {
+    return c.comparisons?.find((x) => x.against === against);
+}
+/**
+ * The searched candidate to propose. With validation accuracies (the protocol): the one chosen on the
+ * validation split — the lowest objective among the searched candidates not worse on validation than the
+ * most accurate of them (`selectOnValidation`, applied by the run and again by merges); it `beats` the committed
+ * model when its objective is lower and its paired Δ accuracy against it is not "worse". Without them (older
+ * documents): the lowest objective among searched candidates at least as accurate as the committed model.
+ */
+function bestCandidate(cs, o) {
+    const committed = cs.find((c) => c.kind === 'committed');
+    const searched = cs.filter((c) => c.kind === 'searched');
+    if (searched.length > 0 && searched.every((c) => c.validationAccuracy !== undefined)) {
+        const top = Math.max(...searched.map((c) => c.validationAccuracy));
+        // Within the selection evaluation's resolution of the most accurate (one image of the split in either
+        // direction counts as a tie: nax assumption; the paired interval is not available across shards).
+        const ok = searched.filter((c) => c.validationAccuracy >= top - (c.validationTolerance ?? 0));
+        ok.sort((a, b) => objectiveValue(a, o) - objectiveValue(b, o) || a.id.localeCompare(b.id));
+        const best = ok[0];
+        // Against the committed candidate it was compared with (its own shard's, after a merge).
+        const vs = best?.comparisons?.find((x) => cs.some((c) => c.id === x.against && c.kind === 'committed'));
+        const ref = vs ? cs.find((c) => c.id === vs.against) : committed;
+        const beats = !!best && !!ref && objectiveValue(best, o) < objectiveValue(ref, o) &&
+            (vs ? vs.verdict !== 'worse' : best.accuracy >= ref.accuracy);
+        return { best, beats };
+    }
+    const ranked = searched.filter((c) => !committed || c.accuracy >= committed.accuracy);
+    ranked.sort((a, b) => objectiveValue(a, o) - objectiveValue(b, o));
+    const best = ranked[0];
+    return { best, beats: !!best && (!committed || objectiveValue(best, o) < objectiveValue(committed, o)) };
+}
+/**
+ * ΔEDAP of `c` against the lowest-EDAP homogeneous baseline whose non-ideal accuracy is at most c's
+ * (the issue's target metric); undefined when every baseline is more accurate.
+ */
+function deltaVsBaseline(c, cs) {
+    const ok = cs.filter((b) => b.kind === 'homogeneous' && b.accuracy <= c.accuracy).sort((a, b) => a.edap - b.edap);
+    const baseline = ok[0];
+    return baseline ? { baseline, deltaEdap: c.edap / baseline.edap - 1 } : undefined;
+}
+function paretoDocument(cs, objective, protocol) {
+    const { best, beats } = bestCandidate(cs, objective);
+    return {
+        schema: 'nax-pareto/1',
+        objective,
+        candidates: cs,
+        front: paretoFront(cs).map((c) => c.id),
+        best: best?.id,
+        beatsCommitted: beats,
+        ...(protocol ? { protocol } : {}),
+    };
+}
+/**
+ * Merges shard documents (`nax merge`): the union of candidates (same id = same candidate; the first
+ * kept), then the front and the best candidate over all of them. `dirs` are the shards' output folders,
+ * in the order of `docs`, to make candidate folders relative to the merge's working directory.
+ */
+function mergeSearchResults(docs, dirs) {
+    if (docs.length === 0)
+        throw new Error('internal error: nothing to merge');
+    const seen = new Map();
+    docs.forEach((d, k) => {
+        for (const c of d.candidates) {
+            if (seen.has(c.id))
+                continue;
+            // A candidate's folder is relative to its shard's output folder; `dirs[k]` (if given) prefixes it.
+            const dir = dirs?.[k];
+            seen.set(c.id, c.folder !== undefined && dir ? { ...c, folder: `${dir.replace(/\/+$/, '')}/${c.folder}` } : c);
+        }
+    });
+    const order = { committed: 0, homogeneous: 1, costOnly: 2, random: 3, searched: 4 };
+    const all = [...seen.values()].sort((a, b) => order[a.kind] - order[b.kind] || a.edap - b.edap);
+    const protocol = docs.find((d) => d.protocol)?.protocol;
+    return paretoDocument(all, docs[0].objective, protocol);
+}
+
+
+/***/ })
+
+};
