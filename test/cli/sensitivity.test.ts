@@ -42,7 +42,7 @@ beforeAll(async () => {
     dir,
   );
   doc = JSON.parse(readFileSync(path.join(dir, 's.json'), 'utf8')) as SensitivityDocument;
-});
+}, 300_000); // four simulations of the fixture: minutes, not seconds, on a loaded 2-core machine
 
 describe('nax sensitivity on 20 images, 1 sample, 16 and 128, two switches varied', () => {
   test('exits 0 and prints the three tables with one row per size, combination and switch', () => {
