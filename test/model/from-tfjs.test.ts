@@ -293,7 +293,7 @@ describe('the committed fixture model', () => {
     model.dispose();
   });
 
-  test('classifies the 2,000 Fashion-MNIST test images named by fixtures/nax.yml with ≥ 88 % ideal accuracy (88.50 % when trained)', async () => {
+  test('classifies the 2,000 Fashion-MNIST test images named by fixtures/nax.yml with the ≥ 90 % ideal accuracy it was trained to (90.40 % = 1,808 images at training time)', async () => {
     const fixtures = dirSource('fixtures');
     const config = parseNaxConfig(new TextDecoder().decode(await fixtures.read('nax.yml')), 'nax.yml');
     const model = await loadLayersModel(fixtures, config.model);
@@ -303,7 +303,9 @@ describe('the committed fixture model', () => {
       return tf.argMax(model.predict(x, { batchSize: 250 }) as tf.Tensor, -1).dataSync();
     });
     const correct = Array.from(set.labels).filter((l, i) => pred[i] === l).length;
-    expect(correct / set.n).toBeGreaterThanOrEqual(0.88);
+    expect(correct / set.n).toBeGreaterThanOrEqual(0.9);
+    // The loaded model is the trained one: the training script's count, up to float ties of another backend.
+    expect(Math.abs(correct - 1808)).toBeLessThanOrEqual(2);
     model.dispose();
   });
 });
