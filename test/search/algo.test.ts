@@ -21,6 +21,7 @@ import { type SearchPlan, committedChoice, resolveSearchPlan } from '../../src/s
 import { Rng } from '../../src/xbar/rng.js';
 import { idealLogits } from '../../src/search/forward.js';
 import { userError } from '../support/user-error.js';
+import { worstFiniteDifferenceError } from './hardware-fd.js';
 import { H, committedMappings, quadrantData, standInNonIdeal, trainedTinyGraph } from './tiny.js';
 
 let g: NetworkGraph;
@@ -162,26 +163,7 @@ describe('binary gates (two-path sampling)', () => {
 });
 
 describe('hardware term from the real cost model', () => {
-  const fdWorst = (p: SearchPlan, table: ReturnType<typeof buildHardwareTable>, seed: number) => {
-    const rng = new Rng(seed);
-    const alphas = p.layers.map((l) => Float64Array.from(l.ops, () => rng.normal()));
-    const { grad } = hardwareTerm(p, table, alphas);
-    const h = 1e-5;
-    let worst = 0;
-    alphas.forEach((a, i) => {
-      for (let j = 0; j < a.length; j++) {
-        const save = a[j]!;
-        a[j] = save + h;
-        const up = hardwareTerm(p, table, alphas).value;
-        a[j] = save - h;
-        const down = hardwareTerm(p, table, alphas).value;
-        a[j] = save;
-        const fd = (up - down) / (2 * h);
-        worst = Math.max(worst, Math.abs(fd - grad[i]![j]!) / (1e-9 + Math.abs(fd)));
-      }
-    });
-    return worst;
-  };
+  const fdWorst = (p: SearchPlan, table: ReturnType<typeof buildHardwareTable>, seed: number) => worstFiniteDifferenceError(p, table, new Rng(seed), 1e-9);
 
   for (const hardwareLoss of ['product', 'additive'] as const) {
     for (const tileArea of ['gradient', 'frozen'] as const) {

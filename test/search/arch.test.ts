@@ -11,6 +11,7 @@ import { type HardwareTable, hardwareTerm, reinforceGrad, softmax } from '../../
 import { type Candidate, bestCandidate, deltaVsBaseline, mergeSearchResults, paretoDocument, paretoFront } from '../../src/search/pareto.js';
 import { type SearchPlan, resolveSearchPlan } from '../../src/search/plan.js';
 import { Rng } from '../../src/xbar/rng.js';
+import { worstFiniteDifferenceError } from './hardware-fd.js';
 import { committedMappings, tinyModel } from './tiny.js';
 
 describe('hardware term gradient (exact, vs finite differences)', () => {
@@ -36,22 +37,7 @@ describe('hardware term gradient (exact, vs finite differences)', () => {
         committedValue: 7,
         objective,
       };
-      const alphas = plan.layers.map((l) => Float64Array.from(l.ops, () => rng.normal()));
-      const { grad } = hardwareTerm(plan, table, alphas);
-      const h = 1e-5;
-      let worst = 0;
-      alphas.forEach((a, i) => {
-        for (let j = 0; j < a.length; j++) {
-          const save = a[j]!;
-          a[j] = save + h;
-          const up = hardwareTerm(plan, table, alphas).value;
-          a[j] = save - h;
-          const down = hardwareTerm(plan, table, alphas).value;
-          a[j] = save;
-          const fd = (up - down) / (2 * h);
-          worst = Math.max(worst, Math.abs(fd - grad[i]![j]!) / (1e-6 + Math.abs(fd)));
-        }
-      });
+      const worst = worstFiniteDifferenceError(plan, table, rng, 1e-6);
       expect(worst).toBeLessThan(1e-5);
     });
   }
