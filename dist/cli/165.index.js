@@ -2078,7 +2078,7 @@ function shardBatches(images, batchSize, shard) {
     if (shard.count > batches) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .NaxUserError */ .b('image shard', '', `${shard.count} image shards for ${batches} batch${batches === 1 ? '' : 'es'} of ${batchSize} images`, 'use at most one image shard per batch (nax.yml simulation.batchSize)');
     }
-    return (0,_xbar_split_job_js__WEBPACK_IMPORTED_MODULE_15__/* .splitBatches */ .r)({ start: 0, end: batches }, shard.count)[shard.index];
+    return (0,_xbar_split_job_js__WEBPACK_IMPORTED_MODULE_15__/* .splitBatches */ .r3)({ start: 0, end: batches }, shard.count)[shard.index];
 }
 /**
  * The first `limit` images of the calibration split, scaled to model input, with the hash of the images file.

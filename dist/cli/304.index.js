@@ -40,7 +40,7 @@ var options = __webpack_require__(2547);
 function keyOf(s, m) {
     return `${s.name}|${s.kind}|${s.kernelH}|${s.kernelW}|${s.inChannels}|${s.outChannels}|${s.outH}|${s.outW}|` +
         `${m.rows}|${m.cols}|${m.weightBits}|${m.bitsPerCell}|${m.inputBits}|${m.dacBits}|${m.adcBits}|` +
-        `${m.signMapping}|${m.sliceLayout}|${m.adcsPerCrossbar}`;
+        `${m.signMapping}|${m.sliceLayout}|${m.adcsPerCrossbar}|${m.baseline ?? 'ideal'}`;
 }
 /**
  * A cost model bound to `components` and the cost-model switches `opts`, memoising every (shape, mapping) it
@@ -1672,10 +1672,16 @@ function costOnlyOptimum(lookup, plan, options = {}) {
     const committedValue = committedChoice(plan).every((j) => j >= 0)
         ? score(committed)
         : objectiveOf(choiceCost(lookup, { ...plan, layers: [] }, []), objective);
+    // Then every homogeneous N×N at the committed kernels (the layers that offer N), then seeded random ones.
+    const sizes = [...new Set(plan.layers.flatMap((l) => l.ops.flatMap((o) => (o.kind === 'path' ? [o.crossbar] : []))))].sort((a, b) => a - b);
+    const homogeneous = sizes.map((n) => plan.layers.map((l, i) => {
+        const j = l.ops.findIndex((o) => o.kind === 'path' && o.crossbar === n && o.kernel === l.committedKernel);
+        return j >= 0 ? j : committed[i];
+    }));
     let best;
-    for (let s = 0; s < starts; s++) {
+    for (let s = 0; s < starts + homogeneous.length; s++) {
         // The zero op is left out: skipping a block always costs less and says nothing about crossbars (nax assumption).
-        const cur = s === 0 ? committed.slice() : plan.layers.map((l) => {
+        const cur = s === 0 ? committed.slice() : s <= homogeneous.length ? homogeneous[s - 1].slice() : plan.layers.map((l) => {
             const paths = l.ops.flatMap((o, j) => (o.kind === 'zero' ? [] : [j]));
             return paths[Math.min(paths.length - 1, Math.floor(rng.uniform() * paths.length))];
         });
@@ -1705,7 +1711,7 @@ function costOnlyOptimum(lookup, plan, options = {}) {
         if (!best || value < best.value)
             best = { choice: cur.slice(), value };
     }
-    return { choice: best.choice, value: best.value, totals: choiceCost(lookup, plan, best.choice), committedValue, evaluations, starts };
+    return { choice: best.choice, value: best.value, totals: choiceCost(lookup, plan, best.choice), committedValue, evaluations, starts: starts + homogeneous.length };
 }
 /**
  * The search's initial α (warm start): `warmStart.committed` nats on the committed op and
@@ -1964,6 +1970,8 @@ function protocolAllocation(o) {
 
 
 
+/** Share of each search phase kept for the larger-kernel check (nax assumption). */
+const KERNEL_CHECK_SHARE = 0.2;
 function classesOf(g) {
     const ms = (0,model_graph/* matrixNodes */.P)(g);
     return ms[ms.length - 1].shape.outChannels;
@@ -2052,7 +2060,8 @@ async function runSearchOn(inp, opts) {
     const caps = opts.limits ?? (space.epochs !== undefined
         ? { warmupSteps: Math.round(0.2 * space.epochs * spe), searchSteps: Math.round(0.5 * space.epochs * spe), fineTuneSteps: Math.round(0.3 * space.epochs * spe / (lambdas.length + 3)) }
         : { warmupSteps: Infinity, searchSteps: Infinity, fineTuneSteps: Infinity });
-    const engine = new SearchEngine(plan, data, engineSettingsOf(space, data.nVal, warm.alphas), { now }, ticker);
+    // The shard's own seed: each shard of a sharded run is a different search (shardSlice).
+    const engine = new SearchEngine(plan, data, { ...engineSettingsOf(space, data.nVal, warm.alphas), seed }, { now }, ticker);
     const runs = [];
     const summaries = [];
     const pending = [];
@@ -2073,10 +2082,14 @@ async function runSearchOn(inp, opts) {
         const searched = [];
         for (const lambda of lambdas) {
             const ts = now();
+            // The larger-kernel check (engine, `largerKernels: paired`) runs after the argmax within the same phase: it
+            // takes the phase's last fifth (nax assumption), so the protocol's split of the budget is unchanged. The
+            // engine's own fine-tune is off (maxSteps 0): every candidate's equal fine-tuning follows below.
+            const checkS = space.largerKernels === 'paired' ? KERNEL_CHECK_SHARE * alloc.searchS : 0;
             const res = await engine.searchLambda({
                 lambda, table, nonIdeal,
-                search: { deadlineS: ts + alloc.searchS, maxSteps: caps.searchSteps },
-                fineTune: { deadlineS: ts, maxSteps: 0 },
+                search: { deadlineS: ts + alloc.searchS - checkS, maxSteps: caps.searchSteps },
+                fineTune: { deadlineS: ts + alloc.searchS, maxSteps: 0 },
             });
             runs.push(res);
             if (res.archSteps === 0)

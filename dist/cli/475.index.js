@@ -712,11 +712,8 @@ function workerSampleRunner(o) {
             return (0,_xbar_simulate_js__WEBPACK_IMPORTED_MODULE_3__/* .runSamples */ .Tf)(job, progress);
         if (closed)
             throw new Error('the worker pool is closed');
-        const parts = (0,_xbar_split_job_js__WEBPACK_IMPORTED_MODULE_2__/* .splitJob */ .o)(job, o.workers);
-        // Each part counts its own samples; the pool reports parts done over the whole job.
-        const total = parts.reduce((a, p) => a + p.samples.length, 0);
-        let done = 0;
-        const pooled = progress && ((l, st) => progress(l, st && { ...st, done: ++done, total }));
+        const parts = (0,_xbar_split_job_js__WEBPACK_IMPORTED_MODULE_2__/* .splitJob */ .oG)(job, o.workers);
+        const pooled = (0,_xbar_split_job_js__WEBPACK_IMPORTED_MODULE_2__/* .pooledProgress */ .Fe)(progress, job, parts);
         const results = await Promise.all(parts.map((part) => new Promise((resolve, reject) => {
             queue.push({ job: part, progress: pooled, resolve, reject });
             pump();

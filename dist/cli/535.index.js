@@ -2278,16 +2278,11 @@ function nonIdealLogits(o) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ splitJob),
-/* harmony export */   r: () => (/* binding */ splitBatches)
+/* harmony export */   Fe: () => (/* binding */ pooledProgress),
+/* harmony export */   oG: () => (/* binding */ splitJob),
+/* harmony export */   r3: () => (/* binding */ splitBatches)
 /* harmony export */ });
 /* harmony import */ var _simulate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1005);
-/**
- * How a Monte Carlo job is cut into parts for a pool of workers. With at least as many samples as workers,
- * whole samples go round-robin; with fewer (`--samples 1` on 2 cores), each sample's evaluation batches are
- * cut into contiguous ranges as well, so that every worker has work. Pure: results are keyed by sample index
- * and batch range (simulate.ts assembleSamples), so the report does not depend on the split.
- */
 
 /** Contiguous ranges that tile `r` into `parts` pieces, sizes differing by at most one batch. */
 function splitBatches(r, parts) {
@@ -2306,6 +2301,19 @@ function splitJob(job, workers) {
     const range = job.batches ?? { start: 0, end: (0,_simulate_js__WEBPACK_IMPORTED_MODULE_0__/* .batchCount */ .oW)(job.data.n, job.batchSize) };
     const per = Math.floor(workers / samples);
     return job.samples.flatMap((k) => splitBatches(range, per).map((batches) => ({ ...job, samples: [k], batches })));
+}
+/**
+ * Progress of a job run as `parts`, in the job's own sample units: each part reports one step per sample it
+ * runs, and a sample cut into image ranges is cut into equal numbers of parts, so pieces done × samples /
+ * pieces counts samples (what simulateNetwork adds its own steps to, and what never runs backwards).
+ */
+function pooledProgress(progress, job, parts) {
+    if (!progress)
+        return undefined;
+    const pieces = parts.reduce((a, p) => a + p.samples.length, 0);
+    const total = job.samples.length;
+    let done = 0;
+    return (line, step) => progress(line, step && { ...step, done: (++done * total) / pieces, total });
 }
 
 

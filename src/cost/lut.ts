@@ -31,7 +31,7 @@ export interface CostLookup {
 function keyOf(s: MatrixLayerShape, m: LayerMapping): string {
   return `${s.name}|${s.kind}|${s.kernelH}|${s.kernelW}|${s.inChannels}|${s.outChannels}|${s.outH}|${s.outW}|` +
     `${m.rows}|${m.cols}|${m.weightBits}|${m.bitsPerCell}|${m.inputBits}|${m.dacBits}|${m.adcBits}|` +
-    `${m.signMapping}|${m.sliceLayout}|${m.adcsPerCrossbar}`;
+    `${m.signMapping}|${m.sliceLayout}|${m.adcsPerCrossbar}|${m.baseline ?? 'ideal'}`;
 }
 
 /**

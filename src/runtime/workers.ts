@@ -13,7 +13,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { initBackend } from './tfjs.js';
 import type { NetworkGraph } from '../model/graph.js';
 import type { Progress, ProgressStep } from '../progress.js';
-import { splitJob } from '../xbar/split-job.js';
+import { pooledProgress, splitJob } from '../xbar/split-job.js';
 import { type EvalData, type ImageData, type SampleJob, type SampleJobResult, type SampleRunner, runSamples } from '../xbar/simulate.js';
 
 const JOB_KIND = 'nax-samples';
@@ -150,10 +150,7 @@ export function workerSampleRunner(o: WorkerPoolOptions): PooledSampleRunner {
     if (o.workers <= 1) return runSamples(job, progress);
     if (closed) throw new Error('the worker pool is closed');
     const parts = splitJob(job, o.workers);
-    // Each part counts its own samples; the pool reports parts done over the whole job.
-    const total = parts.reduce((a, p) => a + p.samples.length, 0);
-    let done = 0;
-    const pooled: Progress | undefined = progress && ((l, st) => progress(l, st && { ...st, done: ++done, total }));
+    const pooled = pooledProgress(progress, job, parts);
     const results = await Promise.all(parts.map((part) => new Promise<SampleJobResult>((resolve, reject) => {
       queue.push({ job: part, progress: pooled, resolve, reject });
       pump();

@@ -5,7 +5,7 @@
  *
  * Coordinate descent: sweep the mixed layers in order; at each, try every op with the others fixed and keep
  * the best (strictly lower objective); repeat until a sweep changes nothing. Starts: the committed
- * architecture, then seeded uniform random architectures. The best end point over all starts wins (ties:
+ * architecture, every homogeneous N×N one at the committed kernels, then seeded uniform random architectures. The best end point over all starts wins (ties:
  * the earlier start). The zero op (a skipped block) is never tried: it always costs less and says nothing
  * about crossbars (nax assumption).
  */
@@ -20,7 +20,7 @@ import { type ArchChoice, type SearchPlan, committedChoice, kernelsOf } from './
 export interface CostDescentOptions {
   /** edap (default), energy or latency: the objective the descent minimises. */
   readonly objective?: SearchObjective;
-  /** Starts, the committed architecture included. Default 8. */
+  /** Committed and random starts (the homogeneous starts come on top). Default 8. */
   readonly starts?: number;
   /** Seed of the random starts. Default 1. */
   readonly seed?: number;
@@ -82,10 +82,16 @@ export function costOnlyOptimum(lookup: CostLookup, plan: SearchPlan, options: C
   const committedValue = committedChoice(plan).every((j) => j >= 0)
     ? score(committed)
     : objectiveOf(choiceCost(lookup, { ...plan, layers: [] }, []), objective);
+  // Then every homogeneous N×N at the committed kernels (the layers that offer N), then seeded random ones.
+  const sizes = [...new Set(plan.layers.flatMap((l) => l.ops.flatMap((o) => (o.kind === 'path' ? [o.crossbar] : []))))].sort((a, b) => a - b);
+  const homogeneous = sizes.map((n) => plan.layers.map((l, i) => {
+    const j = l.ops.findIndex((o) => o.kind === 'path' && o.crossbar === n && o.kernel === l.committedKernel);
+    return j >= 0 ? j : committed[i]!;
+  }));
   let best: { choice: number[]; value: number } | undefined;
-  for (let s = 0; s < starts; s++) {
+  for (let s = 0; s < starts + homogeneous.length; s++) {
     // The zero op is left out: skipping a block always costs less and says nothing about crossbars (nax assumption).
-    const cur = s === 0 ? committed.slice() : plan.layers.map((l) => {
+    const cur = s === 0 ? committed.slice() : s <= homogeneous.length ? homogeneous[s - 1]!.slice() : plan.layers.map((l) => {
       const paths = l.ops.flatMap((o, j) => (o.kind === 'zero' ? [] : [j]));
       return paths[Math.min(paths.length - 1, Math.floor(rng.uniform() * paths.length))]!;
     });
@@ -111,7 +117,7 @@ export function costOnlyOptimum(lookup: CostLookup, plan: SearchPlan, options: C
     }
     if (!best || value < best.value) best = { choice: cur.slice(), value };
   }
-  return { choice: best!.choice, value: best!.value, totals: choiceCost(lookup, plan, best!.choice), committedValue, evaluations, starts };
+  return { choice: best!.choice, value: best!.value, totals: choiceCost(lookup, plan, best!.choice), committedValue, evaluations, starts: starts + homogeneous.length };
 }
 
 /**

@@ -44,6 +44,9 @@ import { type SearchPlan, describeChoice, resolveSearchPlan } from './plan.js';
 import type { Progress } from '../progress.js';
 import { type Budget, deadlineOf, protocolAllocation, reserveS, saveAllowanceS, warmUpDeadline } from './schedule.js';
 
+/** Share of each search phase kept for the larger-kernel check (nax assumption). */
+const KERNEL_CHECK_SHARE = 0.2;
+
 export interface SearchShard {
   /** 0-based. */
   readonly index: number;
@@ -246,7 +249,8 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
   const caps: StepLimits = opts.limits ?? (space.epochs !== undefined
     ? { warmupSteps: Math.round(0.2 * space.epochs * spe), searchSteps: Math.round(0.5 * space.epochs * spe), fineTuneSteps: Math.round(0.3 * space.epochs * spe / (lambdas.length + 3)) }
     : { warmupSteps: Infinity, searchSteps: Infinity, fineTuneSteps: Infinity });
-  const engine = new SearchEngine(plan, data, engineSettingsOf(space, data.nVal, warm.alphas), { now }, ticker);
+  // The shard's own seed: each shard of a sharded run is a different search (shardSlice).
+  const engine = new SearchEngine(plan, data, { ...engineSettingsOf(space, data.nVal, warm.alphas), seed }, { now }, ticker);
   const runs: LambdaResult[] = [];
   const summaries: LambdaSummary[] = [];
   const pending: Pending[] = [];
@@ -268,10 +272,14 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
     const searched: Array<Pending & { run: LambdaResult }> = [];
     for (const lambda of lambdas) {
       const ts = now();
+      // The larger-kernel check (engine, `largerKernels: paired`) runs after the argmax within the same phase: it
+      // takes the phase's last fifth (nax assumption), so the protocol's split of the budget is unchanged. The
+      // engine's own fine-tune is off (maxSteps 0): every candidate's equal fine-tuning follows below.
+      const checkS = space.largerKernels === 'paired' ? KERNEL_CHECK_SHARE * alloc.searchS : 0;
       const res = await engine.searchLambda({
         lambda, table, nonIdeal,
-        search: { deadlineS: ts + alloc.searchS, maxSteps: caps.searchSteps },
-        fineTune: { deadlineS: ts, maxSteps: 0 },
+        search: { deadlineS: ts + alloc.searchS - checkS, maxSteps: caps.searchSteps },
+        fineTune: { deadlineS: ts + alloc.searchS, maxSteps: 0 },
       });
       runs.push(res);
       if (res.archSteps === 0) notes.push(`λ=${lambda}: no architecture step fit the budget, so its argmax is not a search result`);

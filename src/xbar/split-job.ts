@@ -4,6 +4,7 @@
  * cut into contiguous ranges as well, so that every worker has work. Pure: results are keyed by sample index
  * and batch range (simulate.ts assembleSamples), so the report does not depend on the split.
  */
+import type { Progress } from '../progress.js';
 import { type BatchRange, type SampleJob, batchCount } from './simulate.js';
 
 /** Contiguous ranges that tile `r` into `parts` pieces, sizes differing by at most one batch. */
@@ -23,4 +24,17 @@ export function splitJob(job: SampleJob, workers: number): SampleJob[] {
   const range = job.batches ?? { start: 0, end: batchCount(job.data.n, job.batchSize) };
   const per = Math.floor(workers / samples);
   return job.samples.flatMap((k) => splitBatches(range, per).map((batches) => ({ ...job, samples: [k], batches })));
+}
+
+/**
+ * Progress of a job run as `parts`, in the job's own sample units: each part reports one step per sample it
+ * runs, and a sample cut into image ranges is cut into equal numbers of parts, so pieces done × samples /
+ * pieces counts samples (what simulateNetwork adds its own steps to, and what never runs backwards).
+ */
+export function pooledProgress(progress: Progress | undefined, job: SampleJob, parts: readonly SampleJob[]): Progress | undefined {
+  if (!progress) return undefined;
+  const pieces = parts.reduce((a, p) => a + p.samples.length, 0);
+  const total = job.samples.length;
+  let done = 0;
+  return (line, step) => progress(line, step && { ...step, done: (++done * total) / pieces, total });
 }

@@ -12,7 +12,7 @@ import { dirSource } from '../../src/io/files.js';
 import { simulate } from '../../src/pipeline.js';
 import { initBackend } from '../../src/runtime/tfjs.js';
 import { type SampleRunner, runSamples } from '../../src/xbar/simulate.js';
-import { splitBatches, splitJob } from '../../src/xbar/split-job.js';
+import { pooledProgress, splitBatches, splitJob } from '../../src/xbar/split-job.js';
 import { nax } from '../support/run-cli.js';
 
 const IMAGES = 8;
@@ -62,6 +62,21 @@ describe('splitting a job for workers', () => {
     expect(splitJob(job, 2).map((p) => [p.samples, p.batches])).toEqual([[[5], { start: 0, end: 2 }], [[5], { start: 2, end: 4 }]]);
     const three = { ...job, samples: [0, 1, 2] };
     expect(splitJob(three, 2).map((p) => p.samples)).toEqual([[0, 2], [1]]);
+  });
+
+  test('pooled progress counts the job\'s samples, never more and never backwards, however the job is cut', () => {
+    for (const [samples, workers] of [[1, 2], [1, 4], [2, 4], [3, 2], [5, 4]] as const) {
+      const job = { samples: Array.from({ length: samples }, (_, k) => k), batchSize: 4, data: { n: 64 } } as unknown as Parameters<typeof splitJob>[0];
+      const parts = splitJob(job, workers);
+      const seen: Array<{ done: number; total: number }> = [];
+      const pooled = pooledProgress((_, st) => { if (st) seen.push({ done: st.done, total: st.total }); }, job, parts)!;
+      // Each part reports one step per sample it runs, in any interleaving.
+      for (const p of parts) p.samples.forEach((_, i) => pooled('sample', { done: i + 1, total: p.samples.length, unit: 'steps' }));
+      expect(seen.every((s) => s.total === samples)).toBe(true);
+      expect(seen.map((s) => s.done)).toEqual([...seen.map((s) => s.done)].sort((a, b) => a - b));
+      expect(seen.at(-1)!.done).toBeCloseTo(samples, 12);
+    }
+    expect(pooledProgress(undefined, { samples: [0] } as unknown as Parameters<typeof splitJob>[0], [])).toBeUndefined();
   });
 
   test.each([
