@@ -1372,20 +1372,11 @@ class SearchEngine {
         }
         const weightsAfterSearch = this.net.snapshot();
         this.ticker.tick(() => `${tag}: chose ${describeChoice(this.plan, choice, true) || 'the committed architecture'} (hw ${hardware.toFixed(3)})`, true);
-        let fineTuneSteps = 0;
-        while (fineTuneSteps < o.fineTune.maxSteps) {
-            if (this.clock.now() >= o.fineTune.deadlineS) {
-                stoppedOnTime = true;
-                break;
-            }
-            loss = this.weightStep(choice);
-            fineTuneSteps += 1;
-            this.ticker.tick(() => `${tag}: fine-tune step ${fineTuneSteps}, train CE ${loss.toFixed(3)}`);
-        }
-        const graph = deriveGraph(this.plan, choice, (l, k) => {
-            const w = this.net.hostWeights(l, k);
-            return { weights: w.weights.slice(), bias: w.bias.slice() };
-        });
+        const ft = this.fineTune(choice, o.fineTune, tag);
+        if (ft.stoppedOnTime)
+            stoppedOnTime = true;
+        const fineTuneSteps = ft.steps;
+        const { graph, mappings } = this.derive(choice);
         return {
             lambda,
             alphas: alphas.map((a) => a.slice()),
@@ -1395,7 +1386,7 @@ class SearchEngine {
             searchWeightSteps: weightSteps,
             fineTuneSteps,
             graph,
-            mappings: deriveMappings(this.plan, choice),
+            mappings,
             hardware,
             valCe: recentCe.length ? recentCe.reduce((a, b) => a + b, 0) / recentCe.length : NaN,
             stoppedOnTime,
@@ -1413,22 +1404,34 @@ class SearchEngine {
         this.net.restore(from, this.settings.weightLr);
         const saved = this.train;
         this.train = new BatchStream(this.data.nTrain, this.settings.seed, 'fine-tune-order');
-        let steps = 0;
+        let steps;
         try {
-            while (steps < limit.maxSteps && this.clock.now() < limit.deadlineS) {
-                const loss = this.weightStep(choice);
-                steps += 1;
-                this.ticker.tick(() => `${tag}: fine-tune step ${steps}, train CE ${loss.toFixed(3)}`);
-            }
+            steps = this.fineTune(choice, limit, tag).steps;
         }
         finally {
             this.train = saved;
         }
+        return { ...this.derive(choice), steps };
+    }
+    /** Weight steps on the fixed path `choice` until the step cap or the deadline, whichever comes first. */
+    fineTune(choice, limit, tag) {
+        let steps = 0;
+        while (steps < limit.maxSteps) {
+            if (this.clock.now() >= limit.deadlineS)
+                return { steps, stoppedOnTime: true };
+            const loss = this.weightStep(choice);
+            steps += 1;
+            this.ticker.tick(() => `${tag}: fine-tune step ${steps}, train CE ${loss.toFixed(3)}`);
+        }
+        return { steps, stoppedOnTime: false };
+    }
+    /** The derived network of `choice` with copies of the supernet's current weights, and its mapping. */
+    derive(choice) {
         const graph = deriveGraph(this.plan, choice, (l, k) => {
             const w = this.net.hostWeights(l, k);
             return { weights: w.weights.slice(), bias: w.bias.slice() };
         });
-        return { graph, mappings: deriveMappings(this.plan, choice), steps };
+        return { graph, mappings: deriveMappings(this.plan, choice) };
     }
     /**
      * Protocol hook (issue 12), the random-search score: mean non-ideal CE of `choice` with the current
