@@ -82,11 +82,11 @@ async function main(): Promise<void> {
   const searched: Array<{ id: string; graph: NetworkGraph; mappings: ReadonlyMap<string, LayerMapping>; choice: readonly number[]; info: object }> = [];
   for (const cfg of configs) {
     const space: SearchSpace = cfg === 'before'
-      ? { ...base, gradient: 'reinforce', commonRandomNumbers: false, tileArea: 'frozen', warmStart: { committed: 0, costOnly: 0 }, largerKernels: 'keep' }
+      ? { ...base, gradient: 'reinforce', commonRandomNumbers: false, tileArea: 'frozen', warmStart: { committed: 0, costOnly: 0 }, largerKernels: 'keep', costlierOps: 'keep' }
       : cfg === 'afterBinaryGate' ? { ...base, gradient: 'binaryGate' } : base;
     const table = buildHardwareTable(plan, lookup, space);
-    const prior = cfg === 'before' ? undefined : warmStartPrior(lookup, plan, space).alphas;
-    const engine = new SearchEngine(plan, data, { ...engineSettingsOf(space, nVal, prior), archBatch, kernelCheckImages: Math.min(checkImages, nVal) }, { now }, new Ticker({ now }, log, 30));
+    const warm = cfg === 'before' ? undefined : warmStartPrior(lookup, plan, space);
+    const engine = new SearchEngine(plan, data, { ...engineSettingsOf(space, nVal, warm ? { alphas: warm.alphas, costOnly: warm.costOnly.choice } : undefined), archBatch, kernelCheckImages: Math.min(checkImages, nVal) }, { now }, new Ticker({ now }, log, 30));
     const t0 = now();
     engine.warmUp({ deadlineS: Infinity, maxSteps: warmup });
     const r = await engine.searchLambda({
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     log(`${cfg}: searched in ${(now() - t0).toFixed(0)} s: ${describeChoice(plan, r.choice, true) || 'committed'}`);
     searched.push({
       id: `searched-${cfg}`, graph: r.graph, mappings: r.mappings, choice: r.choice,
-      info: { argmax: describeChoice(plan, r.argmax, true), kernelChecks: r.kernelChecks, archSteps: r.archSteps, searchSeconds: now() - t0 },
+      info: { argmax: describeChoice(plan, r.argmax, true), pairedChecks: r.pairedChecks, archSteps: r.archSteps, searchSeconds: now() - t0 },
     });
     engine.dispose();
   }

@@ -6,13 +6,16 @@
  *     (ΔEDAP ≤ −17 %), and
  *   - the cost-only optimum (target: accuracy not worse at ≤ +5 % EDAP).
  * Options: --budget 15m (per seed), --seeds 1,2,3, --lambda 1, --eval-images all|N, --chips 10,
- * --selection-images 300, --out .nax-out/bench-search. Results land in <out>/seed-<s>/ and the per-seed rows in
+ * --selection-images 300, --out .nax-out/bench-search, and the cost-model switches of the CLI (--delay-model pumaAdc,
+ * --leakage alwaysOn, …: the search, its cost-only optimum and every report under them). Results land in <out>/seed-<s>/ and the per-seed rows in
  * <out>/bench-rows.json; `--aggregate a.json,b.json` prints the table over rows of runs made in parallel.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { COST_MODEL_CHOICES, type CostModelSwitches } from '../src/config/cost-model.js';
 import { parseDuration, parseSearchSpace } from '../src/config/search-space.js';
+import { COST_MODEL_FLAGS } from '../src/cli/cost-model-options.js';
 import { dirSource } from '../src/io/files.js';
 import { folderSink } from '../src/io/search-folder.js';
 import { initBackend } from '../src/runtime/tfjs.js';
@@ -83,6 +86,13 @@ async function main(): Promise<void> {
   const seeds = (arg('seeds') ?? '1,2,3').split(',').map(Number);
   const outDir = arg('out') ?? '.nax-out/bench-search';
   const evalImages = arg('eval-images') ?? 'all';
+  const costModel: Record<string, string> = {};
+  for (const [name, flag] of Object.entries(COST_MODEL_FLAGS)) {
+    const v = arg(flag.slice(2));
+    if (v === undefined) continue;
+    if (!(COST_MODEL_CHOICES[name as keyof typeof COST_MODEL_CHOICES] as readonly string[]).includes(v)) throw new Error(`${flag}: ${v} is not one of ${COST_MODEL_CHOICES[name as keyof typeof COST_MODEL_CHOICES].join(', ')}`);
+    costModel[name] = v;
+  }
   await initBackend('wasm');
   // Candidate evaluations spread their Monte Carlo samples over worker threads started from the built CLI
   // bundle (a worker only needs plain data and the bundle's worker entry; run `npm run build` first).
@@ -102,7 +112,7 @@ async function main(): Promise<void> {
       evaluationChips: Number(arg('chips') ?? 10),
       seed,
     }, 'nax.yml', 'search');
-    const inputs = await loadSearchInputs(dirSource('fixtures'), 'nax.yml', space);
+    const inputs = await loadSearchInputs(dirSource('fixtures'), 'nax.yml', space, costModel as Partial<CostModelSwitches>);
     const ts = performance.now();
     const r = await runSearchOn(inputs, {
       budgetS, sink: folderSink(`${outDir}/seed-${seed}`), evaluate: simulatorEvaluator(inputs, { runner }),
@@ -126,6 +136,7 @@ async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(`${outDir}/bench-rows.json`, JSON.stringify(rows, null, 2) + '\n');
   printTable(rows);
+  if (Object.keys(costModel).length > 0) console.log(`cost model over technology.json: ${JSON.stringify(costModel)}`);
   console.log(`budget ${budgetS} s per seed (training and selection; the final evaluation comes on top), ${seeds.length} seeds, total ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 

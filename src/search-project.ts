@@ -5,6 +5,7 @@
  * (src/search/run.ts).
  */
 import { loadEvalSet } from './data/evalset.js';
+import type { CostModelSwitches } from './config/cost-model.js';
 import type { SearchSpace } from './config/search-space.js';
 import { NaxUserError } from './errors.js';
 import type { FileSource } from './io/files.js';
@@ -18,10 +19,12 @@ import type { SampleRunner } from './xbar/simulate.js';
 import { nonIdealLogits } from './xbar/simulate.js';
 
 /**
- * Loads the project of nax.yml. `space` replaces nax.yml's `search:` section (the bench sets its own).
+ * Loads the project of nax.yml. `space` replaces nax.yml's `search:` section (the bench sets its own);
+ * `costModel` sets cost-model switches over the technology file's (command-line overrides): the search, its
+ * cost-only optimum and every candidate's report are costed under them.
  */
-export async function loadSearchInputs(source: FileSource, configPath: string, space?: SearchSpace): Promise<SearchInputs> {
-  const p = await loadProject(source, configPath);
+export async function loadSearchInputs(source: FileSource, configPath: string, space?: SearchSpace, costModel?: Partial<CostModelSwitches>): Promise<SearchInputs> {
+  const p = await loadProject(source, configPath, costModel ? { costModel } : {});
   if (isOnnxPath(p.config.model)) {
     throw new NaxUserError(p.config.file, 'model', `search supports TensorFlow.js layers models only; '${p.config.model}' is ONNX`,
       'simulate, cost, sweep and check work on ONNX models');
@@ -107,11 +110,13 @@ export interface SearchProjectOptions extends Omit<RunSearchOptions, 'evaluate' 
   readonly outDir?: string;
   /** Where the Monte Carlo samples of candidate evaluations run (worker threads); default this thread. */
   readonly runner?: SampleRunner;
+  /** Cost-model switches over the technology file's (`--delay-model`, `--leakage`, …). */
+  readonly costModel?: Partial<CostModelSwitches>;
 }
 
 /** Loads nax.yml's project and runs the search on it with the production simulator. */
 export async function runSearch(opts: SearchProjectOptions): Promise<SearchResult> {
-  const inputs = await loadSearchInputs(opts.source, opts.configPath);
+  const inputs = await loadSearchInputs(opts.source, opts.configPath, undefined, opts.costModel);
   return runSearchOn(inputs, {
     ...opts,
     evaluate: simulatorEvaluator(inputs, { runner: opts.runner, progress: opts.progress }),

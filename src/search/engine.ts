@@ -102,28 +102,35 @@ export interface EngineSettings {
   readonly prior?: readonly Float64Array[];
   /** Larger-kernel rule after the argmax. Default 'keep'. */
   readonly largerKernels?: 'paired' | 'keep';
-  /** Validation images of the larger-kernel comparison (fewer when time is short). Default 200. */
+  /**
+   * Costlier-op rule after the larger-kernel rule: with `costOnly` given and 'paired', a layer whose op differs
+   * from the cost-only optimum's keeps it only when that pays in validation accuracy. Default 'keep'.
+   */
+  readonly costlierOps?: 'paired' | 'keep';
+  /** The cost-only optimum (cost-descent.ts), the costlier-op rule's fallback. */
+  readonly costOnly?: ArchChoice;
+  /** Validation images of each paired comparison of the derivation rules (fewer when time is short). Default 200. */
   readonly kernelCheckImages?: number;
 }
 
 /** Engine settings from the search space (the caller supplies the split size and the warm-start prior). */
-export function engineSettingsOf(space: SearchSpace, nVal: number, prior?: readonly Float64Array[]): EngineSettings {
+export function engineSettingsOf(space: SearchSpace, nVal: number, warm?: { readonly alphas: readonly Float64Array[]; readonly costOnly: ArchChoice }): EngineSettings {
   return {
     seed: space.seed, batchSize: space.batchSize, archEvery: space.archEvery, archLr: space.archLr, weightLr: space.weightLr,
     archBatch: Math.min(space.archBatch, nVal), nonIdealFraction: space.nonIdealFraction, archSamples: 2,
     gradient: space.gradient, commonRandomNumbers: space.commonRandomNumbers, largerKernels: space.largerKernels,
-    kernelCheckImages: Math.min(space.kernelCheckImages, nVal),
-    ...(prior ? { prior } : {}),
+    costlierOps: space.costlierOps, kernelCheckImages: Math.min(space.kernelCheckImages, nVal),
+    ...(warm ? { prior: warm.alphas, costOnly: warm.costOnly } : {}),
   };
 }
 
-/** Chip instances of the larger-kernel comparison (paired: the same chips for both kernels). */
-const KERNEL_CHECK_CHIPS = 2;
+/** Chip instances of each paired comparison (the same chips for both sides). */
+const PAIRED_CHECK_CHIPS = 2;
 /**
- * Fewest validation images a larger-kernel comparison runs on: below ~50 a gain must be ≥ 4 images out of 50
- * to clear the interval at all (nax assumption); with less time the committed kernels are taken unchecked.
+ * Fewest validation images a paired comparison runs on: below ~50 a gain must be ≥ 4 images out of 50 to
+ * clear the interval at all (nax assumption); with less time the cheaper fallback is taken unchecked.
  */
-const MIN_KERNEL_CHECK_IMAGES = 50;
+const MIN_PAIRED_CHECK_IMAGES = 50;
 
 function revertAllOf(a: readonly number[], idx: readonly number[], revertOf: (i: number) => number): number[] {
   const b = [...a];
@@ -131,15 +138,23 @@ function revertAllOf(a: readonly number[], idx: readonly number[], revertOf: (i:
   return b;
 }
 
-/** One larger-kernel comparison: the layers at a larger kernel than committed vs at the committed kernel. */
-export interface KernelCheck {
-  /** Layers whose larger kernel was tested together. */
+/**
+ * The derivation rules that make a costlier choice show its worth: 'largerKernels' (a kernel larger than the
+ * committed one against the committed kernel on the same crossbar) and 'costlierOps' (an op other than the
+ * cost-only optimum's against that op).
+ */
+export type PairedRule = 'largerKernels' | 'costlierOps';
+
+/** One paired comparison of a derivation rule: the chosen ops of `layers` against their cheaper fallbacks. */
+export interface PairedCheck {
+  readonly rule: PairedRule;
+  /** Layers tested together. */
   readonly layers: readonly string[];
-  /** Mean over images of (correct with the larger kernels − correct with the committed), over chips. */
+  /** Mean over images of (correct with the chosen ops − correct with the fallbacks), over chips. */
   readonly deltaAccuracy: number;
   /** Paired 95 % interval of deltaAccuracy (normal approximation over images). */
   readonly ci95: readonly [number, number];
-  /** Whether the larger kernels stay (the interval is above 0). */
+  /** Whether the chosen ops stay (the interval is above 0). */
   readonly kept: boolean;
   readonly images: number;
   readonly chips: number;
@@ -215,8 +230,8 @@ export interface LambdaResult {
   readonly weightsAfterSearch: Map<string, Float32Array>;
   /** The argmax before the larger-kernel rule (equal to `choice` when nothing was reverted). */
   readonly argmax: ArchChoice;
-  /** Larger-kernel comparisons, in order (empty with `largerKernels: keep` or no larger kernel chosen). */
-  readonly kernelChecks: readonly KernelCheck[];
+  /** The derivation rules' paired comparisons, in order (empty when the rules are off or had nothing to test). */
+  readonly pairedChecks: readonly PairedCheck[];
 }
 
 /** The supernet plus the state shared by the phases. */
@@ -329,14 +344,21 @@ export class SearchEngine {
       });
     }
     const argmax = argmaxArch(alphas);
-    const checked = s.largerKernels === 'paired'
-      ? await this.checkLargerKernels(argmax, o.nonIdeal, lambda, o.fineTune.deadlineS)
+    // The kernel rule sizes its comparison for part of the time left, so the costlier-op rule still has some.
+    const kernelRule = s.largerKernels === 'paired'
+      ? await this.checkLargerKernels(argmax, o.nonIdeal, lambda, o.fineTune.deadlineS, s.costlierOps === 'paired' && s.costOnly ? 0.25 : 0.5)
       : { choice: argmax, checks: [] };
-    const choice = checked.choice;
+    const opRule = s.costlierOps === 'paired' && s.costOnly
+      ? await this.checkCostlierOps(kernelRule.choice, s.costOnly, table, o.nonIdeal, lambda, o.fineTune.deadlineS)
+      : { choice: kernelRule.choice, checks: [] };
+    const choice = opRule.choice;
+    const pairedChecks = [...kernelRule.checks, ...opRule.checks];
     const hardware = hardwareOfChoice(this.plan, table, choice);
-    for (const c of checked.checks) {
-      this.ticker.tick(() => `${tag}: argmax's larger kernels on ${c.layers.join(', ')}: Δ non-ideal val accuracy ${(c.deltaAccuracy * 100).toFixed(2)} pp ` +
-        `[${(c.ci95[0] * 100).toFixed(2)}, ${(c.ci95[1] * 100).toFixed(2)}] → ${c.kept ? 'kept' : 'committed kernel'}`, true);
+    for (const c of pairedChecks) {
+      const what = c.rule === 'largerKernels' ? 'larger kernels' : 'ops costlier than the cost-only optimum\'s';
+      const fallback = c.rule === 'largerKernels' ? 'committed kernel' : 'cost-only op';
+      this.ticker.tick(() => `${tag}: argmax's ${what} on ${c.layers.join(', ')}: Δ non-ideal val accuracy ${(c.deltaAccuracy * 100).toFixed(2)} pp ` +
+        `[${(c.ci95[0] * 100).toFixed(2)}, ${(c.ci95[1] * 100).toFixed(2)}] → ${c.kept ? 'kept' : fallback}`, true);
     }
     const weightsAfterSearch = this.net.snapshot();
     this.ticker.tick(() => `${tag}: chose ${describeChoice(this.plan, choice, true) || 'the committed architecture'} (hw ${hardware.toFixed(3)})`, true);
@@ -360,7 +382,7 @@ export class SearchEngine {
       stoppedOnTime,
       weightsAfterSearch,
       argmax,
-      kernelChecks: checked.checks,
+      pairedChecks,
     };
   }
 
@@ -420,67 +442,102 @@ export class SearchEngine {
 
   /**
    * The larger-kernel rule: layers whose chosen kernel exceeds the committed one keep it only when that pays
-   * in non-ideal validation accuracy (paired: same images, same chips; 95 % interval above 0). First all such
-   * layers together against the committed kernels (one comparison decides the common case); when the group
-   * pays, each layer alone against its committed kernel, in order. A reverted layer keeps its crossbar size.
-   * Comparisons that no longer fit before `deadlineS` are not run, and their layers revert (not shown to pay).
+   * in non-ideal validation accuracy (pairedRule). A reverted layer keeps its crossbar size. The comparison is
+   * sized to `timeShare` of the time left.
    */
-  async checkLargerKernels(arch: ArchChoice, nonIdeal: NonIdealFn, lambda: number, deadlineS: number): Promise<{ choice: number[]; checks: KernelCheck[] }> {
-    const choice = [...arch];
+  async checkLargerKernels(arch: ArchChoice, nonIdeal: NonIdealFn, lambda: number, deadlineS: number, timeShare = 0.5): Promise<{ choice: number[]; checks: PairedCheck[] }> {
     const revertOf = (i: number): number => {
       const l = this.plan.layers[i]!;
-      const op = l.ops[choice[i]!]!;
+      const op = l.ops[arch[i]!]!;
       if (op.kind !== 'path' || op.kernel <= l.committedKernel) return -1;
       return l.ops.findIndex((x) => x.kind === 'path' && x.kernel === l.committedKernel && x.crossbar === op.crossbar);
     };
-    const kernels = kernelsOf(this.plan, choice);
+    const kernels = kernelsOf(this.plan, arch);
     const larger = this.plan.layers.map((_, i) => i).filter((i) => revertOf(i) >= 0 && kernels.get(this.plan.layers[i]!.name) !== 'zero');
-    if (larger.length === 0) return { choice, checks: [] };
-    // As many images as fit two comparisons' worth of forwards (base and one alternative) in half the time left.
+    return this.pairedRule({ rule: 'largerKernels', arch, eligible: larger, fallbackOf: revertOf, nonIdeal, lambda, deadlineS, timeShare });
+  }
+
+  /**
+   * The costlier-op rule: a layer whose op is not the cost-only optimum's keeps it only when that pays in
+   * non-ideal validation accuracy (pairedRule); otherwise it takes the cost-only op. Alone, a layer moves only
+   * when that lowers the hardware term (the group move lands on the cost-only optimum itself). Skipped blocks
+   * (the zero op) stay skipped: they cost less than any op.
+   */
+  async checkCostlierOps(arch: ArchChoice, costOnly: ArchChoice, table: HardwareTable, nonIdeal: NonIdealFn, lambda: number, deadlineS: number): Promise<{ choice: number[]; checks: PairedCheck[] }> {
+    const differing = this.plan.layers.map((_, i) => i)
+      .filter((i) => arch[i] !== costOnly[i] && this.plan.layers[i]!.ops[arch[i]!]!.kind !== 'zero');
+    return this.pairedRule({
+      rule: 'costlierOps', arch, eligible: differing, fallbackOf: (i) => costOnly[i]!, nonIdeal, lambda, deadlineS, timeShare: 0.5,
+      alone: (alt, cur) => hardwareOfChoice(this.plan, table, alt) < hardwareOfChoice(this.plan, table, cur),
+    });
+  }
+
+  /**
+   * The derivation rules' common test: the chosen ops of the `eligible` layers keep their place only when that
+   * pays in non-ideal validation accuracy against `fallbackOf(i)` (paired: the same images and chips for both;
+   * 95 % interval above 0). First all eligible layers together, against all fallbacks (one comparison decides
+   * the common case); when the group pays, each layer alone against its fallback, in order (only where `alone`
+   * allows the move). With too little time for the images (< MIN_PAIRED_CHECK_IMAGES) or for the first
+   * comparison, the fallbacks are taken: not shown to pay. When the group paid, layers whose own test no longer
+   * fits stay: the group's comparison is their evidence.
+   */
+  private async pairedRule(o: {
+    rule: PairedRule;
+    arch: ArchChoice;
+    eligible: readonly number[];
+    fallbackOf: (i: number) => number;
+    nonIdeal: NonIdealFn;
+    lambda: number;
+    deadlineS: number;
+    timeShare: number;
+    alone?: (alt: readonly number[], cur: readonly number[]) => boolean;
+  }): Promise<{ choice: number[]; checks: PairedCheck[] }> {
+    const choice = [...o.arch];
+    const { eligible, fallbackOf } = o;
+    if (eligible.length === 0) return { choice, checks: [] };
+    const fallBack = (a: readonly number[], idx: readonly number[]) => revertAllOf(a, idx, fallbackOf);
+    // As many images as fit two comparisons' worth of forwards (base and one alternative) in the share of the time left.
     const affordable = this.secondsPerImage > 0
-      ? Math.floor((0.5 * (deadlineS - this.clock.now())) / (2 * KERNEL_CHECK_CHIPS * this.secondsPerImage))
+      ? Math.floor((o.timeShare * (o.deadlineS - this.clock.now())) / (2 * PAIRED_CHECK_CHIPS * this.secondsPerImage))
       : Infinity;
     const n = Math.min(this.settings.kernelCheckImages ?? 200, this.data.nVal, affordable);
-    // Too few images to show anything: the larger kernels are not shown to pay, so they go.
-    if (n < MIN_KERNEL_CHECK_IMAGES) return { choice: revertAllOf(choice, larger, revertOf), checks: [] };
+    if (n < MIN_PAIRED_CHECK_IMAGES) return { choice: fallBack(choice, eligible), checks: [] };
     const x = this.data.valImages.subarray(0, n * this.per);
     const y = this.data.valLabels.subarray(0, n);
-    const seeds = Array.from({ length: KERNEL_CHECK_CHIPS }, (_, c) => deriveSeed(this.settings.seed, 'kernel-check', lambda, c));
+    // 'kernel-check' keeps the larger-kernel rule's chips as they were before the costlier-op rule existed.
+    const label = o.rule === 'largerKernels' ? 'kernel-check' : 'costlier-check';
+    const seeds = Array.from({ length: PAIRED_CHECK_CHIPS }, (_, c) => deriveSeed(this.settings.seed, label, o.lambda, c));
     const correctOf = async (a: ArchChoice): Promise<Uint8Array[]> => {
       const graph = deriveGraph(this.plan, a, this.weightsOf);
       const mappings = deriveMappings(this.plan, a);
       const out: Uint8Array[] = [];
-      for (const seed of seeds) out.push(top1Correct(await nonIdeal({ graph, mappings, images: x, n, seed }), y, n));
+      for (const seed of seeds) out.push(top1Correct(await o.nonIdeal({ graph, mappings, images: x, n, seed }), y, n));
       return out;
     };
-    const checks: KernelCheck[] = [];
-    const compare = (big: Uint8Array[], small: Uint8Array[], layers: number[]): KernelCheck => {
+    const checks: PairedCheck[] = [];
+    const compare = (chosen: Uint8Array[], fallback: Uint8Array[], layers: readonly number[]): PairedCheck => {
       const d = new Float64Array(n);
-      for (let c = 0; c < seeds.length; c++) for (let k = 0; k < n; k++) d[k]! += (big[c]![k]! - small[c]![k]!) / seeds.length;
+      for (let c = 0; c < seeds.length; c++) for (let k = 0; k < n; k++) d[k]! += (chosen[c]![k]! - fallback[c]![k]!) / seeds.length;
       const { mean, half } = meanInterval(d);
-      const check: KernelCheck = {
-        layers: layers.map((i) => this.plan.layers[i]!.name), deltaAccuracy: mean, ci95: [mean - half, mean + half],
+      const check: PairedCheck = {
+        rule: o.rule, layers: layers.map((i) => this.plan.layers[i]!.name), deltaAccuracy: mean, ci95: [mean - half, mean + half],
         kept: mean - half > 0, images: n, chips: seeds.length,
       };
       checks.push(check);
       return check;
     };
-    const revertAll = (a: number[], idx: number[]) => revertAllOf(a, idx, revertOf);
     const t0 = this.clock.now();
     let base = await correctOf(choice);
     const perEval = this.clock.now() - t0;
-    const fits = () => this.clock.now() + perEval <= deadlineS;
-    if (!fits()) return { choice: revertAll(choice, larger), checks };
-    const allSmall = revertAll(choice, larger);
-    const small = await correctOf(allSmall);
-    if (!compare(base, small, larger).kept) return { choice: allSmall, checks };
-    if (larger.length === 1) return { choice, checks };
-    for (const i of larger) {
-      if (!fits()) {
-        choice[i] = revertOf(i);
-        continue;
-      }
-      const alt = revertAll(choice, [i]);
+    const fits = () => this.clock.now() + perEval <= o.deadlineS;
+    if (!fits()) return { choice: fallBack(choice, eligible), checks };
+    const allFallback = fallBack(choice, eligible);
+    if (!compare(base, await correctOf(allFallback), eligible).kept) return { choice: allFallback, checks };
+    if (eligible.length === 1) return { choice, checks };
+    for (const i of eligible) {
+      const alt = fallBack(choice, [i]);
+      if (o.alone && !o.alone(alt, choice)) continue;
+      if (!fits()) break;
       const altCorrect = await correctOf(alt);
       if (!compare(base, altCorrect, [i]).kept) {
         choice.splice(0, choice.length, ...alt);

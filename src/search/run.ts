@@ -30,7 +30,7 @@ import { type NetworkGraph, matrixNodes } from '../model/graph.js';
 import type { NaxReport, SimulationSettings } from '../report.js';
 import { nonIdealLogits } from '../xbar/simulate.js';
 import { buildLayersModel, homogeneousMappings } from './derive.js';
-import { type NonIdealFn, type LambdaResult, SearchEngine, type SearchData, Ticker, engineSettingsOf } from './engine.js';
+import { type NonIdealFn, type LambdaResult, type PairedCheck, SearchEngine, type SearchData, Ticker, engineSettingsOf } from './engine.js';
 import { warmStartPrior } from './cost-descent.js';
 import { type EvalImages, type Evaluator, candidateFromReport } from './evaluate.js';
 import type { OutputSink } from './output-sink.js';
@@ -44,8 +44,8 @@ import { type SearchPlan, describeChoice, resolveSearchPlan } from './plan.js';
 import type { Progress } from '../progress.js';
 import { type Budget, deadlineOf, protocolAllocation, reserveS, saveAllowanceS, warmUpDeadline } from './schedule.js';
 
-/** Share of each search phase kept for the larger-kernel check (nax assumption). */
-const KERNEL_CHECK_SHARE = 0.2;
+/** Share of each search phase kept for the derivation rules' paired checks (nax assumption). */
+const PAIRED_CHECK_SHARE = 0.2;
 
 export interface SearchShard {
   /** 0-based. */
@@ -119,6 +119,9 @@ export interface LambdaSummary {
   readonly evaluated: boolean;
   /** Non-ideal accuracy on the selection split. */
   readonly validationAccuracy: number;
+  /** The argmax before the derivation rules, and the rules' paired comparisons (engine.ts PairedCheck). */
+  readonly argmax: string;
+  readonly pairedChecks: readonly PairedCheck[];
 }
 
 export interface SearchResult {
@@ -250,7 +253,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
     ? { warmupSteps: Math.round(0.2 * space.epochs * spe), searchSteps: Math.round(0.5 * space.epochs * spe), fineTuneSteps: Math.round(0.3 * space.epochs * spe / (lambdas.length + 3)) }
     : { warmupSteps: Infinity, searchSteps: Infinity, fineTuneSteps: Infinity });
   // The shard's own seed: each shard of a sharded run is a different search (shardSlice).
-  const engine = new SearchEngine(plan, data, { ...engineSettingsOf(space, data.nVal, warm.alphas), seed }, { now }, ticker);
+  const engine = new SearchEngine(plan, data, { ...engineSettingsOf(space, data.nVal, { alphas: warm.alphas, costOnly: costOnly.choice }), seed }, { now }, ticker);
   const runs: LambdaResult[] = [];
   const summaries: LambdaSummary[] = [];
   const pending: Pending[] = [];
@@ -272,10 +275,11 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
     const searched: Array<Pending & { run: LambdaResult }> = [];
     for (const lambda of lambdas) {
       const ts = now();
-      // The larger-kernel check (engine, `largerKernels: paired`) runs after the argmax within the same phase: it
-      // takes the phase's last fifth (nax assumption), so the protocol's split of the budget is unchanged. The
-      // engine's own fine-tune is off (maxSteps 0): every candidate's equal fine-tuning follows below.
-      const checkS = space.largerKernels === 'paired' ? KERNEL_CHECK_SHARE * alloc.searchS : 0;
+      // The derivation rules' paired checks (engine, `largerKernels` / `costlierOps: paired`) run after the argmax
+      // within the same phase: they take the phase's last fifth (nax assumption), so the protocol's split of the
+      // budget is unchanged. The engine's own fine-tune is off (maxSteps 0): every candidate's equal fine-tuning
+      // follows below.
+      const checkS = space.largerKernels === 'paired' || space.costlierOps === 'paired' ? PAIRED_CHECK_SHARE * alloc.searchS : 0;
       const res = await engine.searchLambda({
         lambda, table, nonIdeal,
         search: { deadlineS: ts + alloc.searchS - checkS, maxSteps: caps.searchSteps },
@@ -297,6 +301,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
         archSteps: res.archSteps, searchWeightSteps: res.searchWeightSteps, fineTuneSteps: ft.steps,
         hardware: res.hardware, valCe: res.valCe, evaluated: false,
         validationAccuracy: validation.accuracy!.nonIdeal.mean,
+        argmax: describeChoice(plan, res.argmax, true), pairedChecks: res.pairedChecks,
       });
       ticker.tick(() => `search: ${label}: ${architecture || 'the committed architecture'}; validation non-ideal ${pct(validation.accuracy!.nonIdeal.mean)}`, true);
     }

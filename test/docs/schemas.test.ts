@@ -107,6 +107,7 @@ const fullNax: Doc = {
     tileArea: 'frozen',
     warmStart: { committed: 0, costOnly: 10 },
     largerKernels: 'keep',
+    costlierOps: 'keep',
     kernelCheckImages: 100000,
   },
 };
@@ -204,6 +205,7 @@ describe('invalid documents are refused by both the schema and the parser', () =
     ['search.tileArea', 'none'],
     ['search.warmStart', { committed: 11 }],
     ['search.largerKernels', 'always'],
+    ['search.costlierOps', 'always'],
     ['search.kernelCheckImages', 0],
     ['search.budget', '15 minutes'],
     ['search.budget', 0],

@@ -2,7 +2,8 @@
  * The search algorithm's parts on the tiny model with the stand-in simulator (tiny.ts): common random
  * numbers within an architecture step, the binary-gate estimator and its rescaling, the additive objective
  * and tile area inside the exact hardware gradient (against finite differences and the exact cost model),
- * the cost-only descent (against brute force), the warm-start prior and the larger-kernel rule.
+ * the cost-only descent (against brute force), the warm-start prior and the derivation rules (larger kernels,
+ * ops costlier than the cost-only optimum's).
  */
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { parseSearchSpace } from '../../src/config/search-space.js';
@@ -271,7 +272,7 @@ describe('cost-only optimum (coordinate descent)', () => {
   });
 });
 
-describe('larger-kernel rule (paired comparison on the validation split)', () => {
+describe('derivation rules: larger kernels and costlier ops must pay (paired comparison on the validation split)', () => {
   const i5 = () => plan.layers.findIndex((l) => l.name === 'b1_conv1');
   const withBig = () => {
     const arch = committedChoice(plan);
@@ -320,6 +321,77 @@ describe('larger-kernel rule (paired comparison on the validation split)', () =>
     expect(plan.layers[i5()]!.ops[late.choice[i5()]!]).toEqual({ kind: 'path', kernel: 3, crossbar: 16 });
   });
 
+  test('costlier-op rule: on an ideal chip the crossbar changes nothing, so the argmax falls back to the cost-only optimum', async () => {
+    const space = parseSearchSpace({ kernels: [3, 5] }, 'f', 'search');
+    const table = buildHardwareTable(plan, lookup, space);
+    const co = costOnlyOptimum(lookup, plan).choice;
+    const arch = committedChoice(plan);
+    const differing = plan.layers.map((_, i) => i).filter((i) => arch[i] !== co[i]);
+    expect(differing.length).toBeGreaterThan(0);
+    const e = engineWith(plan, { kernelCheckImages: 100 });
+    const ideal: NonIdealFn = (o) => idealLogits(o.graph, o.images, o.n);
+    const r = await e.checkCostlierOps(arch, co, table, ideal, 1, Infinity);
+    e.dispose();
+    expect(r.checks).toHaveLength(1);
+    expect(r.checks[0]).toMatchObject({ rule: 'costlierOps', deltaAccuracy: 0, kept: false, images: 100, chips: 2 });
+    expect(r.checks[0]!.layers).toEqual(differing.map((i) => plan.layers[i]!.name));
+    expect(r.choice).toEqual(co);
+  });
+
+  test('costlier-op rule: the layer whose costlier op carries the accuracy keeps it; a costlier op that does not pay falls back', async () => {
+    const space = parseSearchSpace({ kernels: [3, 5] }, 'f', 'search');
+    const table = buildHardwareTable(plan, lookup, space);
+    const co = costOnlyOptimum(lookup, plan).choice;
+    const hw = (a: readonly number[]) => hardwareOfChoice(plan, table, a);
+    // Two layers moved off the cost-only optimum to costlier ops at the same kernel: A carries the accuracy,
+    // B is pure cost (moving B back alone lowers the hardware term, so the rule tests it).
+    const moves = plan.layers.flatMap((l, i) => l.ops.flatMap((op, j) => {
+      const cur = l.ops[co[i]!]!;
+      if (j === co[i] || op.kind !== 'path' || cur.kind !== 'path' || op.kernel !== cur.kernel) return [];
+      const a = [...co];
+      a[i] = j;
+      return hw(a) > hw(co) ? [{ i, j }] : [];
+    }));
+    const a = moves[0]!;
+    const b = moves.find((m) => m.i !== a.i && (() => {
+      const both = [...co];
+      both[a.i] = a.j;
+      both[m.i] = m.j;
+      const back = [...both];
+      back[m.i] = co[m.i]!;
+      return hw(back) < hw(both);
+    })())!;
+    expect(b).toBeDefined();
+    const arch = [...co];
+    arch[a.i] = a.j;
+    arch[b.i] = b.j;
+    const nameA = plan.layers[a.i]!.name;
+    const opA = plan.layers[a.i]!.ops[a.j]!;
+    const d = tinyData();
+    // Stand-in chip: every image is answered right when layer A sits on A's costlier crossbar, else class 0.
+    const oracle: NonIdealFn = (o) => {
+      const right = opA.kind === 'path' && o.mappings.get(nameA)!.rows === opA.crossbar;
+      const out = new Float32Array(o.n * 3);
+      for (let k = 0; k < o.n; k++) out[k * 3 + (right ? d.valLabels[k]! : 0)] = 1;
+      return out;
+    };
+    const e = engineWith(plan, { kernelCheckImages: 100 });
+    const r = await e.checkCostlierOps(arch, co, table, oracle, 1, Infinity);
+    e.dispose();
+    expect(r.checks[0]!.kept).toBe(true); // the pair together against the cost-only optimum
+    const want = [...co];
+    want[a.i] = a.j;
+    expect(r.choice).toEqual(want);
+    expect(r.checks.find((c) => c.layers.length === 1 && c.layers[0] === nameA)!.kept).toBe(true);
+    expect(r.checks.find((c) => c.layers.length === 1 && c.layers[0] === plan.layers[b.i]!.name)!.kept).toBe(false);
+    // Out of time: not shown to pay, so the cost-only optimum.
+    const e2 = engineWith(plan, { kernelCheckImages: 100 });
+    const late = await e2.checkCostlierOps(arch, co, table, oracle, 1, now() - 1);
+    e2.dispose();
+    expect(late.checks).toHaveLength(0);
+    expect(late.choice).toEqual(co);
+  });
+
   test('paired interval: mean and 1.96·s/√n of the differences', () => {
     const { mean, half } = meanInterval([1, 0, 0, 1]);
     expect(mean).toBe(0.5);
@@ -330,7 +402,9 @@ describe('larger-kernel rule (paired comparison on the validation split)', () =>
 describe('nax.yml search switches', () => {
   test('defaults and parsed values; bad values name the field', () => {
     const d = parseSearchSpace(undefined, 'f', 'search');
-    expect([d.gradient, d.commonRandomNumbers, d.hardwareLoss, d.tileArea, d.largerKernels]).toEqual(['reinforce', true, 'product', 'gradient', 'paired']);
+    expect([d.gradient, d.commonRandomNumbers, d.hardwareLoss, d.tileArea, d.largerKernels, d.costlierOps]).toEqual(['reinforce', true, 'product', 'gradient', 'paired', 'paired']);
+    expect(d.weightLr).toBe(3e-5);
+    expect(parseSearchSpace({ costlierOps: 'keep' }, 'f', 'search').costlierOps).toBe('keep');
     const s = parseSearchSpace({ gradient: 'binaryGate', hardwareLoss: 'additive', additiveWeights: { latency: 3 }, warmStart: { costOnly: 0 } }, 'f', 'search');
     expect(s.additiveWeights).toEqual({ energy: 1, latency: 3, area: 1 });
     expect(s.warmStart).toEqual({ committed: 1, costOnly: 0 });
@@ -338,6 +412,7 @@ describe('nax.yml search switches', () => {
     expect(err({ gradient: 'gumbel' })).toMatch(/^nax.yml: search.gradient: /);
     expect(err({ additiveWeights: { energy: 0, latency: 0, area: 0 } })).toMatch(/^nax.yml: search.additiveWeights: at least one/);
     expect(err({ warmStart: { committed: 50 } })).toMatch(/^nax.yml: search.warmStart.committed: /);
+    expect(err({ costlierOps: 'always' })).toMatch(/^nax.yml: search.costlierOps: /);
     expect(err({ kernelCheckImages: 0 })).toMatch(/^nax.yml: search.kernelCheckImages: /);
   });
 });

@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { parseDuration } from '../../config/search-space.js';
+import type { CostModelSwitches } from '../../config/cost-model.js';
 import { refuseNonEmptyFolder } from '../../io/report-file.js';
+import { addCostModelOptions, costModelOverride } from '../cost-model-options.js';
 import { type CliIo, EXIT_OK } from '../context.js';
 import { type CommonOptions, type RawCommonOptions, addCommonOptions, commonOptions, parseShard, project, sampleRunner, startBackend, withProgress } from '../options.js';
 
@@ -12,6 +14,8 @@ export interface SearchCommandOptions extends Omit<CommonOptions, 'json'> {
   /** Output folder, relative to the working directory. Default 'nax-search'. */
   readonly outDir: string;
   readonly shard?: { readonly index: number; readonly count: number };
+  /** Cost-model switches over technology.json's: the search optimises and reports under them. */
+  readonly costModel?: Partial<CostModelSwitches>;
 }
 
 export async function searchCommand(o: SearchCommandOptions, io: CliIo): Promise<number> {
@@ -21,7 +25,7 @@ export async function searchCommand(o: SearchCommandOptions, io: CliIo): Promise
   const { runSearch } = await import('../../search-project.js');
   const runner = await sampleRunner(io, o.backend, undefined);
   const result = await withProgress(io, o.quiet, 1, (progress) => runSearch({
-    ...project(io, o.configPath), budgetS: o.budgetS, outDir, shard: o.shard, progress, now: () => performance.now() / 1000, runner,
+    ...project(io, o.configPath), budgetS: o.budgetS, outDir, shard: o.shard, costModel: o.costModel, progress, now: () => performance.now() / 1000, runner,
   }));
   io.out(result.summary);
   io.out(`\nwritten to ${path.relative(io.cwd, outDir) || '.'}/ (model.json, weights.bin, mapping.json, report.json, pareto.json, summary.md)`);
@@ -29,7 +33,7 @@ export async function searchCommand(o: SearchCommandOptions, io: CliIo): Promise
 }
 
 export function registerSearch(program: Command, io: CliIo, done: (code: number) => void): void {
-  addCommonOptions(program.command('search'))
+  addCostModelOptions(addCommonOptions(program.command('search')))
     .description('bounded NAX re-search of kernel and crossbar size per layer; writes model, mapping, report and Pareto front')
     .option('--budget <duration>', "wall-time budget, e.g. 15m, 900s (overrides nax.yml's search.budget)")
     .option('--out <dir>', 'output folder (must be empty or new, unless --force)', 'nax-search')
@@ -37,6 +41,9 @@ export function registerSearch(program: Command, io: CliIo, done: (code: number)
     .action(async (r: RawCommonOptions & { budget?: string; out: string; shard?: { index: number; count: number } }) => {
       const budgetS = r.budget === undefined ? undefined : parseDuration(r.budget, '--budget', '');
       const { json: _ignored, ...common } = commonOptions(r);
-      done(await searchCommand({ ...common, ...(budgetS === undefined ? {} : { budgetS }), outDir: r.out, ...(r.shard ? { shard: r.shard } : {}) }, io));
+      const costModel = costModelOverride(r);
+      done(await searchCommand({
+        ...common, ...(budgetS === undefined ? {} : { budgetS }), outDir: r.out, ...(r.shard ? { shard: r.shard } : {}), ...(costModel ? { costModel } : {}),
+      }, io));
     });
 }
