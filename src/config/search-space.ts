@@ -199,7 +199,8 @@ export interface SearchSpace {
    * 'paired': after the larger-kernel rule, a layer whose op differs from the cost-only optimum's keeps it only
    * when a paired comparison on the validation split under non-idealities shows that it gains accuracy (first
    * all such layers together against the cost-only optimum, then, when they pay together, each alone);
-   * otherwise the layer takes the cost-only op. 'keep': the argmax stands. Default 'paired' (nax assumption,
+   * otherwise the layer takes the cost-only op; without time for a comparison the argmax stands. 'keep': the
+   * argmax stands. Default 'paired' (nax assumption,
    * the same bar as for larger kernels: extra EDAP is spent only where accuracy shows it pays; with tens of
    * noisy architecture steps the argmax alone is mostly the warm start, README "NAX re-search").
    */

@@ -454,20 +454,20 @@ export class SearchEngine {
     };
     const kernels = kernelsOf(this.plan, arch);
     const larger = this.plan.layers.map((_, i) => i).filter((i) => revertOf(i) >= 0 && kernels.get(this.plan.layers[i]!.name) !== 'zero');
-    return this.pairedRule({ rule: 'largerKernels', arch, eligible: larger, fallbackOf: revertOf, nonIdeal, lambda, deadlineS, timeShare });
+    return this.pairedRule({ rule: 'largerKernels', arch, eligible: larger, fallbackOf: revertOf, nonIdeal, lambda, deadlineS, timeShare, untested: 'fallBack' });
   }
 
   /**
    * The costlier-op rule: a layer whose op is not the cost-only optimum's keeps it only when that pays in
    * non-ideal validation accuracy (pairedRule); otherwise it takes the cost-only op. Alone, a layer moves only
    * when that lowers the hardware term (the group move lands on the cost-only optimum itself). Skipped blocks
-   * (the zero op) stay skipped: they cost less than any op.
+   * (the zero op) stay skipped: they cost less than any op. Without time for a comparison the argmax stands.
    */
   async checkCostlierOps(arch: ArchChoice, costOnly: ArchChoice, table: HardwareTable, nonIdeal: NonIdealFn, lambda: number, deadlineS: number): Promise<{ choice: number[]; checks: PairedCheck[] }> {
     const differing = this.plan.layers.map((_, i) => i)
       .filter((i) => arch[i] !== costOnly[i] && this.plan.layers[i]!.ops[arch[i]!]!.kind !== 'zero');
     return this.pairedRule({
-      rule: 'costlierOps', arch, eligible: differing, fallbackOf: (i) => costOnly[i]!, nonIdeal, lambda, deadlineS, timeShare: 0.5,
+      rule: 'costlierOps', arch, eligible: differing, fallbackOf: (i) => costOnly[i]!, nonIdeal, lambda, deadlineS, timeShare: 0.5, untested: 'stand',
       alone: (alt, cur) => hardwareOfChoice(this.plan, table, alt) < hardwareOfChoice(this.plan, table, cur),
     });
   }
@@ -478,7 +478,9 @@ export class SearchEngine {
    * 95 % interval above 0). First all eligible layers together, against all fallbacks (one comparison decides
    * the common case); when the group pays, each layer alone against its fallback, in order (only where `alone`
    * allows the move). With too little time for the images (< MIN_PAIRED_CHECK_IMAGES) or for the first
-   * comparison, the fallbacks are taken: not shown to pay. When the group paid, layers whose own test no longer
+   * comparison, `untested` decides: larger kernels fall back (their cost is certain, the committed kernel is
+   * known to work), costlier ops stand (the cost-only optimum is not known to work: on the fixture under
+   * pumaAdc delay and always-on leakage it loses 11 pp). When the group paid, layers whose own test no longer
    * fits stay: the group's comparison is their evidence.
    */
   private async pairedRule(o: {
@@ -490,6 +492,8 @@ export class SearchEngine {
     lambda: number;
     deadlineS: number;
     timeShare: number;
+    /** Without time for the first comparison: take the fallbacks, or let the chosen ops stand. */
+    untested: 'fallBack' | 'stand';
     alone?: (alt: readonly number[], cur: readonly number[]) => boolean;
   }): Promise<{ choice: number[]; checks: PairedCheck[] }> {
     const choice = [...o.arch];
@@ -501,7 +505,8 @@ export class SearchEngine {
       ? Math.floor((o.timeShare * (o.deadlineS - this.clock.now())) / (2 * PAIRED_CHECK_CHIPS * this.secondsPerImage))
       : Infinity;
     const n = Math.min(this.settings.kernelCheckImages ?? 200, this.data.nVal, affordable);
-    if (n < MIN_PAIRED_CHECK_IMAGES) return { choice: fallBack(choice, eligible), checks: [] };
+    const untested = () => (o.untested === 'fallBack' ? fallBack(choice, eligible) : choice);
+    if (n < MIN_PAIRED_CHECK_IMAGES) return { choice: untested(), checks: [] };
     const x = this.data.valImages.subarray(0, n * this.per);
     const y = this.data.valLabels.subarray(0, n);
     // 'kernel-check' keeps the larger-kernel rule's chips as they were before the costlier-op rule existed.
@@ -530,7 +535,7 @@ export class SearchEngine {
     let base = await correctOf(choice);
     const perEval = this.clock.now() - t0;
     const fits = () => this.clock.now() + perEval <= o.deadlineS;
-    if (!fits()) return { choice: fallBack(choice, eligible), checks };
+    if (!fits()) return { choice: untested(), checks };
     const allFallback = fallBack(choice, eligible);
     if (!compare(base, await correctOf(allFallback), eligible).kept) return { choice: allFallback, checks };
     if (eligible.length === 1) return { choice, checks };

@@ -44,8 +44,12 @@ import { type SearchPlan, describeChoice, resolveSearchPlan } from './plan.js';
 import type { Progress } from '../progress.js';
 import { type Budget, deadlineOf, protocolAllocation, reserveS, saveAllowanceS, warmUpDeadline } from './schedule.js';
 
-/** Share of each search phase kept for the derivation rules' paired checks (nax assumption). */
-const PAIRED_CHECK_SHARE = 0.2;
+/**
+ * Share of each search phase kept for the derivation rules' paired checks (nax assumption: per second, a paired
+ * comparison on fixed images and chips says more about a choice than an architecture step, whose estimate
+ * at tens of steps is mostly noise, README "NAX re-search").
+ */
+const PAIRED_CHECK_SHARE = 0.35;
 
 export interface SearchShard {
   /** 0-based. */
@@ -276,7 +280,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
     for (const lambda of lambdas) {
       const ts = now();
       // The derivation rules' paired checks (engine, `largerKernels` / `costlierOps: paired`) run after the argmax
-      // within the same phase: they take the phase's last fifth (nax assumption), so the protocol's split of the
+      // within the same phase: they take PAIRED_CHECK_SHARE of it, so the protocol's split of the
       // budget is unchanged. The engine's own fine-tune is off (maxSteps 0): every candidate's equal fine-tuning
       // follows below.
       const checkS = space.largerKernels === 'paired' || space.costlierOps === 'paired' ? PAIRED_CHECK_SHARE * alloc.searchS : 0;
