@@ -316,6 +316,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
     const chosen = searched[pick]!;
     summaries[pick] = { ...summaries[pick]!, evaluated: true };
     if (searched.length > 1) notes.push(`λ=${chosen.lambda} chosen on ${selection.name}: the lowest ${space.objective} among the λ candidates not worse there than the most accurate`);
+    notes.push(...pairedCheckNotes(chosen.run, searched.length > 1 ? `λ=${chosen.lambda}: ` : ''));
     const from = chosen.run.weightsAfterSearch;
 
     // 5. Baselines with the same fine-tuning from the same weights.
@@ -437,6 +438,24 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+const pp = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(2)}`;
+
+/** What the derivation rules decided for one λ, one line per rule (summary.md notes). */
+function pairedCheckNotes(run: LambdaResult, prefix: string): string[] {
+  const out: string[] = [];
+  for (const rule of ['largerKernels', 'costlierOps'] as const) {
+    const cs = run.pairedChecks.filter((c) => c.rule === rule);
+    if (cs.length === 0) continue;
+    const what = rule === 'largerKernels' ? 'larger kernels than committed' : 'ops other than the cost-only optimum\'s';
+    const g = cs[0]!;
+    const alone = cs.slice(1);
+    const kept = alone.filter((c) => c.kept).length;
+    out.push(`${prefix}${what} on ${g.layers.length} layer(s): together Δ non-ideal validation accuracy ${pp(g.deltaAccuracy)} pp ` +
+      `[${pp(g.ci95[0])}, ${pp(g.ci95[1])}] (${g.images} images × ${g.chips} chips) → ${g.kept ? 'they pay' : 'not shown to pay, fallback taken'}` +
+      (alone.length > 0 ? `; then ${alone.length} tested alone, ${kept} kept` : ''));
+  }
+  return out;
+}
 
 /**
  * Writes a candidate's model and mapping into `folder` of the sink and reads the model back exactly as a

@@ -19,7 +19,7 @@ import { saveModelToFolder } from '../../src/runtime/fs-io.js';
 import { initBackend } from '../../src/runtime/tfjs.js';
 import { buildLayersModel, deriveGraph, deriveMappings } from '../../src/search/derive.js';
 import { idealLogits } from '../../src/search/forward.js';
-import { resolveSearchPlan } from '../../src/search/plan.js';
+import { describeChoice, resolveSearchPlan } from '../../src/search/plan.js';
 import { runSearchOn, type SearchResult } from '../../src/search/run.js';
 import { Supernet } from '../../src/search/supernet.js';
 import { committedMappings, quadrantData, standInEvaluator, standInNonIdeal, tinyInputs, trainedTinyGraph } from './tiny.js';
@@ -120,6 +120,9 @@ describe('search on the tiny model', () => {
     for (const [name, mm] of r.runs[0]!.mappings) expect([name, resolved.get(name)!.rows]).toEqual([name, mm.rows]);
     const pareto = JSON.parse(await readFile(path.join(out, 'pareto.json'), 'utf8'));
     expect(pareto.schema).toBe('nax-pareto/1');
+    // The derivation rules' record: the argmax before them and their paired comparisons, as the run returned them.
+    expect(pareto.lambdas[0].argmax).toBe(describeChoice(plan, r.runs[0]!.argmax, true));
+    expect(pareto.lambdas[0].pairedChecks).toEqual(JSON.parse(JSON.stringify(r.runs[0]!.pairedChecks)));
     expect((await readFile(path.join(out, 'summary.md'), 'utf8'))).toMatch(/\| candidate +\| +non-ideal acc\./);
   });
 });
