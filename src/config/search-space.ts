@@ -27,7 +27,7 @@
  *     tileArea: gradient          # or frozen (shared tile area held at the committed network's)
  *     warmStart: { committed: 1, costOnly: 1 }   # initial α bonuses, nats
  *     largerKernels: paired       # or keep; kernelCheckImages: 200
- *     costlierOps: paired         # or keep: an op other than the cost-only optimum's must pay in accuracy
+ *     costlierOps: paired         # or keep: an op other than the cost-only optimum's must lower CE + λ·hardware
  *
  * Only what can be checked without the model is checked here (ranges, units, kernel parity). What needs
  * the model — layer names, kernel size against the feature map, the zero op on a projection block — is
@@ -197,12 +197,12 @@ export interface SearchSpace {
   readonly largerKernels: 'paired' | 'keep';
   /**
    * 'paired': after the larger-kernel rule, a layer whose op differs from the cost-only optimum's keeps it only
-   * when a paired comparison on the validation split under non-idealities shows that it gains accuracy (first
-   * all such layers together against the cost-only optimum, then, when they pay together, each alone);
-   * otherwise the layer takes the cost-only op; without time for a comparison the argmax stands. 'keep': the
-   * argmax stands. Default 'paired' (nax assumption,
-   * the same bar as for larger kernels: extra EDAP is spent only where accuracy shows it pays; with tens of
-   * noisy architecture steps the argmax alone is mostly the warm start, README "NAX re-search").
+   * when that lowers the search's own objective, mean non-ideal CE + λ·hardware term, measured on the same
+   * validation images and chips for both (first all such layers together against the cost-only optimum, then,
+   * when they pay together, each alone); otherwise the layer takes the cost-only op; without time for a
+   * comparison the argmax stands. 'keep': the argmax stands. Default 'paired' (nax assumption: with tens of
+   * noisy architecture steps the argmax is mostly the warm start, README "NAX re-search"; one measured
+   * comparison decides the trade-off λ asks for).
    */
   readonly costlierOps: 'paired' | 'keep';
   /**

@@ -154,10 +154,14 @@ export interface PairedCheck {
   readonly deltaAccuracy: number;
   /** Paired 95 % interval of deltaAccuracy (normal approximation over images). */
   readonly ci95: readonly [number, number];
-  /** Whether the chosen ops stay (the interval is above 0). */
+  /** Whether the chosen ops stay (largerKernels: the interval is above 0; costlierOps: deltaObjective < 0). */
   readonly kept: boolean;
   readonly images: number;
   readonly chips: number;
+  /** costlierOps: mean non-ideal CE (nats), normalised hardware term and objective CE + λ·hardware, chosen − fallback. */
+  readonly deltaCe?: number;
+  readonly deltaHardware?: number;
+  readonly deltaObjective?: number;
 }
 
 /** Cycles through a split in seeded random order, epoch after epoch. */
@@ -454,28 +458,31 @@ export class SearchEngine {
     };
     const kernels = kernelsOf(this.plan, arch);
     const larger = this.plan.layers.map((_, i) => i).filter((i) => revertOf(i) >= 0 && kernels.get(this.plan.layers[i]!.name) !== 'zero');
-    return this.pairedRule({ rule: 'largerKernels', arch, eligible: larger, fallbackOf: revertOf, nonIdeal, lambda, deadlineS, timeShare, untested: 'fallBack' });
+    return this.pairedRule({ rule: 'largerKernels', arch, eligible: larger, fallbackOf: revertOf, nonIdeal, lambda, deadlineS, timeShare, untested: 'fallBack', decide: 'accuracy' });
   }
 
   /**
-   * The costlier-op rule: a layer whose op is not the cost-only optimum's keeps it only when that pays in
-   * non-ideal validation accuracy (pairedRule); otherwise it takes the cost-only op. Alone, a layer moves only
-   * when that lowers the hardware term (the group move lands on the cost-only optimum itself). Skipped blocks
-   * (the zero op) stay skipped: they cost less than any op. Without time for a comparison the argmax stands.
+   * The costlier-op rule: a layer whose op is not the cost-only optimum's keeps it only when that pays under the
+   * search's own objective, measured rather than estimated: mean non-ideal validation CE + λ·hardware term on the
+   * same images and chips (pairedRule, 'objective'); otherwise it takes the cost-only op. Alone, a layer moves
+   * only when that lowers the hardware term (the group move lands on the cost-only optimum itself). Skipped
+   * blocks (the zero op) stay skipped: they cost less than any op. Without time for a comparison the argmax stands.
    */
   async checkCostlierOps(arch: ArchChoice, costOnly: ArchChoice, table: HardwareTable, nonIdeal: NonIdealFn, lambda: number, deadlineS: number): Promise<{ choice: number[]; checks: PairedCheck[] }> {
     const differing = this.plan.layers.map((_, i) => i)
       .filter((i) => arch[i] !== costOnly[i] && this.plan.layers[i]!.ops[arch[i]!]!.kind !== 'zero');
+    const hardwareOf = (a: readonly number[]) => hardwareOfChoice(this.plan, table, a);
     return this.pairedRule({
       rule: 'costlierOps', arch, eligible: differing, fallbackOf: (i) => costOnly[i]!, nonIdeal, lambda, deadlineS, timeShare: 0.5, untested: 'stand',
-      alone: (alt, cur) => hardwareOfChoice(this.plan, table, alt) < hardwareOfChoice(this.plan, table, cur),
+      decide: 'objective', hardwareOf,
+      alone: (alt, cur) => hardwareOf(alt) < hardwareOf(cur),
     });
   }
 
   /**
    * The derivation rules' common test: the chosen ops of the `eligible` layers keep their place only when that
-   * pays in non-ideal validation accuracy against `fallbackOf(i)` (paired: the same images and chips for both;
-   * 95 % interval above 0). First all eligible layers together, against all fallbacks (one comparison decides
+   * pays on the validation split under non-idealities against `fallbackOf(i)` (paired: the same images and chips
+   * for both; `decide` says what paying means). First all eligible layers together, against all fallbacks (one comparison decides
    * the common case); when the group pays, each layer alone against its fallback, in order (only where `alone`
    * allows the move). With too little time for the images (< MIN_PAIRED_CHECK_IMAGES) or for the first
    * comparison, `untested` decides: larger kernels fall back (their cost is certain, the committed kernel is
@@ -494,6 +501,13 @@ export class SearchEngine {
     timeShare: number;
     /** Without time for the first comparison: take the fallbacks, or let the chosen ops stand. */
     untested: 'fallBack' | 'stand';
+    /**
+     * When the chosen ops stay: 'accuracy' — Δ accuracy's 95 % interval is above 0; 'objective' — they lower
+     * the search's objective, mean non-ideal CE + λ·hardware(normalised), on these images and chips.
+     */
+    decide: 'accuracy' | 'objective';
+    /** Normalised hardware term of an architecture ('objective'). */
+    hardwareOf?: (a: readonly number[]) => number;
     alone?: (alt: readonly number[], cur: readonly number[]) => boolean;
   }): Promise<{ choice: number[]; checks: PairedCheck[] }> {
     const choice = [...o.arch];
@@ -512,41 +526,61 @@ export class SearchEngine {
     // 'kernel-check' keeps the larger-kernel rule's chips as they were before the costlier-op rule existed.
     const label = o.rule === 'largerKernels' ? 'kernel-check' : 'costlier-check';
     const seeds = Array.from({ length: PAIRED_CHECK_CHIPS }, (_, c) => deriveSeed(this.settings.seed, label, o.lambda, c));
-    const correctOf = async (a: ArchChoice): Promise<Uint8Array[]> => {
+    interface Outcome { readonly arch: readonly number[]; readonly correct: Uint8Array[]; readonly ce: Float64Array[] }
+    const outcomeOf = async (a: readonly number[]): Promise<Outcome> => {
       const graph = deriveGraph(this.plan, a, this.weightsOf);
       const mappings = deriveMappings(this.plan, a);
-      const out: Uint8Array[] = [];
-      for (const seed of seeds) out.push(top1Correct(await o.nonIdeal({ graph, mappings, images: x, n, seed }), y, n));
-      return out;
+      const correct: Uint8Array[] = [];
+      const ce: Float64Array[] = [];
+      for (const seed of seeds) {
+        const out = await o.nonIdeal({ graph, mappings, images: x, n, seed });
+        correct.push(top1Correct(out, y, n));
+        ce.push(crossEntropyPerSample(out, y, n, this.probabilities));
+      }
+      return { arch: [...a], correct, ce };
     };
     const checks: PairedCheck[] = [];
-    const compare = (chosen: Uint8Array[], fallback: Uint8Array[], layers: readonly number[]): PairedCheck => {
+    const compare = (chosen: Outcome, fallback: Outcome, layers: readonly number[]): PairedCheck => {
       const d = new Float64Array(n);
-      for (let c = 0; c < seeds.length; c++) for (let k = 0; k < n; k++) d[k]! += (chosen[c]![k]! - fallback[c]![k]!) / seeds.length;
+      let dCe = 0;
+      for (let c = 0; c < seeds.length; c++) {
+        for (let k = 0; k < n; k++) {
+          d[k]! += (chosen.correct[c]![k]! - fallback.correct[c]![k]!) / seeds.length;
+          dCe += chosen.ce[c]![k]! - fallback.ce[c]![k]!;
+        }
+      }
+      dCe /= n * seeds.length;
       const { mean, half } = meanInterval(d);
+      const objective = o.decide === 'objective' && o.hardwareOf
+        ? (() => {
+          const dHw = o.hardwareOf!(chosen.arch) - o.hardwareOf!(fallback.arch);
+          return { deltaCe: dCe, deltaHardware: dHw, deltaObjective: dCe + o.lambda * dHw };
+        })()
+        : undefined;
       const check: PairedCheck = {
         rule: o.rule, layers: layers.map((i) => this.plan.layers[i]!.name), deltaAccuracy: mean, ci95: [mean - half, mean + half],
-        kept: mean - half > 0, images: n, chips: seeds.length,
+        kept: objective ? objective.deltaObjective < 0 : mean - half > 0, images: n, chips: seeds.length,
+        ...(objective ?? {}),
       };
       checks.push(check);
       return check;
     };
     const t0 = this.clock.now();
-    let base = await correctOf(choice);
+    let base = await outcomeOf(choice);
     const perEval = this.clock.now() - t0;
     const fits = () => this.clock.now() + perEval <= o.deadlineS;
     if (!fits()) return { choice: untested(), checks };
-    const allFallback = fallBack(choice, eligible);
-    if (!compare(base, await correctOf(allFallback), eligible).kept) return { choice: allFallback, checks };
+    const allFallback = await outcomeOf(fallBack(choice, eligible));
+    if (!compare(base, allFallback, eligible).kept) return { choice: [...allFallback.arch], checks };
     if (eligible.length === 1) return { choice, checks };
     for (const i of eligible) {
       const alt = fallBack(choice, [i]);
       if (o.alone && !o.alone(alt, choice)) continue;
       if (!fits()) break;
-      const altCorrect = await correctOf(alt);
-      if (!compare(base, altCorrect, [i]).kept) {
+      const altOutcome = await outcomeOf(alt);
+      if (!compare(base, altOutcome, [i]).kept) {
         choice.splice(0, choice.length, ...alt);
-        base = altCorrect;
+        base = altOutcome;
       }
     }
     return { choice, checks };

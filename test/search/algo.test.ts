@@ -333,12 +333,17 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
     const r = await e.checkCostlierOps(arch, co, table, ideal, 1, Infinity);
     e.dispose();
     expect(r.checks).toHaveLength(1);
-    expect(r.checks[0]).toMatchObject({ rule: 'costlierOps', deltaAccuracy: 0, kept: false, images: 100, chips: 2 });
+    expect(r.checks[0]).toMatchObject({ rule: 'costlierOps', deltaAccuracy: 0, deltaCe: 0, kept: false, images: 100, chips: 2 });
+    // Same outputs, so the objective's difference is λ × the hardware difference, which the committed choice loses.
+    const dHw = hardwareOfChoice(plan, table, arch) - hardwareOfChoice(plan, table, co);
+    expect(dHw).toBeGreaterThan(0);
+    expect(r.checks[0]!.deltaHardware).toBeCloseTo(dHw, 12);
+    expect(r.checks[0]!.deltaObjective).toBeCloseTo(dHw, 12);
     expect(r.checks[0]!.layers).toEqual(differing.map((i) => plan.layers[i]!.name));
     expect(r.choice).toEqual(co);
   });
 
-  test('costlier-op rule: the layer whose costlier op carries the accuracy keeps it; a costlier op that does not pay falls back', async () => {
+  test('costlier-op rule: at small λ the layer whose costlier op carries the accuracy keeps it, a costlier op that does not pay falls back; at large λ the cost-only optimum wins', async () => {
     const space = parseSearchSpace({ kernels: [3, 5] }, 'f', 'search');
     const table = buildHardwareTable(plan, lookup, space);
     const co = costOnlyOptimum(lookup, plan).choice;
@@ -376,17 +381,27 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
       return out;
     };
     const e = engineWith(plan, { kernelCheckImages: 100 });
-    const r = await e.checkCostlierOps(arch, co, table, oracle, 1, Infinity);
+    const r = await e.checkCostlierOps(arch, co, table, oracle, 1e-3, Infinity);
     e.dispose();
     expect(r.checks[0]!.kept).toBe(true); // the pair together against the cost-only optimum
+    expect(r.checks[0]!.deltaCe).toBeLessThan(0);
+    // Right on every image, against right only where the label is class 0.
+    expect(r.checks[0]!.deltaAccuracy).toBeCloseTo([...d.valLabels.subarray(0, 100)].filter((l) => l !== 0).length / 100, 12);
     const want = [...co];
     want[a.i] = a.j;
     expect(r.choice).toEqual(want);
     expect(r.checks.find((c) => c.layers.length === 1 && c.layers[0] === nameA)!.kept).toBe(true);
     expect(r.checks.find((c) => c.layers.length === 1 && c.layers[0] === plan.layers[b.i]!.name)!.kept).toBe(false);
+    // λ large enough that the hardware saving outweighs every image's CE: the cost-only optimum.
+    const e3 = engineWith(plan, { kernelCheckImages: 100 });
+    const heavy = await e3.checkCostlierOps(arch, co, table, oracle, 1e3, Infinity);
+    e3.dispose();
+    expect(heavy.checks).toHaveLength(1);
+    expect(heavy.checks[0]!.kept).toBe(false);
+    expect(heavy.choice).toEqual(co);
     // Out of time: nothing is known against the argmax (the cost-only optimum is not known to work), so it stands.
     const e2 = engineWith(plan, { kernelCheckImages: 100 });
-    const late = await e2.checkCostlierOps(arch, co, table, oracle, 1, now() - 1);
+    const late = await e2.checkCostlierOps(arch, co, table, oracle, 1e-3, now() - 1);
     e2.dispose();
     expect(late.checks).toHaveLength(0);
     expect(late.choice).toEqual(arch);
