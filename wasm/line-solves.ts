@@ -64,46 +64,143 @@ function relaxTowards(s: usize, x: usize, omega: f64, pairs: usize, odd: bool): 
 
 // Solves every word line for U given W (the recurrences are spelled out in line-network.ts). With
 // relax = 0 the solution is written into u (t must equal u); otherwise into t, and u moves by ω towards it.
+// Right-hand sides go eight at a time with the recurrence carried in registers, then the rest two at a time
+// through memory, then an odd one.
 export function wordLines(
   rows: i32, cols: i32, nRhs: i32, g: usize, invPivot: usize, coupling: usize, gLeft: f64,
   u: usize, w: usize, drive: usize, t: usize, omega: f64, relax: i32,
 ): void {
   const kb = <usize>nRhs << 3;
-  const pairs = <usize>(nRhs & ~1) << 3;
+  const wide = <usize>(nRhs & ~7) << 3;
+  const pairs = <usize>(nRhs & 6) << 3;
   const odd = (nRhs & 1) != 0;
   for (let i = 0; i < rows; i++) {
     const row = <usize>i * <usize>cols;
-    // Forward elimination from the open end: y_j = G·W_j + (g_w/p_{j+1})·y_{j+1}.
-    let n = row + <usize>cols - 1;
-    scale(t + n * kb, load<f64>(g + (n << 3)), w + n * kb, pairs, odd);
-    while (n > row) {
-      n--;
-      const b = n * kb;
-      axpby(t + b, load<f64>(g + (n << 3)), w + b, load<f64>(coupling + ((n + 1) << 3)), t + b + kb, pairs, odd);
-    }
-    // The driver enters at node 0: x_0 = (y_0 + gLeft·V)·(1/p_0).
-    const t0 = t + row * kb;
     const d = drive + <usize>i * kb;
-    const ip0 = load<f64>(invPivot + (row << 3));
-    const gv = f64x2.splat(gLeft);
-    const ipv = f64x2.splat(ip0);
-    for (let o: usize = 0; o < pairs; o += 16) {
-      v128.store(t0 + o, f64x2.mul(f64x2.add(v128.load(t0 + o), f64x2.mul(gv, v128.load(d + o))), ipv));
+    for (let k: usize = 0; k < wide; k += 64) {
+      wordLine8(row, <usize>cols, kb, g, invPivot, coupling, gLeft, u + k, w + k, d + k, t + k, omega, relax);
     }
-    if (odd) store<f64>(t0 + pairs, (load<f64>(t0 + pairs) + gLeft * load<f64>(d + pairs)) * ip0);
-    // Back substitution x_j = y_j/p_j + (g_w/p_j)·x_{j−1}.
-    const end = row + <usize>cols;
-    if (relax) {
-      relaxTowards(u + row * kb, t0, omega, pairs, odd);
-      for (n = row + 1; n < end; n++) {
-        const b = n * kb;
-        axpbyRelax(t + b, load<f64>(invPivot + (n << 3)), t + b, load<f64>(coupling + (n << 3)), t + b - kb, u + b, omega, pairs, odd);
-      }
-    } else {
-      for (n = row + 1; n < end; n++) {
-        const b = n * kb;
-        axpby(t + b, load<f64>(invPivot + (n << 3)), t + b, load<f64>(coupling + (n << 3)), t + b - kb, pairs, odd);
-      }
+    if (wide < kb) wordLineRest(row, <usize>cols, kb, g, invPivot, coupling, gLeft, u + wide, w + wide, d + wide, t + wide, omega, relax, pairs, odd);
+  }
+}
+
+// One word line, right-hand sides k…k+7 (the pointers start at k).
+@inline
+function wordLine8(
+  row: usize, cols: usize, kb: usize, g: usize, invPivot: usize, coupling: usize, gLeft: f64,
+  u: usize, w: usize, d: usize, t: usize, omega: f64, relax: i32,
+): void {
+  // Forward elimination from the open end: y_j = G·W_j + (g_w/p_{j+1})·y_{j+1}.
+  let n = row + cols - 1;
+  let pw = w + n * kb;
+  let pt = t + n * kb;
+  let a = f64x2.splat(load<f64>(g + (n << 3)));
+  let y0 = f64x2.mul(a, v128.load(pw));
+  let y1 = f64x2.mul(a, v128.load(pw, 16));
+  let y2 = f64x2.mul(a, v128.load(pw, 32));
+  let y3 = f64x2.mul(a, v128.load(pw, 48));
+  while (n > row) {
+    const c = f64x2.splat(load<f64>(coupling + (n << 3)));
+    v128.store(pt, y0);
+    v128.store(pt, y1, 16);
+    v128.store(pt, y2, 32);
+    v128.store(pt, y3, 48);
+    n--;
+    pw -= kb;
+    pt -= kb;
+    a = f64x2.splat(load<f64>(g + (n << 3)));
+    y0 = f64x2.add(f64x2.mul(a, v128.load(pw)), f64x2.mul(c, y0));
+    y1 = f64x2.add(f64x2.mul(a, v128.load(pw, 16)), f64x2.mul(c, y1));
+    y2 = f64x2.add(f64x2.mul(a, v128.load(pw, 32)), f64x2.mul(c, y2));
+    y3 = f64x2.add(f64x2.mul(a, v128.load(pw, 48)), f64x2.mul(c, y3));
+  }
+  // The driver enters at node 0: x_0 = (y_0 + gLeft·V)·(1/p_0).
+  const gl = f64x2.splat(gLeft);
+  a = f64x2.splat(load<f64>(invPivot + (row << 3)));
+  y0 = f64x2.mul(f64x2.add(y0, f64x2.mul(gl, v128.load(d))), a);
+  y1 = f64x2.mul(f64x2.add(y1, f64x2.mul(gl, v128.load(d, 16))), a);
+  y2 = f64x2.mul(f64x2.add(y2, f64x2.mul(gl, v128.load(d, 32))), a);
+  y3 = f64x2.mul(f64x2.add(y3, f64x2.mul(gl, v128.load(d, 48))), a);
+  // Back substitution x_j = y_j/p_j + (g_w/p_j)·x_{j−1}; relaxed, u moves towards x and t is not needed.
+  const end = row + cols;
+  if (relax) {
+    const om = f64x2.splat(omega);
+    let pu = u + row * kb;
+    for (;;) {
+      let s = v128.load(pu);
+      v128.store(pu, f64x2.add(s, f64x2.mul(om, f64x2.sub(y0, s))));
+      s = v128.load(pu, 16);
+      v128.store(pu, f64x2.add(s, f64x2.mul(om, f64x2.sub(y1, s))), 16);
+      s = v128.load(pu, 32);
+      v128.store(pu, f64x2.add(s, f64x2.mul(om, f64x2.sub(y2, s))), 32);
+      s = v128.load(pu, 48);
+      v128.store(pu, f64x2.add(s, f64x2.mul(om, f64x2.sub(y3, s))), 48);
+      n++;
+      if (n >= end) break;
+      pt += kb;
+      pu += kb;
+      a = f64x2.splat(load<f64>(invPivot + (n << 3)));
+      const c = f64x2.splat(load<f64>(coupling + (n << 3)));
+      y0 = f64x2.add(f64x2.mul(a, v128.load(pt)), f64x2.mul(c, y0));
+      y1 = f64x2.add(f64x2.mul(a, v128.load(pt, 16)), f64x2.mul(c, y1));
+      y2 = f64x2.add(f64x2.mul(a, v128.load(pt, 32)), f64x2.mul(c, y2));
+      y3 = f64x2.add(f64x2.mul(a, v128.load(pt, 48)), f64x2.mul(c, y3));
+    }
+  } else {
+    for (;;) {
+      v128.store(pt, y0);
+      v128.store(pt, y1, 16);
+      v128.store(pt, y2, 32);
+      v128.store(pt, y3, 48);
+      n++;
+      if (n >= end) break;
+      pt += kb;
+      a = f64x2.splat(load<f64>(invPivot + (n << 3)));
+      const c = f64x2.splat(load<f64>(coupling + (n << 3)));
+      y0 = f64x2.add(f64x2.mul(a, v128.load(pt)), f64x2.mul(c, y0));
+      y1 = f64x2.add(f64x2.mul(a, v128.load(pt, 16)), f64x2.mul(c, y1));
+      y2 = f64x2.add(f64x2.mul(a, v128.load(pt, 32)), f64x2.mul(c, y2));
+      y3 = f64x2.add(f64x2.mul(a, v128.load(pt, 48)), f64x2.mul(c, y3));
+    }
+  }
+}
+
+// One word line, the right-hand sides after the groups of eight (the pointers start there): `pairs` bytes in
+// f64x2 lanes, then an odd one; the recurrence goes through memory.
+@inline
+function wordLineRest(
+  row: usize, cols: usize, kb: usize, g: usize, invPivot: usize, coupling: usize, gLeft: f64,
+  u: usize, w: usize, d: usize, t: usize, omega: f64, relax: i32, pairs: usize, odd: bool,
+): void {
+  // Forward elimination, as in wordLine8.
+  let n = row + cols - 1;
+  scale(t + n * kb, load<f64>(g + (n << 3)), w + n * kb, pairs, odd);
+  while (n > row) {
+    n--;
+    const b = n * kb;
+    axpby(t + b, load<f64>(g + (n << 3)), w + b, load<f64>(coupling + ((n + 1) << 3)), t + b + kb, pairs, odd);
+  }
+  // The driver.
+  const t0 = t + row * kb;
+  const ip0 = load<f64>(invPivot + (row << 3));
+  const gv = f64x2.splat(gLeft);
+  const ipv = f64x2.splat(ip0);
+  for (let o: usize = 0; o < pairs; o += 16) {
+    v128.store(t0 + o, f64x2.mul(f64x2.add(v128.load(t0 + o), f64x2.mul(gv, v128.load(d + o))), ipv));
+  }
+  if (odd) store<f64>(t0 + pairs, (load<f64>(t0 + pairs) + gLeft * load<f64>(d + pairs)) * ip0);
+  // Back substitution.
+  const end = row + cols;
+  if (relax) {
+    relaxTowards(u + row * kb, t0, omega, pairs, odd);
+    for (n = row + 1; n < end; n++) {
+      const b = n * kb;
+      axpbyRelax(t + b, load<f64>(invPivot + (n << 3)), t + b, load<f64>(coupling + (n << 3)), t + b - kb, u + b, omega, pairs, odd);
+    }
+  } else {
+    for (n = row + 1; n < end; n++) {
+      const b = n * kb;
+      axpby(t + b, load<f64>(invPivot + (n << 3)), t + b, load<f64>(coupling + (n << 3)), t + b - kb, pairs, odd);
     }
   }
 }
