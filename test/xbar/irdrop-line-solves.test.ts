@@ -1,8 +1,8 @@
 /**
  * The WebAssembly line solves (src/xbar/irdrop/line-solves-wasm.ts) against an independent computation: each
  * word or bit line solved alone, one right-hand side at a time, by the scalar Thomas solve `solveChain`, then
- * relaxed in JavaScript. Block sizes cover the SIMD lanes and their tail: K = 1 (scalar only), 2, 3 and 7 (pairs
- * plus one scalar right-hand side), 8.
+ * relaxed in JavaScript. Block sizes cover every path of the kernel: K = 1 (scalar only), 2, 3 and 7 (f64x2 pairs
+ * plus one scalar right-hand side), 8 and 16 (groups of eight only), 11 (a group of eight, a pair and one more).
  */
 import { describe, expect, test } from '@jest/globals';
 import { buildLineNetwork, solveChain } from '../../src/xbar/irdrop/line-network.js';
@@ -55,7 +55,7 @@ function bitLinesReference(g: Float64Array, u: Float64Array, nRhs: number): Floa
 const relaxed = (old: Float64Array, x: Float64Array, omega: number) => old.map((o, n) => o + omega * (x[n] - o));
 
 describe('WebAssembly line solves against one line and one right-hand side at a time', () => {
-  for (const nRhs of [1, 2, 3, 7, 8]) {
+  for (const nRhs of [1, 2, 3, 7, 8, 11, 16]) {
     for (const omega of [1, 1.37]) {
       test(`K = ${nRhs}, ω = ${omega}: word lines, then bit lines`, () => {
         const rng = new Rng(1000 * nRhs + Math.round(100 * omega));
@@ -64,7 +64,7 @@ describe('WebAssembly line solves against one line and one right-hand side at a 
         const w0 = randomArray(ROWS * COLS * nRhs, rng, 0.1);
         const drive = randomArray(ROWS * nRhs, rng, 0.25);
         // A workspace larger than the block: the solves use the first rows·cols·K entries.
-        const lines = lineSolves(buildLineNetwork(g, ROWS, COLS, WIRES), 9);
+        const lines = lineSolves(buildLineNetwork(g, ROWS, COLS, WIRES), 17);
         const block = ROWS * COLS * nRhs;
         lines.u.set(u0);
         lines.w.set(w0);
