@@ -27,10 +27,14 @@ const ROUNDING_FLOOR_REL = 64 * Number.EPSILON;
 const EXACT_MAX_SWEEPS = 1000;
 
 /**
- * Upper bound on rows·cols·K of one block of right-hand sides in the exact solve: three such Float64Arrays
- * (4 MiB each) are live, which bounds memory for 512×512 arrays (K = 2). At 2^17 a 256×256 array had K = 2 and
- * the per-line loop overhead dominated; 2^19 (K = 8) measured 2.07 → 1.34 s CPU on the shared machine, with
- * the matrix unchanged beyond 1e-14 relative (the block's joint stopping test may take one sweep more or less).
+ * Upper bound on rows·cols·K of one block of right-hand sides in the exact solve: the kernel's memory holds
+ * three such float64 blocks (u, w, scratch; 4 MiB each) beside five [rows, cols] arrays (conductances, line
+ * factors), which bounds memory for 512×512 arrays (K = 2; ~22 MiB in all). With the JavaScript line solves,
+ * 2^17 (K = 2 at 256×256) was dominated by per-line loop overhead and 2^19 (K = 8) measured 2.07 → 1.34 s CPU.
+ * With the WebAssembly ones (line-solves-wasm.ts), 256×256 measured K = 4 0.51 s, K = 8 0.24 s, K = 16 0.43 s
+ * CPU: K = 8 is one group of eight right-hand sides carried in registers along a word line, and a larger
+ * block only adds memory traffic. The block's joint stopping test may take one sweep more or less than
+ * another K would (the matrix agrees beyond 1e-14 relative).
  */
 const BLOCK_ELEMENTS = 1 << 19;
 
