@@ -10,16 +10,7 @@
  */
 import type { Conversions } from './conversions.js';
 import { CONVERSIONS_WASM_BASE64 } from './conversions-wasm-bytes.js';
-
-// The project's lib (ES2022, no DOM) has no WebAssembly typings: the few members used here.
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { readonly exports: unknown };
-}
+import { type WasmMemory, ensureMemory, instantiateKernel } from './wasm-instance.js';
 
 interface KernelExports {
   readonly memory: WasmMemory;
@@ -32,11 +23,7 @@ interface KernelExports {
 let kernel: KernelExports | undefined;
 
 function instance(): KernelExports {
-  if (!kernel) {
-    const bytes = Uint8Array.from(atob(CONVERSIONS_WASM_BASE64), (c) => c.charCodeAt(0));
-    const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-    kernel = new wasm.Instance(new wasm.Module(bytes), {}).exports as KernelExports;
-  }
+  kernel ??= instantiateKernel<KernelExports>(CONVERSIONS_WASM_BASE64);
   return kernel;
 }
 
@@ -58,8 +45,7 @@ export function convertUnipolarWasm(k: Conversions, weight: Float64Array): void 
   const sumOff = align(cycOff + nAct * 4);
   const yOff = align(sumOff + nAct * 8);
   const need = yOff + chunkRows * nCols * 4;
-  const have = kx.memory.buffer.byteLength;
-  if (need > have) kx.memory.grow(Math.ceil((need - have) / 65536));
+  ensureMemory(kx.memory, need);
   const buf = kx.memory.buffer;
   new Float64Array(buf, accOff, acc.length).set(acc);
   new Float64Array(buf, weightOff, weight.length).set(weight);

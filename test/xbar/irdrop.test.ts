@@ -159,6 +159,7 @@ describe('exact solve against an independent dense nodal solve (1e-9 relative)',
   for (const [rows, cols] of [
     [4, 5],
     [12, 9],
+    [7, 5],
     [1, 6],
     [6, 1],
   ]) {
@@ -172,6 +173,17 @@ describe('exact solve against an independent dense nodal solve (1e-9 relative)',
       }
     });
   }
+
+  test('x=[7, 5], R_source = R_sink = 50 kΩ (over-relaxed, one block of 7: SIMD pairs and a scalar tail): every column of M', () => {
+    const wires = { rWireOhm: 3, rSourceOhm: 5e4, rSinkOhm: 5e4 };
+    const g = randomArray(7, 5, 75);
+    const m = effectiveMatrix({ g, rows: 7, cols: 5, wires, model: 'exact' });
+    for (let i = 0; i < 7; i++) {
+      const unit = new Float64Array(7);
+      unit[i] = 1;
+      expectClose(m.subarray(i * 5, (i + 1) * 5), denseNodalSolve(g, 7, 5, wires, unit), { atol: 0, rtol: 1e-9 });
+    }
+  });
 
   test('x=[12, 9], one input vector, with R_source = 0 and with R_sink = 0 and with a 50 Ω wire', () => {
     const g = randomArray(12, 9, 7);

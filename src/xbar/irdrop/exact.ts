@@ -3,15 +3,8 @@
  * contraction is large) to floating-point accuracy, one block of unit right-hand sides at a time.
  */
 import type { WireResistances } from './types.js';
-import {
-  type LineNetwork,
-  type Relaxation,
-  firstWordSweepUnitDrive,
-  notConvergedError,
-  outputsFromBitLines,
-  solveBitLines,
-  solveWordLines,
-} from './line-network.js';
+import { type LineNetwork, firstWordSweepUnitDrive, notConvergedError, outputsFromBitLines } from './line-network.js';
+import { type LineSolves, lineSolves } from './line-solves-wasm.js';
 
 /**
  * Stop the exact relaxation when the estimated remaining error of every output, Δ·ρ/(1 − ρ) with Δ the last
@@ -34,10 +27,14 @@ const ROUNDING_FLOOR_REL = 64 * Number.EPSILON;
 const EXACT_MAX_SWEEPS = 1000;
 
 /**
- * Upper bound on rows·cols·K of one block of right-hand sides in the exact solve: three such Float64Arrays
- * (4 MiB each) are live, which bounds memory for 512×512 arrays (K = 2). At 2^17 a 256×256 array had K = 2 and
- * the per-line loop overhead dominated; 2^19 (K = 8) measured 2.07 → 1.34 s CPU on the shared machine, with
- * the matrix unchanged beyond 1e-14 relative (the block's joint stopping test may take one sweep more or less).
+ * Upper bound on rows·cols·K of one block of right-hand sides in the exact solve: the kernel's memory holds
+ * three such float64 blocks (u, w, scratch; 4 MiB each) beside five [rows, cols] arrays (conductances, line
+ * factors), which bounds memory for 512×512 arrays (K = 2; ~22 MiB in all). With the JavaScript line solves,
+ * 2^17 (K = 2 at 256×256) was dominated by per-line loop overhead and 2^19 (K = 8) measured 2.07 → 1.34 s CPU.
+ * With the WebAssembly ones (line-solves-wasm.ts), 256×256 measured K = 4 0.51 s, K = 8 0.24 s, K = 16 0.43 s
+ * CPU: K = 8 is one group of eight right-hand sides carried in registers along a word line, and a larger
+ * block only adds memory traffic. The block's joint stopping test may take one sweep more or less than
+ * another K would (the matrix agrees beyond 1e-14 relative).
  */
 const BLOCK_ELEMENTS = 1 << 19;
 
@@ -127,30 +124,18 @@ function adaptedSorFactor(omega: number, lambda: number): number {
 }
 
 
-/** State and scratch arrays of one relaxation, for blocks of up to K right-hand sides. */
+/** State of one relaxation, for blocks of up to K right-hand sides. */
 interface RelaxationWork {
-  /** Word-line voltages [rows, cols, K]. */
-  readonly u: Float64Array;
-  /** Bit-line voltages [rows, cols, K]. */
-  readonly w: Float64Array;
-  /** Plain line-solve results while over-relaxing, [rows, cols, K]. */
-  readonly scratch: Float64Array;
-  /** Row drives [rows, K]. */
-  readonly drive: Float64Array;
+  /** Voltages, drives and line solves in the WebAssembly kernel's memory (line-solves-wasm.ts). */
+  readonly lines: LineSolves;
   /** Column currents [cols, K] of the latest and the previous sweep. */
   readonly out: Float64Array;
   readonly prev: Float64Array;
 }
 
-export function relaxationWork(rows: number, cols: number, nRhs: number): RelaxationWork {
-  return {
-    u: new Float64Array(rows * cols * nRhs),
-    w: new Float64Array(rows * cols * nRhs),
-    scratch: new Float64Array(rows * cols * nRhs),
-    drive: new Float64Array(rows * nRhs),
-    out: new Float64Array(cols * nRhs),
-    prev: new Float64Array(cols * nRhs),
-  };
+/** Opens the relaxation workspace of `net` (replacing any earlier one, see line-solves-wasm.ts). */
+export function relaxationWork(net: LineNetwork, nRhs: number): RelaxationWork {
+  return { lines: lineSolves(net, nRhs), out: new Float64Array(net.cols * nRhs), prev: new Float64Array(net.cols * nRhs) };
 }
 
 /**
@@ -159,31 +144,31 @@ export function relaxationWork(rows: number, cols: number, nRhs: number): Relaxa
  * the contraction warrants it. Leaves the column currents in work.out and returns the number of sweeps.
  */
 export function relaxToConvergence(net: LineNetwork, work: RelaxationWork, nRhs: number, wires: WireResistances): number {
-  const { u, w, scratch, drive, out, prev } = work;
+  const { lines, out, prev } = work;
   const st = newConvergenceState();
-  let relax: Relaxation | undefined;
+  let omega = 1; // plain Gauss–Seidel until SOR pays
   let sorSweeps = 0;
   prev.fill(0, 0, net.cols * nRhs);
   for (;;) {
-    solveBitLines(net, w, u, nRhs, relax);
+    lines.solveBitLines(nRhs, omega);
     st.sweeps++;
-    outputsFromBitLines(net, w, nRhs, out);
+    outputsFromBitLines(net, lines.w, nRhs, out);
     if (converged(out, prev, net.cols * nRhs, st)) return st.sweeps;
     if (st.sweeps >= EXACT_MAX_SWEEPS) {
       const detail = `${EXACT_MAX_SWEEPS} sweeps, last change ${st.lastChange.toExponential(2)} A`;
       throw notConvergedError('exact IR-drop solve', net.rows, net.cols, detail, wires);
     }
-    const adapt = relax !== undefined && sorSweeps >= SOR_UPDATE_SWEEPS && steadyContraction(st);
+    const adapt = omega !== 1 && sorSweeps >= SOR_UPDATE_SWEEPS && steadyContraction(st);
     if (st.sweeps === SOR_START_SWEEP || adapt) {
-      const omega = relax ? adaptedSorFactor(relax.omega, st.ratio) : sorFactor(st.ratio);
-      if (omega !== (relax?.omega ?? 1)) {
-        relax = { omega, scratch };
+      const next = omega !== 1 ? adaptedSorFactor(omega, st.ratio) : sorFactor(st.ratio);
+      if (next !== omega) {
+        omega = next;
         sorSweeps = 0;
         resetContraction(st); // the contraction changes; estimate it afresh
       }
     }
-    if (relax) sorSweeps++;
-    solveWordLines(net, u, w, drive, nRhs, relax);
+    if (omega !== 1) sorSweeps++;
+    lines.solveWordLines(nRhs, omega);
   }
 }
 
@@ -200,9 +185,10 @@ function exactRowsByRelaxation(
   m: Float64Array,
 ): void {
   const { rows, cols } = net;
-  work.drive.fill(0, 0, rows * nRhs);
-  for (let k = 0; k < nRhs; k++) work.drive[(firstRow + k) * nRhs + k] = 1;
-  firstWordSweepUnitDrive(net, work.u, firstRow, nRhs);
+  const { drive, u } = work.lines;
+  drive.fill(0, 0, rows * nRhs);
+  for (let k = 0; k < nRhs; k++) drive[(firstRow + k) * nRhs + k] = 1;
+  firstWordSweepUnitDrive(net, u, firstRow, nRhs);
   relaxToConvergence(net, work, nRhs, wires);
   for (let k = 0; k < nRhs; k++) {
     const dst = (firstRow + k) * cols;
@@ -213,7 +199,7 @@ function exactRowsByRelaxation(
 export function exactEffectiveMatrix(net: LineNetwork, wires: WireResistances, m: Float64Array): void {
   const { rows, cols } = net;
   const blockRhs = Math.max(1, Math.min(rows, Math.floor(BLOCK_ELEMENTS / (rows * cols))));
-  const work = relaxationWork(rows, cols, blockRhs);
+  const work = relaxationWork(net, blockRhs);
   for (let first = 0; first < rows; first += blockRhs) {
     exactRowsByRelaxation(net, first, Math.min(blockRhs, rows - first), work, wires, m);
   }

@@ -47,7 +47,7 @@ const FAST_MAX_ORDERS = 1000;
  * So it stays two to three orders below the 1 % target up to N = 128. For comparison, the first sweep alone
  * (step 1, zero cost beyond the factors) errs by 8.5e-3 at N = 128, and two true relaxation sweeps by 7.5e-5
  * at ~10× the cost of this model. Cost: best-of-N 0.3 ms at 64×64 and 1.5 ms at 128×128 (`bench/irdrop.ts`),
- * > 100× below the exact solve.
+ * 7× and 13× below the exact solve since its line solves run in WebAssembly (> 50× before).
  */
 export function fastEffectiveMatrix(net: LineNetwork, wires: WireResistances, m: Float64Array): void {
   const { rows, cols, g, gWireSiemens: gWire, gLeftSiemens, wordInvPivot, wordCoupling, adjointOut } = net;

@@ -142,117 +142,14 @@ export function buildLineNetwork(g: Float64Array, rows: number, cols: number, wi
   };
 }
 
-/**
- * Over-relaxation of one half-sweep: the line solve writes its plain Gauss–Seidel result into `scratch` and
- * the state moves to state + omega·(result − state).
+/*
+ * The word-line and bit-line solves of a relaxation run in WebAssembly (line-solves-wasm.ts) on these factors,
+ * for K right-hand sides at once:
+ * - word lines, U given W: forward elimination from the open end y_j = G_ij·W_ij + (g_w/p_{j+1})·y_{j+1}, the
+ *   driver entering at node 0, x_0 = (y_0 + gLeft·V_i)/p_0, then back substitution x_j = y_j/p_j + (g_w/p_j)·x_{j−1};
+ * - bit lines, W given U: forward from the open top y_i = G_ij·U_ij + (g_w/p_{i−1})·y_{i−1}, back from the sink
+ *   end x_{R−1} = y_{R−1}/p_{R−1}, x_i = y_i/p_i + (g_w/p_i)·x_{i+1}.
  */
-export interface Relaxation {
-  readonly omega: number;
-  readonly scratch: Float64Array;
-}
-
-/**
- * Solves every word line for U given W, for K right-hand sides at once.
- * @param u word-line voltages [rows, cols, K], V: overwritten (plain) or relaxed towards the solution.
- * @param w bit-line voltages [rows, cols, K], V.
- * @param drive row input voltages [rows, K], V.
- */
-export function solveWordLines(
-  net: LineNetwork,
-  u: Float64Array,
-  w: Float64Array,
-  drive: Float64Array,
-  nRhs: number,
-  relax?: Relaxation,
-): void {
-  const { rows, cols, g, gLeftSiemens, wordInvPivot, wordCoupling } = net;
-  const t = relax ? relax.scratch : u;
-  const omega = relax ? relax.omega : 1;
-  for (let i = 0; i < rows; i++) {
-    const row = i * cols;
-    // Forward elimination from the open end: y_j = G·W_j + (g_w/p_{j+1})·y_{j+1}.
-    let b = (row + cols - 1) * nRhs;
-    let gij = g[row + cols - 1];
-    for (let k = 0; k < nRhs; k++) t[b + k] = gij * w[b + k];
-    for (let j = cols - 2; j >= 0; j--) {
-      b = (row + j) * nRhs;
-      gij = g[row + j];
-      const c = wordCoupling[row + j + 1];
-      for (let k = 0; k < nRhs; k++) t[b + k] = gij * w[b + k] + c * t[b + nRhs + k];
-    }
-    // The driver enters at node 0; then back substitution x_j = y_j/p_j + (g_w/p_j)·x_{j−1}.
-    b = row * nRhs;
-    const d = i * nRhs;
-    const ip0 = wordInvPivot[row];
-    for (let k = 0; k < nRhs; k++) t[b + k] = (t[b + k] + gLeftSiemens * drive[d + k]) * ip0;
-    if (relax) for (let k = 0; k < nRhs; k++) u[b + k] += omega * (t[b + k] - u[b + k]);
-    for (let j = 1; j < cols; j++) {
-      b = (row + j) * nRhs;
-      const ip = wordInvPivot[row + j];
-      const c = wordCoupling[row + j];
-      if (relax) {
-        for (let k = 0; k < nRhs; k++) {
-          const x = t[b + k] * ip + c * t[b - nRhs + k];
-          t[b + k] = x;
-          u[b + k] += omega * (x - u[b + k]);
-        }
-      } else {
-        for (let k = 0; k < nRhs; k++) t[b + k] = t[b + k] * ip + c * t[b - nRhs + k];
-      }
-    }
-  }
-}
-
-/**
- * Solves every bit line for W given U, K right-hand sides at once; the loops run row by row over all columns so
- * memory is streamed with unit stride.
- */
-export function solveBitLines(net: LineNetwork, w: Float64Array, u: Float64Array, nRhs: number, relax?: Relaxation): void {
-  const { rows, cols, g, bitInvPivot, bitCoupling } = net;
-  const t = relax ? relax.scratch : w;
-  const omega = relax ? relax.omega : 1;
-  const rowStride = cols * nRhs;
-  // Forward elimination from the open top: y_i = G·U_i + (g_w/p_{i−1})·y_{i−1}.
-  for (let j = 0; j < cols; j++) {
-    const b = j * nRhs;
-    const gij = g[j];
-    for (let k = 0; k < nRhs; k++) t[b + k] = gij * u[b + k];
-  }
-  for (let i = 1; i < rows; i++) {
-    for (let j = 0; j < cols; j++) {
-      const n = i * cols + j;
-      const b = n * nRhs;
-      const gij = g[n];
-      const c = bitCoupling[n - cols];
-      for (let k = 0; k < nRhs; k++) t[b + k] = gij * u[b + k] + c * t[b - rowStride + k];
-    }
-  }
-  // Back substitution from the sink end: x_{R−1} = y/p, x_i = y_i/p_i + (g_w/p_i)·x_{i+1}.
-  for (let j = 0; j < cols; j++) {
-    const n = (rows - 1) * cols + j;
-    const b = n * nRhs;
-    const ip = bitInvPivot[n];
-    for (let k = 0; k < nRhs; k++) t[b + k] *= ip;
-    if (relax) for (let k = 0; k < nRhs; k++) w[b + k] += omega * (t[b + k] - w[b + k]);
-  }
-  for (let i = rows - 2; i >= 0; i--) {
-    for (let j = 0; j < cols; j++) {
-      const n = i * cols + j;
-      const b = n * nRhs;
-      const ip = bitInvPivot[n];
-      const c = bitCoupling[n];
-      if (relax) {
-        for (let k = 0; k < nRhs; k++) {
-          const x = t[b + k] * ip + c * t[b + rowStride + k];
-          t[b + k] = x;
-          w[b + k] += omega * (x - w[b + k]);
-        }
-      } else {
-        for (let k = 0; k < nRhs; k++) t[b + k] = t[b + k] * ip + c * t[b + rowStride + k];
-      }
-    }
-  }
-}
 
 /**
  * First word-line solve from W = 0 for the unit drives of rows firstRow…firstRow+K−1 (right-hand side k drives

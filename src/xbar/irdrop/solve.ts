@@ -2,7 +2,7 @@
 import { assert } from '../../errors.js';
 import type { IrDropModel } from '../../config/nax-config.js';
 import type { CrossbarSolution, WireResistances } from './types.js';
-import { buildLineNetwork, checkArgs, solveWordLines } from './line-network.js';
+import { buildLineNetwork, checkArgs } from './line-network.js';
 import { exactEffectiveMatrix, relaxToConvergence, relaxationWork } from './exact.js';
 import { fastEffectiveMatrix } from './fast.js';
 import { collapsedSolution, solveCollapsed } from './collapsed.js';
@@ -69,11 +69,14 @@ export function solveCurrents(p: CrossbarProblem): CrossbarSolution {
     return { columnCurrentsA: applyEffectiveMatrix(m, rows, cols, voltages), sweeps: 0 };
   }
   const net = buildLineNetwork(g, rows, cols, wires);
-  const work = relaxationWork(rows, cols, 1);
-  work.drive.set(voltages);
-  solveWordLines(net, work.u, work.w, work.drive, 1);
+  const work = relaxationWork(net, 1);
+  const { lines } = work;
+  lines.drive.set(voltages);
+  lines.solveWordLines(1, 1);
   const sweeps = relaxToConvergence(net, work, 1, wires);
   const rowCurrentsA = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) rowCurrentsA[i] = net.gLeftSiemens * (voltages[i] - work.u[i * cols]);
-  return { columnCurrentsA: work.out, nodes: { rowCurrentsA, wordLineV: work.u, bitLineV: work.w }, sweeps };
+  for (let i = 0; i < rows; i++) rowCurrentsA[i] = net.gLeftSiemens * (voltages[i] - lines.u[i * cols]);
+  // Copies: the views belong to the kernel's memory, which the next solve reuses.
+  const nodes = { rowCurrentsA, wordLineV: lines.u.slice(), bitLineV: lines.w.slice() };
+  return { columnCurrentsA: work.out, nodes, sweeps };
 }
