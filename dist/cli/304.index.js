@@ -1186,22 +1186,22 @@ class Ticker {
     }
 }
 /** Engine settings from the search space (the caller supplies the split size and the warm-start prior). */
-function engineSettingsOf(space, nVal, prior) {
+function engineSettingsOf(space, nVal, warm) {
     return {
         seed: space.seed, batchSize: space.batchSize, archEvery: space.archEvery, archLr: space.archLr, weightLr: space.weightLr,
         archBatch: Math.min(space.archBatch, nVal), nonIdealFraction: space.nonIdealFraction, archSamples: 2,
         gradient: space.gradient, commonRandomNumbers: space.commonRandomNumbers, largerKernels: space.largerKernels,
-        kernelCheckImages: Math.min(space.kernelCheckImages, nVal),
-        ...(prior ? { prior } : {}),
+        costlierOps: space.costlierOps, kernelCheckImages: Math.min(space.kernelCheckImages, nVal),
+        ...(warm ? { prior: warm.alphas, costOnly: warm.costOnly } : {}),
     };
 }
-/** Chip instances of the larger-kernel comparison (paired: the same chips for both kernels). */
-const KERNEL_CHECK_CHIPS = 2;
+/** Chip instances of each paired comparison (the same chips for both sides). */
+const PAIRED_CHECK_CHIPS = 2;
 /**
- * Fewest validation images a larger-kernel comparison runs on: below ~50 a gain must be ≥ 4 images out of 50
- * to clear the interval at all (nax assumption); with less time the committed kernels are taken unchecked.
+ * Fewest validation images a paired comparison runs on: below ~50 a gain must be ≥ 4 images out of 50 to
+ * clear the interval at all (nax assumption); with less time the cheaper fallback is taken unchecked.
  */
-const MIN_KERNEL_CHECK_IMAGES = 50;
+const MIN_PAIRED_CHECK_IMAGES = 50;
 function revertAllOf(a, idx, revertOf) {
     const b = [...a];
     for (const i of idx)
@@ -1361,14 +1361,21 @@ class SearchEngine {
             });
         }
         const argmax = argmaxArch(alphas);
-        const checked = s.largerKernels === 'paired'
-            ? await this.checkLargerKernels(argmax, o.nonIdeal, lambda, o.fineTune.deadlineS)
+        // The kernel rule sizes its comparison for part of the time left, so the costlier-op rule still has some.
+        const kernelRule = s.largerKernels === 'paired'
+            ? await this.checkLargerKernels(argmax, o.nonIdeal, lambda, o.fineTune.deadlineS, s.costlierOps === 'paired' && s.costOnly ? 0.25 : 0.5)
             : { choice: argmax, checks: [] };
-        const choice = checked.choice;
+        const opRule = s.costlierOps === 'paired' && s.costOnly
+            ? await this.checkCostlierOps(kernelRule.choice, s.costOnly, table, o.nonIdeal, lambda, o.fineTune.deadlineS)
+            : { choice: kernelRule.choice, checks: [] };
+        const choice = opRule.choice;
+        const pairedChecks = [...kernelRule.checks, ...opRule.checks];
         const hardware = hardwareOfChoice(this.plan, table, choice);
-        for (const c of checked.checks) {
-            this.ticker.tick(() => `${tag}: argmax's larger kernels on ${c.layers.join(', ')}: Δ non-ideal val accuracy ${(c.deltaAccuracy * 100).toFixed(2)} pp ` +
-                `[${(c.ci95[0] * 100).toFixed(2)}, ${(c.ci95[1] * 100).toFixed(2)}] → ${c.kept ? 'kept' : 'committed kernel'}`, true);
+        for (const c of pairedChecks) {
+            const what = c.rule === 'largerKernels' ? 'larger kernels' : 'ops costlier than the cost-only optimum\'s';
+            const fallback = c.rule === 'largerKernels' ? 'committed kernel' : 'cost-only op';
+            this.ticker.tick(() => `${tag}: argmax's ${what} on ${c.layers.join(', ')}: Δ non-ideal val accuracy ${(c.deltaAccuracy * 100).toFixed(2)} pp ` +
+                `[${(c.ci95[0] * 100).toFixed(2)}, ${(c.ci95[1] * 100).toFixed(2)}] → ${c.kept ? 'kept' : fallback}`, true);
         }
         const weightsAfterSearch = this.net.snapshot();
         this.ticker.tick(() => `${tag}: chose ${describeChoice(this.plan, choice, true) || 'the committed architecture'} (hw ${hardware.toFixed(3)})`, true);
@@ -1392,7 +1399,7 @@ class SearchEngine {
             stoppedOnTime,
             weightsAfterSearch,
             argmax,
-            kernelChecks: checked.checks,
+            pairedChecks,
         };
     }
     /**
@@ -1449,80 +1456,127 @@ class SearchEngine {
     }
     /**
      * The larger-kernel rule: layers whose chosen kernel exceeds the committed one keep it only when that pays
-     * in non-ideal validation accuracy (paired: same images, same chips; 95 % interval above 0). First all such
-     * layers together against the committed kernels (one comparison decides the common case); when the group
-     * pays, each layer alone against its committed kernel, in order. A reverted layer keeps its crossbar size.
-     * Comparisons that no longer fit before `deadlineS` are not run, and their layers revert (not shown to pay).
+     * in non-ideal validation accuracy (pairedRule). A reverted layer keeps its crossbar size. The comparison is
+     * sized to `timeShare` of the time left.
      */
-    async checkLargerKernels(arch, nonIdeal, lambda, deadlineS) {
-        const choice = [...arch];
+    async checkLargerKernels(arch, nonIdeal, lambda, deadlineS, timeShare = 0.5) {
         const revertOf = (i) => {
             const l = this.plan.layers[i];
-            const op = l.ops[choice[i]];
+            const op = l.ops[arch[i]];
             if (op.kind !== 'path' || op.kernel <= l.committedKernel)
                 return -1;
             return l.ops.findIndex((x) => x.kind === 'path' && x.kernel === l.committedKernel && x.crossbar === op.crossbar);
         };
-        const kernels = kernelsOf(this.plan, choice);
+        const kernels = kernelsOf(this.plan, arch);
         const larger = this.plan.layers.map((_, i) => i).filter((i) => revertOf(i) >= 0 && kernels.get(this.plan.layers[i].name) !== 'zero');
-        if (larger.length === 0)
+        return this.pairedRule({ rule: 'largerKernels', arch, eligible: larger, fallbackOf: revertOf, nonIdeal, lambda, deadlineS, timeShare, untested: 'fallBack', decide: 'accuracy' });
+    }
+    /**
+     * The costlier-op rule: a layer whose op is not the cost-only optimum's keeps it only when that pays under the
+     * search's own objective, measured rather than estimated: mean non-ideal validation CE + λ·hardware term on the
+     * same images and chips (pairedRule, 'objective'); otherwise it takes the cost-only op. Alone, a layer moves
+     * only when that lowers the hardware term (the group move lands on the cost-only optimum itself). Skipped
+     * blocks (the zero op) stay skipped: they cost less than any op. Without time for a comparison the argmax stands.
+     */
+    async checkCostlierOps(arch, costOnly, table, nonIdeal, lambda, deadlineS) {
+        const differing = this.plan.layers.map((_, i) => i)
+            .filter((i) => arch[i] !== costOnly[i] && this.plan.layers[i].ops[arch[i]].kind !== 'zero');
+        const hardwareOf = (a) => hardwareOfChoice(this.plan, table, a);
+        return this.pairedRule({
+            rule: 'costlierOps', arch, eligible: differing, fallbackOf: (i) => costOnly[i], nonIdeal, lambda, deadlineS, timeShare: 0.5, untested: 'stand',
+            decide: 'objective', hardwareOf,
+            alone: (alt, cur) => hardwareOf(alt) < hardwareOf(cur),
+        });
+    }
+    /**
+     * The derivation rules' common test: the chosen ops of the `eligible` layers keep their place only when that
+     * pays on the validation split under non-idealities against `fallbackOf(i)` (paired: the same images and chips
+     * for both; `decide` says what paying means). First all eligible layers together, against all fallbacks (one comparison decides
+     * the common case); when the group pays, each layer alone against its fallback, in order (only where `alone`
+     * allows the move). With too little time for the images (< MIN_PAIRED_CHECK_IMAGES) or for the first
+     * comparison, `untested` decides: larger kernels fall back (their cost is certain, the committed kernel is
+     * known to work), costlier ops stand (the cost-only optimum is not known to work: on the fixture under
+     * pumaAdc delay and always-on leakage it loses 11 pp). When the group paid, layers whose own test no longer
+     * fits stay: the group's comparison is their evidence.
+     */
+    async pairedRule(o) {
+        const choice = [...o.arch];
+        const { eligible, fallbackOf } = o;
+        if (eligible.length === 0)
             return { choice, checks: [] };
-        // As many images as fit two comparisons' worth of forwards (base and one alternative) in half the time left.
+        const fallBack = (a, idx) => revertAllOf(a, idx, fallbackOf);
+        // As many images as fit two comparisons' worth of forwards (base and one alternative) in the share of the time left.
         const affordable = this.secondsPerImage > 0
-            ? Math.floor((0.5 * (deadlineS - this.clock.now())) / (2 * KERNEL_CHECK_CHIPS * this.secondsPerImage))
+            ? Math.floor((o.timeShare * (o.deadlineS - this.clock.now())) / (2 * PAIRED_CHECK_CHIPS * this.secondsPerImage))
             : Infinity;
         const n = Math.min(this.settings.kernelCheckImages ?? 200, this.data.nVal, affordable);
-        // Too few images to show anything: the larger kernels are not shown to pay, so they go.
-        if (n < MIN_KERNEL_CHECK_IMAGES)
-            return { choice: revertAllOf(choice, larger, revertOf), checks: [] };
+        const untested = () => (o.untested === 'fallBack' ? fallBack(choice, eligible) : choice);
+        if (n < MIN_PAIRED_CHECK_IMAGES)
+            return { choice: untested(), checks: [] };
         const x = this.data.valImages.subarray(0, n * this.per);
         const y = this.data.valLabels.subarray(0, n);
-        const seeds = Array.from({ length: KERNEL_CHECK_CHIPS }, (_, c) => (0,xbar_rng/* deriveSeed */.B)(this.settings.seed, 'kernel-check', lambda, c));
-        const correctOf = async (a) => {
+        // 'kernel-check' keeps the larger-kernel rule's chips as they were before the costlier-op rule existed.
+        const label = o.rule === 'largerKernels' ? 'kernel-check' : 'costlier-check';
+        const seeds = Array.from({ length: PAIRED_CHECK_CHIPS }, (_, c) => (0,xbar_rng/* deriveSeed */.B)(this.settings.seed, label, o.lambda, c));
+        const outcomeOf = async (a) => {
             const graph = deriveGraph(this.plan, a, this.weightsOf);
             const mappings = deriveMappings(this.plan, a);
-            const out = [];
-            for (const seed of seeds)
-                out.push(top1Correct(await nonIdeal({ graph, mappings, images: x, n, seed }), y, n));
-            return out;
+            const correct = [];
+            const ce = [];
+            for (const seed of seeds) {
+                const out = await o.nonIdeal({ graph, mappings, images: x, n, seed });
+                correct.push(top1Correct(out, y, n));
+                ce.push(crossEntropyPerSample(out, y, n, this.probabilities));
+            }
+            return { arch: [...a], correct, ce };
         };
         const checks = [];
-        const compare = (big, small, layers) => {
+        const compare = (chosen, fallback, layers) => {
             const d = new Float64Array(n);
-            for (let c = 0; c < seeds.length; c++)
-                for (let k = 0; k < n; k++)
-                    d[k] += (big[c][k] - small[c][k]) / seeds.length;
+            let dCe = 0;
+            for (let c = 0; c < seeds.length; c++) {
+                for (let k = 0; k < n; k++) {
+                    d[k] += (chosen.correct[c][k] - fallback.correct[c][k]) / seeds.length;
+                    dCe += chosen.ce[c][k] - fallback.ce[c][k];
+                }
+            }
+            dCe /= n * seeds.length;
             const { mean, half } = meanInterval(d);
+            const objective = o.decide === 'objective' && o.hardwareOf
+                ? (() => {
+                    const dHw = o.hardwareOf(chosen.arch) - o.hardwareOf(fallback.arch);
+                    return { deltaCe: dCe, deltaHardware: dHw, deltaObjective: dCe + o.lambda * dHw };
+                })()
+                : undefined;
             const check = {
-                layers: layers.map((i) => this.plan.layers[i].name), deltaAccuracy: mean, ci95: [mean - half, mean + half],
-                kept: mean - half > 0, images: n, chips: seeds.length,
+                rule: o.rule, layers: layers.map((i) => this.plan.layers[i].name), deltaAccuracy: mean, ci95: [mean - half, mean + half],
+                kept: objective ? objective.deltaObjective < 0 : mean - half > 0, images: n, chips: seeds.length,
+                ...(objective ?? {}),
             };
             checks.push(check);
             return check;
         };
-        const revertAll = (a, idx) => revertAllOf(a, idx, revertOf);
         const t0 = this.clock.now();
-        let base = await correctOf(choice);
+        let base = await outcomeOf(choice);
         const perEval = this.clock.now() - t0;
-        const fits = () => this.clock.now() + perEval <= deadlineS;
+        const fits = () => this.clock.now() + perEval <= o.deadlineS;
         if (!fits())
-            return { choice: revertAll(choice, larger), checks };
-        const allSmall = revertAll(choice, larger);
-        const small = await correctOf(allSmall);
-        if (!compare(base, small, larger).kept)
-            return { choice: allSmall, checks };
-        if (larger.length === 1)
+            return { choice: untested(), checks };
+        const allFallback = await outcomeOf(fallBack(choice, eligible));
+        if (!compare(base, allFallback, eligible).kept)
+            return { choice: [...allFallback.arch], checks };
+        if (eligible.length === 1)
             return { choice, checks };
-        for (const i of larger) {
-            if (!fits()) {
-                choice[i] = revertOf(i);
+        for (const i of eligible) {
+            const alt = fallBack(choice, [i]);
+            if (o.alone && !o.alone(alt, choice))
                 continue;
-            }
-            const alt = revertAll(choice, [i]);
-            const altCorrect = await correctOf(alt);
-            if (!compare(base, altCorrect, [i]).kept) {
+            if (!fits())
+                break;
+            const altOutcome = await outcomeOf(alt);
+            if (!compare(base, altOutcome, [i]).kept) {
                 choice.splice(0, choice.length, ...alt);
-                base = altCorrect;
+                base = altOutcome;
             }
         }
         return { choice, checks };
@@ -1973,8 +2027,12 @@ function protocolAllocation(o) {
 
 
 
-/** Share of each search phase kept for the larger-kernel check (nax assumption). */
-const KERNEL_CHECK_SHARE = 0.2;
+/**
+ * Share of each search phase kept for the derivation rules' paired checks (nax assumption: per second, a paired
+ * comparison on fixed images and chips says more about a choice than an architecture step, whose estimate
+ * at tens of steps is mostly noise, README "NAX re-search").
+ */
+const PAIRED_CHECK_SHARE = 0.35;
 function classesOf(g) {
     const ms = (0,model_graph/* matrixNodes */.P)(g);
     return ms[ms.length - 1].shape.outChannels;
@@ -2064,7 +2122,7 @@ async function runSearchOn(inp, opts) {
         ? { warmupSteps: Math.round(0.2 * space.epochs * spe), searchSteps: Math.round(0.5 * space.epochs * spe), fineTuneSteps: Math.round(0.3 * space.epochs * spe / (lambdas.length + 3)) }
         : { warmupSteps: Infinity, searchSteps: Infinity, fineTuneSteps: Infinity });
     // The shard's own seed: each shard of a sharded run is a different search (shardSlice).
-    const engine = new SearchEngine(plan, data, { ...engineSettingsOf(space, data.nVal, warm.alphas), seed }, { now }, ticker);
+    const engine = new SearchEngine(plan, data, { ...engineSettingsOf(space, data.nVal, { alphas: warm.alphas, costOnly: costOnly.choice }), seed }, { now }, ticker);
     const runs = [];
     const summaries = [];
     const pending = [];
@@ -2085,10 +2143,11 @@ async function runSearchOn(inp, opts) {
         const searched = [];
         for (const lambda of lambdas) {
             const ts = now();
-            // The larger-kernel check (engine, `largerKernels: paired`) runs after the argmax within the same phase: it
-            // takes the phase's last fifth (nax assumption), so the protocol's split of the budget is unchanged. The
-            // engine's own fine-tune is off (maxSteps 0): every candidate's equal fine-tuning follows below.
-            const checkS = space.largerKernels === 'paired' ? KERNEL_CHECK_SHARE * alloc.searchS : 0;
+            // The derivation rules' paired checks (engine, `largerKernels` / `costlierOps: paired`) run after the argmax
+            // within the same phase: they take PAIRED_CHECK_SHARE of it, so the protocol's split of the
+            // budget is unchanged. The engine's own fine-tune is off (maxSteps 0): every candidate's equal fine-tuning
+            // follows below.
+            const checkS = space.largerKernels === 'paired' || space.costlierOps === 'paired' ? PAIRED_CHECK_SHARE * alloc.searchS : 0;
             const res = await engine.searchLambda({
                 lambda, table, nonIdeal,
                 search: { deadlineS: ts + alloc.searchS - checkS, maxSteps: caps.searchSteps },
@@ -2111,6 +2170,7 @@ async function runSearchOn(inp, opts) {
                 archSteps: res.archSteps, searchWeightSteps: res.searchWeightSteps, fineTuneSteps: ft.steps,
                 hardware: res.hardware, valCe: res.valCe, evaluated: false,
                 validationAccuracy: validation.accuracy.nonIdeal.mean,
+                argmax: describeChoice(plan, res.argmax, true), pairedChecks: res.pairedChecks,
             });
             ticker.tick(() => `search: ${label}: ${architecture || 'the committed architecture'}; validation non-ideal ${pct(validation.accuracy.nonIdeal.mean)}`, true);
         }
@@ -2121,6 +2181,7 @@ async function runSearchOn(inp, opts) {
         summaries[pick] = { ...summaries[pick], evaluated: true };
         if (searched.length > 1)
             notes.push(`λ=${chosen.lambda} chosen on ${selection.name}: the lowest ${space.objective} among the λ candidates not worse there than the most accurate`);
+        notes.push(...pairedCheckNotes(chosen.run, searched.length > 1 ? `λ=${chosen.lambda}: ` : ''));
         const from = chosen.run.weightsAfterSearch;
         // 5. Baselines with the same fine-tuning from the same weights.
         let randomS = 0;
@@ -2240,6 +2301,24 @@ async function runSearchOn(inp, opts) {
     return { pareto, reports, lambdas: summaries, runs, warmupSteps, trainingS, elapsedS, budgetS, notes, summary };
 }
 const pct = (x) => `${(x * 100).toFixed(2)} %`;
+const pp = (x) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(2)}`;
+/** What the derivation rules decided for one λ, one line per rule (summary.md notes). */
+function pairedCheckNotes(run, prefix) {
+    const out = [];
+    for (const rule of ['largerKernels', 'costlierOps']) {
+        const cs = run.pairedChecks.filter((c) => c.rule === rule);
+        if (cs.length === 0)
+            continue;
+        const what = rule === 'largerKernels' ? 'larger kernels than committed' : 'ops other than the cost-only optimum\'s';
+        const g = cs[0];
+        const alone = cs.slice(1);
+        const kept = alone.filter((c) => c.kept).length;
+        out.push(`${prefix}${what} on ${g.layers.length} layer(s): together Δ non-ideal validation accuracy ${pp(g.deltaAccuracy)} pp ` +
+            `[${pp(g.ci95[0])}, ${pp(g.ci95[1])}] (${g.images} images × ${g.chips} chips) → ${g.kept ? 'they pay' : 'not shown to pay, fallback taken'}` +
+            (alone.length > 0 ? `; then ${alone.length} tested alone, ${kept} kept` : ''));
+    }
+    return out;
+}
 /**
  * Writes a candidate's model and mapping into `folder` of the sink and reads the model back exactly as a
  * user's model is read, so that what is evaluated is what was written. Without a sink, the graph as is.
@@ -2298,10 +2377,12 @@ function searchTensorCount() {
 
 
 /**
- * Loads the project of nax.yml. `space` replaces nax.yml's `search:` section (the bench sets its own).
+ * Loads the project of nax.yml. `space` replaces nax.yml's `search:` section (the bench sets its own);
+ * `costModel` sets cost-model switches over the technology file's (command-line overrides): the search, its
+ * cost-only optimum and every candidate's report are costed under them.
  */
-async function loadSearchInputs(source, configPath, space) {
-    const p = await (0,pipeline.loadProject)(source, configPath);
+async function loadSearchInputs(source, configPath, space, costModel) {
+    const p = await (0,pipeline.loadProject)(source, configPath, costModel ? { costModel } : {});
     if ((0,load/* isOnnxPath */.Z2)(p.config.model)) {
         throw new errors/* NaxUserError */.b(p.config.file, 'model', `search supports TensorFlow.js layers models only; '${p.config.model}' is ONNX`, 'simulate, cost, sweep and check work on ONNX models');
     }
@@ -2377,7 +2458,7 @@ function simulatorEvaluator(inp, o = {}) {
 }
 /** Loads nax.yml's project and runs the search on it with the production simulator. */
 async function runSearch(opts) {
-    const inputs = await loadSearchInputs(opts.source, opts.configPath);
+    const inputs = await loadSearchInputs(opts.source, opts.configPath, undefined, opts.costModel);
     return runSearchOn(inputs, {
         ...opts,
         evaluate: simulatorEvaluator(inputs, { runner: opts.runner, progress: opts.progress }),

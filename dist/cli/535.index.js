@@ -864,8 +864,8 @@ function patchesInto(x, out, batch, s, padding) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/xbar/irdrop/index.ts + 7 modules
-var irdrop = __webpack_require__(7983);
+// EXTERNAL MODULE: ./src/xbar/irdrop/index.ts + 9 modules
+var irdrop = __webpack_require__(9318);
 ;// CONCATENATED MODULE: ./src/xbar/devices.ts
 /**
  * Programming a crossbar: slice levels → device conductances, with stuck-at faults and programming
@@ -1318,15 +1318,14 @@ const CONVERSIONS_WASM_BASE64 = 'AGFzbQEAAAABEAFgDH9/f39/f3x8f39/fwADAgEABQMBAAA
     'F6EiFkQAAAAAAADgP2NFBEAgCyAOIAkgEmooAgBqQQN0aiISIBIrAwAgECAMQQN0aisDACAHIBZEAAAAAAAA4D+gnCAHIBZlG6Kg' +
     'OQMACyAMQQFqIQwMAQsLIA1BAWohDQwBCwsL';
 
+// EXTERNAL MODULE: ./src/xbar/wasm-instance.ts
+var wasm_instance = __webpack_require__(189);
 ;// CONCATENATED MODULE: ./src/xbar/conversions-wasm.ts
+
 
 let kernel;
 function instance() {
-    if (!kernel) {
-        const bytes = Uint8Array.from(atob(CONVERSIONS_WASM_BASE64), (c) => c.charCodeAt(0));
-        const wasm = globalThis.WebAssembly;
-        kernel = new wasm.Instance(new wasm.Module(bytes), {}).exports;
-    }
+    kernel ??= (0,wasm_instance/* instantiateKernel */.oe)(CONVERSIONS_WASM_BASE64);
     return kernel;
 }
 /** Products per chunk: ~4 M float32 values (16 MB) of column currents at a time. */
@@ -1346,9 +1345,7 @@ function convertUnipolarWasm(k, weight) {
     const sumOff = align(cycOff + nAct * 4);
     const yOff = align(sumOff + nAct * 8);
     const need = yOff + chunkRows * nCols * 4;
-    const have = kx.memory.buffer.byteLength;
-    if (need > have)
-        kx.memory.grow(Math.ceil((need - have) / 65536));
+    (0,wasm_instance/* ensureMemory */.EJ)(kx.memory, need);
     const buf = kx.memory.buffer;
     new Float64Array(buf, accOff, acc.length).set(acc);
     new Float64Array(buf, weightOff, weight.length).set(weight);
