@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/supernet-lr.ts [--lr 1e-4,5e-4] [--paths uniform|committed] [--steps 100] [--every 25]`: what
+ * `npx tsx bench/supernet-lr.ts [--lr 3e-5,1e-4,5e-4] [--paths uniform|committed] [--steps 100] [--every 25]`: what
  * supernet weight training does to the committed network. Weight steps (batch 64, Adam, ideal forward) on
  * paths sampled as the warm-up samples them (uniform kernels) or on the committed path only; after every
  * `--every` steps, the committed path's ideal accuracy and cross-entropy on the search's 1,000 held-out
@@ -21,7 +21,7 @@ function arg(name: string, d: string): string {
 
 async function main(): Promise<void> {
   await initBackend('wasm');
-  const lrs = arg('lr', '1e-4,5e-4').split(',').map(Number);
+  const lrs = arg('lr', '3e-5,1e-4,5e-4').split(',').map(Number);
   const paths = arg('paths', 'uniform');
   const steps = Number(arg('steps', '100'));
   const every = Number(arg('every', '25'));

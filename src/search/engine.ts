@@ -145,6 +145,18 @@ function revertAllOf(a: readonly number[], idx: readonly number[], revertOf: (i:
  */
 export type PairedRule = 'largerKernels' | 'costlierOps';
 
+/** One line on a paired check, in the terms its rule decided on. */
+export function describePairedCheck(c: PairedCheck, lambda: number): string {
+  const pp = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(2)}`;
+  const acc = `Δ non-ideal validation accuracy ${pp(c.deltaAccuracy)} pp [${pp(c.ci95[0])}, ${pp(c.ci95[1])}] (${c.images} images × ${c.chips} chips)`;
+  if (c.rule === 'largerKernels') {
+    return `larger kernels than committed on ${c.layers.join(', ')}: ${acc} → ${c.kept ? 'kept' : 'committed kernel'}`;
+  }
+  const f = (x: number | undefined) => (x === undefined ? '?' : `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`);
+  return `ops other than the cost-only optimum's on ${c.layers.join(', ')}: ΔCE ${f(c.deltaCe)} nats + λ·Δhardware ` +
+    `${f(c.deltaHardware === undefined ? undefined : lambda * c.deltaHardware)} = Δobjective ${f(c.deltaObjective)}; ${acc} → ${c.kept ? 'kept' : 'cost-only op'}`;
+}
+
 /** One paired comparison of a derivation rule: the chosen ops of `layers` against their cheaper fallbacks. */
 export interface PairedCheck {
   readonly rule: PairedRule;
@@ -358,12 +370,7 @@ export class SearchEngine {
     const choice = opRule.choice;
     const pairedChecks = [...kernelRule.checks, ...opRule.checks];
     const hardware = hardwareOfChoice(this.plan, table, choice);
-    for (const c of pairedChecks) {
-      const what = c.rule === 'largerKernels' ? 'larger kernels' : 'ops costlier than the cost-only optimum\'s';
-      const fallback = c.rule === 'largerKernels' ? 'committed kernel' : 'cost-only op';
-      this.ticker.tick(() => `${tag}: argmax's ${what} on ${c.layers.join(', ')}: Δ non-ideal val accuracy ${(c.deltaAccuracy * 100).toFixed(2)} pp ` +
-        `[${(c.ci95[0] * 100).toFixed(2)}, ${(c.ci95[1] * 100).toFixed(2)}] → ${c.kept ? 'kept' : fallback}`, true);
-    }
+    for (const c of pairedChecks) this.ticker.tick(() => `${tag}: ${describePairedCheck(c, lambda)}`, true);
     const weightsAfterSearch = this.net.snapshot();
     this.ticker.tick(() => `${tag}: chose ${describeChoice(this.plan, choice, true) || 'the committed architecture'} (hw ${hardware.toFixed(3)})`, true);
 
@@ -462,15 +469,20 @@ export class SearchEngine {
   }
 
   /**
-   * The costlier-op rule: a layer whose op is not the cost-only optimum's keeps it only when that pays under the
-   * search's own objective, measured rather than estimated: mean non-ideal validation CE + λ·hardware term on the
-   * same images and chips (pairedRule, 'objective'); otherwise it takes the cost-only op. Alone, a layer moves
-   * only when that lowers the hardware term (the group move lands on the cost-only optimum itself). Skipped
-   * blocks (the zero op) stay skipped: they cost less than any op. Without time for a comparison the argmax stands.
+   * The costlier-op rule: a layer whose op is not the cost-only optimum's keeps it only when that pays in the
+   * search objective's form, measured rather than estimated: mean non-ideal validation CE (every layer non-ideal,
+   * as candidates are evaluated; architecture steps run `nonIdealFraction` of them) + λ·hardware term on the same
+   * images and chips (pairedRule, 'objective'); otherwise it takes the cost-only op. Alone, a layer moves only
+   * when that lowers the hardware term (without skipped blocks the group move lands on the cost-only optimum
+   * itself). Skipped blocks (the zero op) stay skipped: they cost less than any op. Without time for a comparison
+   * the argmax stands. The images are the architecture-step split's first ones, which α was fitted on: a bias
+   * towards the argmax (README "NAX re-search").
    */
   async checkCostlierOps(arch: ArchChoice, costOnly: ArchChoice, table: HardwareTable, nonIdeal: NonIdealFn, lambda: number, deadlineS: number): Promise<{ choice: number[]; checks: PairedCheck[] }> {
+    // Layers of a skipped block (the zero op) stay skipped: their op changes nothing.
+    const kernels = kernelsOf(this.plan, arch);
     const differing = this.plan.layers.map((_, i) => i)
-      .filter((i) => arch[i] !== costOnly[i] && this.plan.layers[i]!.ops[arch[i]!]!.kind !== 'zero');
+      .filter((i) => arch[i] !== costOnly[i] && kernels.get(this.plan.layers[i]!.name) !== 'zero');
     const hardwareOf = (a: readonly number[]) => hardwareOfChoice(this.plan, table, a);
     return this.pairedRule({
       rule: 'costlierOps', arch, eligible: differing, fallbackOf: (i) => costOnly[i]!, nonIdeal, lambda, deadlineS, timeShare: 0.5, untested: 'stand',
@@ -487,8 +499,8 @@ export class SearchEngine {
    * allows the move). With too little time for the images (< MIN_PAIRED_CHECK_IMAGES) or for the first
    * comparison, `untested` decides: larger kernels fall back (their cost is certain, the committed kernel is
    * known to work), costlier ops stand (the cost-only optimum is not known to work: on the fixture under
-   * pumaAdc delay and always-on leakage it loses 11 pp). When the group paid, layers whose own test no longer
-   * fits stay: the group's comparison is their evidence.
+   * pumaAdc delay and always-on leakage it loses 6–8 pp). The same holds for layers whose own test no longer
+   * fits after the group paid: larger kernels fall back, costlier ops stay on the group's evidence.
    */
   private async pairedRule(o: {
     rule: PairedRule;
@@ -576,7 +588,11 @@ export class SearchEngine {
     for (const i of eligible) {
       const alt = fallBack(choice, [i]);
       if (o.alone && !o.alone(alt, choice)) continue;
-      if (!fits()) break;
+      if (!fits()) {
+        // Larger kernels not tested alone fall back (as before the costlier-op rule); costlier ops stand on the group's evidence.
+        if (o.untested === 'fallBack') choice[i] = fallbackOf(i);
+        continue;
+      }
       const altOutcome = await outcomeOf(alt);
       if (!compare(base, altOutcome, [i]).kept) {
         choice.splice(0, choice.length, ...alt);

@@ -30,7 +30,7 @@ import { type NetworkGraph, matrixNodes } from '../model/graph.js';
 import type { NaxReport, SimulationSettings } from '../report.js';
 import { nonIdealLogits } from '../xbar/simulate.js';
 import { buildLayersModel, homogeneousMappings } from './derive.js';
-import { type NonIdealFn, type LambdaResult, type PairedCheck, SearchEngine, type SearchData, Ticker, engineSettingsOf } from './engine.js';
+import { type NonIdealFn, type LambdaResult, type PairedCheck, SearchEngine, describePairedCheck, type SearchData, Ticker, engineSettingsOf } from './engine.js';
 import { warmStartPrior } from './cost-descent.js';
 import { type EvalImages, type Evaluator, candidateFromReport } from './evaluate.js';
 import type { OutputSink } from './output-sink.js';
@@ -438,23 +438,10 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
-const pp = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(2)}`;
 
-/** What the derivation rules decided for one λ, one line per rule (summary.md notes). */
+/** What the derivation rules decided for one λ (summary.md notes): every paired check, in order. */
 function pairedCheckNotes(run: LambdaResult, prefix: string): string[] {
-  const out: string[] = [];
-  for (const rule of ['largerKernels', 'costlierOps'] as const) {
-    const cs = run.pairedChecks.filter((c) => c.rule === rule);
-    if (cs.length === 0) continue;
-    const what = rule === 'largerKernels' ? 'larger kernels than committed' : 'ops other than the cost-only optimum\'s';
-    const g = cs[0]!;
-    const alone = cs.slice(1);
-    const kept = alone.filter((c) => c.kept).length;
-    out.push(`${prefix}${what} on ${g.layers.length} layer(s): together Δ non-ideal validation accuracy ${pp(g.deltaAccuracy)} pp ` +
-      `[${pp(g.ci95[0])}, ${pp(g.ci95[1])}] (${g.images} images × ${g.chips} chips) → ${g.kept ? 'they pay' : 'not shown to pay, fallback taken'}` +
-      (alone.length > 0 ? `; then ${alone.length} tested alone, ${kept} kept` : ''));
-  }
-  return out;
+  return run.pairedChecks.map((c) => `${prefix}${describePairedCheck(c, run.lambda)}`);
 }
 
 /**

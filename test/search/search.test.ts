@@ -20,6 +20,7 @@ import { initBackend } from '../../src/runtime/tfjs.js';
 import { buildLayersModel, deriveGraph, deriveMappings } from '../../src/search/derive.js';
 import { idealLogits } from '../../src/search/forward.js';
 import { describeChoice, resolveSearchPlan } from '../../src/search/plan.js';
+import { describePairedCheck } from '../../src/search/engine.js';
 import { runSearchOn, type SearchResult } from '../../src/search/run.js';
 import { Supernet } from '../../src/search/supernet.js';
 import { committedMappings, quadrantData, standInEvaluator, standInNonIdeal, tinyInputs, trainedTinyGraph } from './tiny.js';
@@ -122,7 +123,10 @@ describe('search on the tiny model', () => {
     expect(pareto.schema).toBe('nax-pareto/1');
     // The derivation rules' record: the argmax before them and their paired comparisons, as the run returned them.
     expect(pareto.lambdas[0].argmax).toBe(describeChoice(plan, r.runs[0]!.argmax, true));
+    expect(r.runs[0]!.pairedChecks.length).toBeGreaterThan(0);
     expect(pareto.lambdas[0].pairedChecks).toEqual(JSON.parse(JSON.stringify(r.runs[0]!.pairedChecks)));
+    const summary = await readFile(path.join(out, 'summary.md'), 'utf8');
+    for (const c of r.runs[0]!.pairedChecks) expect(summary).toContain(describePairedCheck(c, r.runs[0]!.lambda));
     expect((await readFile(path.join(out, 'summary.md'), 'utf8'))).toMatch(/\| candidate +\| +non-ideal acc\./);
   });
 });
