@@ -4,7 +4,8 @@
  * so every field is checked like a report's — numbers finite and in range, ids unique, the front and the best
  * candidate naming existing candidates, and candidate folders relative paths that stay below the output folder.
  */
-import { readEnum, readNumber, readString, requireObject } from '../config/fields.js';
+import { COST_MODEL_CHOICES, COST_MODEL_SWITCHES, type CostModelSwitchName } from '../config/cost-model.js';
+import { readEnum, readNumber, readString, rejectUnknownKeys, requireObject } from '../config/fields.js';
 import { NaxUserError } from '../errors.js';
 import { CANDIDATE_KINDS, type Candidate, type Comparison, type ParetoDocument, type ProtocolInfo } from '../search/pareto.js';
 
@@ -76,7 +77,14 @@ function protocolInfo(raw: unknown, file: string): ProtocolInfo {
     randomSearchS: readNumber(o.randomSearchS, file, 'protocol.randomSearchS', { min: 0 }),
     randomSamples: count('randomSamples'),
     costOnlyStarts: count('costOnlyStarts'),
+    ...(o.costModel !== undefined ? { costModel: costModelSwitches(o.costModel, file) } : {}),
   };
+}
+
+function costModelSwitches(raw: unknown, file: string): Record<CostModelSwitchName, string> {
+  const o = requireObject(raw, file, 'protocol.costModel');
+  rejectUnknownKeys(o, COST_MODEL_SWITCHES, file, 'protocol.costModel');
+  return Object.fromEntries(COST_MODEL_SWITCHES.map((n) => [n, readEnum(o[n], COST_MODEL_CHOICES[n], file, `protocol.costModel.${n}`)])) as Record<CostModelSwitchName, string>;
 }
 
 function candidate(raw: unknown, file: string, field: string): Candidate {

@@ -3,7 +3,8 @@
  * (markdown). Pure: a ParetoDocument in, text out.
  */
 import { markdownTable } from 'markdown-table';
-import type { Candidate, Comparison, ParetoDocument } from '../search/pareto.js';
+import { COST_MODEL_SWITCHES, DEFAULT_COST_MODEL } from '../config/cost-model.js';
+import type { Candidate, Comparison, ParetoDocument, ProtocolInfo } from '../search/pareto.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 const sci = (x: number) => x.toExponential(3);
@@ -69,7 +70,15 @@ export function protocolParagraph(doc: ParetoDocument): string | undefined {
     `(${p.selectionImages} images × ${p.selectionChips} chips); the evaluation set was used once, at the end: ${p.evaluationImages} images${subset} × ` +
     `${p.evaluationChips} chips${chips}, the same for every candidate. The random search scored ${p.randomSamples} architectures in ${p.randomSearchS.toFixed(0)} s ` +
     `(one search phase); the cost-only optimum is the best of ${p.costOnlyStarts} coordinate-descent starts on the cost table (zero op excluded). ` +
-    '"Better" or "worse" only where the paired interval excludes 0.';
+    `${costModelSentence(p.costModel)}"Better" or "worse" only where the paired interval excludes 0.`;
+}
+
+/** The cost-model switches that differ from the defaults, as a sentence ('' when all are default or unrecorded). */
+function costModelSentence(m: ProtocolInfo['costModel']): string {
+  if (!m) return '';
+  const changed = COST_MODEL_SWITCHES.filter((n) => m[n] !== DEFAULT_COST_MODEL[n]);
+  return changed.length === 0 ? 'Costed under the default cost-model switches. '
+    : `Costed under ${changed.map((n) => `${n}: ${m[n]}`).join(', ')} (the other switches default). `;
 }
 
 /** summary.md: the table, the comparisons, the protocol and the searched architectures. */

@@ -2,6 +2,8 @@
  * Evaluated candidates and their Pareto front (non-ideal accuracy ↑ vs EDAP ↓), and merging of shard
  * results (`nax merge`). Pure functions on plain data; the tables are in render/search-summary.ts.
  */
+import { NaxUserError } from '../errors.js';
+import type { CostModelSwitchName } from '../config/cost-model.js';
 import type { SearchObjective } from '../config/search-space.js';
 
 /**
@@ -47,6 +49,11 @@ export interface ProtocolInfo {
   readonly randomSamples: number;
   /** Starts and result of the cost-only descent. */
   readonly costOnlyStarts: number;
+  /**
+   * The cost model's switches every candidate was costed and searched under (technology.json `costModel` and
+   * the command line's overrides); absent in documents written before it was recorded.
+   */
+  readonly costModel?: Readonly<Record<CostModelSwitchName, string>>;
 }
 
 /** One evaluated network + mapping (the row of the side-by-side table, a point of the front). */
@@ -194,5 +201,11 @@ export function mergeSearchResults(docs: readonly ParetoDocument[], dirs?: reado
   const order: Record<CandidateKind, number> = { committed: 0, homogeneous: 1, costOnly: 2, random: 3, searched: 4 };
   const all = [...seen.values()].sort((a, b) => order[a.kind] - order[b.kind] || a.edap - b.edap);
   const protocol = docs.find((d) => d.protocol)?.protocol;
+  // Shards costed under different cost-model switches do not compare: refuse rather than merge them.
+  const models = new Set(docs.flatMap((d) => (d.protocol?.costModel ? [JSON.stringify(d.protocol.costModel)] : [])));
+  if (models.size > 1) {
+    throw new NaxUserError('merge', 'protocol.costModel', `the search results were costed under different cost-model switches: ${[...models].join(' vs ')}`,
+      'merge only shards of one run (the same technology.json and --delay-model … flags)');
+  }
   return paretoDocument(all, docs[0]!.objective, protocol);
 }

@@ -18,6 +18,7 @@
  * Time: the budget bounds training and selection (steps 1–5; every phase checks the clock between steps);
  * the final evaluation (step 6) comes after it and its cost is set by search.evaluationImages/Chips.
  */
+import { COST_MODEL_SWITCHES, type CostModelSwitchName } from '../config/cost-model.js';
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayerMapping } from '../config/mapping.js';
 import { mappingToJson } from '../config/mapping.js';
@@ -375,6 +376,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
       selectionSplit: selection.name, selectionImages: selection.images.n, selectionChips: space.selectionChips,
       evaluationImages: inp.evalSet.n, evaluationSetImages: inp.evaluationSetImages ?? inp.evalSet.n, evaluationChips: space.evaluationChips,
       randomSearchS: randomS, randomSamples, costOnlyStarts: costOnly.starts,
+      costModel: Object.fromEntries(COST_MODEL_SWITCHES.map((n) => [n, inp.technology.costModel[n]])) as Record<CostModelSwitchName, string>,
     };
   } finally {
     engine.dispose();

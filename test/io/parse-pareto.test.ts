@@ -5,7 +5,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { NaxUserError } from '../../src/errors.js';
 import { parseParetoDocument } from '../../src/io/parse-pareto.js';
-import { type Candidate, paretoDocument } from '../../src/search/pareto.js';
+import { searchSummaryMarkdown } from '../../src/render/search-summary.js';
+import { type Candidate, mergeSearchResults, paretoDocument } from '../../src/search/pareto.js';
 
 function cand(id: string, kind: Candidate['kind'], edap: number, extra: Partial<Candidate> = {}): Candidate {
   return { id, kind, label: id, accuracy: 0.9, accuracyStd: 0.01, idealAccuracy: 0.95, energyJ: 1e-6, delayS: 1e-3, areaMm2: 2, edap, fineTuneSteps: 40, ...extra };
@@ -23,6 +24,7 @@ const doc = paretoDocument([
 ], 'edap', {
   fineTuneSteps: 40, weightLr: 5e-4, selectionSplit: 'the validation split', selectionImages: 300, selectionChips: 2,
   evaluationImages: 2000, evaluationSetImages: 2000, evaluationChips: 10, randomSearchS: 120, randomSamples: 31, costOnlyStarts: 13,
+  costModel: { delayModel: 'pumaAdc', adcAreaModel: 'saberi', arrayReadEnergy: 'component', partialSumMovement: 'none', leakage: 'alwaysOn' },
 });
 
 function expectError(mutate: (d: Record<string, unknown>) => void, field: RegExp): void {
@@ -52,5 +54,15 @@ describe('parseParetoDocument', () => {
     expectError((d) => { cs(d)[4]!.accuracyCi95 = { low: 0.95, high: 0.9 }; }, /accuracyCi95: low 0.95 is above high 0.9/);
     expectError((d) => { cs(d)[0]!.fineTuneSteps = 1.5; }, /candidates\[0\]\.fineTuneSteps/);
     expectError((d) => { (d.protocol as Record<string, unknown>).evaluationChips = -1; }, /protocol\.evaluationChips/);
+    expectError((d) => { ((d.protocol as Record<string, unknown>).costModel as Record<string, unknown>).leakage = 'sometimes'; }, /protocol\.costModel\.leakage/);
+    expectError((d) => { ((d.protocol as Record<string, unknown>).costModel as Record<string, unknown>).clock = 'fast'; }, /protocol\.costModel/);
+  });
+
+  test('the cost-model switches are named in summary.md; shards costed under different switches are not merged', () => {
+    expect(searchSummaryMarkdown(doc)).toContain('Costed under delayModel: pumaAdc, leakage: alwaysOn (the other switches default).');
+    const other = paretoDocument(doc.candidates, 'edap', { ...doc.protocol!, costModel: { ...doc.protocol!.costModel!, leakage: 'powerGated' } });
+    expect(() => mergeSearchResults([doc, other])).toThrow(NaxUserError);
+    expect(() => mergeSearchResults([doc, other])).toThrow(/different cost-model switches/);
+    expect(mergeSearchResults([doc, doc]).protocol?.costModel).toEqual(doc.protocol!.costModel);
   });
 });
