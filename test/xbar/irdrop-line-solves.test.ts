@@ -83,12 +83,15 @@ describe('WebAssembly line solves against one line and one right-hand side at a 
     }
   }
 
-  test('a workspace replaced by a later one refuses to solve (its views may be stale)', () => {
+  test('a workspace replaced by a later one refuses to solve or hand out its views (they may be stale)', () => {
     const g = new Float64Array(ROWS * COLS).fill(1e-5);
     const first = lineSolves(buildLineNetwork(g, ROWS, COLS, WIRES), 2);
+    expect(first.u.length).toBe(ROWS * COLS * 2);
     const second = lineSolves(buildLineNetwork(g, ROWS, COLS, WIRES), 2);
     second.solveBitLines(2, 1);
     expect(() => first.solveBitLines(2, 1)).toThrow(/replaced/);
+    for (const get of [() => first.u, () => first.w, () => first.drive]) expect(get).toThrow(/replaced/);
+    expect(second.w.length).toBe(ROWS * COLS * 2);
     expect(() => second.solveWordLines(3, 1)).toThrow(/3 right-hand sides, block of 2/);
   });
 });
