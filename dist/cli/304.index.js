@@ -23,6 +23,8 @@ var search_folder = __webpack_require__(3668);
 var load = __webpack_require__(5248);
 // EXTERNAL MODULE: ./src/pipeline.ts
 var pipeline = __webpack_require__(5165);
+// EXTERNAL MODULE: ./src/config/cost-model.ts
+var cost_model = __webpack_require__(145);
 // EXTERNAL MODULE: ./src/config/mapping.ts
 var mapping = __webpack_require__(7408);
 // EXTERNAL MODULE: ./src/cost/layer.ts + 1 modules
@@ -1208,6 +1210,17 @@ function revertAllOf(a, idx, revertOf) {
         b[i] = revertOf(i);
     return b;
 }
+/** One line on a paired check, in the terms its rule decided on. */
+function describePairedCheck(c, lambda) {
+    const pp = (x) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(2)}`;
+    const acc = `Δ non-ideal validation accuracy ${pp(c.deltaAccuracy)} pp [${pp(c.ci95[0])}, ${pp(c.ci95[1])}] (${c.images} images × ${c.chips} chips)`;
+    if (c.rule === 'largerKernels') {
+        return `larger kernels than committed on ${c.layers.join(', ')}: ${acc} → ${c.kept ? 'kept' : 'committed kernel'}`;
+    }
+    const f = (x) => (x === undefined ? '?' : `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`);
+    return `ops other than the cost-only optimum's on ${c.layers.join(', ')}: ΔCE ${f(c.deltaCe)} nats + λ·Δhardware ` +
+        `${f(c.deltaHardware === undefined ? undefined : lambda * c.deltaHardware)} = Δobjective ${f(c.deltaObjective)}; ${acc} → ${c.kept ? 'kept' : 'cost-only op'}`;
+}
 /** Cycles through a split in seeded random order, epoch after epoch. */
 class BatchStream {
     n;
@@ -1371,12 +1384,8 @@ class SearchEngine {
         const choice = opRule.choice;
         const pairedChecks = [...kernelRule.checks, ...opRule.checks];
         const hardware = hardwareOfChoice(this.plan, table, choice);
-        for (const c of pairedChecks) {
-            const what = c.rule === 'largerKernels' ? 'larger kernels' : 'ops costlier than the cost-only optimum\'s';
-            const fallback = c.rule === 'largerKernels' ? 'committed kernel' : 'cost-only op';
-            this.ticker.tick(() => `${tag}: argmax's ${what} on ${c.layers.join(', ')}: Δ non-ideal val accuracy ${(c.deltaAccuracy * 100).toFixed(2)} pp ` +
-                `[${(c.ci95[0] * 100).toFixed(2)}, ${(c.ci95[1] * 100).toFixed(2)}] → ${c.kept ? 'kept' : fallback}`, true);
-        }
+        for (const c of pairedChecks)
+            this.ticker.tick(() => `${tag}: ${describePairedCheck(c, lambda)}`, true);
         const weightsAfterSearch = this.net.snapshot();
         this.ticker.tick(() => `${tag}: chose ${describeChoice(this.plan, choice, true) || 'the committed architecture'} (hw ${hardware.toFixed(3)})`, true);
         const ft = this.fineTune(choice, o.fineTune, tag);
@@ -1472,15 +1481,20 @@ class SearchEngine {
         return this.pairedRule({ rule: 'largerKernels', arch, eligible: larger, fallbackOf: revertOf, nonIdeal, lambda, deadlineS, timeShare, untested: 'fallBack', decide: 'accuracy' });
     }
     /**
-     * The costlier-op rule: a layer whose op is not the cost-only optimum's keeps it only when that pays under the
-     * search's own objective, measured rather than estimated: mean non-ideal validation CE + λ·hardware term on the
-     * same images and chips (pairedRule, 'objective'); otherwise it takes the cost-only op. Alone, a layer moves
-     * only when that lowers the hardware term (the group move lands on the cost-only optimum itself). Skipped
-     * blocks (the zero op) stay skipped: they cost less than any op. Without time for a comparison the argmax stands.
+     * The costlier-op rule: a layer whose op is not the cost-only optimum's keeps it only when that pays in the
+     * search objective's form, measured rather than estimated: mean non-ideal validation CE (every layer non-ideal,
+     * as candidates are evaluated; architecture steps run `nonIdealFraction` of them) + λ·hardware term on the same
+     * images and chips (pairedRule, 'objective'); otherwise it takes the cost-only op. Alone, a layer moves only
+     * when that lowers the hardware term (without skipped blocks the group move lands on the cost-only optimum
+     * itself). Skipped blocks (the zero op) stay skipped: they cost less than any op. Without time for a comparison
+     * the argmax stands. The images are the architecture-step split's first ones, which α was fitted on: a bias
+     * towards the argmax (README "NAX re-search").
      */
     async checkCostlierOps(arch, costOnly, table, nonIdeal, lambda, deadlineS) {
+        // Layers of a skipped block (the zero op) stay skipped: their op changes nothing.
+        const kernels = kernelsOf(this.plan, arch);
         const differing = this.plan.layers.map((_, i) => i)
-            .filter((i) => arch[i] !== costOnly[i] && this.plan.layers[i].ops[arch[i]].kind !== 'zero');
+            .filter((i) => arch[i] !== costOnly[i] && kernels.get(this.plan.layers[i].name) !== 'zero');
         const hardwareOf = (a) => hardwareOfChoice(this.plan, table, a);
         return this.pairedRule({
             rule: 'costlierOps', arch, eligible: differing, fallbackOf: (i) => costOnly[i], nonIdeal, lambda, deadlineS, timeShare: 0.5, untested: 'stand',
@@ -1496,8 +1510,8 @@ class SearchEngine {
      * allows the move). With too little time for the images (< MIN_PAIRED_CHECK_IMAGES) or for the first
      * comparison, `untested` decides: larger kernels fall back (their cost is certain, the committed kernel is
      * known to work), costlier ops stand (the cost-only optimum is not known to work: on the fixture under
-     * pumaAdc delay and always-on leakage it loses 11 pp). When the group paid, layers whose own test no longer
-     * fits stay: the group's comparison is their evidence.
+     * pumaAdc delay and always-on leakage it loses 6–8 pp). The same holds for layers whose own test no longer
+     * fits after the group paid: larger kernels fall back, costlier ops stay on the group's evidence.
      */
     async pairedRule(o) {
         const choice = [...o.arch];
@@ -1571,8 +1585,12 @@ class SearchEngine {
             const alt = fallBack(choice, [i]);
             if (o.alone && !o.alone(alt, choice))
                 continue;
-            if (!fits())
-                break;
+            if (!fits()) {
+                // Larger kernels not tested alone fall back (as before the costlier-op rule); costlier ops stand on the group's evidence.
+                if (o.untested === 'fallBack')
+                    choice[i] = fallbackOf(i);
+                continue;
+            }
             const altOutcome = await outcomeOf(alt);
             if (!compare(base, altOutcome, [i]).kept) {
                 choice.splice(0, choice.length, ...alt);
@@ -2027,6 +2045,7 @@ function protocolAllocation(o) {
 
 
 
+
 /**
  * Share of each search phase kept for the derivation rules' paired checks (nax assumption: per second, a paired
  * comparison on fixed images and chips says more about a choice than an architecture step, whose estimate
@@ -2239,6 +2258,7 @@ async function runSearchOn(inp, opts) {
             selectionSplit: selection.name, selectionImages: selection.images.n, selectionChips: space.selectionChips,
             evaluationImages: inp.evalSet.n, evaluationSetImages: inp.evaluationSetImages ?? inp.evalSet.n, evaluationChips: space.evaluationChips,
             randomSearchS: randomS, randomSamples, costOnlyStarts: costOnly.starts,
+            costModel: Object.fromEntries(cost_model/* COST_MODEL_SWITCHES */.fi.map((n) => [n, inp.technology.costModel[n]])),
         };
     }
     finally {
@@ -2301,23 +2321,9 @@ async function runSearchOn(inp, opts) {
     return { pareto, reports, lambdas: summaries, runs, warmupSteps, trainingS, elapsedS, budgetS, notes, summary };
 }
 const pct = (x) => `${(x * 100).toFixed(2)} %`;
-const pp = (x) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(2)}`;
-/** What the derivation rules decided for one λ, one line per rule (summary.md notes). */
+/** What the derivation rules decided for one λ (summary.md notes): every paired check, in order. */
 function pairedCheckNotes(run, prefix) {
-    const out = [];
-    for (const rule of ['largerKernels', 'costlierOps']) {
-        const cs = run.pairedChecks.filter((c) => c.rule === rule);
-        if (cs.length === 0)
-            continue;
-        const what = rule === 'largerKernels' ? 'larger kernels than committed' : 'ops other than the cost-only optimum\'s';
-        const g = cs[0];
-        const alone = cs.slice(1);
-        const kept = alone.filter((c) => c.kept).length;
-        out.push(`${prefix}${what} on ${g.layers.length} layer(s): together Δ non-ideal validation accuracy ${pp(g.deltaAccuracy)} pp ` +
-            `[${pp(g.ci95[0])}, ${pp(g.ci95[1])}] (${g.images} images × ${g.chips} chips) → ${g.kept ? 'they pay' : 'not shown to pay, fallback taken'}` +
-            (alone.length > 0 ? `; then ${alone.length} tested alone, ${kept} kept` : ''));
-    }
-    return out;
+    return run.pairedChecks.map((c) => `${prefix}${describePairedCheck(c, run.lambda)}`);
 }
 /**
  * Writes a candidate's model and mapping into `folder` of the sink and reads the model back exactly as a

@@ -212,7 +212,8 @@ const LINE_SOLVES_WASM_BASE64 = 'AGFzbQEAAAABHwJgDX9/f39/f3x/f39/fH8AYAt/f39/f39
  * A relaxation's arrays live in the kernel's linear memory for the whole solve: the network's conductances and
  * line factors are copied in once, and the voltages are Float64Array views over that memory, so a sweep copies
  * nothing. One workspace is live per thread: opening another one reuses (and may grow) the memory, which makes
- * the previous workspace's views stale, so its solves then throw. Copy out (slice) what must outlive the solve.
+ * the previous workspace's views stale, so its solves and its view getters then throw. Copy out (slice) what
+ * must outlive the solve.
  */
 
 
@@ -259,11 +260,23 @@ function lineSolves(net, maxRhs) {
         (0,errors/* assert */.v)(Number.isInteger(nRhs) && nRhs >= 1 && nRhs <= maxRhs, () => `${nRhs} right-hand sides, block of ${maxRhs}`);
     };
     const { gLeftSiemens } = net;
+    // The views are handed out through getters that check the generation too: a replaced workspace's views may
+    // alias the newer one's arrays, or be detached after the memory grew.
+    const live = () => (0,errors/* assert */.v)(mine === generation, () => 'voltages of a line-solve workspace that a later one replaced');
     return {
         maxRhs,
-        u,
-        w,
-        drive,
+        get u() {
+            live();
+            return u;
+        },
+        get w() {
+            live();
+            return w;
+        },
+        get drive() {
+            live();
+            return drive;
+        },
         solveWordLines(nRhs, omega) {
             check(nRhs);
             const relax = omega !== 1;

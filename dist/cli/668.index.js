@@ -9,9 +9,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   parseParetoDocument: () => (/* binding */ parseParetoDocument)
 /* harmony export */ });
-/* harmony import */ var _config_fields_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _search_pareto_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8741);
+/* harmony import */ var _config_cost_model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(145);
+/* harmony import */ var _config_fields_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _search_pareto_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8741);
 /**
  * Validates a search's `pareto.json` (schema `nax-pareto/1`) read back from a shard folder or an artifact:
  * merges and the nightly workflow act on it (the proposed candidate's folder becomes the `best-dir` output),
@@ -21,7 +22,8 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const KINDS = _search_pareto_js__WEBPACK_IMPORTED_MODULE_2__/* .CANDIDATE_KINDS */ .Iw;
+
+const KINDS = _search_pareto_js__WEBPACK_IMPORTED_MODULE_3__/* .CANDIDATE_KINDS */ .Iw;
 const VERDICTS = ['better', 'worse', 'equal within noise'];
 /** Comparisons per candidate: more than any protocol makes (a guard against a forged document's size). */
 const MAX_COMPARISONS = 1000;
@@ -30,128 +32,134 @@ const OBJECTIVES = ['edap', 'energy', 'latency'];
 const MAX_CANDIDATES = 10_000;
 const MAX_TEXT = 500;
 function text(v, file, field) {
-    const s = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readString */ .E3)(v, file, field);
+    const s = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readString */ .E3)(v, file, field);
     if (s.length > MAX_TEXT)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, field, `longer than ${MAX_TEXT} characters`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, field, `longer than ${MAX_TEXT} characters`);
     return s;
 }
 /** A folder below the output folder: relative, '/'-separated, no '..', no control characters. */
 function folderOf(v, file, field) {
     const s = text(v, file, field);
     if (s.startsWith('/') || /\\|[\u0000-\u001f]/.test(s) || s.split('/').some((part) => part === '..')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, field, 'must be a relative folder below the search output (no "..", no absolute path)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, field, 'must be a relative folder below the search output (no "..", no absolute path)');
     }
     return s;
 }
 function interval(raw, file, field) {
-    const o = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .requireObject */ .zG)(raw, file, field);
-    const low = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(o.low, file, `${field}.low`, { min: 0, max: 1 });
-    const high = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(o.high, file, `${field}.high`, { min: 0, max: 1 });
+    const o = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .requireObject */ .zG)(raw, file, field);
+    const low = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.low, file, `${field}.low`, { min: 0, max: 1 });
+    const high = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.high, file, `${field}.high`, { min: 0, max: 1 });
     if (low > high)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, field, `low ${low} is above high ${high}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, field, `low ${low} is above high ${high}`);
     return { low, high };
 }
 function comparisons(raw, file, field) {
     if (!Array.isArray(raw))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, field, 'expected an array');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, field, 'expected an array');
     if (raw.length > MAX_COMPARISONS)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, field, `more than ${MAX_COMPARISONS} comparisons`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, field, `more than ${MAX_COMPARISONS} comparisons`);
     return raw.map((r, i) => {
         const f = `${field}[${i}]`;
-        const o = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .requireObject */ .zG)(r, file, f);
+        const o = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .requireObject */ .zG)(r, file, f);
         const pp = { min: -100, max: 100 };
-        const ciLowPp = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(o.ciLowPp, file, `${f}.ciLowPp`, pp);
-        const ciHighPp = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(o.ciHighPp, file, `${f}.ciHighPp`, pp);
+        const ciLowPp = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.ciLowPp, file, `${f}.ciLowPp`, pp);
+        const ciHighPp = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.ciHighPp, file, `${f}.ciHighPp`, pp);
         if (ciLowPp > ciHighPp)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, f, 'ciLowPp is above ciHighPp');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, f, 'ciLowPp is above ciHighPp');
         return {
             against: text(o.against, file, `${f}.against`),
-            deltaPp: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(o.deltaPp, file, `${f}.deltaPp`, pp),
+            deltaPp: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.deltaPp, file, `${f}.deltaPp`, pp),
             ciLowPp,
             ciHighPp,
-            verdict: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readEnum */ .ai)(o.verdict, VERDICTS, file, `${f}.verdict`),
-            deltaObjective: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(o.deltaObjective, file, `${f}.deltaObjective`, { min: -1 }),
+            verdict: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnum */ .ai)(o.verdict, VERDICTS, file, `${f}.verdict`),
+            deltaObjective: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.deltaObjective, file, `${f}.deltaObjective`, { min: -1 }),
         };
     });
 }
 function protocolInfo(raw, file) {
-    const o = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .requireObject */ .zG)(raw, file, 'protocol');
-    const count = (k) => (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(o[k], file, `protocol.${k}`, { integer: true, min: 0 });
+    const o = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .requireObject */ .zG)(raw, file, 'protocol');
+    const count = (k) => (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o[k], file, `protocol.${k}`, { integer: true, min: 0 });
     return {
         fineTuneSteps: count('fineTuneSteps'),
-        weightLr: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(o.weightLr, file, 'protocol.weightLr', { min: 0, max: 1 }),
+        weightLr: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.weightLr, file, 'protocol.weightLr', { min: 0, max: 1 }),
         selectionSplit: text(o.selectionSplit, file, 'protocol.selectionSplit'),
         selectionImages: count('selectionImages'),
         selectionChips: count('selectionChips'),
         evaluationImages: count('evaluationImages'),
         evaluationSetImages: count('evaluationSetImages'),
         evaluationChips: count('evaluationChips'),
-        randomSearchS: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(o.randomSearchS, file, 'protocol.randomSearchS', { min: 0 }),
+        randomSearchS: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.randomSearchS, file, 'protocol.randomSearchS', { min: 0 }),
         randomSamples: count('randomSamples'),
         costOnlyStarts: count('costOnlyStarts'),
+        ...(o.costModel !== undefined ? { costModel: costModelSwitches(o.costModel, file) } : {}),
     };
 }
+function costModelSwitches(raw, file) {
+    const o = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .requireObject */ .zG)(raw, file, 'protocol.costModel');
+    (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .rejectUnknownKeys */ .gR)(o, _config_cost_model_js__WEBPACK_IMPORTED_MODULE_0__/* .COST_MODEL_SWITCHES */ .fi, file, 'protocol.costModel');
+    return Object.fromEntries(_config_cost_model_js__WEBPACK_IMPORTED_MODULE_0__/* .COST_MODEL_SWITCHES */ .fi.map((n) => [n, (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnum */ .ai)(o[n], _config_cost_model_js__WEBPACK_IMPORTED_MODULE_0__/* .COST_MODEL_CHOICES */ .HP[n], file, `protocol.costModel.${n}`)]));
+}
 function candidate(raw, file, field) {
-    const c = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .requireObject */ .zG)(raw, file, field);
+    const c = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .requireObject */ .zG)(raw, file, field);
     const unit = { min: 0, max: 1 };
     const nonNegative = { min: 0 };
     return {
         id: text(c.id, file, `${field}.id`),
-        kind: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readEnum */ .ai)(c.kind, KINDS, file, `${field}.kind`),
+        kind: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnum */ .ai)(c.kind, KINDS, file, `${field}.kind`),
         label: text(c.label, file, `${field}.label`),
-        accuracy: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(c.accuracy, file, `${field}.accuracy`, unit),
-        accuracyStd: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(c.accuracyStd, file, `${field}.accuracyStd`, unit),
-        idealAccuracy: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(c.idealAccuracy, file, `${field}.idealAccuracy`, unit),
-        energyJ: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(c.energyJ, file, `${field}.energyJ`, nonNegative),
-        delayS: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(c.delayS, file, `${field}.delayS`, nonNegative),
-        areaMm2: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(c.areaMm2, file, `${field}.areaMm2`, nonNegative),
-        edap: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(c.edap, file, `${field}.edap`, nonNegative),
+        accuracy: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(c.accuracy, file, `${field}.accuracy`, unit),
+        accuracyStd: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(c.accuracyStd, file, `${field}.accuracyStd`, unit),
+        idealAccuracy: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(c.idealAccuracy, file, `${field}.idealAccuracy`, unit),
+        energyJ: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(c.energyJ, file, `${field}.energyJ`, nonNegative),
+        delayS: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(c.delayS, file, `${field}.delayS`, nonNegative),
+        areaMm2: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(c.areaMm2, file, `${field}.areaMm2`, nonNegative),
+        edap: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(c.edap, file, `${field}.edap`, nonNegative),
         ...(c.accuracyCi95 !== undefined ? { accuracyCi95: interval(c.accuracyCi95, file, `${field}.accuracyCi95`) } : {}),
-        ...(c.fineTuneSteps !== undefined ? { fineTuneSteps: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(c.fineTuneSteps, file, `${field}.fineTuneSteps`, { integer: true, min: 0 }) } : {}),
-        ...(c.validationAccuracy !== undefined ? { validationAccuracy: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(c.validationAccuracy, file, `${field}.validationAccuracy`, unit) } : {}),
-        ...(c.validationTolerance !== undefined ? { validationTolerance: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(c.validationTolerance, file, `${field}.validationTolerance`, unit) } : {}),
+        ...(c.fineTuneSteps !== undefined ? { fineTuneSteps: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(c.fineTuneSteps, file, `${field}.fineTuneSteps`, { integer: true, min: 0 }) } : {}),
+        ...(c.validationAccuracy !== undefined ? { validationAccuracy: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(c.validationAccuracy, file, `${field}.validationAccuracy`, unit) } : {}),
+        ...(c.validationTolerance !== undefined ? { validationTolerance: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(c.validationTolerance, file, `${field}.validationTolerance`, unit) } : {}),
         ...(c.comparisons !== undefined ? { comparisons: comparisons(c.comparisons, file, `${field}.comparisons`) } : {}),
-        ...(c.lambda !== undefined ? { lambda: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readNumber */ .kz)(c.lambda, file, `${field}.lambda`, nonNegative) } : {}),
+        ...(c.lambda !== undefined ? { lambda: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(c.lambda, file, `${field}.lambda`, nonNegative) } : {}),
         ...(c.architecture !== undefined ? { architecture: text(c.architecture, file, `${field}.architecture`) } : {}),
         ...(c.folder !== undefined ? { folder: folderOf(c.folder, file, `${field}.folder`) } : {}),
     };
 }
 /** The checked document (unknown fields dropped); a bad field is a user error naming the file and field. */
 function parseParetoDocument(raw, file) {
-    const o = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .requireObject */ .zG)(raw, file, '');
+    const o = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .requireObject */ .zG)(raw, file, '');
     if (o.schema !== 'nax-pareto/1')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, 'schema', 'expected "nax-pareto/1"', 'not a nax search result');
-    const objective = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .readEnum */ .ai)(o.objective, OBJECTIVES, file, 'objective');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, 'schema', 'expected "nax-pareto/1"', 'not a nax search result');
+    const objective = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnum */ .ai)(o.objective, OBJECTIVES, file, 'objective');
     if (!Array.isArray(o.candidates))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, 'candidates', 'expected an array');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, 'candidates', 'expected an array');
     if (o.candidates.length > MAX_CANDIDATES)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, 'candidates', `more than ${MAX_CANDIDATES} candidates`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, 'candidates', `more than ${MAX_CANDIDATES} candidates`);
     const candidates = o.candidates.map((c, i) => candidate(c, file, `candidates[${i}]`));
     const ids = new Set();
     candidates.forEach((c, i) => {
         if (ids.has(c.id))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, `candidates[${i}].id`, `'${c.id}' appears twice`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, `candidates[${i}].id`, `'${c.id}' appears twice`);
         ids.add(c.id);
     });
     if (!Array.isArray(o.front))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, 'front', 'expected an array of candidate ids');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, 'front', 'expected an array of candidate ids');
     const front = o.front.map((id, i) => {
         const s = text(id, file, `front[${i}]`);
         if (!ids.has(s))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, `front[${i}]`, 'names no candidate');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, `front[${i}]`, 'names no candidate');
         return s;
     });
     let best;
     if (o.best !== undefined) {
         best = text(o.best, file, 'best');
         if (!ids.has(best))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, 'best', 'names no candidate');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, 'best', 'names no candidate');
     }
     if (typeof o.beatsCommitted !== 'boolean')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, 'beatsCommitted', 'expected true or false');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, 'beatsCommitted', 'expected true or false');
     candidates.forEach((c, i) => c.comparisons?.forEach((x, j) => {
         if (!ids.has(x.against))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NaxUserError */ .b(file, `candidates[${i}].comparisons[${j}].against`, 'names no candidate');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, `candidates[${i}].comparisons[${j}].against`, 'names no candidate');
     }));
     return {
         schema: 'nax-pareto/1', objective, candidates, front, ...(best !== undefined ? { best } : {}), beatsCommitted: o.beatsCommitted,
@@ -309,11 +317,13 @@ async function mergeSearchFolders(folders, outDir, shownAs = folders) {
 /* harmony export */   w0: () => (/* binding */ searchSummaryMarkdown)
 /* harmony export */ });
 /* unused harmony exports candidateTable, comparisonTable, protocolParagraph */
-/* harmony import */ var markdown_table__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(735);
+/* harmony import */ var markdown_table__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(735);
+/* harmony import */ var _config_cost_model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(145);
 /**
  * The search's side-by-side candidate table, the protocol's paired comparisons, and `summary.md`
  * (markdown). Pure: a ParetoDocument in, text out.
  */
+
 
 const pct = (x) => `${(x * 100).toFixed(2)} %`;
 const sci = (x) => x.toExponential(3);
@@ -342,7 +352,7 @@ function candidateTable(doc) {
         sci(c.edap),
         front.has(c.id) ? 'yes' : '',
     ]);
-    return (0,markdown_table__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Q)([
+    return (0,markdown_table__WEBPACK_IMPORTED_MODULE_1__/* .markdownTable */ .Q)([
         ['candidate', 'non-ideal acc. [95 % CI]', 'ideal acc.', 'kind', 'fine-tune steps', 'validation acc.', 'energy J', 'delay s', 'area mm²', 'EDAP J·s·mm²', 'front'],
         ...rows,
     ], { align: ['l', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'c'] });
@@ -361,7 +371,7 @@ function comparisonTable(doc) {
     }
     if (rows.length === 0)
         return undefined;
-    return (0,markdown_table__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Q)([['candidate', 'against', 'Δ non-ideal acc. [paired 95 % CI]', 'accuracy', `Δ ${doc.objective === 'edap' ? 'EDAP' : doc.objective}`], ...rows], { align: ['l', 'l', 'r', 'l', 'r'] });
+    return (0,markdown_table__WEBPACK_IMPORTED_MODULE_1__/* .markdownTable */ .Q)([['candidate', 'against', 'Δ non-ideal acc. [paired 95 % CI]', 'accuracy', `Δ ${doc.objective === 'edap' ? 'EDAP' : doc.objective}`], ...rows], { align: ['l', 'l', 'r', 'l', 'r'] });
 }
 /** One paragraph on how the numbers were made (training, selection, evaluation). */
 function protocolParagraph(doc) {
@@ -375,7 +385,15 @@ function protocolParagraph(doc) {
         `(${p.selectionImages} images × ${p.selectionChips} chips); the evaluation set was used once, at the end: ${p.evaluationImages} images${subset} × ` +
         `${p.evaluationChips} chips${chips}, the same for every candidate. The random search scored ${p.randomSamples} architectures in ${p.randomSearchS.toFixed(0)} s ` +
         `(one search phase); the cost-only optimum is the best of ${p.costOnlyStarts} coordinate-descent starts on the cost table (zero op excluded). ` +
-        '"Better" or "worse" only where the paired interval excludes 0.';
+        `${costModelSentence(p.costModel)}"Better" or "worse" only where the paired interval excludes 0.`;
+}
+/** The cost-model switches that differ from the defaults, as a sentence ('' when all are default or unrecorded). */
+function costModelSentence(m) {
+    if (!m)
+        return '';
+    const changed = _config_cost_model_js__WEBPACK_IMPORTED_MODULE_0__/* .COST_MODEL_SWITCHES */ .fi.filter((n) => m[n] !== _config_cost_model_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_COST_MODEL */ .UP[n]);
+    return changed.length === 0 ? 'Costed under the default cost-model switches. '
+        : `Costed under ${changed.map((n) => `${n}: ${m[n]}`).join(', ')} (the other switches default). `;
 }
 /** summary.md: the table, the comparisons, the protocol and the searched architectures. */
 function searchSummaryMarkdown(doc, notes = []) {
@@ -416,6 +434,12 @@ function searchSummaryMarkdown(doc, notes = []) {
 /* harmony export */   VI: () => (/* binding */ objectiveValue)
 /* harmony export */ });
 /* unused harmony exports dominates, paretoFront, comparisonOf, bestCandidate, deltaVsBaseline */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/**
+ * Evaluated candidates and their Pareto front (non-ideal accuracy ↑ vs EDAP ↓), and merging of shard
+ * results (`nax merge`). Pure functions on plain data; the tables are in render/search-summary.ts.
+ */
+
 const CANDIDATE_KINDS = ['committed', 'homogeneous', 'costOnly', 'random', 'searched'];
 /** a dominates b: no worse in both, strictly better in one. */
 function dominates(a, b) {
@@ -504,6 +528,11 @@ function mergeSearchResults(docs, dirs) {
     const order = { committed: 0, homogeneous: 1, costOnly: 2, random: 3, searched: 4 };
     const all = [...seen.values()].sort((a, b) => order[a.kind] - order[b.kind] || a.edap - b.edap);
     const protocol = docs.find((d) => d.protocol)?.protocol;
+    // Shards costed under different cost-model switches do not compare: refuse rather than merge them.
+    const models = new Set(docs.flatMap((d) => (d.protocol?.costModel ? [JSON.stringify(d.protocol.costModel)] : [])));
+    if (models.size > 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NaxUserError */ .b('merge', 'protocol.costModel', `the search results were costed under different cost-model switches: ${[...models].join(' vs ')}`, 'merge only shards of one run (the same technology.json and --delay-model … flags)');
+    }
     return paretoDocument(all, docs[0].objective, protocol);
 }
 
