@@ -147,9 +147,9 @@ export interface SearchSpace {
   readonly archLr: number;
   /**
    * Adam learning rate of the weights. Default 3e-5 (nax assumption, measured by bench/supernet-lr.ts on the
-   * fixture, committed path's accuracy on the 1,000 held-out images, 93.7 % before: after 100 steps on uniformly
-   * sampled kernels 93.3 % at 3e-5 and 92.8 % at 1e-4; after 50 at 5e-4 84.9 % — a trained, BN-folded net
-   * needs small steps).
+   * fixture, committed path's accuracy on the 1,000 held-out images, 93.7 % before: after 50 / 100 steps on
+   * uniformly sampled kernels 93.3 / 93.3 % at 3e-5, 90.7 / 92.8 % at 1e-4, 84.9 / 91.6 % at 5e-4 — a trained,
+   * BN-folded net needs small steps).
    */
   readonly weightLr: number;
   /** Validation images per architecture step. Default 64. */
