@@ -804,6 +804,8 @@ function meanEntropy(alphas) {
     return alphas.length ? s / alphas.length : 0;
 }
 
+// EXTERNAL MODULE: ./src/render/search-summary.ts
+var search_summary = __webpack_require__(8655);
 // EXTERNAL MODULE: ./src/model/activation.ts
 var activation = __webpack_require__(2737);
 ;// CONCATENATED MODULE: ./src/search/forward.ts
@@ -1168,6 +1170,7 @@ function nodesByName(g) {
 
 
 
+
 /** Emits a progress line at most every `intervalS` (and always when forced). */
 class Ticker {
     clock;
@@ -1209,17 +1212,6 @@ function revertAllOf(a, idx, revertOf) {
     for (const i of idx)
         b[i] = revertOf(i);
     return b;
-}
-/** One line on a paired check, in the terms its rule decided on. */
-function describePairedCheck(c, lambda) {
-    const pp = (x) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(2)}`;
-    const acc = `Δ non-ideal validation accuracy ${pp(c.deltaAccuracy)} pp [${pp(c.ci95[0])}, ${pp(c.ci95[1])}] (${c.images} images × ${c.chips} chips)`;
-    if (c.rule === 'largerKernels') {
-        return `larger kernels than committed on ${c.layers.join(', ')}: ${acc} → ${c.kept ? 'kept' : 'committed kernel'}`;
-    }
-    const f = (x) => (x === undefined ? '?' : `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`);
-    return `ops other than the cost-only optimum's on ${c.layers.join(', ')}: ΔCE ${f(c.deltaCe)} nats + λ·Δhardware ` +
-        `${f(c.deltaHardware === undefined ? undefined : lambda * c.deltaHardware)} = Δobjective ${f(c.deltaObjective)}; ${acc} → ${c.kept ? 'kept' : 'cost-only op'}`;
 }
 /** Cycles through a split in seeded random order, epoch after epoch. */
 class BatchStream {
@@ -1385,7 +1377,7 @@ class SearchEngine {
         const pairedChecks = [...kernelRule.checks, ...opRule.checks];
         const hardware = hardwareOfChoice(this.plan, table, choice);
         for (const c of pairedChecks)
-            this.ticker.tick(() => `${tag}: ${describePairedCheck(c, lambda)}`, true);
+            this.ticker.tick(() => `${tag}: ${(0,search_summary/* describePairedCheck */.$m)(c, lambda)}`, true);
         const weightsAfterSearch = this.net.snapshot();
         this.ticker.tick(() => `${tag}: chose ${describeChoice(this.plan, choice, true) || 'the committed architecture'} (hw ${hardware.toFixed(3)})`, true);
         const ft = this.fineTune(choice, o.fineTune, tag);
@@ -1478,13 +1470,13 @@ class SearchEngine {
         };
         const kernels = kernelsOf(this.plan, arch);
         const larger = this.plan.layers.map((_, i) => i).filter((i) => revertOf(i) >= 0 && kernels.get(this.plan.layers[i].name) !== 'zero');
-        return this.pairedRule({ rule: 'largerKernels', arch, eligible: larger, fallbackOf: revertOf, nonIdeal, lambda, deadlineS, timeShare, untested: 'fallBack', decide: 'accuracy' });
+        return this.pairedRule({ rule: 'largerKernels', arch, eligible: larger, fallbackOf: revertOf, nonIdeal, lambda, deadlineS, timeShare, untested: 'fallBack' });
     }
     /**
      * The costlier-op rule: a layer whose op is not the cost-only optimum's keeps it only when that pays in the
      * search objective's form, measured rather than estimated: mean non-ideal validation CE (every layer non-ideal,
      * as candidates are evaluated; architecture steps run `nonIdealFraction` of them) + λ·hardware term on the same
-     * images and chips (pairedRule, 'objective'); otherwise it takes the cost-only op. Alone, a layer moves only
+     * images and chips (pairedRule with `hardwareOf`); otherwise it takes the cost-only op. Alone, a layer moves only
      * when that lowers the hardware term (without skipped blocks the group move lands on the cost-only optimum
      * itself). Skipped blocks (the zero op) stay skipped: they cost less than any op. Without time for a comparison
      * the argmax stands. The images are the architecture-step split's first ones, which α was fitted on: a bias
@@ -1498,14 +1490,14 @@ class SearchEngine {
         const hardwareOf = (a) => hardwareOfChoice(this.plan, table, a);
         return this.pairedRule({
             rule: 'costlierOps', arch, eligible: differing, fallbackOf: (i) => costOnly[i], nonIdeal, lambda, deadlineS, timeShare: 0.5, untested: 'stand',
-            decide: 'objective', hardwareOf,
+            hardwareOf,
             alone: (alt, cur) => hardwareOf(alt) < hardwareOf(cur),
         });
     }
     /**
      * The derivation rules' common test: the chosen ops of the `eligible` layers keep their place only when that
      * pays on the validation split under non-idealities against `fallbackOf(i)` (paired: the same images and chips
-     * for both; `decide` says what paying means). First all eligible layers together, against all fallbacks (one comparison decides
+     * for both; `hardwareOf` says what paying means). First all eligible layers together, against all fallbacks (one comparison decides
      * the common case); when the group pays, each layer alone against its fallback, in order (only where `alone`
      * allows the move). With too little time for the images (< MIN_PAIRED_CHECK_IMAGES) or for the first
      * comparison, `untested` decides: larger kernels fall back (their cost is certain, the committed kernel is
@@ -1556,12 +1548,8 @@ class SearchEngine {
             }
             dCe /= n * seeds.length;
             const { mean, half } = meanInterval(d);
-            const objective = o.decide === 'objective' && o.hardwareOf
-                ? (() => {
-                    const dHw = o.hardwareOf(chosen.arch) - o.hardwareOf(fallback.arch);
-                    return { deltaCe: dCe, deltaHardware: dHw, deltaObjective: dCe + o.lambda * dHw };
-                })()
-                : undefined;
+            const dHw = o.hardwareOf ? o.hardwareOf(chosen.arch) - o.hardwareOf(fallback.arch) : undefined;
+            const objective = dHw === undefined ? undefined : { deltaCe: dCe, deltaHardware: dHw, deltaObjective: dCe + o.lambda * dHw };
             const check = {
                 rule: o.rule, layers: layers.map((i) => this.plan.layers[i].name), deltaAccuracy: mean, ci95: [mean - half, mean + half],
                 kept: objective ? objective.deltaObjective < 0 : mean - half > 0, images: n, chips: seeds.length,
@@ -1949,8 +1937,6 @@ function selectOnValidation(cs, objective) {
     return best;
 }
 
-// EXTERNAL MODULE: ./src/render/search-summary.ts
-var search_summary = __webpack_require__(8655);
 ;// CONCATENATED MODULE: ./src/search/schedule.ts
 /**
  * The search's budget schedule as pure arithmetic on times (seconds on the caller's clock): which deadline
@@ -2323,7 +2309,7 @@ async function runSearchOn(inp, opts) {
 const pct = (x) => `${(x * 100).toFixed(2)} %`;
 /** What the derivation rules decided for one λ (summary.md notes): every paired check, in order. */
 function pairedCheckNotes(run, prefix) {
-    return run.pairedChecks.map((c) => `${prefix}${describePairedCheck(c, run.lambda)}`);
+    return run.pairedChecks.map((c) => `${prefix}${(0,search_summary/* describePairedCheck */.$m)(c, run.lambda)}`);
 }
 /**
  * Writes a candidate's model and mapping into `folder` of the sink and reads the model back exactly as a

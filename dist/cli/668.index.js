@@ -314,6 +314,7 @@ async function mergeSearchFolders(folders, outDir, shownAs = folders) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $m: () => (/* binding */ describePairedCheck),
 /* harmony export */   w0: () => (/* binding */ searchSummaryMarkdown)
 /* harmony export */ });
 /* unused harmony exports candidateTable, comparisonTable, protocolParagraph */
@@ -372,6 +373,17 @@ function comparisonTable(doc) {
     if (rows.length === 0)
         return undefined;
     return (0,markdown_table__WEBPACK_IMPORTED_MODULE_1__/* .markdownTable */ .Q)([['candidate', 'against', 'Δ non-ideal acc. [paired 95 % CI]', 'accuracy', `Δ ${doc.objective === 'edap' ? 'EDAP' : doc.objective}`], ...rows], { align: ['l', 'l', 'r', 'l', 'r'] });
+}
+/** One line on a derivation rule's paired check (search progress and summary.md notes), in the terms it decided on. */
+function describePairedCheck(c, lambda) {
+    const acc = `Δ non-ideal validation accuracy ${signed(c.deltaAccuracy * 100, 2)} pp [${signed(c.ci95[0] * 100, 2)}, ${signed(c.ci95[1] * 100, 2)}] ` +
+        `(${c.images} images × ${c.chips} chips)`;
+    if (c.rule === 'largerKernels') {
+        return `larger kernels than committed on ${c.layers.join(', ')}: ${acc} → ${c.kept ? 'kept' : 'committed kernel'}`;
+    }
+    const f = (x) => (x === undefined ? '?' : signed(x, 3));
+    return `ops other than the cost-only optimum's on ${c.layers.join(', ')}: ΔCE ${f(c.deltaCe)} nats + λ·Δhardware ` +
+        `${f(c.deltaHardware === undefined ? undefined : lambda * c.deltaHardware)} = Δobjective ${f(c.deltaObjective)}; ${acc} → ${c.kept ? 'kept' : 'cost-only op'}`;
 }
 /** One paragraph on how the numbers were made (training, selection, evaluation). */
 function protocolParagraph(doc) {

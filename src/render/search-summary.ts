@@ -4,6 +4,7 @@
  */
 import { markdownTable } from 'markdown-table';
 import { COST_MODEL_SWITCHES, DEFAULT_COST_MODEL } from '../config/cost-model.js';
+import type { PairedCheck } from '../search/engine.js';
 import type { Candidate, Comparison, ParetoDocument, ProtocolInfo } from '../search/pareto.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
@@ -57,6 +58,18 @@ export function comparisonTable(doc: ParetoDocument): string | undefined {
   if (rows.length === 0) return undefined;
   return markdownTable([['candidate', 'against', 'Δ non-ideal acc. [paired 95 % CI]', 'accuracy', `Δ ${doc.objective === 'edap' ? 'EDAP' : doc.objective}`], ...rows],
     { align: ['l', 'l', 'r', 'l', 'r'] });
+}
+
+/** One line on a derivation rule's paired check (search progress and summary.md notes), in the terms it decided on. */
+export function describePairedCheck(c: PairedCheck, lambda: number): string {
+  const acc = `Δ non-ideal validation accuracy ${signed(c.deltaAccuracy * 100, 2)} pp [${signed(c.ci95[0] * 100, 2)}, ${signed(c.ci95[1] * 100, 2)}] ` +
+    `(${c.images} images × ${c.chips} chips)`;
+  if (c.rule === 'largerKernels') {
+    return `larger kernels than committed on ${c.layers.join(', ')}: ${acc} → ${c.kept ? 'kept' : 'committed kernel'}`;
+  }
+  const f = (x: number | undefined) => (x === undefined ? '?' : signed(x, 3));
+  return `ops other than the cost-only optimum's on ${c.layers.join(', ')}: ΔCE ${f(c.deltaCe)} nats + λ·Δhardware ` +
+    `${f(c.deltaHardware === undefined ? undefined : lambda * c.deltaHardware)} = Δobjective ${f(c.deltaObjective)}; ${acc} → ${c.kept ? 'kept' : 'cost-only op'}`;
 }
 
 /** One paragraph on how the numbers were made (training, selection, evaluation). */

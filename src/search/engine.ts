@@ -27,6 +27,7 @@ import {
   softmax,
   uniformArch,
 } from './arch.js';
+import { describePairedCheck } from '../render/search-summary.js';
 import { deriveGraph, deriveMappings } from './derive.js';
 import { crossEntropyPerSample, outputIsSoftmax, top1Correct } from './forward.js';
 import { type ArchChoice, type SearchPlan, describeChoice, kernelsOf } from './plan.js';
@@ -104,7 +105,7 @@ export interface EngineSettings {
   readonly largerKernels?: 'paired' | 'keep';
   /**
    * Costlier-op rule after the larger-kernel rule: with `costOnly` given and 'paired', a layer whose op differs
-   * from the cost-only optimum's keeps it only when that pays in validation accuracy. Default 'keep'.
+   * from the cost-only optimum's keeps it only when that lowers the measured CE + λ·hardware. Default 'keep'.
    */
   readonly costlierOps?: 'paired' | 'keep';
   /** The cost-only optimum (cost-descent.ts), the costlier-op rule's fallback. */
@@ -144,18 +145,6 @@ function revertAllOf(a: readonly number[], idx: readonly number[], revertOf: (i:
  * cost-only optimum's against that op).
  */
 export type PairedRule = 'largerKernels' | 'costlierOps';
-
-/** One line on a paired check, in the terms its rule decided on. */
-export function describePairedCheck(c: PairedCheck, lambda: number): string {
-  const pp = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(2)}`;
-  const acc = `Δ non-ideal validation accuracy ${pp(c.deltaAccuracy)} pp [${pp(c.ci95[0])}, ${pp(c.ci95[1])}] (${c.images} images × ${c.chips} chips)`;
-  if (c.rule === 'largerKernels') {
-    return `larger kernels than committed on ${c.layers.join(', ')}: ${acc} → ${c.kept ? 'kept' : 'committed kernel'}`;
-  }
-  const f = (x: number | undefined) => (x === undefined ? '?' : `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`);
-  return `ops other than the cost-only optimum's on ${c.layers.join(', ')}: ΔCE ${f(c.deltaCe)} nats + λ·Δhardware ` +
-    `${f(c.deltaHardware === undefined ? undefined : lambda * c.deltaHardware)} = Δobjective ${f(c.deltaObjective)}; ${acc} → ${c.kept ? 'kept' : 'cost-only op'}`;
-}
 
 /** One paired comparison of a derivation rule: the chosen ops of `layers` against their cheaper fallbacks. */
 export interface PairedCheck {
@@ -465,14 +454,14 @@ export class SearchEngine {
     };
     const kernels = kernelsOf(this.plan, arch);
     const larger = this.plan.layers.map((_, i) => i).filter((i) => revertOf(i) >= 0 && kernels.get(this.plan.layers[i]!.name) !== 'zero');
-    return this.pairedRule({ rule: 'largerKernels', arch, eligible: larger, fallbackOf: revertOf, nonIdeal, lambda, deadlineS, timeShare, untested: 'fallBack', decide: 'accuracy' });
+    return this.pairedRule({ rule: 'largerKernels', arch, eligible: larger, fallbackOf: revertOf, nonIdeal, lambda, deadlineS, timeShare, untested: 'fallBack' });
   }
 
   /**
    * The costlier-op rule: a layer whose op is not the cost-only optimum's keeps it only when that pays in the
    * search objective's form, measured rather than estimated: mean non-ideal validation CE (every layer non-ideal,
    * as candidates are evaluated; architecture steps run `nonIdealFraction` of them) + λ·hardware term on the same
-   * images and chips (pairedRule, 'objective'); otherwise it takes the cost-only op. Alone, a layer moves only
+   * images and chips (pairedRule with `hardwareOf`); otherwise it takes the cost-only op. Alone, a layer moves only
    * when that lowers the hardware term (without skipped blocks the group move lands on the cost-only optimum
    * itself). Skipped blocks (the zero op) stay skipped: they cost less than any op. Without time for a comparison
    * the argmax stands. The images are the architecture-step split's first ones, which α was fitted on: a bias
@@ -486,7 +475,7 @@ export class SearchEngine {
     const hardwareOf = (a: readonly number[]) => hardwareOfChoice(this.plan, table, a);
     return this.pairedRule({
       rule: 'costlierOps', arch, eligible: differing, fallbackOf: (i) => costOnly[i]!, nonIdeal, lambda, deadlineS, timeShare: 0.5, untested: 'stand',
-      decide: 'objective', hardwareOf,
+      hardwareOf,
       alone: (alt, cur) => hardwareOf(alt) < hardwareOf(cur),
     });
   }
@@ -494,7 +483,7 @@ export class SearchEngine {
   /**
    * The derivation rules' common test: the chosen ops of the `eligible` layers keep their place only when that
    * pays on the validation split under non-idealities against `fallbackOf(i)` (paired: the same images and chips
-   * for both; `decide` says what paying means). First all eligible layers together, against all fallbacks (one comparison decides
+   * for both; `hardwareOf` says what paying means). First all eligible layers together, against all fallbacks (one comparison decides
    * the common case); when the group pays, each layer alone against its fallback, in order (only where `alone`
    * allows the move). With too little time for the images (< MIN_PAIRED_CHECK_IMAGES) or for the first
    * comparison, `untested` decides: larger kernels fall back (their cost is certain, the committed kernel is
@@ -514,11 +503,10 @@ export class SearchEngine {
     /** Without time for the first comparison: take the fallbacks, or let the chosen ops stand. */
     untested: 'fallBack' | 'stand';
     /**
-     * When the chosen ops stay: 'accuracy' — Δ accuracy's 95 % interval is above 0; 'objective' — they lower
-     * the search's objective, mean non-ideal CE + λ·hardware(normalised), on these images and chips.
+     * What paying means. Given the normalised hardware term of an architecture: the chosen ops lower the
+     * search's objective, mean non-ideal CE + λ·hardware, on these images and chips. Without it: Δ accuracy's
+     * 95 % interval is above 0.
      */
-    decide: 'accuracy' | 'objective';
-    /** Normalised hardware term of an architecture ('objective'). */
     hardwareOf?: (a: readonly number[]) => number;
     alone?: (alt: readonly number[], cur: readonly number[]) => boolean;
   }): Promise<{ choice: number[]; checks: PairedCheck[] }> {
@@ -563,12 +551,8 @@ export class SearchEngine {
       }
       dCe /= n * seeds.length;
       const { mean, half } = meanInterval(d);
-      const objective = o.decide === 'objective' && o.hardwareOf
-        ? (() => {
-          const dHw = o.hardwareOf!(chosen.arch) - o.hardwareOf!(fallback.arch);
-          return { deltaCe: dCe, deltaHardware: dHw, deltaObjective: dCe + o.lambda * dHw };
-        })()
-        : undefined;
+      const dHw = o.hardwareOf ? o.hardwareOf(chosen.arch) - o.hardwareOf(fallback.arch) : undefined;
+      const objective = dHw === undefined ? undefined : { deltaCe: dCe, deltaHardware: dHw, deltaObjective: dCe + o.lambda * dHw };
       const check: PairedCheck = {
         rule: o.rule, layers: layers.map((i) => this.plan.layers[i]!.name), deltaAccuracy: mean, ci95: [mean - half, mean + half],
         kept: objective ? objective.deltaObjective < 0 : mean - half > 0, images: n, chips: seeds.length,

@@ -31,7 +31,7 @@ import { type NetworkGraph, matrixNodes } from '../model/graph.js';
 import type { NaxReport, SimulationSettings } from '../report.js';
 import { nonIdealLogits } from '../xbar/simulate.js';
 import { buildLayersModel, homogeneousMappings } from './derive.js';
-import { type NonIdealFn, type LambdaResult, type PairedCheck, SearchEngine, describePairedCheck, type SearchData, Ticker, engineSettingsOf } from './engine.js';
+import { type NonIdealFn, type LambdaResult, type PairedCheck, SearchEngine, type SearchData, Ticker, engineSettingsOf } from './engine.js';
 import { warmStartPrior } from './cost-descent.js';
 import { type EvalImages, type Evaluator, candidateFromReport } from './evaluate.js';
 import type { OutputSink } from './output-sink.js';
@@ -40,7 +40,7 @@ import { type Candidate, type CandidateKind, type ParetoDocument, type ProtocolI
 import { compareCandidates, selectOnValidation } from './protocol.js';
 import { hardwareOfChoice, uniformArch } from './arch.js';
 import { Rng, deriveSeed } from '../xbar/rng.js';
-import { searchSummaryMarkdown } from '../render/search-summary.js';
+import { describePairedCheck, searchSummaryMarkdown } from '../render/search-summary.js';
 import { type SearchPlan, describeChoice, resolveSearchPlan } from './plan.js';
 import type { Progress } from '../progress.js';
 import { type Budget, deadlineOf, protocolAllocation, reserveS, saveAllowanceS, warmUpDeadline } from './schedule.js';

@@ -20,7 +20,7 @@ import { initBackend } from '../../src/runtime/tfjs.js';
 import { buildLayersModel, deriveGraph, deriveMappings } from '../../src/search/derive.js';
 import { idealLogits } from '../../src/search/forward.js';
 import { describeChoice, resolveSearchPlan } from '../../src/search/plan.js';
-import { describePairedCheck } from '../../src/search/engine.js';
+import { describePairedCheck } from '../../src/render/search-summary.js';
 import { runSearchOn, type SearchResult } from '../../src/search/run.js';
 import { Supernet } from '../../src/search/supernet.js';
 import { committedMappings, quadrantData, standInEvaluator, standInNonIdeal, tinyInputs, trainedTinyGraph } from './tiny.js';
