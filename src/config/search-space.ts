@@ -26,7 +26,7 @@
  *     additiveWeights: { energy: 1, latency: 1, area: 1 }
  *     tileArea: gradient          # or frozen (shared tile area held at the committed network's)
  *     warmStart: { committed: 1, costOnly: 1 }   # initial α bonuses, nats
- *     largerKernels: paired       # or keep; kernelCheckImages: 200
+ *     largerKernels: paired       # or keep; kernelCheckImages: 100 (held out of the architecture steps)
  *     costlierOps: paired         # or keep: an op other than the cost-only optimum's must lower CE + λ·hardware
  *
  * Only what can be checked without the model is checked here (ranges, units, kernel parity). What needs
@@ -206,8 +206,9 @@ export interface SearchSpace {
    */
   readonly costlierOps: 'paired' | 'keep';
   /**
-   * Validation images of the larger-kernel comparison (two chip instances each; fewer when the budget's time
-   * left does not fit them). Default 200: each comparison runs two full non-ideal forwards per image and chip.
+   * Images of the derivation rules' paired comparisons (two chip instances each), held out of the architecture
+   * steps: the architecture-step split's last ones, at most half of it. Default 100: each comparison runs two
+   * full non-ideal forwards per image and chip, and the search phase keeps their time (schedule.ts pairedCheckS).
    */
   readonly kernelCheckImages: number;
 }
@@ -241,7 +242,7 @@ export const DEFAULT_SEARCH_SPACE: SearchSpace = Object.freeze({
   warmStart: Object.freeze({ committed: 1, costOnly: 1 }),
   largerKernels: 'paired',
   costlierOps: 'paired',
-  kernelCheckImages: 200,
+  kernelCheckImages: 100,
 } satisfies SearchSpace);
 
 const KEYS = [

@@ -110,7 +110,10 @@ export interface EngineSettings {
   readonly costlierOps?: 'paired' | 'keep';
   /** The cost-only optimum (cost-descent.ts), the costlier-op rule's fallback. */
   readonly costOnly?: ArchChoice;
-  /** Validation images of each paired comparison of the derivation rules (fewer when time is short). Default 200. */
+  /**
+   * Validation images of every paired comparison of the derivation rules: the last ones of the architecture-step
+   * split, held out of the architecture steps (at most half the split). Default 100.
+   */
   readonly kernelCheckImages?: number;
 }
 
@@ -120,16 +123,16 @@ export function engineSettingsOf(space: SearchSpace, nVal: number, warm?: { read
     seed: space.seed, batchSize: space.batchSize, archEvery: space.archEvery, archLr: space.archLr, weightLr: space.weightLr,
     archBatch: Math.min(space.archBatch, nVal), nonIdealFraction: space.nonIdealFraction, archSamples: 2,
     gradient: space.gradient, commonRandomNumbers: space.commonRandomNumbers, largerKernels: space.largerKernels,
-    costlierOps: space.costlierOps, kernelCheckImages: Math.min(space.kernelCheckImages, nVal),
+    costlierOps: space.costlierOps, kernelCheckImages: space.kernelCheckImages,
     ...(warm ? { prior: warm.alphas, costOnly: warm.costOnly } : {}),
   };
 }
 
 /** Chip instances of each paired comparison (the same chips for both sides). */
-const PAIRED_CHECK_CHIPS = 2;
+export const PAIRED_CHECK_CHIPS = 2;
 /**
  * Fewest validation images a paired comparison runs on: below ~50 a gain must be ≥ 4 images out of 50 to
- * clear the interval at all (nax assumption); with less time the cheaper fallback is taken unchecked.
+ * clear the interval at all (nax assumption); with a smaller split the rules do not test.
  */
 const MIN_PAIRED_CHECK_IMAGES = 50;
 
@@ -248,8 +251,13 @@ export class SearchEngine {
   private readonly probabilities: boolean;
   private warmSnapshot?: Map<string, Float32Array>;
   weightSteps = 0;
-  /** Seconds per image of a non-ideal forward, measured on architecture steps (scaled to all layers non-ideal). */
-  private secondsPerImage = 0;
+  /**
+   * Images of the derivation rules' paired checks: the architecture-step split's last ones, which the architecture
+   * steps never draw, so α was not fitted on them (0 when both rules are off).
+   */
+  readonly checkImages: number;
+  /** Seconds per image and chip of a paired check's forward (every layer non-ideal), as last measured; 0 before. */
+  secondsPerCheckImage = 0;
 
   constructor(
     readonly plan: SearchPlan,
@@ -261,7 +269,9 @@ export class SearchEngine {
     this.net = new Supernet(plan, settings.weightLr);
     this.per = data.shape[0] * data.shape[1] * data.shape[2];
     this.train = new BatchStream(data.nTrain, settings.seed, 'train-order');
-    this.val = new BatchStream(data.nVal, settings.seed, 'val-order');
+    const rules = settings.largerKernels === 'paired' || (settings.costlierOps === 'paired' && settings.costOnly !== undefined);
+    this.checkImages = rules ? Math.min(settings.kernelCheckImages ?? 100, Math.floor(data.nVal / 2)) : 0;
+    this.val = new BatchStream(data.nVal - this.checkImages, settings.seed, 'val-order');
     this.probabilities = outputIsSoftmax(plan.graph);
   }
 
@@ -349,9 +359,9 @@ export class SearchEngine {
       });
     }
     const argmax = argmaxArch(alphas);
-    // The kernel rule sizes its comparison for part of the time left, so the costlier-op rule still has some.
+    // The kernel rule's single-layer tests leave time for the costlier-op rule's group comparison (two forwards).
     const kernelRule = s.largerKernels === 'paired'
-      ? await this.checkLargerKernels(argmax, o.nonIdeal, lambda, o.fineTune.deadlineS, s.costlierOps === 'paired' && s.costOnly ? 0.25 : 0.5)
+      ? await this.checkLargerKernels(argmax, o.nonIdeal, lambda, o.fineTune.deadlineS, s.costlierOps === 'paired' && s.costOnly ? 2 : 0)
       : { choice: argmax, checks: [] };
     const opRule = s.costlierOps === 'paired' && s.costOnly
       ? await this.checkCostlierOps(kernelRule.choice, s.costOnly, table, o.nonIdeal, lambda, o.fineTune.deadlineS)
@@ -431,7 +441,7 @@ export class SearchEngine {
    * images and chip for every architecture scored (common random numbers).
    */
   async validationLoss(choice: ArchChoice, nonIdeal: NonIdealFn, chipSeed: number): Promise<number> {
-    const n = Math.min(this.settings.archBatch, this.data.nVal);
+    const n = Math.min(this.settings.archBatch, this.data.nVal - this.checkImages);
     const x = this.data.valImages.subarray(0, n * this.per);
     const y = this.data.valLabels.subarray(0, n);
     const graph = deriveGraph(this.plan, choice, this.weightsOf);
@@ -442,10 +452,10 @@ export class SearchEngine {
 
   /**
    * The larger-kernel rule: layers whose chosen kernel exceeds the committed one keep it only when that pays
-   * in non-ideal validation accuracy (pairedRule). A reverted layer keeps its crossbar size. The comparison is
-   * sized to `timeShare` of the time left.
+   * in non-ideal validation accuracy (pairedRule). A reverted layer keeps its crossbar size. Single-layer tests
+   * leave time for `reserveForwards` more check forwards before the deadline.
    */
-  async checkLargerKernels(arch: ArchChoice, nonIdeal: NonIdealFn, lambda: number, deadlineS: number, timeShare = 0.5): Promise<{ choice: number[]; checks: PairedCheck[] }> {
+  async checkLargerKernels(arch: ArchChoice, nonIdeal: NonIdealFn, lambda: number, deadlineS: number, reserveForwards = 0): Promise<{ choice: number[]; checks: PairedCheck[] }> {
     const revertOf = (i: number): number => {
       const l = this.plan.layers[i]!;
       const op = l.ops[arch[i]!]!;
@@ -454,7 +464,7 @@ export class SearchEngine {
     };
     const kernels = kernelsOf(this.plan, arch);
     const larger = this.plan.layers.map((_, i) => i).filter((i) => revertOf(i) >= 0 && kernels.get(this.plan.layers[i]!.name) !== 'zero');
-    return this.pairedRule({ rule: 'largerKernels', arch, eligible: larger, fallbackOf: revertOf, nonIdeal, lambda, deadlineS, timeShare, untested: 'fallBack' });
+    return this.pairedRule({ rule: 'largerKernels', arch, eligible: larger, fallbackOf: revertOf, nonIdeal, lambda, deadlineS, reserveForwards, untested: 'fallBack' });
   }
 
   /**
@@ -464,8 +474,7 @@ export class SearchEngine {
    * images and chips (pairedRule with `hardwareOf`); otherwise it takes the cost-only op. Alone, a layer moves only
    * when that lowers the hardware term (without skipped blocks the group move lands on the cost-only optimum
    * itself). Skipped blocks (the zero op) stay skipped: they cost less than any op. Without time for a comparison
-   * the argmax stands. The images are the architecture-step split's first ones, which α was fitted on: a bias
-   * towards the argmax (README "NAX re-search").
+   * the argmax stands.
    */
   async checkCostlierOps(arch: ArchChoice, costOnly: ArchChoice, table: HardwareTable, nonIdeal: NonIdealFn, lambda: number, deadlineS: number): Promise<{ choice: number[]; checks: PairedCheck[] }> {
     // Layers of a skipped block (the zero op) stay skipped: their op changes nothing.
@@ -474,7 +483,7 @@ export class SearchEngine {
       .filter((i) => arch[i] !== costOnly[i] && kernels.get(this.plan.layers[i]!.name) !== 'zero');
     const hardwareOf = (a: readonly number[]) => hardwareOfChoice(this.plan, table, a);
     return this.pairedRule({
-      rule: 'costlierOps', arch, eligible: differing, fallbackOf: (i) => costOnly[i]!, nonIdeal, lambda, deadlineS, timeShare: 0.5, untested: 'stand',
+      rule: 'costlierOps', arch, eligible: differing, fallbackOf: (i) => costOnly[i]!, nonIdeal, lambda, deadlineS, reserveForwards: 0, untested: 'stand',
       hardwareOf,
       alone: (alt, cur) => hardwareOf(alt) < hardwareOf(cur),
     });
@@ -482,14 +491,16 @@ export class SearchEngine {
 
   /**
    * The derivation rules' common test: the chosen ops of the `eligible` layers keep their place only when that
-   * pays on the validation split under non-idealities against `fallbackOf(i)` (paired: the same images and chips
-   * for both; `hardwareOf` says what paying means). First all eligible layers together, against all fallbacks (one comparison decides
-   * the common case); when the group pays, each layer alone against its fallback, in order (only where `alone`
-   * allows the move). With too little time for the images (< MIN_PAIRED_CHECK_IMAGES) or for the first
-   * comparison, `untested` decides: larger kernels fall back (their cost is certain, the committed kernel is
-   * known to work), costlier ops stand (the cost-only optimum is not known to work: on the fixture under
-   * pumaAdc delay and always-on leakage it loses 6–8 pp). The same holds for layers whose own test no longer
-   * fits after the group paid: larger kernels fall back, costlier ops stay on the group's evidence.
+   * pays under non-idealities against `fallbackOf(i)`, paired: the same `checkImages` held-out validation images
+   * and the same chips for both (`hardwareOf` says what paying means). First all eligible layers together, against
+   * all fallbacks: this comparison decides the common case and always runs once begun, so its image count does not
+   * depend on the clock (the caller reserves its time, schedule.ts pairedCheckS). When the group pays, each layer
+   * alone against its fallback, in order (only where `alone` allows the move), while a test fits before the
+   * deadline with `reserveForwards` more forwards after it. With too small a split (< MIN_PAIRED_CHECK_IMAGES
+   * held out) or the deadline already past, `untested` decides: larger kernels fall back (their cost is certain,
+   * the committed kernel is known to work), costlier ops stand (the cost-only optimum is not known to work: on
+   * the fixture under pumaAdc delay and always-on leakage it loses 6–8 pp). The same holds for layers whose own
+   * test no longer fits after the group paid: larger kernels fall back, costlier ops stay on the group's evidence.
    */
   private async pairedRule(o: {
     rule: PairedRule;
@@ -499,7 +510,8 @@ export class SearchEngine {
     nonIdeal: NonIdealFn;
     lambda: number;
     deadlineS: number;
-    timeShare: number;
+    /** Check forwards (one architecture on every check image and chip) to leave time for after a single-layer test: a later rule's group comparison. */
+    reserveForwards: number;
     /** Without time for the first comparison: take the fallbacks, or let the chosen ops stand. */
     untested: 'fallBack' | 'stand';
     /**
@@ -514,15 +526,12 @@ export class SearchEngine {
     const { eligible, fallbackOf } = o;
     if (eligible.length === 0) return { choice, checks: [] };
     const fallBack = (a: readonly number[], idx: readonly number[]) => revertAllOf(a, idx, fallbackOf);
-    // As many images as fit two comparisons' worth of forwards (base and one alternative) in the share of the time left.
-    const affordable = this.secondsPerImage > 0
-      ? Math.floor((o.timeShare * (o.deadlineS - this.clock.now())) / (2 * PAIRED_CHECK_CHIPS * this.secondsPerImage))
-      : Infinity;
-    const n = Math.min(this.settings.kernelCheckImages ?? 200, this.data.nVal, affordable);
+    const n = this.checkImages;
     const untested = () => (o.untested === 'fallBack' ? fallBack(choice, eligible) : choice);
-    if (n < MIN_PAIRED_CHECK_IMAGES) return { choice: untested(), checks: [] };
-    const x = this.data.valImages.subarray(0, n * this.per);
-    const y = this.data.valLabels.subarray(0, n);
+    if (n < MIN_PAIRED_CHECK_IMAGES || this.clock.now() >= o.deadlineS) return { choice: untested(), checks: [] };
+    const lo = this.data.nVal - n;
+    const x = this.data.valImages.subarray(lo * this.per, this.data.nVal * this.per);
+    const y = this.data.valLabels.subarray(lo);
     // 'kernel-check' keeps the larger-kernel rule's chips as they were before the costlier-op rule existed.
     const label = o.rule === 'largerKernels' ? 'kernel-check' : 'costlier-check';
     const seeds = Array.from({ length: PAIRED_CHECK_CHIPS }, (_, c) => deriveSeed(this.settings.seed, label, o.lambda, c));
@@ -564,8 +573,8 @@ export class SearchEngine {
     const t0 = this.clock.now();
     let base = await outcomeOf(choice);
     const perEval = this.clock.now() - t0;
-    const fits = () => this.clock.now() + perEval <= o.deadlineS;
-    if (!fits()) return { choice: untested(), checks };
+    this.secondsPerCheckImage = perEval / (n * seeds.length);
+    const fits = () => this.clock.now() + perEval * (1 + o.reserveForwards) <= o.deadlineS;
     const allFallback = await outcomeOf(fallBack(choice, eligible));
     if (!compare(base, allFallback, eligible).kept) return { choice: [...allFallback.arch], checks };
     if (eligible.length === 1) return { choice, checks };
@@ -626,10 +635,7 @@ export class SearchEngine {
       const seed = crn ? deriveSeed(s.seed, 'arch-chip', ...o.key) : deriveSeed(s.seed, 'arch-chip', ...o.key, m);
       const floatLayers = crn ? sharedFloat : subset();
       const graph = deriveGraph(this.plan, arch, this.weightsOf);
-      const t0 = this.clock.now();
       const out = await o.nonIdeal({ graph, mappings: deriveMappings(this.plan, arch), images: o.x, n: o.y.length, seed, floatLayers });
-      // Only a fraction of the layers ran non-ideally: scale up (rough; the float layers cost little).
-      this.secondsPerImage = (this.clock.now() - t0) / o.y.length / Math.max(s.nonIdealFraction, 0.05);
       const ce = crossEntropyPerSample(out, o.y, o.y.length, this.probabilities);
       ces.push(ce.reduce((a, b) => a + b, 0) / o.y.length);
       chips.push(seed);

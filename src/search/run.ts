@@ -31,7 +31,7 @@ import { type NetworkGraph, matrixNodes } from '../model/graph.js';
 import type { NaxReport, SimulationSettings } from '../report.js';
 import { nonIdealLogits } from '../xbar/simulate.js';
 import { buildLayersModel, homogeneousMappings } from './derive.js';
-import { type NonIdealFn, type LambdaResult, type PairedCheck, SearchEngine, type SearchData, Ticker, engineSettingsOf } from './engine.js';
+import { type NonIdealFn, type LambdaResult, PAIRED_CHECK_CHIPS, type PairedCheck, SearchEngine, type SearchData, Ticker, engineSettingsOf } from './engine.js';
 import { warmStartPrior } from './cost-descent.js';
 import { type EvalImages, type Evaluator, candidateFromReport } from './evaluate.js';
 import type { OutputSink } from './output-sink.js';
@@ -43,14 +43,7 @@ import { Rng, deriveSeed } from '../xbar/rng.js';
 import { describePairedCheck, searchSummaryMarkdown } from '../render/search-summary.js';
 import { type SearchPlan, describeChoice, resolveSearchPlan } from './plan.js';
 import type { Progress } from '../progress.js';
-import { type Budget, deadlineOf, protocolAllocation, reserveS, saveAllowanceS, warmUpDeadline } from './schedule.js';
-
-/**
- * Share of each search phase kept for the derivation rules' paired checks (nax assumption: per second, a paired
- * comparison on fixed images and chips says more about a choice than an architecture step, whose estimate
- * at tens of steps is mostly noise, README "NAX re-search").
- */
-const PAIRED_CHECK_SHARE = 0.35;
+import { type Budget, deadlineOf, pairedCheckS, protocolAllocation, reserveS, saveAllowanceS, warmUpDeadline } from './schedule.js';
 
 export interface SearchShard {
   /** 0-based. */
@@ -277,14 +270,21 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
     const ftLimit = { deadlineS: deadlineOf(budget), maxSteps: F };
 
     // 3. Per λ: search, argmax, the equal fine-tuning, then the selection evaluation on validation.
+    // Group comparisons per λ: two forwards for each rule that can have something to test.
+    const largerKernelsPossible = plan.layers.some((l) => l.ops.some((op) => op.kind === 'path' && op.kernel > l.committedKernel));
+    const groupForwards = 2 * ((space.largerKernels === 'paired' && largerKernelsPossible ? 1 : 0) + (space.costlierOps === 'paired' ? 1 : 0));
     const searched: Array<Pending & { run: LambdaResult }> = [];
     for (const lambda of lambdas) {
       const ts = now();
       // The derivation rules' paired checks (engine, `largerKernels` / `costlierOps: paired`) run after the argmax
-      // within the same phase: they take PAIRED_CHECK_SHARE of it, so the protocol's split of the
-      // budget is unchanged. The engine's own fine-tune is off (maxSteps 0): every candidate's equal fine-tuning
-      // follows below.
-      const checkS = space.largerKernels === 'paired' || space.costlierOps === 'paired' ? PAIRED_CHECK_SHARE * alloc.searchS : 0;
+      // within the same phase, so the protocol's split of the budget is unchanged; their group comparisons' time
+      // is kept from the phase's start. Before the first check has run, a check forward's cost is bounded by
+      // the committed model's selection evaluation (it also runs the ideal and quantised forwards). The engine's
+      // own fine-tune is off (maxSteps 0): every candidate's equal fine-tuning follows below.
+      const checkS = pairedCheckS({
+        searchS: alloc.searchS, groupForwards, images: engine.checkImages, chips: PAIRED_CHECK_CHIPS,
+        secondsPerImageChip: engine.secondsPerCheckImage || evalS / (selection.images.n * space.selectionChips),
+      });
       const res = await engine.searchLambda({
         lambda, table, nonIdeal,
         search: { deadlineS: ts + alloc.searchS - checkS, maxSteps: caps.searchSteps },

@@ -23,6 +23,13 @@ export const SCHEDULE = Object.freeze({
   slack: 0.02,
   /** Margin on the measured evaluation time (evaluations vary with the architecture). */
   evalMargin: 1.25,
+  /**
+   * Share of a search phase kept for the derivation rules' paired checks (engine.ts pairedRule): at least
+   * `pairedChecksMin` (room for single-layer tests after the group comparisons), at most `pairedChecksMax`
+   * (the architecture steps keep the rest even on a slow machine).
+   */
+  pairedChecksMin: 0.35,
+  pairedChecksMax: 0.6,
 });
 
 export function deadlineOf(b: Budget): number {
@@ -63,4 +70,15 @@ export function protocolAllocation(o: { trainingS: number; lambdas: number; step
   const searchS = Math.max(0, o.trainingS) / (o.lambdas + 1 + (o.lambdas + 3) * r);
   const steps = o.stepS > 0 ? Math.floor((r * searchS) / o.stepS) : 0;
   return { searchS, fineTuneSteps: Math.max(0, Math.min(o.maxFineTuneSteps, steps)) };
+}
+
+/**
+ * Time at the end of a search phase of `searchS` kept for the derivation rules' paired checks: the group
+ * comparisons (`groupForwards` check forwards of `images` × `chips`, at `secondsPerImageChip` each, with the
+ * evaluation margin), within [pairedChecksMin, pairedChecksMax] of the phase; 0 without a check to run.
+ */
+export function pairedCheckS(o: { searchS: number; groupForwards: number; images: number; chips: number; secondsPerImageChip: number }): number {
+  if (o.groupForwards <= 0 || o.images <= 0) return 0;
+  const need = SCHEDULE.evalMargin * o.groupForwards * o.images * o.chips * o.secondsPerImageChip;
+  return Math.min(SCHEDULE.pairedChecksMax * o.searchS, Math.max(SCHEDULE.pairedChecksMin * o.searchS, need));
 }

@@ -298,11 +298,11 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
 
   test('a 5×5 kernel that wins on the validation images is kept', async () => {
     const d = tinyData();
-    // Stand-in chip: the 5×5 network answers every image right, the 3×3 one says class 0.
+    // Stand-in chip: the 5×5 network answers every image right, the 3×3 one says class 0 (the checks run on the split's held-out last 100 images).
     const oracle: NonIdealFn = (o) => {
       const big = matrixNodes(o.graph).find((n) => n.name === 'b1_conv1')!.shape.kernelH === 5;
       const out = new Float32Array(o.n * 3);
-      for (let k = 0; k < o.n; k++) out[k * 3 + (big ? d.valLabels[k]! : 0)] = 1;
+      for (let k = 0; k < o.n; k++) out[k * 3 + (big ? d.valLabels[100 + k]! : 0)] = 1;
       return out;
     };
     const e = engineWith(plan, { kernelCheckImages: 100 });
@@ -377,7 +377,7 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
     const oracle: NonIdealFn = (o) => {
       const right = opA.kind === 'path' && o.mappings.get(nameA)!.rows === opA.crossbar;
       const out = new Float32Array(o.n * 3);
-      for (let k = 0; k < o.n; k++) out[k * 3 + (right ? d.valLabels[k]! : 0)] = 1;
+      for (let k = 0; k < o.n; k++) out[k * 3 + (right ? d.valLabels[100 + k]! : 0)] = 1;
       return out;
     };
     const e = engineWith(plan, { kernelCheckImages: 100 });
@@ -386,7 +386,7 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
     expect(r.checks[0]!.kept).toBe(true); // the pair together against the cost-only optimum
     expect(r.checks[0]!.deltaCe).toBeLessThan(0);
     // Right on every image, against right only where the label is class 0.
-    expect(r.checks[0]!.deltaAccuracy).toBeCloseTo([...d.valLabels.subarray(0, 100)].filter((l) => l !== 0).length / 100, 12);
+    expect(r.checks[0]!.deltaAccuracy).toBeCloseTo([...d.valLabels.subarray(100, 200)].filter((l) => l !== 0).length / 100, 12);
     const want = [...co];
     want[a.i] = a.j;
     expect(r.choice).toEqual(want);
@@ -405,6 +405,40 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
     e2.dispose();
     expect(late.checks).toHaveLength(0);
     expect(late.choice).toEqual(arch);
+  });
+
+  test('the checks run on the held-out end of the architecture-step split, which no architecture step draws', async () => {
+    const d = tinyData();
+    const per = H * H;
+    const key = (img: Float32Array) => Array.from(img, (v) => v.toFixed(6)).join(',');
+    const heldOut = new Set(Array.from({ length: 100 }, (_, k) => key(d.valImages.subarray((100 + k) * per, (101 + k) * per))));
+    expect(heldOut.size).toBe(100);
+    const calls: Array<{ n: number; inHeldOut: number }> = [];
+    const spy: NonIdealFn = (o) => {
+      let inHeldOut = 0;
+      for (let k = 0; k < o.n; k++) if (heldOut.has(key(o.images.subarray(k * per, (k + 1) * per)))) inHeldOut += 1;
+      calls.push({ n: o.n, inHeldOut });
+      return standInNonIdeal(o);
+    };
+    const space = parseSearchSpace({ kernels: [3, 5] }, 'f', 'search');
+    const table = buildHardwareTable(plan, lookup, space);
+    const co = costOnlyOptimum(lookup, plan).choice;
+    // Eight architecture steps of 64 images: more than the 100 images left to them, so they cycle through those.
+    const e = engineWith(plan, { kernelCheckImages: 100, archEvery: 1, costOnly: co, prior: plan.layers.map((l, i) => {
+      const a = new Float64Array(l.ops.length);
+      a[committedChoice(plan)[i]!] = 20; // the committed argmax, which differs from the cost-only optimum
+      return a;
+    }) });
+    expect(e.checkImages).toBe(100);
+    const r = await e.searchLambda({ lambda: 1, table, nonIdeal: spy, search: { deadlineS: Infinity, maxSteps: 8 }, fineTune: { deadlineS: Infinity, maxSteps: 0 } });
+    e.dispose();
+    expect(r.archSteps).toBe(8);
+    const checks = calls.filter((c) => c.inHeldOut > 0);
+    expect(checks.length).toBeGreaterThanOrEqual(2 * 2); // a group comparison: two architectures × two chips
+    checks.forEach((c) => expect(c).toEqual({ n: 100, inHeldOut: 100 }));
+    expect(calls.length - checks.length).toBe(8 * 2); // every architecture step: two samples, none on a held-out image
+    expect(r.pairedChecks.length).toBeGreaterThan(0);
+    r.pairedChecks.forEach((c) => expect(c.images).toBe(100));
   });
 
   test('paired interval: mean and 1.96·s/√n of the differences', () => {

@@ -3,7 +3,7 @@
  * time now and the measured evaluation time, so the split and the reserve are checked exactly.
  */
 import { describe, expect, test } from '@jest/globals';
-import { reserveS, saveAllowanceS, warmUpDeadline } from '../../src/search/schedule.js';
+import { pairedCheckS, reserveS, saveAllowanceS, warmUpDeadline } from '../../src/search/schedule.js';
 
 const b = { startS: 100, budgetS: 900 };
 
@@ -16,6 +16,16 @@ describe('budget schedule', () => {
   test('warm-up takes 15 % of what is left for training after the reserve; none when the reserve eats it all', () => {
     expect(warmUpDeadline(b, 100, 100)).toBeCloseTo(100 + 0.15 * 800, 12);
     expect(warmUpDeadline(b, 500, 2000)).toBe(500);
+  });
+
+  test('paired checks keep their group comparisons\' time with margin, within 35–60 % of the phase; none without a check', () => {
+    const o = { searchS: 100, groupForwards: 4, images: 100, chips: 2 };
+    // 4 forwards × 100 images × 2 chips × 0.05 s × 1.25 = 50 s.
+    expect(pairedCheckS({ ...o, secondsPerImageChip: 0.05 })).toBeCloseTo(50, 12);
+    expect(pairedCheckS({ ...o, secondsPerImageChip: 0.01 })).toBeCloseTo(35, 12);
+    expect(pairedCheckS({ ...o, secondsPerImageChip: 1 })).toBeCloseTo(60, 12);
+    expect(pairedCheckS({ ...o, groupForwards: 0, secondsPerImageChip: 0.05 })).toBe(0);
+    expect(pairedCheckS({ ...o, images: 0, secondsPerImageChip: 0.05 })).toBe(0);
   });
 
   test('saving a candidate is allowed ≤ 1 s, 2 % of tiny budgets, nothing without a sink', () => {
