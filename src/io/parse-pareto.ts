@@ -5,9 +5,9 @@
  * candidate naming existing candidates, and candidate folders relative paths that stay below the output folder.
  */
 import { COST_MODEL_CHOICES, COST_MODEL_SWITCHES, type CostModelSwitchName } from '../config/cost-model.js';
-import { readEnum, readNumber, readString, rejectUnknownKeys, requireObject } from '../config/fields.js';
+import { describe, readBoolean, readEnum, readNumber, readString, rejectUnknownKeys, requireObject } from '../config/fields.js';
 import { NaxUserError } from '../errors.js';
-import { CANDIDATE_KINDS, type Candidate, type Comparison, type ParetoDocument, type ProtocolInfo } from '../search/pareto.js';
+import { CANDIDATE_KINDS, type Candidate, type Comparison, type LambdaRecord, type PairedCheck, type ParetoDocument, type ProtocolInfo } from '../search/pareto.js';
 
 const KINDS = CANDIDATE_KINDS;
 const VERDICTS = ['better', 'worse', 'equal within noise'] as const;
@@ -17,11 +17,68 @@ const OBJECTIVES = ['edap', 'energy', 'latency'] as const;
 /** More candidates than any bounded search evaluates (a guard against a forged document's size). */
 const MAX_CANDIDATES = 10_000;
 const MAX_TEXT = 500;
+/** An architecture's description names every changed layer: longer than a label, still bounded. */
+const MAX_ARCHITECTURE_TEXT = 100_000;
+/** λ records and paired checks per λ: more than any bounded search makes (guards against a forged document's size). */
+const MAX_LAMBDAS = 1000;
+const MAX_CHECKS = 1000;
+const MAX_LAYERS = 10_000;
+const RULES = ['largerKernels', 'costlierOps'] as const;
 
 function text(v: unknown, file: string, field: string): string {
   const s = readString(v, file, field);
   if (s.length > MAX_TEXT) throw new NaxUserError(file, field, `longer than ${MAX_TEXT} characters`);
   return s;
+}
+
+/** An architecture's changes from the committed model: '' when there are none. */
+function architectureText(v: unknown, file: string, field: string): string {
+  if (typeof v !== 'string') throw new NaxUserError(file, field, `expected a string, found ${describe(v)}`);
+  if (v.length > MAX_ARCHITECTURE_TEXT) throw new NaxUserError(file, field, `longer than ${MAX_ARCHITECTURE_TEXT} characters`);
+  return v;
+}
+
+function arrayOf(raw: unknown, max: number, file: string, field: string): unknown[] {
+  if (!Array.isArray(raw)) throw new NaxUserError(file, field, 'expected an array');
+  if (raw.length > max) throw new NaxUserError(file, field, `more than ${max} entries`);
+  return raw;
+}
+
+function pairedCheck(raw: unknown, file: string, field: string): PairedCheck {
+  const o = requireObject(raw, file, field);
+  const diff = { min: -1, max: 1 };
+  const ci = arrayOf(o.ci95, 2, file, `${field}.ci95`);
+  if (ci.length !== 2) throw new NaxUserError(file, `${field}.ci95`, 'expected [low, high]');
+  const low = readNumber(ci[0], file, `${field}.ci95[0]`, { min: -2, max: 2 });
+  const high = readNumber(ci[1], file, `${field}.ci95[1]`, { min: -2, max: 2 });
+  if (low > high) throw new NaxUserError(file, `${field}.ci95`, `low ${low} is above high ${high}`);
+  const finite = (k: 'deltaCe' | 'deltaHardware' | 'deltaObjective') =>
+    (o[k] !== undefined ? { [k]: readNumber(o[k], file, `${field}.${k}`, { min: -1e6, max: 1e6 }) } : {});
+  return {
+    rule: readEnum(o.rule, RULES, file, `${field}.rule`),
+    layers: arrayOf(o.layers, MAX_LAYERS, file, `${field}.layers`).map((l, i) => text(l, file, `${field}.layers[${i}]`)),
+    deltaAccuracy: readNumber(o.deltaAccuracy, file, `${field}.deltaAccuracy`, diff),
+    ci95: [low, high],
+    kept: readBoolean(o.kept, file, `${field}.kept`),
+    images: readNumber(o.images, file, `${field}.images`, { integer: true, min: 1 }),
+    chips: readNumber(o.chips, file, `${field}.chips`, { integer: true, min: 1 }),
+    ...finite('deltaCe'), ...finite('deltaHardware'), ...finite('deltaObjective'),
+  };
+}
+
+/** A λ record (the fields a merge keeps; the search's α and probabilities are dropped). */
+function lambdaRecord(raw: unknown, file: string, field: string): LambdaRecord {
+  const o = requireObject(raw, file, field);
+  return {
+    id: text(o.id, file, `${field}.id`),
+    lambda: readNumber(o.lambda, file, `${field}.lambda`, { min: 0 }),
+    archSteps: readNumber(o.archSteps, file, `${field}.archSteps`, { integer: true, min: 0 }),
+    argmax: architectureText(o.argmax, file, `${field}.argmax`),
+    architecture: architectureText(o.architecture, file, `${field}.architecture`),
+    evaluated: readBoolean(o.evaluated, file, `${field}.evaluated`),
+    validationAccuracy: readNumber(o.validationAccuracy, file, `${field}.validationAccuracy`, { min: 0, max: 1 }),
+    pairedChecks: arrayOf(o.pairedChecks, MAX_CHECKS, file, `${field}.pairedChecks`).map((c, i) => pairedCheck(c, file, `${field}.pairedChecks[${i}]`)),
+  };
 }
 
 /** A folder below the output folder: relative, '/'-separated, no '..', no control characters. */
@@ -108,7 +165,7 @@ function candidate(raw: unknown, file: string, field: string): Candidate {
     ...(c.validationTolerance !== undefined ? { validationTolerance: readNumber(c.validationTolerance, file, `${field}.validationTolerance`, unit) } : {}),
     ...(c.comparisons !== undefined ? { comparisons: comparisons(c.comparisons, file, `${field}.comparisons`) } : {}),
     ...(c.lambda !== undefined ? { lambda: readNumber(c.lambda, file, `${field}.lambda`, nonNegative) } : {}),
-    ...(c.architecture !== undefined ? { architecture: text(c.architecture, file, `${field}.architecture`) } : {}),
+    ...(c.architecture !== undefined ? { architecture: architectureText(c.architecture, file, `${field}.architecture`) } : {}),
     ...(c.folder !== undefined ? { folder: folderOf(c.folder, file, `${field}.folder`) } : {}),
   };
 }
@@ -141,8 +198,14 @@ export function parseParetoDocument(raw: unknown, file: string): ParetoDocument 
   candidates.forEach((c, i) => c.comparisons?.forEach((x, j) => {
     if (!ids.has(x.against)) throw new NaxUserError(file, `candidates[${i}].comparisons[${j}].against`, 'names no candidate');
   }));
+  const lambdas = o.lambdas === undefined ? undefined
+    : arrayOf(o.lambdas, MAX_LAMBDAS, file, 'lambdas').map((l, i) => lambdaRecord(l, file, `lambdas[${i}]`));
+  lambdas?.forEach((l, i) => {
+    if (l.evaluated && !ids.has(l.id)) throw new NaxUserError(file, `lambdas[${i}].id`, 'an evaluated λ names no candidate');
+  });
   return {
     schema: 'nax-pareto/1', objective, candidates, front, ...(best !== undefined ? { best } : {}), beatsCommitted: o.beatsCommitted,
     ...(o.protocol !== undefined ? { protocol: protocolInfo(o.protocol, file) } : {}),
+    ...(lambdas ? { lambdas } : {}),
   };
 }

@@ -4,8 +4,8 @@
  */
 import { markdownTable } from 'markdown-table';
 import { COST_MODEL_SWITCHES, DEFAULT_COST_MODEL } from '../config/cost-model.js';
-import type { PairedCheck } from '../search/engine.js';
-import type { Candidate, Comparison, ParetoDocument, ProtocolInfo } from '../search/pareto.js';
+import type { PairedCheck } from '../search/pareto.js';
+import type { Candidate, Comparison, LambdaRecord, ParetoDocument, ProtocolInfo } from '../search/pareto.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 const sci = (x: number) => x.toExponential(3);
@@ -72,6 +72,17 @@ export function describePairedCheck(c: PairedCheck, lambda: number): string {
     `${f(c.deltaHardware === undefined ? undefined : lambda * c.deltaHardware)} = Δobjective ${f(c.deltaObjective)}; ${acc} → ${c.kept ? 'kept' : 'cost-only op'}`;
 }
 
+/**
+ * What the derivation rules decided for each evaluated λ: the argmax, then every paired check in order (the
+ * checks run on validation images the architecture steps never drew).
+ */
+export function derivationLines(lambdas: readonly LambdaRecord[]): string[] {
+  return lambdas.filter((l) => l.evaluated && l.pairedChecks.length > 0).flatMap((l) => [
+    `- **λ=${l.lambda}** (${l.id}, ${l.archSteps} architecture steps): argmax ${l.argmax || 'the committed architecture'}`,
+    ...l.pairedChecks.map((c) => `  - ${describePairedCheck(c, l.lambda)}`),
+  ]);
+}
+
 /** One paragraph on how the numbers were made (training, selection, evaluation). */
 export function protocolParagraph(doc: ParetoDocument): string | undefined {
   const p = doc.protocol;
@@ -112,6 +123,8 @@ export function searchSummaryMarkdown(doc: ParetoDocument, notes: readonly strin
     lines.push('', '### Architectures (changes from the committed model)', '');
     for (const c of described) lines.push(`- **${c.label}**: ${c.architecture || 'same kernels and crossbars as committed'}`);
   }
+  const derivation = derivationLines(doc.lambdas ?? []);
+  if (derivation.length > 0) lines.push('', '### Derivation rules (paired checks on held-out validation images)', '', ...derivation);
   if (notes.length > 0) lines.push('', ...notes.map((n) => `> ${n}`));
   return lines.join('\n') + '\n';
 }

@@ -31,6 +31,7 @@ import { describePairedCheck } from '../render/search-summary.js';
 import { deriveGraph, deriveMappings } from './derive.js';
 import { crossEntropyPerSample, outputIsSoftmax, top1Correct } from './forward.js';
 import { type ArchChoice, type SearchPlan, describeChoice, kernelsOf } from './plan.js';
+import type { PairedCheck, PairedRule } from './pareto.js';
 import { Supernet } from './supernet.js';
 
 /** Training and validation splits, already scaled to model input. */
@@ -140,32 +141,6 @@ function revertAllOf(a: readonly number[], idx: readonly number[], revertOf: (i:
   const b = [...a];
   for (const i of idx) b[i] = revertOf(i);
   return b;
-}
-
-/**
- * The derivation rules that make a costlier choice show its worth: 'largerKernels' (a kernel larger than the
- * committed one against the committed kernel on the same crossbar) and 'costlierOps' (an op other than the
- * cost-only optimum's against that op).
- */
-export type PairedRule = 'largerKernels' | 'costlierOps';
-
-/** One paired comparison of a derivation rule: the chosen ops of `layers` against their cheaper fallbacks. */
-export interface PairedCheck {
-  readonly rule: PairedRule;
-  /** Layers tested together. */
-  readonly layers: readonly string[];
-  /** Mean over images of (correct with the chosen ops − correct with the fallbacks), over chips. */
-  readonly deltaAccuracy: number;
-  /** Paired 95 % interval of deltaAccuracy (normal approximation over images). */
-  readonly ci95: readonly [number, number];
-  /** Whether the chosen ops stay (largerKernels: the interval is above 0; costlierOps: deltaObjective < 0). */
-  readonly kept: boolean;
-  readonly images: number;
-  readonly chips: number;
-  /** costlierOps: mean non-ideal CE (nats), normalised hardware term and objective CE + λ·hardware, chosen − fallback. */
-  readonly deltaCe?: number;
-  readonly deltaHardware?: number;
-  readonly deltaObjective?: number;
 }
 
 /** Cycles through a split in seeded random order, epoch after epoch. */

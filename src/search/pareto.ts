@@ -107,6 +107,52 @@ export interface ParetoDocument {
    */
   readonly beatsCommitted: boolean;
   readonly protocol?: ProtocolInfo;
+  /** Each λ's search (of every shard, after a merge): its argmax and what the derivation rules made of it. */
+  readonly lambdas?: readonly LambdaRecord[];
+}
+
+/**
+ * The derivation rules that make a costlier choice show its worth: 'largerKernels' (a kernel larger than the
+ * committed one against the committed kernel on the same crossbar) and 'costlierOps' (an op other than the
+ * cost-only optimum's against that op).
+ */
+export type PairedRule = 'largerKernels' | 'costlierOps';
+
+/** One paired comparison of a derivation rule: the chosen ops of `layers` against their cheaper fallbacks. */
+export interface PairedCheck {
+  readonly rule: PairedRule;
+  /** Layers tested together. */
+  readonly layers: readonly string[];
+  /** Mean over images of (correct with the chosen ops − correct with the fallbacks), over chips. */
+  readonly deltaAccuracy: number;
+  /** Paired 95 % interval of deltaAccuracy (normal approximation over images). */
+  readonly ci95: readonly [number, number];
+  /** Whether the chosen ops stay (largerKernels: the interval is above 0; costlierOps: deltaObjective < 0). */
+  readonly kept: boolean;
+  readonly images: number;
+  readonly chips: number;
+  /** costlierOps: mean non-ideal CE (nats), normalised hardware term and objective CE + λ·hardware, chosen − fallback. */
+  readonly deltaCe?: number;
+  readonly deltaHardware?: number;
+  readonly deltaObjective?: number;
+}
+
+/**
+ * One λ's search as pareto.json records it (run.ts writes more per λ: α, path probabilities; a merge keeps these
+ * fields): the argmax before the derivation rules and their paired checks, which decided the candidate.
+ */
+export interface LambdaRecord {
+  /** The searched candidate's id (among the candidates when evaluated; λ not chosen on validation are not). */
+  readonly id: string;
+  readonly lambda: number;
+  readonly archSteps: number;
+  /** Changes from the committed model, before and after the derivation rules. */
+  readonly argmax: string;
+  readonly architecture: string;
+  /** Chosen on validation and evaluated on the evaluation set. */
+  readonly evaluated: boolean;
+  readonly validationAccuracy: number;
+  readonly pairedChecks: readonly PairedCheck[];
 }
 
 /** a dominates b: no worse in both, strictly better in one. */
@@ -169,7 +215,7 @@ export function deltaVsBaseline(c: Candidate, cs: readonly Candidate[]): { basel
   return baseline ? { baseline, deltaEdap: c.edap / baseline.edap - 1 } : undefined;
 }
 
-export function paretoDocument(cs: readonly Candidate[], objective: SearchObjective, protocol?: ProtocolInfo): ParetoDocument {
+export function paretoDocument(cs: readonly Candidate[], objective: SearchObjective, protocol?: ProtocolInfo, lambdas?: readonly LambdaRecord[]): ParetoDocument {
   const { best, beats } = bestCandidate(cs, objective);
   return {
     schema: 'nax-pareto/1',
@@ -179,12 +225,13 @@ export function paretoDocument(cs: readonly Candidate[], objective: SearchObject
     best: best?.id,
     beatsCommitted: beats,
     ...(protocol ? { protocol } : {}),
+    ...(lambdas ? { lambdas } : {}),
   };
 }
 
 /**
- * Merges shard documents (`nax merge`): the union of candidates (same id = same candidate; the first
- * kept), then the front and the best candidate over all of them. `dirs` are the shards' output folders,
+ * Merges shard documents (`nax merge`): the union of candidates and of λ records (same id = same candidate;
+ * the first kept), then the front and the best candidate over all of them. `dirs` are the shards' output folders,
  * in the order of `docs`, to make candidate folders relative to the merge's working directory.
  */
 export function mergeSearchResults(docs: readonly ParetoDocument[], dirs?: readonly string[]): ParetoDocument {
@@ -207,5 +254,7 @@ export function mergeSearchResults(docs: readonly ParetoDocument[], dirs?: reado
     throw new NaxUserError('merge', 'protocol.costModel', `the search results were costed under different cost-model switches: ${[...models].join(' vs ')}`,
       'merge only shards of one run (the same technology.json and --delay-model … flags)');
   }
-  return paretoDocument(all, docs[0]!.objective, protocol);
+  const lambdaIds = new Set<string>();
+  const lambdas = docs.flatMap((d) => d.lambdas ?? []).filter((l) => !lambdaIds.has(l.id) && lambdaIds.add(l.id));
+  return paretoDocument(all, docs[0]!.objective, protocol, docs.some((d) => d.lambdas) ? lambdas : undefined);
 }

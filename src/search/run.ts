@@ -31,16 +31,16 @@ import { type NetworkGraph, matrixNodes } from '../model/graph.js';
 import type { NaxReport, SimulationSettings } from '../report.js';
 import { nonIdealLogits } from '../xbar/simulate.js';
 import { buildLayersModel, homogeneousMappings } from './derive.js';
-import { type NonIdealFn, type LambdaResult, PAIRED_CHECK_CHIPS, type PairedCheck, SearchEngine, type SearchData, Ticker, engineSettingsOf } from './engine.js';
+import { type NonIdealFn, type LambdaResult, PAIRED_CHECK_CHIPS, SearchEngine, type SearchData, Ticker, engineSettingsOf } from './engine.js';
 import { warmStartPrior } from './cost-descent.js';
 import { type EvalImages, type Evaluator, candidateFromReport } from './evaluate.js';
 import type { OutputSink } from './output-sink.js';
 import { buildHardwareTable } from './hardware.js';
-import { type Candidate, type CandidateKind, type ParetoDocument, type ProtocolInfo, paretoDocument } from './pareto.js';
+import { type Candidate, type CandidateKind, type LambdaRecord, type ParetoDocument, type ProtocolInfo, paretoDocument } from './pareto.js';
 import { compareCandidates, selectOnValidation } from './protocol.js';
 import { hardwareOfChoice, uniformArch } from './arch.js';
 import { Rng, deriveSeed } from '../xbar/rng.js';
-import { describePairedCheck, searchSummaryMarkdown } from '../render/search-summary.js';
+import { searchSummaryMarkdown } from '../render/search-summary.js';
 import { type SearchPlan, describeChoice, resolveSearchPlan } from './plan.js';
 import type { Progress } from '../progress.js';
 import { type Budget, deadlineOf, pairedCheckS, protocolAllocation, reserveS, saveAllowanceS, warmUpDeadline } from './schedule.js';
@@ -102,24 +102,15 @@ export interface RunSearchOptions {
   readonly skipBaselines?: boolean;
 }
 
-export interface LambdaSummary {
-  readonly lambda: number;
+/** One λ's search in full (pareto.json `lambdas[]`): the record a merge keeps, and the search's state. */
+export interface LambdaSummary extends LambdaRecord {
   readonly choice: readonly number[];
-  readonly architecture: string;
   readonly alphas: readonly (readonly number[])[];
   readonly probabilities: readonly (readonly number[])[];
-  readonly archSteps: number;
   readonly searchWeightSteps: number;
   readonly fineTuneSteps: number;
   readonly hardware: number;
   readonly valCe: number;
-  /** Whether this λ's candidate was chosen on validation and evaluated on the evaluation set. */
-  readonly evaluated: boolean;
-  /** Non-ideal accuracy on the selection split. */
-  readonly validationAccuracy: number;
-  /** The argmax before the derivation rules, and the rules' paired comparisons (engine.ts PairedCheck). */
-  readonly argmax: string;
-  readonly pairedChecks: readonly PairedCheck[];
 }
 
 export interface SearchResult {
@@ -300,7 +291,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
       const validation = await validate(saved, ft.mappings, label);
       searched.push({ id, kind: 'searched', label, graph: saved, mappings: ft.mappings, fineTuneSteps: ft.steps, lambda, architecture, validation, validationImages: selection.images.n, run: res });
       summaries.push({
-        lambda, choice: res.choice, architecture,
+        id, lambda, choice: res.choice, architecture,
         alphas: res.alphas.map((a) => [...a]),
         probabilities: engine.probabilitiesOf(res.alphas).map((p) => [...p]),
         archSteps: res.archSteps, searchWeightSteps: res.searchWeightSteps, fineTuneSteps: ft.steps,
@@ -317,7 +308,6 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
     const chosen = searched[pick]!;
     summaries[pick] = { ...summaries[pick]!, evaluated: true };
     if (searched.length > 1) notes.push(`λ=${chosen.lambda} chosen on ${selection.name}: the lowest ${space.objective} among the λ candidates not worse there than the most accurate`);
-    notes.push(...pairedCheckNotes(chosen.run, searched.length > 1 ? `λ=${chosen.lambda}: ` : ''));
     const from = chosen.run.weightsAfterSearch;
 
     // 5. Baselines with the same fine-tuning from the same weights.
@@ -417,7 +407,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
   });
 
   // 8. Front, table, every candidate's files, the proposed one at the root.
-  const pareto = paretoDocument(compared, space.objective, protocol);
+  const pareto = paretoDocument(compared, space.objective, protocol, summaries);
   const summary = searchSummaryMarkdown(pareto, [...notes, `reference: the committed model as committed (no fine-tuning) scores ${pct(committedValidation.accuracy!.nonIdeal.mean)} non-ideal on ${selection.name}`]);
   if (sink) {
     for (const p of pending) {
@@ -425,7 +415,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
       if (p.kind === 'homogeneous') await saveCandidate(sink, folder, p.graph, p.mappings, inp.file);
       await sink.writeText(`${folder}/report.json`, JSON.stringify(reports.get(p.id), null, 2) + '\n');
     }
-    await sink.writeText('pareto.json', JSON.stringify({ ...pareto, lambdas: summaries }, null, 2) + '\n');
+    await sink.writeText('pareto.json', JSON.stringify(pareto, null, 2) + '\n');
     await sink.writeText('summary.md', summary);
     const best = pareto.best ? pending.find((p) => p.id === pareto.best) : undefined;
     if (best) {
@@ -440,11 +430,6 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
-
-/** What the derivation rules decided for one λ (summary.md notes): every paired check, in order. */
-function pairedCheckNotes(run: LambdaResult, prefix: string): string[] {
-  return run.pairedChecks.map((c) => `${prefix}${describePairedCheck(c, run.lambda)}`);
-}
 
 /**
  * Writes a candidate's model and mapping into `folder` of the sink and reads the model back exactly as a

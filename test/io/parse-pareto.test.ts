@@ -6,11 +6,23 @@ import { describe, expect, test } from '@jest/globals';
 import { NaxUserError } from '../../src/errors.js';
 import { parseParetoDocument } from '../../src/io/parse-pareto.js';
 import { searchSummaryMarkdown } from '../../src/render/search-summary.js';
-import { type Candidate, mergeSearchResults, paretoDocument } from '../../src/search/pareto.js';
+import { type Candidate, type LambdaRecord, mergeSearchResults, paretoDocument } from '../../src/search/pareto.js';
 
 function cand(id: string, kind: Candidate['kind'], edap: number, extra: Partial<Candidate> = {}): Candidate {
   return { id, kind, label: id, accuracy: 0.9, accuracyStd: 0.01, idealAccuracy: 0.95, energyJ: 1e-6, delayS: 1e-3, areaMm2: 2, edap, fineTuneSteps: 40, ...extra };
 }
+
+const lambdas: LambdaRecord[] = [
+  {
+    id: 'searched-lambda-1', lambda: 1, archSteps: 12, argmax: 'a 3×3@64, b 3×3@128', architecture: 'a 3×3@64', evaluated: true, validationAccuracy: 0.9,
+    pairedChecks: [
+      { rule: 'costlierOps', layers: ['a', 'b'], deltaAccuracy: 0.04, ci95: [0.01, 0.07], kept: true, images: 100, chips: 2, deltaCe: -0.1, deltaHardware: 0.05, deltaObjective: -0.05 },
+      { rule: 'costlierOps', layers: ['b'], deltaAccuracy: 0, ci95: [-0.01, 0.01], kept: false, images: 100, chips: 2, deltaCe: 0.001, deltaHardware: 0.02, deltaObjective: 0.021 },
+    ],
+  },
+  // Not chosen on validation: its candidate was not evaluated, so it is not among the candidates.
+  { id: 'searched-lambda-0.3', lambda: 0.3, archSteps: 14, argmax: '', architecture: '', evaluated: false, validationAccuracy: 0.91, pairedChecks: [] },
+];
 
 const doc = paretoDocument([
   cand('committed', 'committed', 4e-9),
@@ -25,7 +37,7 @@ const doc = paretoDocument([
   fineTuneSteps: 40, weightLr: 5e-4, selectionSplit: 'the validation split', selectionImages: 300, selectionChips: 2,
   evaluationImages: 2000, evaluationSetImages: 2000, evaluationChips: 10, randomSearchS: 120, randomSamples: 31, costOnlyStarts: 13,
   costModel: { delayModel: 'pumaAdc', adcAreaModel: 'saberi', arrayReadEnergy: 'component', partialSumMovement: 'none', leakage: 'alwaysOn' },
-});
+}, lambdas);
 
 function expectError(mutate: (d: Record<string, unknown>) => void, field: RegExp): void {
   const d = JSON.parse(JSON.stringify(doc)) as Record<string, unknown>;
@@ -56,6 +68,42 @@ describe('parseParetoDocument', () => {
     expectError((d) => { (d.protocol as Record<string, unknown>).evaluationChips = -1; }, /protocol\.evaluationChips/);
     expectError((d) => { ((d.protocol as Record<string, unknown>).costModel as Record<string, unknown>).leakage = 'sometimes'; }, /protocol\.costModel\.leakage/);
     expectError((d) => { ((d.protocol as Record<string, unknown>).costModel as Record<string, unknown>).clock = 'fast'; }, /protocol\.costModel/);
+  });
+
+  test('λ records: their paired checks are checked field by field, and an evaluated λ must name a candidate', () => {
+    const ls = (d: Record<string, unknown>) => d.lambdas as Array<Record<string, unknown>>;
+    const check = (d: Record<string, unknown>) => (ls(d)[0]!.pairedChecks as Array<Record<string, unknown>>)[1]!;
+    expectError((d) => { check(d).kept = 'yes'; }, /lambdas\[0\]\.pairedChecks\[1\]\.kept/);
+    expectError((d) => { check(d).rule = 'smallerKernels'; }, /lambdas\[0\]\.pairedChecks\[1\]\.rule/);
+    expectError((d) => { check(d).ci95 = [0.1, -0.1]; }, /pairedChecks\[1\]\.ci95: low 0.1 is above high -0.1/);
+    expectError((d) => { check(d).deltaCe = 'NaN'; }, /pairedChecks\[1\]\.deltaCe/);
+    expectError((d) => { check(d).layers = Array(10_001).fill('a'); }, /pairedChecks\[1\]\.layers: more than 10000 entries/);
+    expectError((d) => { ls(d)[0]!.id = 'searched-lambda-7'; }, /lambdas\[0\]\.id: an evaluated λ names no candidate/);
+    expectError((d) => { d.lambdas = {}; }, /lambdas: expected an array/);
+    // The λ not evaluated names a candidate id the document does not hold: fine.
+    const extra = JSON.parse(JSON.stringify(doc)) as Record<string, unknown>;
+    ls(extra)[0]!.alphas = [[0.1, 0.2]]; // the search's own fields beside the record are dropped
+    expect(parseParetoDocument(extra, 'pareto.json').lambdas).toEqual(lambdas);
+    // A candidate (or λ) with no change from the committed model has the empty architecture: valid.
+    (extra.candidates as Array<Record<string, unknown>>)[2]!.architecture = '';
+    expect(parseParetoDocument(extra, 'pareto.json').candidates[2]!.architecture).toBe('');
+  });
+
+  test('a merge keeps every shard\'s λ records (once each), and summary.md shows the evaluated λ\'s derivation checks', () => {
+    const shard2 = paretoDocument(doc.candidates.map((c) => ({ ...c, id: `${c.id}-shard2`, comparisons: c.comparisons?.map((x) => ({ ...x, against: `${x.against}-shard2` })) })), 'edap', doc.protocol,
+      lambdas.map((l) => ({ ...l, id: `${l.id}-shard2` })));
+    const m = mergeSearchResults([doc, shard2, doc]);
+    expect(m.lambdas!.map((l) => l.id)).toEqual(['searched-lambda-1', 'searched-lambda-0.3', 'searched-lambda-1-shard2', 'searched-lambda-0.3-shard2']);
+    expect(parseParetoDocument(JSON.parse(JSON.stringify(m)), 'pareto.json')).toEqual(m);
+    const md = searchSummaryMarkdown(m);
+    expect(md).toContain('### Derivation rules (paired checks on held-out validation images)');
+    expect(md).toContain('- **λ=1** (searched-lambda-1-shard2, 12 architecture steps): argmax a 3×3@64, b 3×3@128');
+    // Both evaluated λ, each with its two checks; the λ that was not evaluated is not listed.
+    expect(md.match(/^ {2}- ops other than the cost-only optimum's on /gm)).toHaveLength(4);
+    expect(md).toContain('  - ops other than the cost-only optimum\'s on b: ΔCE +0.001 nats + λ·Δhardware +0.020 = Δobjective +0.021; Δ non-ideal validation accuracy +0.00 pp [−1.00, +1.00] (100 images × 2 chips) → cost-only op');
+    expect(md).not.toContain('λ=0.3');
+    // Documents without λ records (older runs) merge without them.
+    expect(mergeSearchResults([paretoDocument(doc.candidates, 'edap', doc.protocol)]).lambdas).toBeUndefined();
   });
 
   test('the cost-model switches are named in summary.md; shards costed under different switches are not merged', () => {
