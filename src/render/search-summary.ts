@@ -4,8 +4,7 @@
  */
 import { markdownTable } from 'markdown-table';
 import { COST_MODEL_SWITCHES, DEFAULT_COST_MODEL } from '../config/cost-model.js';
-import type { PairedCheck } from '../search/pareto.js';
-import type { Candidate, Comparison, LambdaRecord, ParetoDocument, ProtocolInfo } from '../search/pareto.js';
+import type { Candidate, Comparison, LambdaRecord, PairedCheck, ParetoDocument, ProtocolInfo } from '../search/pareto.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 const sci = (x: number) => x.toExponential(3);
