@@ -414,6 +414,6 @@ export function parseSearchSpace(raw: unknown, file: string, field: string): Sea
     warmStart: o.warmStart === undefined ? d.warmStart : readWarmStart(o.warmStart, file, f('warmStart')),
     largerKernels: o.largerKernels === undefined ? d.largerKernels : readEnum(o.largerKernels, ['paired', 'keep'] as const, file, f('largerKernels')),
     costlierOps: o.costlierOps === undefined ? d.costlierOps : readEnum(o.costlierOps, ['paired', 'keep'] as const, file, f('costlierOps')),
-    kernelCheckImages: optionalNumber(o.kernelCheckImages, d.kernelCheckImages, file, f('kernelCheckImages'), { integer: true, min: 1, max: 100000 }),
+    kernelCheckImages: optionalNumber(o.kernelCheckImages, d.kernelCheckImages, file, f('kernelCheckImages'), { integer: true, min: 50, max: 100000 }),
   });
 }

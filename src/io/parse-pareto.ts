@@ -5,7 +5,7 @@
  * candidate naming existing candidates, and candidate folders relative paths that stay below the output folder.
  */
 import { COST_MODEL_CHOICES, COST_MODEL_SWITCHES, type CostModelSwitchName } from '../config/cost-model.js';
-import { describe, readBoolean, readEnum, readNumber, readString, rejectUnknownKeys, requireObject } from '../config/fields.js';
+import { describe, isObject, readBoolean, readEnum, readNumber, readString, rejectUnknownKeys, requireObject } from '../config/fields.js';
 import { NaxUserError } from '../errors.js';
 import { CANDIDATE_KINDS, type Candidate, type Comparison, type LambdaRecord, type PairedCheck, type ParetoDocument, type ProtocolInfo } from '../search/pareto.js';
 
@@ -25,9 +25,13 @@ const MAX_CHECKS = 1000;
 const MAX_LAYERS = 10_000;
 const RULES = ['largerKernels', 'costlierOps'] as const;
 
+/** Control characters: text from a document reaches logs and job summaries, where a newline could start a workflow command. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 function text(v: unknown, file: string, field: string): string {
   const s = readString(v, file, field);
   if (s.length > MAX_TEXT) throw new NaxUserError(file, field, `longer than ${MAX_TEXT} characters`);
+  if (CONTROL.test(s)) throw new NaxUserError(file, field, 'contains a control character');
   return s;
 }
 
@@ -35,6 +39,7 @@ function text(v: unknown, file: string, field: string): string {
 function architectureText(v: unknown, file: string, field: string): string {
   if (typeof v !== 'string') throw new NaxUserError(file, field, `expected a string, found ${describe(v)}`);
   if (v.length > MAX_ARCHITECTURE_TEXT) throw new NaxUserError(file, field, `longer than ${MAX_ARCHITECTURE_TEXT} characters`);
+  if (CONTROL.test(v)) throw new NaxUserError(file, field, 'contains a control character');
   return v;
 }
 
@@ -53,14 +58,14 @@ function pairedCheck(raw: unknown, file: string, field: string): PairedCheck {
   const high = readNumber(ci[1], file, `${field}.ci95[1]`, { min: -2, max: 2 });
   if (low > high) throw new NaxUserError(file, `${field}.ci95`, `low ${low} is above high ${high}`);
   const finite = (k: 'deltaCe' | 'deltaHardware' | 'deltaObjective') =>
-    (o[k] !== undefined ? { [k]: readNumber(o[k], file, `${field}.${k}`, { min: -1e6, max: 1e6 }) } : {});
+    (o[k] !== undefined ? { [k]: readNumber(o[k], file, `${field}.${k}`) } : {});
   return {
     rule: readEnum(o.rule, RULES, file, `${field}.rule`),
     layers: arrayOf(o.layers, MAX_LAYERS, file, `${field}.layers`).map((l, i) => text(l, file, `${field}.layers[${i}]`)),
     deltaAccuracy: readNumber(o.deltaAccuracy, file, `${field}.deltaAccuracy`, diff),
     ci95: [low, high],
     kept: readBoolean(o.kept, file, `${field}.kept`),
-    images: readNumber(o.images, file, `${field}.images`, { integer: true, min: 1 }),
+    images: readNumber(o.images, file, `${field}.images`, { integer: true, min: 50 }),
     chips: readNumber(o.chips, file, `${field}.chips`, { integer: true, min: 1 }),
     ...finite('deltaCe'), ...finite('deltaHardware'), ...finite('deltaObjective'),
   };
@@ -198,10 +203,19 @@ export function parseParetoDocument(raw: unknown, file: string): ParetoDocument 
   candidates.forEach((c, i) => c.comparisons?.forEach((x, j) => {
     if (!ids.has(x.against)) throw new NaxUserError(file, `candidates[${i}].comparisons[${j}].against`, 'names no candidate');
   }));
-  const lambdas = o.lambdas === undefined ? undefined
-    : arrayOf(o.lambdas, MAX_LAMBDAS, file, 'lambdas').map((l, i) => lambdaRecord(l, file, `lambdas[${i}]`));
+  // Documents written before λ records carried their candidate id have records a merge cannot attribute: dropped.
+  const rawLambdas = o.lambdas === undefined ? undefined : arrayOf(o.lambdas, MAX_LAMBDAS, file, 'lambdas');
+  const attributable = rawLambdas?.every((l) => !isObject(l) || l.id !== undefined);
+  const lambdas = rawLambdas && attributable ? rawLambdas.map((l, i) => lambdaRecord(l, file, `lambdas[${i}]`)) : undefined;
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const lambdaIds = new Set<string>();
   lambdas?.forEach((l, i) => {
-    if (l.evaluated && !ids.has(l.id)) throw new NaxUserError(file, `lambdas[${i}].id`, 'an evaluated λ names no candidate');
+    if (lambdaIds.has(l.id)) throw new NaxUserError(file, `lambdas[${i}].id`, `'${l.id}' appears twice`);
+    lambdaIds.add(l.id);
+    const c = byId.get(l.id);
+    if (l.evaluated && (c?.kind !== 'searched' || c.lambda !== l.lambda)) {
+      throw new NaxUserError(file, `lambdas[${i}].id`, `an evaluated λ must name the searched candidate of λ ${l.lambda}`);
+    }
   });
   return {
     schema: 'nax-pareto/1', objective, candidates, front, ...(best !== undefined ? { best } : {}), beatsCommitted: o.beatsCommitted,

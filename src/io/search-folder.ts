@@ -55,7 +55,9 @@ export async function mergeSearchFolders(folders: readonly string[], outDir: str
   const merged = mergeSearchResults(docs, folders.map((d) => path.relative(outDir, d) || '.'));
   await mkdir(outDir, { recursive: true });
   await writeFile(path.join(outDir, 'pareto.json'), `${JSON.stringify(merged, null, 2)}\n`);
-  const summary = searchSummaryMarkdown(merged);
+  // A shard without λ records (written before nax kept them) leaves its derivation checks out: say so.
+  const without = merged.lambdas ? docs.flatMap((d, i) => (d.lambdas ? [] : [shownAs[i]!])) : [];
+  const summary = searchSummaryMarkdown(merged, without.map((f) => `${f}: no λ records (written before nax kept them), so its derivation checks are not shown`));
   await writeFile(path.join(outDir, 'summary.md'), summary);
   const best = merged.candidates.find((c) => c.id === merged.best);
   return { merged, summary, ...(best?.folder !== undefined ? { bestFolder: best.folder } : {}) };

@@ -76,9 +76,10 @@ export function describePairedCheck(c: PairedCheck, lambda: number): string {
  * checks run on validation images the architecture steps never drew).
  */
 export function derivationLines(lambdas: readonly LambdaRecord[]): string[] {
-  return lambdas.filter((l) => l.evaluated && l.pairedChecks.length > 0).flatMap((l) => [
+  return lambdas.filter((l) => l.evaluated).flatMap((l) => [
     `- **λ=${l.lambda}** (${l.id}, ${l.archSteps} architecture steps): argmax ${l.argmax || 'the committed architecture'}`,
-    ...l.pairedChecks.map((c) => `  - ${describePairedCheck(c, l.lambda)}`),
+    ...(l.pairedChecks.length > 0 ? l.pairedChecks.map((c) => `  - ${describePairedCheck(c, l.lambda)}`)
+      : [`  - no paired check: ${l.argmax === l.architecture ? 'the argmax stands' : `taken untested: ${l.architecture || 'the committed architecture'}`}`]),
   ]);
 }
 

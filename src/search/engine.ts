@@ -227,12 +227,16 @@ export class SearchEngine {
   private warmSnapshot?: Map<string, Float32Array>;
   weightSteps = 0;
   /**
-   * Images of the derivation rules' paired checks: the architecture-step split's last ones, which the architecture
-   * steps never draw, so α was not fitted on them (0 when both rules are off).
+   * Images held out of the architecture steps for the derivation rules' paired checks: the architecture-step
+   * split's last ones, so α is not fitted on them (0 when no rule can test, or fewer than MIN_PAIRED_CHECK_IMAGES).
    */
-  readonly checkImages: number;
-  /** Seconds per image and chip of a paired check's forward (every layer non-ideal), as last measured; 0 before. */
-  secondsPerCheckImage = 0;
+  readonly heldOutImages: number;
+  /** Check forwards (one architecture, every check image and chip) of the group comparisons per λ. */
+  readonly groupForwards: number;
+  /** Images the checks run on: the held-out slice's last ones, fixed once per run (useCheckImages). */
+  private checkImages: number;
+  /** Seconds per image and chip of a check forward: the caller's estimate, then as last measured. */
+  private checkImageS = 0;
 
   constructor(
     readonly plan: SearchPlan,
@@ -244,9 +248,15 @@ export class SearchEngine {
     this.net = new Supernet(plan, settings.weightLr);
     this.per = data.shape[0] * data.shape[1] * data.shape[2];
     this.train = new BatchStream(data.nTrain, settings.seed, 'train-order');
-    const rules = settings.largerKernels === 'paired' || (settings.costlierOps === 'paired' && settings.costOnly !== undefined);
-    this.checkImages = rules ? Math.min(settings.kernelCheckImages ?? 100, Math.floor(data.nVal / 2)) : 0;
-    this.val = new BatchStream(data.nVal - this.checkImages, settings.seed, 'val-order');
+    // A rule can test only where its choice can differ from its fallback: larger kernels exist in the space, or a
+    // cost-only optimum is given.
+    const kernelRule = settings.largerKernels === 'paired' && plan.layers.some((l) => l.ops.some((op) => op.kind === 'path' && op.kernel > l.committedKernel));
+    const opRule = settings.costlierOps === 'paired' && settings.costOnly !== undefined;
+    this.groupForwards = 2 * ((kernelRule ? 1 : 0) + (opRule ? 1 : 0));
+    const held = this.groupForwards > 0 ? Math.min(settings.kernelCheckImages ?? 100, Math.floor(data.nVal / 2)) : 0;
+    this.heldOutImages = held >= MIN_PAIRED_CHECK_IMAGES ? held : 0;
+    this.checkImages = this.heldOutImages;
+    this.val = new BatchStream(data.nVal - this.heldOutImages, settings.seed, 'val-order');
     this.probabilities = outputIsSoftmax(plan.graph);
   }
 
@@ -276,6 +286,26 @@ export class SearchEngine {
     }
     this.warmSnapshot = this.net.snapshot();
     return { steps, stoppedOnTime: steps < limit.maxSteps };
+  }
+
+  /**
+   * Fixes the checks' image count for the run (at most the held-out slice; below MIN_PAIRED_CHECK_IMAGES the rules
+   * do not test) and the estimated seconds per image and chip of a check forward, until one is measured.
+   */
+  useCheckImages(n: number, secondsPerImageChip: number): void {
+    const m = Math.min(Math.max(0, Math.floor(n)), this.heldOutImages);
+    this.checkImages = m >= MIN_PAIRED_CHECK_IMAGES ? m : 0;
+    if (this.checkImageS === 0) this.checkImageS = secondsPerImageChip;
+  }
+
+  /** Images the checks run on (0: the rules do not test). */
+  get checkImageCount(): number {
+    return this.checkImages;
+  }
+
+  /** Seconds per image and chip of a check forward: as last measured, else the caller's estimate (0 without). */
+  get checkImageSeconds(): number {
+    return this.checkImageS;
   }
 
   /** Weights of a layer at a kernel, for deriveGraph. */
@@ -416,7 +446,7 @@ export class SearchEngine {
    * images and chip for every architecture scored (common random numbers).
    */
   async validationLoss(choice: ArchChoice, nonIdeal: NonIdealFn, chipSeed: number): Promise<number> {
-    const n = Math.min(this.settings.archBatch, this.data.nVal - this.checkImages);
+    const n = Math.min(this.settings.archBatch, this.data.nVal - this.heldOutImages);
     const x = this.data.valImages.subarray(0, n * this.per);
     const y = this.data.valLabels.subarray(0, n);
     const graph = deriveGraph(this.plan, choice, this.weightsOf);
@@ -466,13 +496,14 @@ export class SearchEngine {
 
   /**
    * The derivation rules' common test: the chosen ops of the `eligible` layers keep their place only when that
-   * pays under non-idealities against `fallbackOf(i)`, paired: the same `checkImages` held-out validation images
-   * and the same chips for both (`hardwareOf` says what paying means). First all eligible layers together, against
-   * all fallbacks: this comparison decides the common case and always runs once begun, so its image count does not
-   * depend on the clock (the caller reserves its time, schedule.ts pairedCheckS). When the group pays, each layer
-   * alone against its fallback, in order (only where `alone` allows the move), while a test fits before the
-   * deadline with `reserveForwards` more forwards after it. With too small a split (< MIN_PAIRED_CHECK_IMAGES
-   * held out) or the deadline already past, `untested` decides: larger kernels fall back (their cost is certain,
+   * pays under non-idealities against `fallbackOf(i)`, paired: the same held-out validation images (the run's
+   * fixed count, useCheckImages) and the same chips for both (`hardwareOf` says what paying means). First all
+   * eligible layers together, against all fallbacks: this comparison decides the common case; it starts when its
+   * two forwards fit before the deadline on the estimated cost (the caller keeps their time, schedule.ts
+   * pairedCheckS) and then completes. When the group pays, each layer alone against its fallback, in order (only
+   * where `alone` allows the move), while a test fits before the deadline with `reserveForwards` more forwards
+   * after it. With no check images (< MIN_PAIRED_CHECK_IMAGES) or no time for the group, `untested` decides:
+   * larger kernels fall back (their cost is certain,
    * the committed kernel is known to work), costlier ops stand (the cost-only optimum is not known to work: on
    * the fixture under pumaAdc delay and always-on leakage it loses 6–8 pp). The same holds for layers whose own
    * test no longer fits after the group paid: larger kernels fall back, costlier ops stay on the group's evidence.
@@ -503,7 +534,9 @@ export class SearchEngine {
     const fallBack = (a: readonly number[], idx: readonly number[]) => revertAllOf(a, idx, fallbackOf);
     const n = this.checkImages;
     const untested = () => (o.untested === 'fallBack' ? fallBack(choice, eligible) : choice);
-    if (n < MIN_PAIRED_CHECK_IMAGES || this.clock.now() >= o.deadlineS) return { choice: untested(), checks: [] };
+    // The group comparison (two forwards) starts only when it fits before the deadline, on the estimated cost.
+    const forwardS = this.checkImageS * n * PAIRED_CHECK_CHIPS;
+    if (n < MIN_PAIRED_CHECK_IMAGES || this.clock.now() + 2 * forwardS > o.deadlineS) return { choice: untested(), checks: [] };
     const lo = this.data.nVal - n;
     const x = this.data.valImages.subarray(lo * this.per, this.data.nVal * this.per);
     const y = this.data.valLabels.subarray(lo);
@@ -548,7 +581,7 @@ export class SearchEngine {
     const t0 = this.clock.now();
     let base = await outcomeOf(choice);
     const perEval = this.clock.now() - t0;
-    this.secondsPerCheckImage = perEval / (n * seeds.length);
+    this.checkImageS = perEval / (n * seeds.length);
     const fits = () => this.clock.now() + perEval * (1 + o.reserveForwards) <= o.deadlineS;
     const allFallback = await outcomeOf(fallBack(choice, eligible));
     if (!compare(base, allFallback, eligible).kept) return { choice: [...allFallback.arch], checks };

@@ -43,7 +43,7 @@ import { Rng, deriveSeed } from '../xbar/rng.js';
 import { searchSummaryMarkdown } from '../render/search-summary.js';
 import { type SearchPlan, describeChoice, resolveSearchPlan } from './plan.js';
 import type { Progress } from '../progress.js';
-import { type Budget, deadlineOf, pairedCheckS, protocolAllocation, reserveS, saveAllowanceS, warmUpDeadline } from './schedule.js';
+import { type Budget, deadlineOf, pairedCheckImages, pairedCheckS, protocolAllocation, reserveS, saveAllowanceS, warmUpDeadline } from './schedule.js';
 
 export interface SearchShard {
   /** 0-based. */
@@ -261,20 +261,26 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
     const ftLimit = { deadlineS: deadlineOf(budget), maxSteps: F };
 
     // 3. Per λ: search, argmax, the equal fine-tuning, then the selection evaluation on validation.
-    // Group comparisons per λ: two forwards for each rule that can have something to test.
-    const largerKernelsPossible = plan.layers.some((l) => l.ops.some((op) => op.kind === 'path' && op.kernel > l.committedKernel));
-    const groupForwards = 2 * ((space.largerKernels === 'paired' && largerKernelsPossible ? 1 : 0) + (space.costlierOps === 'paired' ? 1 : 0));
+    // The derivation rules' check images, fixed for the run: all held-out ones unless their group comparisons
+    // would take more than the largest share of a phase. Until a check has run, a check forward's cost is
+    // estimated from the committed model's selection evaluation (which also runs the ideal and quantised forwards).
+    const estimateS = evalS / (selection.images.n * space.selectionChips);
+    const groupForwards = engine.groupForwards;
+    engine.useCheckImages(pairedCheckImages({ searchS: alloc.searchS, groupForwards, images: engine.heldOutImages, chips: PAIRED_CHECK_CHIPS, secondsPerImageChip: estimateS }), estimateS);
+    if (engine.checkImageCount < engine.heldOutImages) {
+      notes.push(engine.checkImageCount === 0
+        ? `the derivation rules did not test: their group comparisons on ${engine.heldOutImages} held-out images would not fit in a search phase (larger kernels fell back, costlier ops stood)`
+        : `the derivation rules' checks ran on ${engine.checkImageCount} of the ${engine.heldOutImages} held-out images: all would not fit in a search phase`);
+    }
     const searched: Array<Pending & { run: LambdaResult }> = [];
     for (const lambda of lambdas) {
       const ts = now();
       // The derivation rules' paired checks (engine, `largerKernels` / `costlierOps: paired`) run after the argmax
-      // within the same phase, so the protocol's split of the budget is unchanged; their group comparisons' time
-      // is kept from the phase's start. Before the first check has run, a check forward's cost is bounded by
-      // the committed model's selection evaluation (it also runs the ideal and quantised forwards). The engine's
-      // own fine-tune is off (maxSteps 0): every candidate's equal fine-tuning follows below.
+      // within the same phase, so the protocol's split of the budget is unchanged: the architecture steps stop
+      // early by their group comparisons' time. The engine's own fine-tune is off (maxSteps 0): every candidate's
+      // equal fine-tuning follows below.
       const checkS = pairedCheckS({
-        searchS: alloc.searchS, groupForwards, images: engine.checkImages, chips: PAIRED_CHECK_CHIPS,
-        secondsPerImageChip: engine.secondsPerCheckImage || evalS / (selection.images.n * space.selectionChips),
+        searchS: alloc.searchS, groupForwards, images: engine.checkImageCount, chips: PAIRED_CHECK_CHIPS, secondsPerImageChip: engine.checkImageSeconds,
       });
       const res = await engine.searchLambda({
         lambda, table, nonIdeal,

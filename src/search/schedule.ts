@@ -82,3 +82,14 @@ export function pairedCheckS(o: { searchS: number; groupForwards: number; images
   const need = SCHEDULE.evalMargin * o.groupForwards * o.images * o.chips * o.secondsPerImageChip;
   return Math.min(SCHEDULE.pairedChecksMax * o.searchS, Math.max(SCHEDULE.pairedChecksMin * o.searchS, need));
 }
+
+/**
+ * Images the paired checks can run on in a search phase of `searchS`: all `images` when their group comparisons
+ * fit within pairedChecksMax of the phase (with the evaluation margin), else as many as fit. Chosen once per run,
+ * so every λ's checks see the same images.
+ */
+export function pairedCheckImages(o: { searchS: number; groupForwards: number; images: number; chips: number; secondsPerImageChip: number }): number {
+  const perImage = SCHEDULE.evalMargin * o.groupForwards * o.chips * o.secondsPerImageChip;
+  if (o.groupForwards <= 0 || perImage <= 0) return o.images;
+  return Math.min(o.images, Math.floor((SCHEDULE.pairedChecksMax * o.searchS) / perImage));
+}

@@ -206,7 +206,7 @@ describe('invalid documents are refused by both the schema and the parser', () =
     ['search.warmStart', { committed: 11 }],
     ['search.largerKernels', 'always'],
     ['search.costlierOps', 'always'],
-    ['search.kernelCheckImages', 0],
+    ['search.kernelCheckImages', 49],
     ['search.budget', '15 minutes'],
     ['search.budget', 0],
     ['search.budget', 'm'],

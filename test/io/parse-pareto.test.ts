@@ -3,7 +3,11 @@
  * forged or broken document is a user error naming the field.
  */
 import { describe, expect, test } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { NaxUserError } from '../../src/errors.js';
+import { mergeSearchFolders } from '../../src/io/search-folder.js';
 import { parseParetoDocument } from '../../src/io/parse-pareto.js';
 import { searchSummaryMarkdown } from '../../src/render/search-summary.js';
 import { type Candidate, type LambdaRecord, mergeSearchResults, paretoDocument } from '../../src/search/pareto.js';
@@ -30,7 +34,7 @@ const doc = paretoDocument([
   cand('cost-only', 'costOnly', 1e-9, { architecture: 'a 3×3@16' }),
   cand('random', 'random', 2e-9),
   cand('searched-lambda-1', 'searched', 2.5e-9, {
-    accuracyCi95: { low: 0.88, high: 0.92 }, validationAccuracy: 0.9, validationTolerance: 1 / 300, folder: 'candidates/searched-lambda-1',
+    lambda: 1, accuracyCi95: { low: 0.88, high: 0.92 }, validationAccuracy: 0.9, validationTolerance: 1 / 300, folder: 'candidates/searched-lambda-1',
     comparisons: [{ against: 'committed', deltaPp: 0.3, ciLowPp: -0.5, ciHighPp: 1.1, verdict: 'equal within noise', deltaObjective: -0.375 }],
   }),
 ], 'edap', {
@@ -78,18 +82,29 @@ describe('parseParetoDocument', () => {
     expectError((d) => { check(d).ci95 = [0.1, -0.1]; }, /pairedChecks\[1\]\.ci95: low 0.1 is above high -0.1/);
     expectError((d) => { check(d).deltaCe = 'NaN'; }, /pairedChecks\[1\]\.deltaCe/);
     expectError((d) => { check(d).layers = Array(10_001).fill('a'); }, /pairedChecks\[1\]\.layers: more than 10000 entries/);
-    expectError((d) => { ls(d)[0]!.id = 'searched-lambda-7'; }, /lambdas\[0\]\.id: an evaluated λ names no candidate/);
+    expectError((d) => { ls(d)[0]!.id = 'searched-lambda-7'; }, /lambdas\[0\]\.id: an evaluated λ must name the searched candidate of λ 1/);
     expectError((d) => { d.lambdas = {}; }, /lambdas: expected an array/);
+    expectError((d) => { ls(d)[1]!.id = 'searched-lambda-1'; }, /lambdas\[1\]\.id: 'searched-lambda-1' appears twice/);
+    expectError((d) => { ls(d)[0]!.lambda = 0.3; }, /lambdas\[0\]\.id: an evaluated λ must name the searched candidate of λ 0.3/);
+    expectError((d) => { ls(d)[0]!.id = 'cost-only'; }, /lambdas\[0\]\.id: an evaluated λ must name the searched candidate/);
+    // Text reaches logs and job summaries: a newline could start a workflow command there.
+    expectError((d) => { ls(d)[0]!.argmax = 'a 3×3@64\n::set-output name=x::y'; }, /lambdas\[0\]\.argmax: contains a control character/);
+    expectError((d) => { (check(d).layers as string[])[0] = 'b\r'; }, /pairedChecks\[1\]\.layers\[0\]: contains a control character/);
+    expectError((d) => { (d.candidates as Array<Record<string, unknown>>)[0]!.label = 'x\u001b[2J'; }, /candidates\[0\]\.label: contains a control character/);
     // The λ not evaluated names a candidate id the document does not hold: fine.
     const extra = JSON.parse(JSON.stringify(doc)) as Record<string, unknown>;
     ls(extra)[0]!.alphas = [[0.1, 0.2]]; // the search's own fields beside the record are dropped
     expect(parseParetoDocument(extra, 'pareto.json').lambdas).toEqual(lambdas);
+    // Records written before λ records carried their candidate id are dropped, not refused (older shard folders merge).
+    const older = JSON.parse(JSON.stringify(doc)) as Record<string, unknown>;
+    ls(older).forEach((l) => { delete l.id; });
+    expect(parseParetoDocument(older, 'pareto.json').lambdas).toBeUndefined();
     // A candidate (or λ) with no change from the committed model has the empty architecture: valid.
     (extra.candidates as Array<Record<string, unknown>>)[2]!.architecture = '';
     expect(parseParetoDocument(extra, 'pareto.json').candidates[2]!.architecture).toBe('');
   });
 
-  test('a merge keeps every shard\'s λ records (once each), and summary.md shows the evaluated λ\'s derivation checks', () => {
+  test('a merge keeps every shard\'s λ records (once each), and summary.md shows the evaluated λ\'s derivation checks', async () => {
     const shard2 = paretoDocument(doc.candidates.map((c) => ({ ...c, id: `${c.id}-shard2`, comparisons: c.comparisons?.map((x) => ({ ...x, against: `${x.against}-shard2` })) })), 'edap', doc.protocol,
       lambdas.map((l) => ({ ...l, id: `${l.id}-shard2` })));
     const m = mergeSearchResults([doc, shard2, doc]);
@@ -102,6 +117,22 @@ describe('parseParetoDocument', () => {
     expect(md.match(/^ {2}- ops other than the cost-only optimum's on /gm)).toHaveLength(4);
     expect(md).toContain('  - ops other than the cost-only optimum\'s on b: ΔCE +0.001 nats + λ·Δhardware +0.020 = Δobjective +0.021; Δ non-ideal validation accuracy +0.00 pp [−1.00, +1.00] (100 images × 2 chips) → cost-only op');
     expect(md).not.toContain('λ=0.3');
+    // A shard folder written before λ records carried ids merges beside a new one: its records are left out, and
+    // the merged summary says so.
+    const dir = mkdtempSync(path.join(tmpdir(), 'nax-merge-'));
+    try {
+      const older = JSON.parse(JSON.stringify(shard2)) as Record<string, unknown>;
+      (older.lambdas as Array<Record<string, unknown>>).forEach((l) => { delete l.id; });
+      for (const [name, d] of [['new', doc], ['old', older]] as const) {
+        mkdirSync(path.join(dir, name));
+        writeFileSync(path.join(dir, name, 'pareto.json'), JSON.stringify(d));
+      }
+      const merged = await mergeSearchFolders([path.join(dir, 'new'), path.join(dir, 'old')], path.join(dir, 'out'), ['new', 'old']);
+      expect(merged.merged.lambdas!.map((l) => l.id)).toEqual(['searched-lambda-1', 'searched-lambda-0.3']);
+      expect(merged.summary).toContain('> old: no λ records (written before nax kept them), so its derivation checks are not shown');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     // Documents without λ records (older runs) merge without them.
     expect(mergeSearchResults([paretoDocument(doc.candidates, 'edap', doc.protocol)]).lambdas).toBeUndefined();
   });

@@ -343,7 +343,8 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
     expect(r.choice).toEqual(co);
   });
 
-  test('costlier-op rule: at small λ the layer whose costlier op carries the accuracy keeps it, a costlier op that does not pay falls back; at large λ the cost-only optimum wins', async () => {
+  /** Two layers moved off the cost-only optimum: A's costlier op carries the accuracy on a stand-in chip, B's is pure cost. */
+  const twoMoves = () => {
     const space = parseSearchSpace({ kernels: [3, 5] }, 'f', 'search');
     const table = buildHardwareTable(plan, lookup, space);
     const co = costOnlyOptimum(lookup, plan).choice;
@@ -380,6 +381,11 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
       for (let k = 0; k < o.n; k++) out[k * 3 + (right ? d.valLabels[100 + k]! : 0)] = 1;
       return out;
     };
+    return { space, table, co, a, b, arch, nameA, d, oracle };
+  };
+
+  test('costlier-op rule: at small λ the layer whose costlier op carries the accuracy keeps it, a costlier op that does not pay falls back; at large λ the cost-only optimum wins', async () => {
+    const { table, co, a, b, arch, nameA, d, oracle } = twoMoves();
     const e = engineWith(plan, { kernelCheckImages: 100 });
     const r = await e.checkCostlierOps(arch, co, table, oracle, 1e-3, Infinity);
     e.dispose();
@@ -407,6 +413,36 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
     expect(late.choice).toEqual(arch);
   });
 
+  test('on the clock: the group comparison starts only when its two forwards fit, single-layer tests only while one more fits', async () => {
+    const { table, co, arch, oracle } = twoMoves();
+    const run = async (deadlineAfterS: number) => {
+      let t = 1000;
+      // Every chip forward takes 1 s on the stand-in clock: a check forward (2 chips) 2 s.
+      const slow: NonIdealFn = (o) => {
+        t += 1;
+        return oracle(o);
+      };
+      const space = parseSearchSpace({ archBatch: 64 }, 'f', 'search');
+      const e = new SearchEngine(plan, tinyData(), { ...engineSettingsOf(space, 200), kernelCheckImages: 100, costOnly: co }, { now: () => t }, quiet());
+      e.useCheckImages(100, 0.01); // estimated 0.01 s × 100 images × 2 chips = 2 s per forward
+      const r = await e.checkCostlierOps(arch, co, table, slow, 1e-3, t + deadlineAfterS);
+      e.dispose();
+      return r;
+    };
+    // 3 s: the group (4 s) does not fit, so nothing is tested and the argmax stands.
+    const none = await run(3);
+    expect(none.checks).toHaveLength(0);
+    expect(none.choice).toEqual(arch);
+    // 5 s: the group runs (and pays); a single-layer test (2 s more) would end at 6 s: none runs, both ops stand.
+    const group = await run(5);
+    expect(group.checks.map((c) => c.layers.length)).toEqual([2]);
+    expect(group.checks[0]!.kept).toBe(true);
+    expect(group.choice).toEqual(arch);
+    // 8 s: the group and both single-layer tests (4 + 2 + 2).
+    const all = await run(8);
+    expect(all.checks.map((c) => c.layers.length)).toEqual([2, 1, 1]);
+  });
+
   test('the checks run on the held-out end of the architecture-step split, which no architecture step draws', async () => {
     const d = tinyData();
     const per = H * H;
@@ -429,7 +465,8 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
       a[committedChoice(plan)[i]!] = 20; // the committed argmax, which differs from the cost-only optimum
       return a;
     }) });
-    expect(e.checkImages).toBe(100);
+    expect(e.heldOutImages).toBe(100);
+    expect(e.checkImageCount).toBe(100);
     const r = await e.searchLambda({ lambda: 1, table, nonIdeal: spy, search: { deadlineS: Infinity, maxSteps: 8 }, fineTune: { deadlineS: Infinity, maxSteps: 0 } });
     e.dispose();
     expect(r.archSteps).toBe(8);

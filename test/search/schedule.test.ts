@@ -3,7 +3,7 @@
  * time now and the measured evaluation time, so the split and the reserve are checked exactly.
  */
 import { describe, expect, test } from '@jest/globals';
-import { pairedCheckS, reserveS, saveAllowanceS, warmUpDeadline } from '../../src/search/schedule.js';
+import { pairedCheckImages, pairedCheckS, reserveS, saveAllowanceS, warmUpDeadline } from '../../src/search/schedule.js';
 
 const b = { startS: 100, budgetS: 900 };
 
@@ -26,6 +26,14 @@ describe('budget schedule', () => {
     expect(pairedCheckS({ ...o, secondsPerImageChip: 1 })).toBeCloseTo(60, 12);
     expect(pairedCheckS({ ...o, groupForwards: 0, secondsPerImageChip: 0.05 })).toBe(0);
     expect(pairedCheckS({ ...o, images: 0, secondsPerImageChip: 0.05 })).toBe(0);
+  });
+
+  test('check images: all while their group comparisons fit in 60 % of the phase, else as many as fit', () => {
+    const o = { searchS: 100, groupForwards: 4, images: 100, chips: 2 };
+    expect(pairedCheckImages({ ...o, secondsPerImageChip: 0.05 })).toBe(100); // 50 s of 60
+    // 0.1 s: 1.25 × 4 × 2 × 0.1 = 1 s per image; 60 s fit 60 images.
+    expect(pairedCheckImages({ ...o, secondsPerImageChip: 0.1 })).toBe(60);
+    expect(pairedCheckImages({ ...o, groupForwards: 0, secondsPerImageChip: 0.1 })).toBe(100);
   });
 
   test('saving a candidate is allowed ≤ 1 s, 2 % of tiny budgets, nothing without a sink', () => {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseMapping, resolveMapping } from '../../src/config/mapping.js';
 import { parseSearchSpace } from '../../src/config/search-space.js';
 import { dirSource } from '../../src/io/files.js';
+import { parseParetoDocument } from '../../src/io/parse-pareto.js';
 import { folderSink } from '../../src/io/search-folder.js';
 import { graphFromModel } from '../../src/model/from-tfjs.js';
 import { type NetworkGraph, matrixNodes } from '../../src/model/graph.js';
@@ -121,6 +122,10 @@ describe('search on the tiny model', () => {
     for (const [name, mm] of r.runs[0]!.mappings) expect([name, resolved.get(name)!.rows]).toEqual([name, mm.rows]);
     const pareto = JSON.parse(await readFile(path.join(out, 'pareto.json'), 'utf8'));
     expect(pareto.schema).toBe('nax-pareto/1');
+    // What a merge or the nightly reads back: the run's own document parses whole, λ records included.
+    const parsed = parseParetoDocument(pareto, 'pareto.json');
+    expect(parsed.lambdas!.map((l) => [l.id, l.evaluated])).toEqual([['searched-lambda-0.5', true]]);
+    expect(parsed.candidates).toEqual(JSON.parse(JSON.stringify(r.pareto.candidates)));
     // The derivation rules' record: the argmax before them and their paired comparisons, as the run returned them.
     expect(pareto.lambdas[0].argmax).toBe(describeChoice(plan, r.runs[0]!.argmax, true));
     expect(r.runs[0]!.pairedChecks.length).toBeGreaterThan(0);
