@@ -12,6 +12,10 @@
  * --leakage alwaysOn, …: the search, its cost-only optimum and every report under them). Results land in <out>/seed-<s>/ and the per-seed rows in
  * <out>/bench-rows.json; `--aggregate a.json,b.json` prints the table over rows of runs made in parallel, and
  * `--from DIR` prints it again from a run's seed folders (DIR/seed-<s>/pareto.json).
+ * `--evaluate-from DIR` runs the final evaluation again, at --eval-images × --chips, on the candidates a run saved
+ * (DIR/seed-<s>/candidates/<id>: the same networks and mappings, nothing retrained or reselected), writes
+ * DIR/seed-<s>/evaluated-<images>x<chips>/pareto.json and summary.md, and prints the table; `--only id,…` limits
+ * it to some candidates (the proposed one is always evaluated), `--seeds` to some seeds.
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -25,8 +29,15 @@ import { initBackend } from '../src/runtime/tfjs.js';
 import { workerSampleRunner } from '../src/runtime/workers.js';
 import { loadSearchInputs, simulatorEvaluator } from '../src/search-project.js';
 import { parseParetoDocument } from '../src/io/parse-pareto.js';
-import type { Candidate, Comparison, ParetoDocument } from '../src/search/pareto.js';
-import { runSearchOn } from '../src/search/run.js';
+import { searchSummaryMarkdown } from '../src/render/search-summary.js';
+import { type Candidate, type Comparison, type ParetoDocument, paretoDocument } from '../src/search/pareto.js';
+import { runSearchOn, type SearchInputs } from '../src/search/run.js';
+import { parseMapping, resolveMapping } from '../src/config/mapping.js';
+import { matrixNodes } from '../src/model/graph.js';
+import { candidateFromReport } from '../src/search/evaluate.js';
+import { compareCandidates } from '../src/search/protocol.js';
+import type { NaxReport } from '../src/report.js';
+import type { SampleRunner } from '../src/xbar/simulate.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -120,6 +131,45 @@ function printTable(rows: readonly SeedRow[]): void {
     ` (verdicts: ${c.map((x) => x.verdict).join(', ')})`);
 }
 
+/**
+ * The final evaluation again on a seed folder's saved candidates, at the inputs' evaluation set and `chips`:
+ * every kept candidate on the same images and chips, then the proposed one's paired comparisons against the
+ * others, as the search's step 7 makes them. The proposed candidate stays the one chosen on validation.
+ */
+async function reevaluate(seedDir: string, inputs: SearchInputs, runner: SampleRunner, chips: number, only: ReadonlySet<string> | undefined, log: (l: string) => void): Promise<ParetoDocument> {
+  const file = `${seedDir}/pareto.json`;
+  const doc = parseParetoDocument(JSON.parse(readFileSync(file, 'utf8')), file);
+  const best = doc.candidates.find((c) => c.id === doc.best);
+  if (!best) throw new Error(`${file}: no proposed candidate`);
+  const keep = doc.candidates.filter((c) => c.id === best.id || !only || only.has(c.id));
+  const evaluate = simulatorEvaluator(inputs, { runner });
+  const sink = folderSink(seedDir);
+  const reports = new Map<string, NaxReport>();
+  const candidates: Candidate[] = [];
+  for (const c of keep) {
+    if (c.folder === undefined) throw new Error(`${file}: candidate ${c.id} has no folder`);
+    const graph = await sink.loadGraph(`${c.folder}/model.json`);
+    const mfile = `${seedDir}/${c.folder}/mapping.json`;
+    const mappings = resolveMapping(parseMapping(JSON.parse(readFileSync(mfile, 'utf8')), mfile), matrixNodes(graph).map((n) => n.name), mfile);
+    const t = performance.now();
+    const r = await evaluate({ graph, mappings, label: c.label, samples: chips });
+    reports.set(c.id, r);
+    const { comparisons: _old, ...rest } = c;
+    candidates.push({ ...rest, ...candidateFromReport(r, { id: c.id, kind: c.kind, label: c.label }) });
+    log(`${c.label}: non-ideal ${(r.accuracy!.nonIdeal.mean * 100).toFixed(2)} %, EDAP ${r.totals.edap.toExponential(3)} (${((performance.now() - t) / 1000).toFixed(0)} s)`);
+  }
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const compared = candidates.map((c) => (c.id !== best.id ? c : {
+    ...c,
+    comparisons: candidates.flatMap((b) => {
+      const x = b.id === c.id ? undefined : compareCandidates({ candidate: c, report: reports.get(c.id)! }, { candidate: byId.get(b.id)!, report: reports.get(b.id)! }, doc.objective);
+      return x ? [x] : [];
+    }),
+  }));
+  const protocol = doc.protocol ? { ...doc.protocol, evaluationImages: inputs.evalSet.n, evaluationChips: chips } : undefined;
+  return { ...paretoDocument(compared, doc.objective, protocol, doc.lambdas), best: best.id };
+}
+
 async function main(): Promise<void> {
   const agg = arg('aggregate');
   if (agg) {
@@ -137,6 +187,7 @@ async function main(): Promise<void> {
     }));
     return;
   }
+  const evaluateFrom = arg('evaluate-from');
   const budgetS = parseDuration(arg('budget') ?? '15m', 'bench', '--budget');
   const seeds = (arg('seeds') ?? '1,2,3').split(',').map(Number);
   const outDir = arg('out') ?? '.nax-out/bench-search';
@@ -154,6 +205,28 @@ async function main(): Promise<void> {
   const runner = workerSampleRunner({ entry: new URL('../dist/cli/index.js', import.meta.url), workers: Math.min(2, availableParallelism()) });
   const rows: SeedRow[] = [];
   const t0 = performance.now();
+  if (evaluateFrom) {
+    const only = arg('only') ? new Set(arg('only')!.split(',')) : undefined;
+    const chips = Number(arg('chips') ?? 10);
+    const space = parseSearchSpace({ evaluationImages: evalImages === 'all' ? 'all' : Number(evalImages), evaluationChips: chips, trainSet: { images: 'data/train-images.npy.gz', labels: 'data/train-labels.npy.gz', scale: 1 / 255 } }, 'nax.yml', 'search');
+    const inputs = await loadSearchInputs(dirSource('fixtures'), 'nax.yml', space, costModel as Partial<CostModelSwitches>);
+    const dirs = readdirSync(evaluateFrom).flatMap((d) => (/^seed-\d+$/.test(d) ? [Number(d.slice(5))] : [])).filter((sd) => !arg('seeds') || seeds.includes(sd)).sort((a, b) => a - b);
+    for (const seed of dirs) {
+      const ts = performance.now();
+      const seedDir = `${evaluateFrom}/seed-${seed}`;
+      const doc = await reevaluate(seedDir, inputs, runner, chips, only, (l) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(5)} s] seed ${seed}: ${l}`));
+      const out = `${seedDir}/evaluated-${inputs.evalSet.n}x${chips}`;
+      mkdirSync(out, { recursive: true });
+      writeFileSync(`${out}/pareto.json`, JSON.stringify(doc, null, 2) + '\n');
+      const summary = searchSummaryMarkdown(doc, [`evaluated again (bench:search --evaluate-from) on ${inputs.evalSet.n} images × ${chips} chips: the run's saved candidates, nothing retrained or reselected; the proposed candidate is the one the run chose on validation`]);
+      writeFileSync(`${out}/summary.md`, summary);
+      console.log(`\n### seed ${seed}, evaluated again on ${inputs.evalSet.n} images × ${chips} chips\n\n${summary}`);
+      const row = rowOf(seed, doc, (performance.now() - ts) / 1000);
+      if (row) rows.push(row);
+    }
+    printTable(rows);
+    return;
+  }
   for (const seed of seeds) {
     const space = parseSearchSpace({
       trainSet: { images: 'data/train-images.npy.gz', labels: 'data/train-labels.npy.gz', scale: 1 / 255 },
