@@ -1196,7 +1196,7 @@ function engineSettingsOf(space, nVal, warm) {
         seed: space.seed, batchSize: space.batchSize, archEvery: space.archEvery, archLr: space.archLr, weightLr: space.weightLr,
         archBatch: Math.min(space.archBatch, nVal), nonIdealFraction: space.nonIdealFraction, archSamples: 2,
         gradient: space.gradient, commonRandomNumbers: space.commonRandomNumbers, largerKernels: space.largerKernels,
-        costlierOps: space.costlierOps, kernelCheckImages: Math.min(space.kernelCheckImages, nVal),
+        costlierOps: space.costlierOps, kernelCheckImages: space.kernelCheckImages,
         ...(warm ? { prior: warm.alphas, costOnly: warm.costOnly } : {}),
     };
 }
@@ -1204,7 +1204,7 @@ function engineSettingsOf(space, nVal, warm) {
 const PAIRED_CHECK_CHIPS = 2;
 /**
  * Fewest validation images a paired comparison runs on: below ~50 a gain must be ≥ 4 images out of 50 to
- * clear the interval at all (nax assumption); with less time the cheaper fallback is taken unchecked.
+ * clear the interval at all (nax assumption); with a smaller split the rules do not test.
  */
 const MIN_PAIRED_CHECK_IMAGES = 50;
 function revertAllOf(a, idx, revertOf) {
@@ -1275,8 +1275,17 @@ class SearchEngine {
     probabilities;
     warmSnapshot;
     weightSteps = 0;
-    /** Seconds per image of a non-ideal forward, measured on architecture steps (scaled to all layers non-ideal). */
-    secondsPerImage = 0;
+    /**
+     * Images held out of the architecture steps for the derivation rules' paired checks: the architecture-step
+     * split's last ones, so α is not fitted on them (0 when no rule can test, or fewer than MIN_PAIRED_CHECK_IMAGES).
+     */
+    heldOutImages;
+    /** Check forwards (one architecture, every check image and chip) of the group comparisons per λ. */
+    groupForwards;
+    /** Images the checks run on: the held-out slice's last ones, fixed once per run (useCheckImages). */
+    checkImages;
+    /** Seconds per image and chip of a check forward: the caller's estimate, then as last measured. */
+    checkImageS = 0;
     constructor(plan, data, settings, clock, ticker) {
         this.plan = plan;
         this.data = data;
@@ -1286,7 +1295,15 @@ class SearchEngine {
         this.net = new Supernet(plan, settings.weightLr);
         this.per = data.shape[0] * data.shape[1] * data.shape[2];
         this.train = new BatchStream(data.nTrain, settings.seed, 'train-order');
-        this.val = new BatchStream(data.nVal, settings.seed, 'val-order');
+        // A rule can test only where its choice can differ from its fallback: larger kernels exist in the space, or a
+        // cost-only optimum is given.
+        const kernelRule = settings.largerKernels === 'paired' && plan.layers.some((l) => l.ops.some((op) => op.kind === 'path' && op.kernel > l.committedKernel));
+        const opRule = settings.costlierOps === 'paired' && settings.costOnly !== undefined;
+        this.groupForwards = 2 * ((kernelRule ? 1 : 0) + (opRule ? 1 : 0));
+        const held = this.groupForwards > 0 ? Math.min(settings.kernelCheckImages ?? 100, Math.floor(data.nVal / 2)) : 0;
+        this.heldOutImages = held >= MIN_PAIRED_CHECK_IMAGES ? held : 0;
+        this.checkImages = this.heldOutImages;
+        this.val = new BatchStream(data.nVal - this.heldOutImages, settings.seed, 'val-order');
         this.probabilities = outputIsSoftmax(plan.graph);
     }
     weightStep(arch) {
@@ -1315,6 +1332,24 @@ class SearchEngine {
         }
         this.warmSnapshot = this.net.snapshot();
         return { steps, stoppedOnTime: steps < limit.maxSteps };
+    }
+    /**
+     * Fixes the checks' image count for the run (at most the held-out slice; below MIN_PAIRED_CHECK_IMAGES the rules
+     * do not test) and the estimated seconds per image and chip of a check forward, until one is measured.
+     */
+    useCheckImages(n, secondsPerImageChip) {
+        const m = Math.min(Math.max(0, Math.floor(n)), this.heldOutImages);
+        this.checkImages = m >= MIN_PAIRED_CHECK_IMAGES ? m : 0;
+        if (this.checkImageS === 0)
+            this.checkImageS = secondsPerImageChip;
+    }
+    /** Images the checks run on (0: the rules do not test). */
+    get checkImageCount() {
+        return this.checkImages;
+    }
+    /** Seconds per image and chip of a check forward: as last measured, else the caller's estimate (0 without). */
+    get checkImageSeconds() {
+        return this.checkImageS;
     }
     /** Weights of a layer at a kernel, for deriveGraph. */
     weightsOf = (layer, kernel) => this.net.hostWeights(layer, kernel);
@@ -1366,9 +1401,9 @@ class SearchEngine {
             });
         }
         const argmax = argmaxArch(alphas);
-        // The kernel rule sizes its comparison for part of the time left, so the costlier-op rule still has some.
+        // The kernel rule's single-layer tests leave time for the costlier-op rule's group comparison (two forwards).
         const kernelRule = s.largerKernels === 'paired'
-            ? await this.checkLargerKernels(argmax, o.nonIdeal, lambda, o.fineTune.deadlineS, s.costlierOps === 'paired' && s.costOnly ? 0.25 : 0.5)
+            ? await this.checkLargerKernels(argmax, o.nonIdeal, lambda, o.fineTune.deadlineS, s.costlierOps === 'paired' && s.costOnly ? 2 : 0)
             : { choice: argmax, checks: [] };
         const opRule = s.costlierOps === 'paired' && s.costOnly
             ? await this.checkCostlierOps(kernelRule.choice, s.costOnly, table, o.nonIdeal, lambda, o.fineTune.deadlineS)
@@ -1447,7 +1482,7 @@ class SearchEngine {
      * images and chip for every architecture scored (common random numbers).
      */
     async validationLoss(choice, nonIdeal, chipSeed) {
-        const n = Math.min(this.settings.archBatch, this.data.nVal);
+        const n = Math.min(this.settings.archBatch, this.data.nVal - this.heldOutImages);
         const x = this.data.valImages.subarray(0, n * this.per);
         const y = this.data.valLabels.subarray(0, n);
         const graph = deriveGraph(this.plan, choice, this.weightsOf);
@@ -1457,10 +1492,10 @@ class SearchEngine {
     }
     /**
      * The larger-kernel rule: layers whose chosen kernel exceeds the committed one keep it only when that pays
-     * in non-ideal validation accuracy (pairedRule). A reverted layer keeps its crossbar size. The comparison is
-     * sized to `timeShare` of the time left.
+     * in non-ideal validation accuracy (pairedRule). A reverted layer keeps its crossbar size. Single-layer tests
+     * leave time for `reserveForwards` more check forwards before the deadline.
      */
-    async checkLargerKernels(arch, nonIdeal, lambda, deadlineS, timeShare = 0.5) {
+    async checkLargerKernels(arch, nonIdeal, lambda, deadlineS, reserveForwards = 0) {
         const revertOf = (i) => {
             const l = this.plan.layers[i];
             const op = l.ops[arch[i]];
@@ -1470,7 +1505,7 @@ class SearchEngine {
         };
         const kernels = kernelsOf(this.plan, arch);
         const larger = this.plan.layers.map((_, i) => i).filter((i) => revertOf(i) >= 0 && kernels.get(this.plan.layers[i].name) !== 'zero');
-        return this.pairedRule({ rule: 'largerKernels', arch, eligible: larger, fallbackOf: revertOf, nonIdeal, lambda, deadlineS, timeShare, untested: 'fallBack' });
+        return this.pairedRule({ rule: 'largerKernels', arch, eligible: larger, fallbackOf: revertOf, nonIdeal, lambda, deadlineS, reserveForwards, untested: 'fallBack' });
     }
     /**
      * The costlier-op rule: a layer whose op is not the cost-only optimum's keeps it only when that pays in the
@@ -1479,8 +1514,7 @@ class SearchEngine {
      * images and chips (pairedRule with `hardwareOf`); otherwise it takes the cost-only op. Alone, a layer moves only
      * when that lowers the hardware term (without skipped blocks the group move lands on the cost-only optimum
      * itself). Skipped blocks (the zero op) stay skipped: they cost less than any op. Without time for a comparison
-     * the argmax stands. The images are the architecture-step split's first ones, which α was fitted on: a bias
-     * towards the argmax (README "NAX re-search").
+     * the argmax stands.
      */
     async checkCostlierOps(arch, costOnly, table, nonIdeal, lambda, deadlineS) {
         // Layers of a skipped block (the zero op) stay skipped: their op changes nothing.
@@ -1489,21 +1523,24 @@ class SearchEngine {
             .filter((i) => arch[i] !== costOnly[i] && kernels.get(this.plan.layers[i].name) !== 'zero');
         const hardwareOf = (a) => hardwareOfChoice(this.plan, table, a);
         return this.pairedRule({
-            rule: 'costlierOps', arch, eligible: differing, fallbackOf: (i) => costOnly[i], nonIdeal, lambda, deadlineS, timeShare: 0.5, untested: 'stand',
+            rule: 'costlierOps', arch, eligible: differing, fallbackOf: (i) => costOnly[i], nonIdeal, lambda, deadlineS, reserveForwards: 0, untested: 'stand',
             hardwareOf,
             alone: (alt, cur) => hardwareOf(alt) < hardwareOf(cur),
         });
     }
     /**
      * The derivation rules' common test: the chosen ops of the `eligible` layers keep their place only when that
-     * pays on the validation split under non-idealities against `fallbackOf(i)` (paired: the same images and chips
-     * for both; `hardwareOf` says what paying means). First all eligible layers together, against all fallbacks (one comparison decides
-     * the common case); when the group pays, each layer alone against its fallback, in order (only where `alone`
-     * allows the move). With too little time for the images (< MIN_PAIRED_CHECK_IMAGES) or for the first
-     * comparison, `untested` decides: larger kernels fall back (their cost is certain, the committed kernel is
-     * known to work), costlier ops stand (the cost-only optimum is not known to work: on the fixture under
-     * pumaAdc delay and always-on leakage it loses 6–8 pp). The same holds for layers whose own test no longer
-     * fits after the group paid: larger kernels fall back, costlier ops stay on the group's evidence.
+     * pays under non-idealities against `fallbackOf(i)`, paired: the same held-out validation images (the run's
+     * fixed count, useCheckImages) and the same chips for both (`hardwareOf` says what paying means). First all
+     * eligible layers together, against all fallbacks: this comparison decides the common case; it starts when its
+     * two forwards fit before the deadline on the estimated cost (the caller keeps their time, schedule.ts
+     * pairedCheckS) and then completes. When the group pays, each layer alone against its fallback, in order (only
+     * where `alone` allows the move), while a test fits before the deadline with `reserveForwards` more forwards
+     * after it. With no check images (< MIN_PAIRED_CHECK_IMAGES) or no time for the group, `untested` decides:
+     * larger kernels fall back (their cost is certain,
+     * the committed kernel is known to work), costlier ops stand (the cost-only optimum is not known to work: on
+     * the fixture under pumaAdc delay and always-on leakage it loses 6–8 pp). The same holds for layers whose own
+     * test no longer fits after the group paid: larger kernels fall back, costlier ops stay on the group's evidence.
      */
     async pairedRule(o) {
         const choice = [...o.arch];
@@ -1511,16 +1548,15 @@ class SearchEngine {
         if (eligible.length === 0)
             return { choice, checks: [] };
         const fallBack = (a, idx) => revertAllOf(a, idx, fallbackOf);
-        // As many images as fit two comparisons' worth of forwards (base and one alternative) in the share of the time left.
-        const affordable = this.secondsPerImage > 0
-            ? Math.floor((o.timeShare * (o.deadlineS - this.clock.now())) / (2 * PAIRED_CHECK_CHIPS * this.secondsPerImage))
-            : Infinity;
-        const n = Math.min(this.settings.kernelCheckImages ?? 200, this.data.nVal, affordable);
+        const n = this.checkImages;
         const untested = () => (o.untested === 'fallBack' ? fallBack(choice, eligible) : choice);
-        if (n < MIN_PAIRED_CHECK_IMAGES)
+        // The group comparison (two forwards) starts only when it fits before the deadline, on the estimated cost.
+        const forwardS = this.checkImageS * n * PAIRED_CHECK_CHIPS;
+        if (n < MIN_PAIRED_CHECK_IMAGES || this.clock.now() + 2 * forwardS > o.deadlineS)
             return { choice: untested(), checks: [] };
-        const x = this.data.valImages.subarray(0, n * this.per);
-        const y = this.data.valLabels.subarray(0, n);
+        const lo = this.data.nVal - n;
+        const x = this.data.valImages.subarray(lo * this.per, this.data.nVal * this.per);
+        const y = this.data.valLabels.subarray(lo);
         // 'kernel-check' keeps the larger-kernel rule's chips as they were before the costlier-op rule existed.
         const label = o.rule === 'largerKernels' ? 'kernel-check' : 'costlier-check';
         const seeds = Array.from({ length: PAIRED_CHECK_CHIPS }, (_, c) => (0,xbar_rng/* deriveSeed */.B)(this.settings.seed, label, o.lambda, c));
@@ -1561,9 +1597,8 @@ class SearchEngine {
         const t0 = this.clock.now();
         let base = await outcomeOf(choice);
         const perEval = this.clock.now() - t0;
-        const fits = () => this.clock.now() + perEval <= o.deadlineS;
-        if (!fits())
-            return { choice: untested(), checks };
+        this.checkImageS = perEval / (n * seeds.length);
+        const fits = () => this.clock.now() + perEval * (1 + o.reserveForwards) <= o.deadlineS;
         const allFallback = await outcomeOf(fallBack(choice, eligible));
         if (!compare(base, allFallback, eligible).kept)
             return { choice: [...allFallback.arch], checks };
@@ -1620,10 +1655,7 @@ class SearchEngine {
             const seed = crn ? (0,xbar_rng/* deriveSeed */.B)(s.seed, 'arch-chip', ...o.key) : (0,xbar_rng/* deriveSeed */.B)(s.seed, 'arch-chip', ...o.key, m);
             const floatLayers = crn ? sharedFloat : subset();
             const graph = deriveGraph(this.plan, arch, this.weightsOf);
-            const t0 = this.clock.now();
             const out = await o.nonIdeal({ graph, mappings: deriveMappings(this.plan, arch), images: o.x, n: o.y.length, seed, floatLayers });
-            // Only a fraction of the layers ran non-ideally: scale up (rough; the float layers cost little).
-            this.secondsPerImage = (this.clock.now() - t0) / o.y.length / Math.max(s.nonIdealFraction, 0.05);
             const ce = crossEntropyPerSample(out, o.y, o.y.length, this.probabilities);
             ces.push(ce.reduce((a, b) => a + b, 0) / o.y.length);
             chips.push(seed);
@@ -1955,6 +1987,13 @@ const SCHEDULE = Object.freeze({
     slack: 0.02,
     /** Margin on the measured evaluation time (evaluations vary with the architecture). */
     evalMargin: 1.25,
+    /**
+     * Share of a search phase kept for the derivation rules' paired checks (engine.ts pairedRule): at least
+     * `pairedChecksMin` (room for single-layer tests after the group comparisons), at most `pairedChecksMax`
+     * (the architecture steps keep the rest even on a slow machine).
+     */
+    pairedChecksMin: 0.35,
+    pairedChecksMax: 0.6,
 });
 function deadlineOf(b) {
     return b.startS + b.budgetS;
@@ -1989,6 +2028,28 @@ function protocolAllocation(o) {
     const searchS = Math.max(0, o.trainingS) / (o.lambdas + 1 + (o.lambdas + 3) * r);
     const steps = o.stepS > 0 ? Math.floor((r * searchS) / o.stepS) : 0;
     return { searchS, fineTuneSteps: Math.max(0, Math.min(o.maxFineTuneSteps, steps)) };
+}
+/**
+ * Time at the end of a search phase of `searchS` kept for the derivation rules' paired checks: the group
+ * comparisons (`groupForwards` check forwards of `images` × `chips`, at `secondsPerImageChip` each, with the
+ * evaluation margin), within [pairedChecksMin, pairedChecksMax] of the phase; 0 without a check to run.
+ */
+function pairedCheckS(o) {
+    if (o.groupForwards <= 0 || o.images <= 0)
+        return 0;
+    const need = SCHEDULE.evalMargin * o.groupForwards * o.images * o.chips * o.secondsPerImageChip;
+    return Math.min(SCHEDULE.pairedChecksMax * o.searchS, Math.max(SCHEDULE.pairedChecksMin * o.searchS, need));
+}
+/**
+ * Images the paired checks can run on in a search phase of `searchS`: all `images` when their group comparisons
+ * fit within pairedChecksMax of the phase (with the evaluation margin), else as many as fit. Chosen once per run,
+ * so every λ's checks see the same images.
+ */
+function pairedCheckImages(o) {
+    const perImage = SCHEDULE.evalMargin * o.groupForwards * o.chips * o.secondsPerImageChip;
+    if (o.groupForwards <= 0 || perImage <= 0)
+        return o.images;
+    return Math.min(o.images, Math.floor((SCHEDULE.pairedChecksMax * o.searchS) / perImage));
 }
 
 ;// CONCATENATED MODULE: ./src/search/run.ts
@@ -2032,12 +2093,6 @@ function protocolAllocation(o) {
 
 
 
-/**
- * Share of each search phase kept for the derivation rules' paired checks (nax assumption: per second, a paired
- * comparison on fixed images and chips says more about a choice than an architecture step, whose estimate
- * at tens of steps is mostly noise, README "NAX re-search").
- */
-const PAIRED_CHECK_SHARE = 0.35;
 function classesOf(g) {
     const ms = (0,model_graph/* matrixNodes */.P)(g);
     return ms[ms.length - 1].shape.outChannels;
@@ -2145,14 +2200,27 @@ async function runSearchOn(inp, opts) {
         // A fine-tune may overrun its share only up to the end of the budget; the steps it got are recorded.
         const ftLimit = { deadlineS: deadlineOf(budget), maxSteps: F };
         // 3. Per λ: search, argmax, the equal fine-tuning, then the selection evaluation on validation.
+        // The derivation rules' check images, fixed for the run: all held-out ones unless their group comparisons
+        // would take more than the largest share of a phase. Until a check has run, a check forward's cost is
+        // estimated from the committed model's selection evaluation (which also runs the ideal and quantised forwards).
+        const estimateS = evalS / (selection.images.n * space.selectionChips);
+        const groupForwards = engine.groupForwards;
+        engine.useCheckImages(pairedCheckImages({ searchS: alloc.searchS, groupForwards, images: engine.heldOutImages, chips: PAIRED_CHECK_CHIPS, secondsPerImageChip: estimateS }), estimateS);
+        if (engine.checkImageCount < engine.heldOutImages) {
+            notes.push(engine.checkImageCount === 0
+                ? `the derivation rules did not test: their group comparisons on ${engine.heldOutImages} held-out images would not fit in a search phase (larger kernels fell back, costlier ops stood)`
+                : `the derivation rules' checks ran on ${engine.checkImageCount} of the ${engine.heldOutImages} held-out images: all would not fit in a search phase`);
+        }
         const searched = [];
         for (const lambda of lambdas) {
             const ts = now();
             // The derivation rules' paired checks (engine, `largerKernels` / `costlierOps: paired`) run after the argmax
-            // within the same phase: they take PAIRED_CHECK_SHARE of it, so the protocol's split of the
-            // budget is unchanged. The engine's own fine-tune is off (maxSteps 0): every candidate's equal fine-tuning
-            // follows below.
-            const checkS = space.largerKernels === 'paired' || space.costlierOps === 'paired' ? PAIRED_CHECK_SHARE * alloc.searchS : 0;
+            // within the same phase, so the protocol's split of the budget is unchanged: the architecture steps stop
+            // early by their group comparisons' time. The engine's own fine-tune is off (maxSteps 0): every candidate's
+            // equal fine-tuning follows below.
+            const checkS = pairedCheckS({
+                searchS: alloc.searchS, groupForwards, images: engine.checkImageCount, chips: PAIRED_CHECK_CHIPS, secondsPerImageChip: engine.checkImageSeconds,
+            });
             const res = await engine.searchLambda({
                 lambda, table, nonIdeal,
                 search: { deadlineS: ts + alloc.searchS - checkS, maxSteps: caps.searchSteps },
@@ -2169,7 +2237,7 @@ async function runSearchOn(inp, opts) {
             const validation = await validate(saved, ft.mappings, label);
             searched.push({ id, kind: 'searched', label, graph: saved, mappings: ft.mappings, fineTuneSteps: ft.steps, lambda, architecture, validation, validationImages: selection.images.n, run: res });
             summaries.push({
-                lambda, choice: res.choice, architecture,
+                id, lambda, choice: res.choice, architecture,
                 alphas: res.alphas.map((a) => [...a]),
                 probabilities: engine.probabilitiesOf(res.alphas).map((p) => [...p]),
                 archSteps: res.archSteps, searchWeightSteps: res.searchWeightSteps, fineTuneSteps: ft.steps,
@@ -2186,7 +2254,6 @@ async function runSearchOn(inp, opts) {
         summaries[pick] = { ...summaries[pick], evaluated: true };
         if (searched.length > 1)
             notes.push(`λ=${chosen.lambda} chosen on ${selection.name}: the lowest ${space.objective} among the λ candidates not worse there than the most accurate`);
-        notes.push(...pairedCheckNotes(chosen.run, searched.length > 1 ? `λ=${chosen.lambda}: ` : ''));
         const from = chosen.run.weightsAfterSearch;
         // 5. Baselines with the same fine-tuning from the same weights.
         let randomS = 0;
@@ -2285,7 +2352,7 @@ async function runSearchOn(inp, opts) {
         return { ...c, comparisons };
     });
     // 8. Front, table, every candidate's files, the proposed one at the root.
-    const pareto = (0,search_pareto/* paretoDocument */.RB)(compared, space.objective, protocol);
+    const pareto = (0,search_pareto/* paretoDocument */.RB)(compared, space.objective, protocol, summaries);
     const summary = (0,search_summary/* searchSummaryMarkdown */.w0)(pareto, [...notes, `reference: the committed model as committed (no fine-tuning) scores ${pct(committedValidation.accuracy.nonIdeal.mean)} non-ideal on ${selection.name}`]);
     if (sink) {
         for (const p of pending) {
@@ -2294,7 +2361,7 @@ async function runSearchOn(inp, opts) {
                 await saveCandidate(sink, folder, p.graph, p.mappings, inp.file);
             await sink.writeText(`${folder}/report.json`, JSON.stringify(reports.get(p.id), null, 2) + '\n');
         }
-        await sink.writeText('pareto.json', JSON.stringify({ ...pareto, lambdas: summaries }, null, 2) + '\n');
+        await sink.writeText('pareto.json', JSON.stringify(pareto, null, 2) + '\n');
         await sink.writeText('summary.md', summary);
         const best = pareto.best ? pending.find((p) => p.id === pareto.best) : undefined;
         if (best) {
@@ -2307,10 +2374,6 @@ async function runSearchOn(inp, opts) {
     return { pareto, reports, lambdas: summaries, runs, warmupSteps, trainingS, elapsedS, budgetS, notes, summary };
 }
 const pct = (x) => `${(x * 100).toFixed(2)} %`;
-/** What the derivation rules decided for one λ (summary.md notes): every paired check, in order. */
-function pairedCheckNotes(run, prefix) {
-    return run.pairedChecks.map((c) => `${prefix}${(0,search_summary/* describePairedCheck */.$m)(c, run.lambda)}`);
-}
 /**
  * Writes a candidate's model and mapping into `folder` of the sink and reads the model back exactly as a
  * user's model is read, so that what is evaluated is what was written. Without a sink, the graph as is.

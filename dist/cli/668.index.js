@@ -31,11 +31,75 @@ const OBJECTIVES = ['edap', 'energy', 'latency'];
 /** More candidates than any bounded search evaluates (a guard against a forged document's size). */
 const MAX_CANDIDATES = 10_000;
 const MAX_TEXT = 500;
+/** An architecture's description names every changed layer: longer than a label, still bounded. */
+const MAX_ARCHITECTURE_TEXT = 100_000;
+/** λ records and paired checks per λ: more than any bounded search makes (guards against a forged document's size). */
+const MAX_LAMBDAS = 1000;
+const MAX_CHECKS = 1000;
+const MAX_LAYERS = 10_000;
+const RULES = ['largerKernels', 'costlierOps'];
+/** Control characters: text from a document reaches logs and job summaries, where a newline could start a workflow command. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
 function text(v, file, field) {
     const s = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readString */ .E3)(v, file, field);
     if (s.length > MAX_TEXT)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, field, `longer than ${MAX_TEXT} characters`);
+    if (CONTROL.test(s))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, field, 'contains a control character');
     return s;
+}
+/** An architecture's changes from the committed model: '' when there are none. */
+function architectureText(v, file, field) {
+    if (typeof v !== 'string')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, field, `expected a string, found ${(0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(v)}`);
+    if (v.length > MAX_ARCHITECTURE_TEXT)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, field, `longer than ${MAX_ARCHITECTURE_TEXT} characters`);
+    if (CONTROL.test(v))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, field, 'contains a control character');
+    return v;
+}
+function arrayOf(raw, max, file, field) {
+    if (!Array.isArray(raw))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, field, 'expected an array');
+    if (raw.length > max)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, field, `more than ${max} entries`);
+    return raw;
+}
+function pairedCheck(raw, file, field) {
+    const o = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .requireObject */ .zG)(raw, file, field);
+    const diff = { min: -1, max: 1 };
+    const ci = arrayOf(o.ci95, 2, file, `${field}.ci95`);
+    if (ci.length !== 2)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, `${field}.ci95`, 'expected [low, high]');
+    const low = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(ci[0], file, `${field}.ci95[0]`, { min: -2, max: 2 });
+    const high = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(ci[1], file, `${field}.ci95[1]`, { min: -2, max: 2 });
+    if (low > high)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, `${field}.ci95`, `low ${low} is above high ${high}`);
+    const finite = (k) => (o[k] !== undefined ? { [k]: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o[k], file, `${field}.${k}`) } : {});
+    return {
+        rule: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnum */ .ai)(o.rule, RULES, file, `${field}.rule`),
+        layers: arrayOf(o.layers, MAX_LAYERS, file, `${field}.layers`).map((l, i) => text(l, file, `${field}.layers[${i}]`)),
+        deltaAccuracy: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.deltaAccuracy, file, `${field}.deltaAccuracy`, diff),
+        ci95: [low, high],
+        kept: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(o.kept, file, `${field}.kept`),
+        images: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.images, file, `${field}.images`, { integer: true, min: 50 }),
+        chips: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.chips, file, `${field}.chips`, { integer: true, min: 1 }),
+        ...finite('deltaCe'), ...finite('deltaHardware'), ...finite('deltaObjective'),
+    };
+}
+/** A λ record (the fields a merge keeps; the search's α and probabilities are dropped). */
+function lambdaRecord(raw, file, field) {
+    const o = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .requireObject */ .zG)(raw, file, field);
+    return {
+        id: text(o.id, file, `${field}.id`),
+        lambda: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.lambda, file, `${field}.lambda`, { min: 0 }),
+        archSteps: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.archSteps, file, `${field}.archSteps`, { integer: true, min: 0 }),
+        argmax: architectureText(o.argmax, file, `${field}.argmax`),
+        architecture: architectureText(o.architecture, file, `${field}.architecture`),
+        evaluated: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readBoolean */ .Vf)(o.evaluated, file, `${field}.evaluated`),
+        validationAccuracy: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.validationAccuracy, file, `${field}.validationAccuracy`, { min: 0, max: 1 }),
+        pairedChecks: arrayOf(o.pairedChecks, MAX_CHECKS, file, `${field}.pairedChecks`).map((c, i) => pairedCheck(c, file, `${field}.pairedChecks[${i}]`)),
+    };
 }
 /** A folder below the output folder: relative, '/'-separated, no '..', no control characters. */
 function folderOf(v, file, field) {
@@ -120,7 +184,7 @@ function candidate(raw, file, field) {
         ...(c.validationTolerance !== undefined ? { validationTolerance: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(c.validationTolerance, file, `${field}.validationTolerance`, unit) } : {}),
         ...(c.comparisons !== undefined ? { comparisons: comparisons(c.comparisons, file, `${field}.comparisons`) } : {}),
         ...(c.lambda !== undefined ? { lambda: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(c.lambda, file, `${field}.lambda`, nonNegative) } : {}),
-        ...(c.architecture !== undefined ? { architecture: text(c.architecture, file, `${field}.architecture`) } : {}),
+        ...(c.architecture !== undefined ? { architecture: architectureText(c.architecture, file, `${field}.architecture`) } : {}),
         ...(c.folder !== undefined ? { folder: folderOf(c.folder, file, `${field}.folder`) } : {}),
     };
 }
@@ -161,9 +225,25 @@ function parseParetoDocument(raw, file) {
         if (!ids.has(x.against))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, `candidates[${i}].comparisons[${j}].against`, 'names no candidate');
     }));
+    // Documents written before λ records carried their candidate id have records a merge cannot attribute: dropped.
+    const rawLambdas = o.lambdas === undefined ? undefined : arrayOf(o.lambdas, MAX_LAMBDAS, file, 'lambdas');
+    const attributable = rawLambdas?.every((l) => !(0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(l) || l.id !== undefined);
+    const lambdas = rawLambdas && attributable ? rawLambdas.map((l, i) => lambdaRecord(l, file, `lambdas[${i}]`)) : undefined;
+    const byId = new Map(candidates.map((c) => [c.id, c]));
+    const lambdaIds = new Set();
+    lambdas?.forEach((l, i) => {
+        if (lambdaIds.has(l.id))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, `lambdas[${i}].id`, `'${l.id}' appears twice`);
+        lambdaIds.add(l.id);
+        const c = byId.get(l.id);
+        if (l.evaluated && (c?.kind !== 'searched' || c.lambda !== l.lambda)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, `lambdas[${i}].id`, `an evaluated λ must name the searched candidate of λ ${l.lambda}`);
+        }
+    });
     return {
         schema: 'nax-pareto/1', objective, candidates, front, ...(best !== undefined ? { best } : {}), beatsCommitted: o.beatsCommitted,
         ...(o.protocol !== undefined ? { protocol: protocolInfo(o.protocol, file) } : {}),
+        ...(lambdas ? { lambdas } : {}),
     };
 }
 
@@ -301,7 +381,9 @@ async function mergeSearchFolders(folders, outDir, shownAs = folders) {
     const merged = (0,pareto/* mergeSearchResults */.L)(docs, folders.map((d) => external_node_path_default().relative(outDir, d) || '.'));
     await (0,promises_.mkdir)(outDir, { recursive: true });
     await (0,promises_.writeFile)(external_node_path_default().join(outDir, 'pareto.json'), `${JSON.stringify(merged, null, 2)}\n`);
-    const summary = (0,search_summary/* searchSummaryMarkdown */.w0)(merged);
+    // A shard without λ records (written before nax kept them) leaves its derivation checks out: say so.
+    const without = merged.lambdas ? docs.flatMap((d, i) => (d.lambdas ? [] : [shownAs[i]])) : [];
+    const summary = (0,search_summary/* searchSummaryMarkdown */.w0)(merged, without.map((f) => `${f}: no λ records (written before nax kept them), so its derivation checks are not shown`));
     await (0,promises_.writeFile)(external_node_path_default().join(outDir, 'summary.md'), summary);
     const best = merged.candidates.find((c) => c.id === merged.best);
     return { merged, summary, ...(best?.folder !== undefined ? { bestFolder: best.folder } : {}) };
@@ -317,7 +399,7 @@ async function mergeSearchFolders(folders, outDir, shownAs = folders) {
 /* harmony export */   $m: () => (/* binding */ describePairedCheck),
 /* harmony export */   w0: () => (/* binding */ searchSummaryMarkdown)
 /* harmony export */ });
-/* unused harmony exports candidateTable, comparisonTable, protocolParagraph */
+/* unused harmony exports candidateTable, comparisonTable, derivationLines, protocolParagraph */
 /* harmony import */ var markdown_table__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(735);
 /* harmony import */ var _config_cost_model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(145);
 /**
@@ -385,6 +467,17 @@ function describePairedCheck(c, lambda) {
     return `ops other than the cost-only optimum's on ${c.layers.join(', ')}: ΔCE ${f(c.deltaCe)} nats + λ·Δhardware ` +
         `${f(c.deltaHardware === undefined ? undefined : lambda * c.deltaHardware)} = Δobjective ${f(c.deltaObjective)}; ${acc} → ${c.kept ? 'kept' : 'cost-only op'}`;
 }
+/**
+ * What the derivation rules decided for each evaluated λ: the argmax, then every paired check in order (the
+ * checks run on validation images the architecture steps never drew).
+ */
+function derivationLines(lambdas) {
+    return lambdas.filter((l) => l.evaluated).flatMap((l) => [
+        `- **λ=${l.lambda}** (${l.id}, ${l.archSteps} architecture steps): argmax ${l.argmax || 'the committed architecture'}`,
+        ...(l.pairedChecks.length > 0 ? l.pairedChecks.map((c) => `  - ${describePairedCheck(c, l.lambda)}`)
+            : [`  - no paired check: ${l.argmax === l.architecture ? 'the argmax stands' : `taken untested: ${l.architecture || 'the committed architecture'}`}`]),
+    ]);
+}
 /** One paragraph on how the numbers were made (training, selection, evaluation). */
 function protocolParagraph(doc) {
     const p = doc.protocol;
@@ -428,6 +521,9 @@ function searchSummaryMarkdown(doc, notes = []) {
         for (const c of described)
             lines.push(`- **${c.label}**: ${c.architecture || 'same kernels and crossbars as committed'}`);
     }
+    const derivation = derivationLines(doc.lambdas ?? []);
+    if (derivation.length > 0)
+        lines.push('', '### Derivation rules (paired checks on held-out validation images)', '', ...derivation);
     if (notes.length > 0)
         lines.push('', ...notes.map((n) => `> ${n}`));
     return lines.join('\n') + '\n';
@@ -507,7 +603,7 @@ function deltaVsBaseline(c, cs) {
     const baseline = ok[0];
     return baseline ? { baseline, deltaEdap: c.edap / baseline.edap - 1 } : undefined;
 }
-function paretoDocument(cs, objective, protocol) {
+function paretoDocument(cs, objective, protocol, lambdas) {
     const { best, beats } = bestCandidate(cs, objective);
     return {
         schema: 'nax-pareto/1',
@@ -517,11 +613,12 @@ function paretoDocument(cs, objective, protocol) {
         best: best?.id,
         beatsCommitted: beats,
         ...(protocol ? { protocol } : {}),
+        ...(lambdas ? { lambdas } : {}),
     };
 }
 /**
- * Merges shard documents (`nax merge`): the union of candidates (same id = same candidate; the first
- * kept), then the front and the best candidate over all of them. `dirs` are the shards' output folders,
+ * Merges shard documents (`nax merge`): the union of candidates and of λ records (same id = same candidate;
+ * the first kept), then the front and the best candidate over all of them. `dirs` are the shards' output folders,
  * in the order of `docs`, to make candidate folders relative to the merge's working directory.
  */
 function mergeSearchResults(docs, dirs) {
@@ -545,7 +642,9 @@ function mergeSearchResults(docs, dirs) {
     if (models.size > 1) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NaxUserError */ .b('merge', 'protocol.costModel', `the search results were costed under different cost-model switches: ${[...models].join(' vs ')}`, 'merge only shards of one run (the same technology.json and --delay-model … flags)');
     }
-    return paretoDocument(all, docs[0].objective, protocol);
+    const lambdaIds = new Set();
+    const lambdas = docs.flatMap((d) => d.lambdas ?? []).filter((l) => !lambdaIds.has(l.id) && lambdaIds.add(l.id));
+    return paretoDocument(all, docs[0].objective, protocol, docs.some((d) => d.lambdas) ? lambdas : undefined);
 }
 
 
