@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   const searched: Array<{ id: string; graph: NetworkGraph; mappings: ReadonlyMap<string, LayerMapping>; choice: readonly number[]; info: object }> = [];
   for (const cfg of configs) {
     const space: SearchSpace = cfg === 'before'
-      ? { ...base, gradient: 'reinforce', commonRandomNumbers: false, tileArea: 'frozen', warmStart: { committed: 0, costOnly: 0 }, largerKernels: 'keep', costlierOps: 'keep' }
+      ? { ...base, gradient: 'reinforce', commonRandomNumbers: false, tileArea: 'frozen', warmStart: { committed: 0, costOnly: 0 }, largerKernels: 'keep', costlierOps: 'keep', smallerCrossbars: 'keep' }
       : cfg === 'afterBinaryGate' ? { ...base, gradient: 'binaryGate' } : base;
     const table = buildHardwareTable(plan, lookup, space);
     const warm = cfg === 'before' ? undefined : warmStartPrior(lookup, plan, space);

@@ -1196,12 +1196,17 @@ function engineSettingsOf(space, nVal, warm) {
         seed: space.seed, batchSize: space.batchSize, archEvery: space.archEvery, archLr: space.archLr, weightLr: space.weightLr,
         archBatch: Math.min(space.archBatch, nVal), nonIdealFraction: space.nonIdealFraction, archSamples: 2,
         gradient: space.gradient, commonRandomNumbers: space.commonRandomNumbers, largerKernels: space.largerKernels,
-        costlierOps: space.costlierOps, kernelCheckImages: space.kernelCheckImages,
+        costlierOps: space.costlierOps, smallerCrossbars: space.smallerCrossbars, kernelCheckImages: space.kernelCheckImages,
         ...(warm ? { prior: warm.alphas, costOnly: warm.costOnly } : {}),
     };
 }
 /** Chip instances of each paired comparison (the same chips for both sides). */
 const PAIRED_CHECK_CHIPS = 2;
+/**
+ * Single-layer tests of the smaller-crossbar rule a search phase keeps time for (nax assumption: the cheapest
+ * moves are tested first, and two is what a 15-minute phase on two cores holds beside the group comparisons).
+ */
+const SMALLER_CROSSBAR_TESTS = 2;
 /**
  * Fewest validation images a paired comparison runs on: below ~50 a gain must be ≥ 4 images out of 50 to
  * clear the interval at all (nax assumption); with a smaller split the rules do not test.
@@ -1212,6 +1217,25 @@ function revertAllOf(a, idx, revertOf) {
     for (const i of idx)
         b[i] = revertOf(i);
     return b;
+}
+/**
+ * Per op of a layer: the op with the same kernel on the next-smaller crossbar of the space (-1 for none and for
+ * the zero op), the smaller-crossbar rule's alternative.
+ */
+function smallerCrossbarOps(layer) {
+    return layer.ops.map((op) => {
+        if (op.kind !== 'path')
+            return -1;
+        let best = -1;
+        layer.ops.forEach((o, j) => {
+            if (o.kind !== 'path' || o.kernel !== op.kernel || o.crossbar >= op.crossbar)
+                return;
+            const b = layer.ops[best];
+            if (best < 0 || (b?.kind === 'path' && o.crossbar > b.crossbar))
+                best = j;
+        });
+        return best;
+    });
 }
 /** Cycles through a split in seeded random order, epoch after epoch. */
 class BatchStream {
@@ -1280,12 +1304,22 @@ class SearchEngine {
      * split's last ones, so α is not fitted on them (0 when no rule can test, or fewer than MIN_PAIRED_CHECK_IMAGES).
      */
     heldOutImages;
-    /** Check forwards (one architecture, every check image and chip) of the group comparisons per λ. */
+    /** Check forwards (one architecture, every check image and chip) of the group comparisons per λ: two per rule. */
     groupForwards;
+    /**
+     * Check forwards each λ's phase keeps time for: the group comparisons', and the smaller-crossbar rule's first
+     * SMALLER_CROSSBAR_TESTS tests.
+     */
+    reservedForwards;
     /** Images the checks run on: the held-out slice's last ones, fixed once per run (useCheckImages). */
     checkImages;
     /** Seconds per image and chip of a check forward: the caller's estimate, then as last measured. */
     checkImageS = 0;
+    /**
+     * Measured check outcomes by architecture, valid for one simulator, λ (its chips) and set of weights: dropped at
+     * every weight step and at the start of each λ's rules.
+     */
+    outcomes;
     constructor(plan, data, settings, clock, ticker) {
         this.plan = plan;
         this.data = data;
@@ -1299,8 +1333,10 @@ class SearchEngine {
         // cost-only optimum is given.
         const kernelRule = settings.largerKernels === 'paired' && plan.layers.some((l) => l.ops.some((op) => op.kind === 'path' && op.kernel > l.committedKernel));
         const opRule = settings.costlierOps === 'paired' && settings.costOnly !== undefined;
+        const smallerRule = settings.smallerCrossbars === 'paired' && plan.layers.some((l) => smallerCrossbarOps(l).some((j) => j >= 0));
         this.groupForwards = 2 * ((kernelRule ? 1 : 0) + (opRule ? 1 : 0));
-        const held = this.groupForwards > 0 ? Math.min(settings.kernelCheckImages ?? 100, Math.floor(data.nVal / 2)) : 0;
+        this.reservedForwards = this.groupForwards + (smallerRule ? SMALLER_CROSSBAR_TESTS : 0);
+        const held = this.reservedForwards > 0 ? Math.min(settings.kernelCheckImages ?? 100, Math.floor(data.nVal / 2)) : 0;
         this.heldOutImages = held >= MIN_PAIRED_CHECK_IMAGES ? held : 0;
         this.checkImages = this.heldOutImages;
         this.val = new BatchStream(data.nVal - this.heldOutImages, settings.seed, 'val-order');
@@ -1342,6 +1378,14 @@ class SearchEngine {
         this.checkImages = m >= MIN_PAIRED_CHECK_IMAGES ? m : 0;
         if (this.checkImageS === 0)
             this.checkImageS = secondsPerImageChip;
+    }
+    /** The check outcomes measured so far with this simulator, λ and weights (a fresh map when any differs). */
+    checkOutcomes(nonIdeal, lambda) {
+        const c = this.outcomes;
+        if (c && c.nonIdeal === nonIdeal && c.lambda === lambda && c.weightSteps === this.weightSteps)
+            return c.byArch;
+        this.outcomes = { nonIdeal, lambda, weightSteps: this.weightSteps, byArch: new Map() };
+        return this.outcomes.byArch;
     }
     /** Images the checks run on (0: the rules do not test). */
     get checkImageCount() {
@@ -1401,15 +1445,25 @@ class SearchEngine {
             });
         }
         const argmax = argmaxArch(alphas);
-        // The kernel rule's single-layer tests leave time for the costlier-op rule's group comparison (two forwards).
+        // The rules run in turn on one set of check images and chips, each starting from the previous one's choice;
+        // an architecture already measured for this λ is not measured again (checkOutcomes). Single-layer tests leave
+        // time for what follows: the costlier-op rule's group comparison, then the smaller-crossbar rule's first tests.
+        this.outcomes = undefined;
+        const opRuleOn = s.costlierOps === 'paired' && s.costOnly !== undefined;
+        const smallerOn = s.smallerCrossbars === 'paired';
         const kernelRule = s.largerKernels === 'paired'
-            ? await this.checkLargerKernels(argmax, o.nonIdeal, lambda, o.fineTune.deadlineS, s.costlierOps === 'paired' && s.costOnly ? 2 : 0)
+            ? await this.checkLargerKernels(argmax, o.nonIdeal, lambda, o.fineTune.deadlineS, (opRuleOn ? 2 : 0) + (smallerOn ? SMALLER_CROSSBAR_TESTS : 0))
             : { choice: argmax, checks: [] };
-        const opRule = s.costlierOps === 'paired' && s.costOnly
-            ? await this.checkCostlierOps(kernelRule.choice, s.costOnly, table, o.nonIdeal, lambda, o.fineTune.deadlineS)
+        const opRule = opRuleOn
+            ? await this.checkCostlierOps(kernelRule.choice, s.costOnly, table, o.nonIdeal, lambda, o.fineTune.deadlineS, smallerOn ? SMALLER_CROSSBAR_TESTS : 0)
             : { choice: kernelRule.choice, checks: [] };
-        const choice = opRule.choice;
-        const pairedChecks = [...kernelRule.checks, ...opRule.checks];
+        // A layer the costlier-op rule compared alone (either way) is not tested again.
+        const measured = new Set(opRule.checks.filter((c) => c.layers.length === 1).map((c) => c.layers[0]));
+        const smaller = smallerOn
+            ? await this.checkSmallerCrossbars(opRule.choice, table, o.nonIdeal, lambda, o.fineTune.deadlineS, measured)
+            : { choice: opRule.choice, checks: [] };
+        const choice = smaller.choice;
+        const pairedChecks = [...kernelRule.checks, ...opRule.checks, ...smaller.checks];
         const hardware = hardwareOfChoice(this.plan, table, choice);
         for (const c of pairedChecks)
             this.ticker.tick(() => `${tag}: ${(0,search_summary/* describePairedCheck */.$m)(c, lambda)}`, true);
@@ -1516,51 +1570,96 @@ class SearchEngine {
      * itself). Skipped blocks (the zero op) stay skipped: they cost less than any op. Without time for a comparison
      * the argmax stands.
      */
-    async checkCostlierOps(arch, costOnly, table, nonIdeal, lambda, deadlineS) {
+    async checkCostlierOps(arch, costOnly, table, nonIdeal, lambda, deadlineS, reserveForwards = 0) {
         // Layers of a skipped block (the zero op) stay skipped: their op changes nothing.
         const kernels = kernelsOf(this.plan, arch);
         const differing = this.plan.layers.map((_, i) => i)
             .filter((i) => arch[i] !== costOnly[i] && kernels.get(this.plan.layers[i].name) !== 'zero');
         const hardwareOf = (a) => hardwareOfChoice(this.plan, table, a);
         return this.pairedRule({
-            rule: 'costlierOps', arch, eligible: differing, fallbackOf: (i) => costOnly[i], nonIdeal, lambda, deadlineS, reserveForwards: 0, untested: 'stand',
+            rule: 'costlierOps', arch, eligible: differing, fallbackOf: (i) => costOnly[i], nonIdeal, lambda, deadlineS, reserveForwards, untested: 'stand',
             hardwareOf,
             alone: (alt, cur) => hardwareOf(alt) < hardwareOf(cur),
         });
     }
     /**
+     * The smaller-crossbar rule, the search's one accuracy-seeking move: the two rules before it only ever move a
+     * layer to a cheaper or a committed op, and tens of architecture steps do not move α far from its warm start,
+     * so without it no candidate goes below the committed crossbar size where that is what accuracy needs (on the
+     * fixture, 32×32 arrays lose less to IR drop and ADC clipping than 64×64 ones). Layers whose move costs exactly
+     * the same (same shape, same op: the layers of a ResNet stage) move together, one test per such unit, so the
+     * few tests a phase holds cover the network rather than a few of its layers; cheapest unit first (the smallest
+     * λ·Δhardware to earn back). A unit moves to the same kernel on the next-smaller crossbar when that lowers the
+     * measured mean non-ideal CE + λ·hardware on the check images and chips, and the next test starts from there.
+     * Layers in `measured` (the costlier-op rule already compared them alone) and skipped blocks are not tested;
+     * tests run while they fit before the deadline, and untested layers stand.
+     */
+    async checkSmallerCrossbars(arch, table, nonIdeal, lambda, deadlineS, measured = new Set()) {
+        const kernels = kernelsOf(this.plan, arch);
+        const hardwareOf = (a) => hardwareOfChoice(this.plan, table, a);
+        const smallerOf = this.plan.layers.map((l) => smallerCrossbarOps(l));
+        const fallbackOf = (i) => smallerOf[i][arch[i]];
+        const eligible = this.plan.layers.map((_, i) => i)
+            .filter((i) => fallbackOf(i) >= 0 && kernels.get(this.plan.layers[i].name) !== 'zero' && !measured.has(this.plan.layers[i].name));
+        const costKey = (i, j) => {
+            const c = table.ops[i];
+            return `${c.energyJ[j]},${c.delayS[j]},${c.areaMm2[j]}`;
+        };
+        const byCost = new Map();
+        for (const i of eligible) {
+            const key = `${costKey(i, arch[i])}>${costKey(i, fallbackOf(i))}`;
+            byCost.set(key, [...(byCost.get(key) ?? []), i]);
+        }
+        const h0 = hardwareOf(arch);
+        const units = [...byCost.values()]
+            .map((unit) => ({ unit, dHw: hardwareOf(revertAllOf(arch, unit, fallbackOf)) - h0 }))
+            .sort((x, y) => x.dHw - y.dHw || x.unit[0] - y.unit[0])
+            .map((u) => u.unit);
+        return this.pairedRule({
+            rule: 'smallerCrossbars', arch, eligible, fallbackOf, nonIdeal, lambda, deadlineS, reserveForwards: 0, untested: 'stand', hardwareOf, group: false, units,
+        });
+    }
+    /**
      * The derivation rules' common test: the chosen ops of the `eligible` layers keep their place only when that
      * pays under non-idealities against `fallbackOf(i)`, paired: the same held-out validation images (the run's
-     * fixed count, useCheckImages) and the same chips for both (`hardwareOf` says what paying means). First all
-     * eligible layers together, against all fallbacks: this comparison decides the common case; it starts when its
-     * two forwards fit before the deadline on the estimated cost (the caller keeps their time, schedule.ts
-     * pairedCheckS) and then completes. When the group pays, each layer alone against its fallback, in order (only
-     * where `alone` allows the move), while a test fits before the deadline with `reserveForwards` more forwards
-     * after it. With no check images (< MIN_PAIRED_CHECK_IMAGES) or no time for the group, `untested` decides:
-     * larger kernels fall back (their cost is certain,
-     * the committed kernel is known to work), costlier ops stand (the cost-only optimum is not known to work: on
-     * the fixture under pumaAdc delay and always-on leakage it loses 6–8 pp). The same holds for layers whose own
-     * test no longer fits after the group paid: larger kernels fall back, costlier ops stay on the group's evidence.
+     * fixed count, useCheckImages) and the same chips for both and for every rule (`hardwareOf` says what paying
+     * means), so an architecture is measured once per λ (checkOutcomes). With `group` (the default),
+     * first all eligible layers together, against all fallbacks: this comparison decides the common case; it starts
+     * when its two forwards fit before the deadline on the estimated cost (the caller keeps their time, schedule.ts
+     * pairedCheckS) and then completes. When the group pays (or without a group), each layer alone against its
+     * fallback, in order (only where `alone` allows the move), while a test fits before the deadline with
+     * `reserveForwards` more forwards after it. With no check images (< MIN_PAIRED_CHECK_IMAGES) or no time for the
+     * first comparison, `untested` decides: larger kernels fall back (their cost is certain, the committed kernel is
+     * known to work), other ops stand (the cost-only optimum is not known to work: on the fixture under pumaAdc
+     * delay and always-on leakage it loses 6–8 pp). The same holds for layers whose own test no longer fits after
+     * the group paid: larger kernels fall back, costlier ops stay on the group's evidence.
      */
     async pairedRule(o) {
         const choice = [...o.arch];
         const { eligible, fallbackOf } = o;
         if (eligible.length === 0)
             return { choice, checks: [] };
+        const cache = this.checkOutcomes(o.nonIdeal, o.lambda);
+        const keyOf = (a) => a.join(',');
         const fallBack = (a, idx) => revertAllOf(a, idx, fallbackOf);
         const n = this.checkImages;
         const untested = () => (o.untested === 'fallBack' ? fallBack(choice, eligible) : choice);
-        // The group comparison (two forwards) starts only when it fits before the deadline, on the estimated cost.
+        // The first comparison (two forwards, one when the chosen side is already measured) starts only when it fits
+        // before the deadline, on the estimated cost.
+        const group = o.group ?? true;
         const forwardS = this.checkImageS * n * PAIRED_CHECK_CHIPS;
-        if (n < MIN_PAIRED_CHECK_IMAGES || this.clock.now() + 2 * forwardS > o.deadlineS)
+        const firstForwards = (cache.has(keyOf(choice)) ? 0 : 1) + 1;
+        if (n < MIN_PAIRED_CHECK_IMAGES || this.clock.now() + firstForwards * forwardS > o.deadlineS)
             return { choice: untested(), checks: [] };
         const lo = this.data.nVal - n;
         const x = this.data.valImages.subarray(lo * this.per, this.data.nVal * this.per);
         const y = this.data.valLabels.subarray(lo);
-        // 'kernel-check' keeps the larger-kernel rule's chips as they were before the costlier-op rule existed.
-        const label = o.rule === 'largerKernels' ? 'kernel-check' : 'costlier-check';
-        const seeds = Array.from({ length: PAIRED_CHECK_CHIPS }, (_, c) => (0,xbar_rng/* deriveSeed */.B)(this.settings.seed, label, o.lambda, c));
+        const seeds = Array.from({ length: PAIRED_CHECK_CHIPS }, (_, c) => (0,xbar_rng/* deriveSeed */.B)(this.settings.seed, 'paired-check', o.lambda, c));
         const outcomeOf = async (a) => {
+            const hit = cache.get(keyOf(a));
+            if (hit)
+                return hit;
+            const t0 = this.clock.now();
             const graph = deriveGraph(this.plan, a, this.weightsOf);
             const mappings = deriveMappings(this.plan, a);
             const correct = [];
@@ -1570,7 +1669,10 @@ class SearchEngine {
                 correct.push(top1Correct(out, y, n));
                 ce.push(crossEntropyPerSample(out, y, n, this.probabilities));
             }
-            return { arch: [...a], correct, ce };
+            this.checkImageS = (this.clock.now() - t0) / (n * seeds.length);
+            const outcome = { arch: [...a], correct, ce };
+            cache.set(keyOf(a), outcome);
+            return outcome;
         };
         const checks = [];
         const compare = (chosen, fallback, layers) => {
@@ -1594,28 +1696,29 @@ class SearchEngine {
             checks.push(check);
             return check;
         };
-        const t0 = this.clock.now();
         let base = await outcomeOf(choice);
-        const perEval = this.clock.now() - t0;
-        this.checkImageS = perEval / (n * seeds.length);
-        const fits = () => this.clock.now() + perEval * (1 + o.reserveForwards) <= o.deadlineS;
-        const allFallback = await outcomeOf(fallBack(choice, eligible));
-        if (!compare(base, allFallback, eligible).kept)
-            return { choice: [...allFallback.arch], checks };
-        if (eligible.length === 1)
-            return { choice, checks };
-        for (const i of eligible) {
-            const alt = fallBack(choice, [i]);
+        const fits = () => this.clock.now() + this.checkImageS * n * seeds.length * (1 + o.reserveForwards) <= o.deadlineS;
+        if (group) {
+            const allFallback = await outcomeOf(fallBack(choice, eligible));
+            if (!compare(base, allFallback, eligible).kept)
+                return { choice: [...allFallback.arch], checks };
+            if (eligible.length === 1)
+                return { choice, checks };
+        }
+        for (const unit of o.units ?? eligible.map((i) => [i])) {
+            const alt = fallBack(choice, unit);
             if (o.alone && !o.alone(alt, choice))
                 continue;
             if (!fits()) {
-                // Larger kernels not tested alone fall back (as before the costlier-op rule); costlier ops stand on the group's evidence.
+                // Larger kernels not tested alone fall back (as before the costlier-op rule); other ops stand (costlier
+                // ones on the group's evidence).
                 if (o.untested === 'fallBack')
-                    choice[i] = fallbackOf(i);
+                    for (const i of unit)
+                        choice[i] = fallbackOf(i);
                 continue;
             }
             const altOutcome = await outcomeOf(alt);
-            if (!compare(base, altOutcome, [i]).kept) {
+            if (!compare(base, altOutcome, unit).kept) {
                 choice.splice(0, choice.length, ...alt);
                 base = altOutcome;
             }
@@ -1989,7 +2092,7 @@ const SCHEDULE = Object.freeze({
     evalMargin: 1.25,
     /**
      * Share of a search phase kept for the derivation rules' paired checks (engine.ts pairedRule): at least
-     * `pairedChecksMin` (room for single-layer tests after the group comparisons), at most `pairedChecksMax`
+     * `pairedChecksMin` (room for single-layer tests beside the reserved forwards), at most `pairedChecksMax`
      * (the architecture steps keep the rest even on a slow machine).
      */
     pairedChecksMin: 0.35,
@@ -2030,24 +2133,25 @@ function protocolAllocation(o) {
     return { searchS, fineTuneSteps: Math.max(0, Math.min(o.maxFineTuneSteps, steps)) };
 }
 /**
- * Time at the end of a search phase of `searchS` kept for the derivation rules' paired checks: the group
- * comparisons (`groupForwards` check forwards of `images` × `chips`, at `secondsPerImageChip` each, with the
- * evaluation margin), within [pairedChecksMin, pairedChecksMax] of the phase; 0 without a check to run.
+ * Time at the end of a search phase of `searchS` kept for the derivation rules' paired checks: the forwards the
+ * rules keep time for (`forwards` check forwards of `images` × `chips`, at `secondsPerImageChip` each, with the
+ * evaluation margin: engine.reservedForwards), within [pairedChecksMin, pairedChecksMax] of the phase; 0 without
+ * a check to run.
  */
 function pairedCheckS(o) {
-    if (o.groupForwards <= 0 || o.images <= 0)
+    if (o.forwards <= 0 || o.images <= 0)
         return 0;
-    const need = SCHEDULE.evalMargin * o.groupForwards * o.images * o.chips * o.secondsPerImageChip;
+    const need = SCHEDULE.evalMargin * o.forwards * o.images * o.chips * o.secondsPerImageChip;
     return Math.min(SCHEDULE.pairedChecksMax * o.searchS, Math.max(SCHEDULE.pairedChecksMin * o.searchS, need));
 }
 /**
- * Images the paired checks can run on in a search phase of `searchS`: all `images` when their group comparisons
- * fit within pairedChecksMax of the phase (with the evaluation margin), else as many as fit. Chosen once per run,
- * so every λ's checks see the same images.
+ * Images the paired checks can run on in a search phase of `searchS`: all `images` when the group comparisons'
+ * `forwards` fit within pairedChecksMax of the phase (with the evaluation margin), else as many as fit. Chosen
+ * once per run, so every λ's checks see the same images.
  */
 function pairedCheckImages(o) {
-    const perImage = SCHEDULE.evalMargin * o.groupForwards * o.chips * o.secondsPerImageChip;
-    if (o.groupForwards <= 0 || perImage <= 0)
+    const perImage = SCHEDULE.evalMargin * o.forwards * o.chips * o.secondsPerImageChip;
+    if (o.forwards <= 0 || perImage <= 0)
         return o.images;
     return Math.min(o.images, Math.floor((SCHEDULE.pairedChecksMax * o.searchS) / perImage));
 }
@@ -2201,25 +2305,26 @@ async function runSearchOn(inp, opts) {
         const ftLimit = { deadlineS: deadlineOf(budget), maxSteps: F };
         // 3. Per λ: search, argmax, the equal fine-tuning, then the selection evaluation on validation.
         // The derivation rules' check images, fixed for the run: all held-out ones unless their group comparisons
-        // would take more than the largest share of a phase. Until a check has run, a check forward's cost is
+        // would take more than the largest share of a phase (the image count is the checks' power; later tests run
+        // in the time the phase keeps beyond the groups'). Until a check has run, a check forward's cost is
         // estimated from the committed model's selection evaluation (which also runs the ideal and quantised forwards).
         const estimateS = evalS / (selection.images.n * space.selectionChips);
-        const groupForwards = engine.groupForwards;
-        engine.useCheckImages(pairedCheckImages({ searchS: alloc.searchS, groupForwards, images: engine.heldOutImages, chips: PAIRED_CHECK_CHIPS, secondsPerImageChip: estimateS }), estimateS);
+        const reservedForwards = engine.reservedForwards;
+        engine.useCheckImages(pairedCheckImages({ searchS: alloc.searchS, forwards: engine.groupForwards, images: engine.heldOutImages, chips: PAIRED_CHECK_CHIPS, secondsPerImageChip: estimateS }), estimateS);
         if (engine.checkImageCount < engine.heldOutImages) {
             notes.push(engine.checkImageCount === 0
-                ? `the derivation rules did not test: their group comparisons on ${engine.heldOutImages} held-out images would not fit in a search phase (larger kernels fell back, costlier ops stood)`
+                ? `the derivation rules did not test: their comparisons on ${engine.heldOutImages} held-out images would not fit in a search phase (larger kernels fell back, other ops stood)`
                 : `the derivation rules' checks ran on ${engine.checkImageCount} of the ${engine.heldOutImages} held-out images: all would not fit in a search phase`);
         }
         const searched = [];
         for (const lambda of lambdas) {
             const ts = now();
-            // The derivation rules' paired checks (engine, `largerKernels` / `costlierOps: paired`) run after the argmax
-            // within the same phase, so the protocol's split of the budget is unchanged: the architecture steps stop
-            // early by their group comparisons' time. The engine's own fine-tune is off (maxSteps 0): every candidate's
+            // The derivation rules' paired checks (engine, `largerKernels` / `costlierOps` / `smallerCrossbars: paired`)
+            // run after the argmax within the same phase, so the protocol's split of the budget is unchanged: the
+            // architecture steps stop early by the reserved forwards' time. The engine's own fine-tune is off (maxSteps 0): every candidate's
             // equal fine-tuning follows below.
             const checkS = pairedCheckS({
-                searchS: alloc.searchS, groupForwards, images: engine.checkImageCount, chips: PAIRED_CHECK_CHIPS, secondsPerImageChip: engine.checkImageSeconds,
+                searchS: alloc.searchS, forwards: reservedForwards, images: engine.checkImageCount, chips: PAIRED_CHECK_CHIPS, secondsPerImageChip: engine.checkImageSeconds,
             });
             const res = await engine.searchLambda({
                 lambda, table, nonIdeal,

@@ -37,7 +37,7 @@ const MAX_ARCHITECTURE_TEXT = 100_000;
 const MAX_LAMBDAS = 1000;
 const MAX_CHECKS = 1000;
 const MAX_LAYERS = 10_000;
-const RULES = ['largerKernels', 'costlierOps'];
+const RULES = ['largerKernels', 'costlierOps', 'smallerCrossbars'];
 /** Control characters: text from a document reaches logs and job summaries, where a newline could start a workflow command. */
 const CONTROL = /[\u0000-\u001f\u007f]/;
 function text(v, file, field) {

@@ -37,7 +37,7 @@ const MAX_ARCHITECTURE_TEXT = 100_000;
 const MAX_LAMBDAS = 1000;
 const MAX_CHECKS = 1000;
 const MAX_LAYERS = 10_000;
-const RULES = ['largerKernels', 'costlierOps'];
+const RULES = ['largerKernels', 'costlierOps', 'smallerCrossbars'];
 /** Control characters: text from a document reaches logs and job summaries, where a newline could start a workflow command. */
 const CONTROL = /[\u0000-\u001f\u007f]/;
 function text(v, file, field) {
@@ -464,8 +464,11 @@ function describePairedCheck(c, lambda) {
         return `larger kernels than committed on ${c.layers.join(', ')}: ${acc} → ${c.kept ? 'kept' : 'committed kernel'}`;
     }
     const f = (x) => (x === undefined ? '?' : signed(x, 3));
-    return `ops other than the cost-only optimum's on ${c.layers.join(', ')}: ΔCE ${f(c.deltaCe)} nats + λ·Δhardware ` +
-        `${f(c.deltaHardware === undefined ? undefined : lambda * c.deltaHardware)} = Δobjective ${f(c.deltaObjective)}; ${acc} → ${c.kept ? 'kept' : 'cost-only op'}`;
+    const objective = `ΔCE ${f(c.deltaCe)} nats + λ·Δhardware ${f(c.deltaHardware === undefined ? undefined : lambda * c.deltaHardware)} = Δobjective ${f(c.deltaObjective)}`;
+    if (c.rule === 'smallerCrossbars') {
+        return `${c.layers.join(', ')} on ${c.layers.length === 1 ? 'its crossbar' : 'their crossbars'} against the next-smaller size: ${objective}; ${acc} → ${c.kept ? 'kept' : 'smaller crossbar'}`;
+    }
+    return `ops other than the cost-only optimum's on ${c.layers.join(', ')}: ${objective}; ${acc} → ${c.kept ? 'kept' : 'cost-only op'}`;
 }
 /**
  * What the derivation rules decided for each evaluated λ: the argmax, then every paired check in order (the

@@ -28,6 +28,7 @@
  *     warmStart: { committed: 1, costOnly: 1 }   # initial α bonuses, nats
  *     largerKernels: paired       # or keep; kernelCheckImages: 100 (held out of the architecture steps)
  *     costlierOps: paired         # or keep: an op other than the cost-only optimum's must lower CE + λ·hardware
+ *     smallerCrossbars: paired    # or keep: a layer moves to its next-smaller crossbar when that lowers CE + λ·hardware
  *
  * Only what can be checked without the model is checked here (ranges, units, kernel parity). What needs
  * the model — layer names, kernel size against the feature map, the zero op on a projection block — is
@@ -206,6 +207,14 @@ export interface SearchSpace {
    */
   readonly costlierOps: 'paired' | 'keep';
   /**
+   * 'paired': after the costlier-op rule, each layer alone, cheapest move first, is compared with the same kernel on
+   * its next-smaller crossbar and moves there when that lowers the measured objective (mean non-ideal CE +
+   * λ·hardware term, same images and chips), while tests fit in the phase. It is the one rule that can buy
+   * accuracy with hardware: the others only move a layer to a cheaper or the committed op. 'keep': no such test.
+   * Default 'paired'.
+   */
+  readonly smallerCrossbars: 'paired' | 'keep';
+  /**
    * Images of the derivation rules' paired comparisons (two chip instances each), held out of the architecture
    * steps: the architecture-step split's last ones, at most half of it. Default 100: each comparison runs two
    * full non-ideal forwards per image and chip, and the search phase keeps their time (schedule.ts pairedCheckS).
@@ -242,6 +251,7 @@ export const DEFAULT_SEARCH_SPACE: SearchSpace = Object.freeze({
   warmStart: Object.freeze({ committed: 1, costOnly: 1 }),
   largerKernels: 'paired',
   costlierOps: 'paired',
+  smallerCrossbars: 'paired',
   kernelCheckImages: 100,
 } satisfies SearchSpace);
 
@@ -249,7 +259,7 @@ const KEYS = [
   'layers', 'kernels', 'crossbars', 'otherLayers', 'zeroOp', 'lambda', 'objective', 'budget', 'epochs', 'trainSet',
   'validationImages', 'validationSet', 'selectionImages', 'selectionChips', 'evaluationImages', 'evaluationChips', 'seed', 'batchSize', 'archEvery', 'archLr', 'weightLr', 'archBatch', 'nonIdealFraction',
   'gradient', 'commonRandomNumbers', 'hardwareLoss', 'additiveWeights', 'tileArea', 'warmStart', 'largerKernels', 'costlierOps',
-  'kernelCheckImages',
+  'smallerCrossbars', 'kernelCheckImages',
 ];
 
 /** Largest kernel the parser accepts at all; the model-dependent bound is 2·min(H, W) − 1 (plan.ts). */
@@ -414,6 +424,7 @@ export function parseSearchSpace(raw: unknown, file: string, field: string): Sea
     warmStart: o.warmStart === undefined ? d.warmStart : readWarmStart(o.warmStart, file, f('warmStart')),
     largerKernels: o.largerKernels === undefined ? d.largerKernels : readEnum(o.largerKernels, ['paired', 'keep'] as const, file, f('largerKernels')),
     costlierOps: o.costlierOps === undefined ? d.costlierOps : readEnum(o.costlierOps, ['paired', 'keep'] as const, file, f('costlierOps')),
+    smallerCrossbars: o.smallerCrossbars === undefined ? d.smallerCrossbars : readEnum(o.smallerCrossbars, ['paired', 'keep'] as const, file, f('smallerCrossbars')),
     kernelCheckImages: optionalNumber(o.kernelCheckImages, d.kernelCheckImages, file, f('kernelCheckImages'), { integer: true, min: 50, max: 100000 }),
   });
 }

@@ -30,7 +30,7 @@ import {
 import { describePairedCheck } from '../render/search-summary.js';
 import { deriveGraph, deriveMappings } from './derive.js';
 import { crossEntropyPerSample, outputIsSoftmax, top1Correct } from './forward.js';
-import { type ArchChoice, type SearchPlan, describeChoice, kernelsOf } from './plan.js';
+import { type ArchChoice, type MixedLayer, type SearchPlan, describeChoice, kernelsOf } from './plan.js';
 import type { PairedCheck, PairedRule } from './pareto.js';
 import { Supernet } from './supernet.js';
 
@@ -109,6 +109,12 @@ export interface EngineSettings {
    * from the cost-only optimum's keeps it only when that lowers the measured CE + λ·hardware. Default 'keep'.
    */
   readonly costlierOps?: 'paired' | 'keep';
+  /**
+   * Smaller-crossbar rule after the costlier-op rule, the one accuracy-seeking move: with 'paired', each layer is
+   * tested alone against its next-smaller crossbar (same kernel) and moves when that lowers the measured CE +
+   * λ·hardware. Default 'keep'.
+   */
+  readonly smallerCrossbars?: 'paired' | 'keep';
   /** The cost-only optimum (cost-descent.ts), the costlier-op rule's fallback. */
   readonly costOnly?: ArchChoice;
   /**
@@ -124,13 +130,18 @@ export function engineSettingsOf(space: SearchSpace, nVal: number, warm?: { read
     seed: space.seed, batchSize: space.batchSize, archEvery: space.archEvery, archLr: space.archLr, weightLr: space.weightLr,
     archBatch: Math.min(space.archBatch, nVal), nonIdealFraction: space.nonIdealFraction, archSamples: 2,
     gradient: space.gradient, commonRandomNumbers: space.commonRandomNumbers, largerKernels: space.largerKernels,
-    costlierOps: space.costlierOps, kernelCheckImages: space.kernelCheckImages,
+    costlierOps: space.costlierOps, smallerCrossbars: space.smallerCrossbars, kernelCheckImages: space.kernelCheckImages,
     ...(warm ? { prior: warm.alphas, costOnly: warm.costOnly } : {}),
   };
 }
 
 /** Chip instances of each paired comparison (the same chips for both sides). */
 export const PAIRED_CHECK_CHIPS = 2;
+/**
+ * Single-layer tests of the smaller-crossbar rule a search phase keeps time for (nax assumption: the cheapest
+ * moves are tested first, and two is what a 15-minute phase on two cores holds beside the group comparisons).
+ */
+export const SMALLER_CROSSBAR_TESTS = 2;
 /**
  * Fewest validation images a paired comparison runs on: below ~50 a gain must be ≥ 4 images out of 50 to
  * clear the interval at all (nax assumption); with a smaller split the rules do not test.
@@ -141,6 +152,36 @@ function revertAllOf(a: readonly number[], idx: readonly number[], revertOf: (i:
   const b = [...a];
   for (const i of idx) b[i] = revertOf(i);
   return b;
+}
+
+/**
+ * Per op of a layer: the op with the same kernel on the next-smaller crossbar of the space (-1 for none and for
+ * the zero op), the smaller-crossbar rule's alternative.
+ */
+export function smallerCrossbarOps(layer: MixedLayer): number[] {
+  return layer.ops.map((op) => {
+    if (op.kind !== 'path') return -1;
+    let best = -1;
+    layer.ops.forEach((o, j) => {
+      if (o.kind !== 'path' || o.kernel !== op.kernel || o.crossbar >= op.crossbar) return;
+      const b = layer.ops[best];
+      if (best < 0 || (b?.kind === 'path' && o.crossbar > b.crossbar)) best = j;
+    });
+    return best;
+  });
+}
+
+/** An architecture's measured outcome on the derivation rules' check images and chips (per chip, per image). */
+export interface CheckOutcome {
+  readonly arch: readonly number[];
+  readonly correct: readonly Uint8Array[];
+  readonly ce: readonly Float64Array[];
+}
+
+/** What a derivation rule made of an architecture: the choice and its checks. */
+export interface RuleResult {
+  readonly choice: number[];
+  readonly checks: PairedCheck[];
 }
 
 /** Cycles through a split in seeded random order, epoch after epoch. */
@@ -231,12 +272,22 @@ export class SearchEngine {
    * split's last ones, so α is not fitted on them (0 when no rule can test, or fewer than MIN_PAIRED_CHECK_IMAGES).
    */
   readonly heldOutImages: number;
-  /** Check forwards (one architecture, every check image and chip) of the group comparisons per λ. */
+  /** Check forwards (one architecture, every check image and chip) of the group comparisons per λ: two per rule. */
   readonly groupForwards: number;
+  /**
+   * Check forwards each λ's phase keeps time for: the group comparisons', and the smaller-crossbar rule's first
+   * SMALLER_CROSSBAR_TESTS tests.
+   */
+  readonly reservedForwards: number;
   /** Images the checks run on: the held-out slice's last ones, fixed once per run (useCheckImages). */
   private checkImages: number;
   /** Seconds per image and chip of a check forward: the caller's estimate, then as last measured. */
   private checkImageS = 0;
+  /**
+   * Measured check outcomes by architecture, valid for one simulator, λ (its chips) and set of weights: dropped at
+   * every weight step and at the start of each λ's rules.
+   */
+  private outcomes?: { readonly nonIdeal: NonIdealFn; readonly lambda: number; readonly weightSteps: number; readonly byArch: Map<string, CheckOutcome> };
 
   constructor(
     readonly plan: SearchPlan,
@@ -252,8 +303,10 @@ export class SearchEngine {
     // cost-only optimum is given.
     const kernelRule = settings.largerKernels === 'paired' && plan.layers.some((l) => l.ops.some((op) => op.kind === 'path' && op.kernel > l.committedKernel));
     const opRule = settings.costlierOps === 'paired' && settings.costOnly !== undefined;
+    const smallerRule = settings.smallerCrossbars === 'paired' && plan.layers.some((l) => smallerCrossbarOps(l).some((j) => j >= 0));
     this.groupForwards = 2 * ((kernelRule ? 1 : 0) + (opRule ? 1 : 0));
-    const held = this.groupForwards > 0 ? Math.min(settings.kernelCheckImages ?? 100, Math.floor(data.nVal / 2)) : 0;
+    this.reservedForwards = this.groupForwards + (smallerRule ? SMALLER_CROSSBAR_TESTS : 0);
+    const held = this.reservedForwards > 0 ? Math.min(settings.kernelCheckImages ?? 100, Math.floor(data.nVal / 2)) : 0;
     this.heldOutImages = held >= MIN_PAIRED_CHECK_IMAGES ? held : 0;
     this.checkImages = this.heldOutImages;
     this.val = new BatchStream(data.nVal - this.heldOutImages, settings.seed, 'val-order');
@@ -296,6 +349,14 @@ export class SearchEngine {
     const m = Math.min(Math.max(0, Math.floor(n)), this.heldOutImages);
     this.checkImages = m >= MIN_PAIRED_CHECK_IMAGES ? m : 0;
     if (this.checkImageS === 0) this.checkImageS = secondsPerImageChip;
+  }
+
+  /** The check outcomes measured so far with this simulator, λ and weights (a fresh map when any differs). */
+  private checkOutcomes(nonIdeal: NonIdealFn, lambda: number): Map<string, CheckOutcome> {
+    const c = this.outcomes;
+    if (c && c.nonIdeal === nonIdeal && c.lambda === lambda && c.weightSteps === this.weightSteps) return c.byArch;
+    this.outcomes = { nonIdeal, lambda, weightSteps: this.weightSteps, byArch: new Map() };
+    return this.outcomes.byArch;
   }
 
   /** Images the checks run on (0: the rules do not test). */
@@ -364,15 +425,25 @@ export class SearchEngine {
       });
     }
     const argmax = argmaxArch(alphas);
-    // The kernel rule's single-layer tests leave time for the costlier-op rule's group comparison (two forwards).
+    // The rules run in turn on one set of check images and chips, each starting from the previous one's choice;
+    // an architecture already measured for this λ is not measured again (checkOutcomes). Single-layer tests leave
+    // time for what follows: the costlier-op rule's group comparison, then the smaller-crossbar rule's first tests.
+    this.outcomes = undefined;
+    const opRuleOn = s.costlierOps === 'paired' && s.costOnly !== undefined;
+    const smallerOn = s.smallerCrossbars === 'paired';
     const kernelRule = s.largerKernels === 'paired'
-      ? await this.checkLargerKernels(argmax, o.nonIdeal, lambda, o.fineTune.deadlineS, s.costlierOps === 'paired' && s.costOnly ? 2 : 0)
+      ? await this.checkLargerKernels(argmax, o.nonIdeal, lambda, o.fineTune.deadlineS, (opRuleOn ? 2 : 0) + (smallerOn ? SMALLER_CROSSBAR_TESTS : 0))
       : { choice: argmax, checks: [] };
-    const opRule = s.costlierOps === 'paired' && s.costOnly
-      ? await this.checkCostlierOps(kernelRule.choice, s.costOnly, table, o.nonIdeal, lambda, o.fineTune.deadlineS)
+    const opRule = opRuleOn
+      ? await this.checkCostlierOps(kernelRule.choice, s.costOnly!, table, o.nonIdeal, lambda, o.fineTune.deadlineS, smallerOn ? SMALLER_CROSSBAR_TESTS : 0)
       : { choice: kernelRule.choice, checks: [] };
-    const choice = opRule.choice;
-    const pairedChecks = [...kernelRule.checks, ...opRule.checks];
+    // A layer the costlier-op rule compared alone (either way) is not tested again.
+    const measured = new Set(opRule.checks.filter((c) => c.layers.length === 1).map((c) => c.layers[0]!));
+    const smaller = smallerOn
+      ? await this.checkSmallerCrossbars(opRule.choice, table, o.nonIdeal, lambda, o.fineTune.deadlineS, measured)
+      : { choice: opRule.choice, checks: [] };
+    const choice = smaller.choice;
+    const pairedChecks = [...kernelRule.checks, ...opRule.checks, ...smaller.checks];
     const hardware = hardwareOfChoice(this.plan, table, choice);
     for (const c of pairedChecks) this.ticker.tick(() => `${tag}: ${describePairedCheck(c, lambda)}`, true);
     const weightsAfterSearch = this.net.snapshot();
@@ -460,7 +531,7 @@ export class SearchEngine {
    * in non-ideal validation accuracy (pairedRule). A reverted layer keeps its crossbar size. Single-layer tests
    * leave time for `reserveForwards` more check forwards before the deadline.
    */
-  async checkLargerKernels(arch: ArchChoice, nonIdeal: NonIdealFn, lambda: number, deadlineS: number, reserveForwards = 0): Promise<{ choice: number[]; checks: PairedCheck[] }> {
+  async checkLargerKernels(arch: ArchChoice, nonIdeal: NonIdealFn, lambda: number, deadlineS: number, reserveForwards = 0): Promise<RuleResult> {
     const revertOf = (i: number): number => {
       const l = this.plan.layers[i]!;
       const op = l.ops[arch[i]!]!;
@@ -481,32 +552,71 @@ export class SearchEngine {
    * itself). Skipped blocks (the zero op) stay skipped: they cost less than any op. Without time for a comparison
    * the argmax stands.
    */
-  async checkCostlierOps(arch: ArchChoice, costOnly: ArchChoice, table: HardwareTable, nonIdeal: NonIdealFn, lambda: number, deadlineS: number): Promise<{ choice: number[]; checks: PairedCheck[] }> {
+  async checkCostlierOps(arch: ArchChoice, costOnly: ArchChoice, table: HardwareTable, nonIdeal: NonIdealFn, lambda: number, deadlineS: number, reserveForwards = 0): Promise<RuleResult> {
     // Layers of a skipped block (the zero op) stay skipped: their op changes nothing.
     const kernels = kernelsOf(this.plan, arch);
     const differing = this.plan.layers.map((_, i) => i)
       .filter((i) => arch[i] !== costOnly[i] && kernels.get(this.plan.layers[i]!.name) !== 'zero');
     const hardwareOf = (a: readonly number[]) => hardwareOfChoice(this.plan, table, a);
     return this.pairedRule({
-      rule: 'costlierOps', arch, eligible: differing, fallbackOf: (i) => costOnly[i]!, nonIdeal, lambda, deadlineS, reserveForwards: 0, untested: 'stand',
+      rule: 'costlierOps', arch, eligible: differing, fallbackOf: (i) => costOnly[i]!, nonIdeal, lambda, deadlineS, reserveForwards, untested: 'stand',
       hardwareOf,
       alone: (alt, cur) => hardwareOf(alt) < hardwareOf(cur),
     });
   }
 
   /**
+   * The smaller-crossbar rule, the search's one accuracy-seeking move: the two rules before it only ever move a
+   * layer to a cheaper or a committed op, and tens of architecture steps do not move α far from its warm start,
+   * so without it no candidate goes below the committed crossbar size where that is what accuracy needs (on the
+   * fixture, 32×32 arrays lose less to IR drop and ADC clipping than 64×64 ones). Layers whose move costs exactly
+   * the same (same shape, same op: the layers of a ResNet stage) move together, one test per such unit, so the
+   * few tests a phase holds cover the network rather than a few of its layers; cheapest unit first (the smallest
+   * λ·Δhardware to earn back). A unit moves to the same kernel on the next-smaller crossbar when that lowers the
+   * measured mean non-ideal CE + λ·hardware on the check images and chips, and the next test starts from there.
+   * Layers in `measured` (the costlier-op rule already compared them alone) and skipped blocks are not tested;
+   * tests run while they fit before the deadline, and untested layers stand.
+   */
+  async checkSmallerCrossbars(arch: ArchChoice, table: HardwareTable, nonIdeal: NonIdealFn, lambda: number, deadlineS: number, measured: ReadonlySet<string> = new Set()): Promise<RuleResult> {
+    const kernels = kernelsOf(this.plan, arch);
+    const hardwareOf = (a: readonly number[]) => hardwareOfChoice(this.plan, table, a);
+    const smallerOf = this.plan.layers.map((l) => smallerCrossbarOps(l));
+    const fallbackOf = (i: number) => smallerOf[i]![arch[i]!]!;
+    const eligible = this.plan.layers.map((_, i) => i)
+      .filter((i) => fallbackOf(i) >= 0 && kernels.get(this.plan.layers[i]!.name) !== 'zero' && !measured.has(this.plan.layers[i]!.name));
+    const costKey = (i: number, j: number) => {
+      const c = table.ops[i]!;
+      return `${c.energyJ[j]},${c.delayS[j]},${c.areaMm2[j]}`;
+    };
+    const byCost = new Map<string, number[]>();
+    for (const i of eligible) {
+      const key = `${costKey(i, arch[i]!)}>${costKey(i, fallbackOf(i))}`;
+      byCost.set(key, [...(byCost.get(key) ?? []), i]);
+    }
+    const h0 = hardwareOf(arch);
+    const units = [...byCost.values()]
+      .map((unit) => ({ unit, dHw: hardwareOf(revertAllOf(arch, unit, fallbackOf)) - h0 }))
+      .sort((x, y) => x.dHw - y.dHw || x.unit[0]! - y.unit[0]!)
+      .map((u) => u.unit);
+    return this.pairedRule({
+      rule: 'smallerCrossbars', arch, eligible, fallbackOf, nonIdeal, lambda, deadlineS, reserveForwards: 0, untested: 'stand', hardwareOf, group: false, units,
+    });
+  }
+
+  /**
    * The derivation rules' common test: the chosen ops of the `eligible` layers keep their place only when that
    * pays under non-idealities against `fallbackOf(i)`, paired: the same held-out validation images (the run's
-   * fixed count, useCheckImages) and the same chips for both (`hardwareOf` says what paying means). First all
-   * eligible layers together, against all fallbacks: this comparison decides the common case; it starts when its
-   * two forwards fit before the deadline on the estimated cost (the caller keeps their time, schedule.ts
-   * pairedCheckS) and then completes. When the group pays, each layer alone against its fallback, in order (only
-   * where `alone` allows the move), while a test fits before the deadline with `reserveForwards` more forwards
-   * after it. With no check images (< MIN_PAIRED_CHECK_IMAGES) or no time for the group, `untested` decides:
-   * larger kernels fall back (their cost is certain,
-   * the committed kernel is known to work), costlier ops stand (the cost-only optimum is not known to work: on
-   * the fixture under pumaAdc delay and always-on leakage it loses 6–8 pp). The same holds for layers whose own
-   * test no longer fits after the group paid: larger kernels fall back, costlier ops stay on the group's evidence.
+   * fixed count, useCheckImages) and the same chips for both and for every rule (`hardwareOf` says what paying
+   * means), so an architecture is measured once per λ (checkOutcomes). With `group` (the default),
+   * first all eligible layers together, against all fallbacks: this comparison decides the common case; it starts
+   * when its two forwards fit before the deadline on the estimated cost (the caller keeps their time, schedule.ts
+   * pairedCheckS) and then completes. When the group pays (or without a group), each layer alone against its
+   * fallback, in order (only where `alone` allows the move), while a test fits before the deadline with
+   * `reserveForwards` more forwards after it. With no check images (< MIN_PAIRED_CHECK_IMAGES) or no time for the
+   * first comparison, `untested` decides: larger kernels fall back (their cost is certain, the committed kernel is
+   * known to work), other ops stand (the cost-only optimum is not known to work: on the fixture under pumaAdc
+   * delay and always-on leakage it loses 6–8 pp). The same holds for layers whose own test no longer fits after
+   * the group paid: larger kernels fall back, costlier ops stay on the group's evidence.
    */
   private async pairedRule(o: {
     rule: PairedRule;
@@ -516,7 +626,7 @@ export class SearchEngine {
     nonIdeal: NonIdealFn;
     lambda: number;
     deadlineS: number;
-    /** Check forwards (one architecture on every check image and chip) to leave time for after a single-layer test: a later rule's group comparison. */
+    /** Check forwards (one architecture on every check image and chip) to leave time for after a single-layer test: what the next rules need. */
     reserveForwards: number;
     /** Without time for the first comparison: take the fallbacks, or let the chosen ops stand. */
     untested: 'fallBack' | 'stand';
@@ -527,24 +637,33 @@ export class SearchEngine {
      */
     hardwareOf?: (a: readonly number[]) => number;
     alone?: (alt: readonly number[], cur: readonly number[]) => boolean;
-  }): Promise<{ choice: number[]; checks: PairedCheck[] }> {
+    /** Whether the group comparison comes first. Default true. */
+    group?: boolean;
+    /** The layers tested together after the group, in order (each a subset of `eligible`). Default each alone. */
+    units?: readonly (readonly number[])[];
+  }): Promise<RuleResult> {
     const choice = [...o.arch];
     const { eligible, fallbackOf } = o;
     if (eligible.length === 0) return { choice, checks: [] };
+    const cache = this.checkOutcomes(o.nonIdeal, o.lambda);
+    const keyOf = (a: readonly number[]) => a.join(',');
     const fallBack = (a: readonly number[], idx: readonly number[]) => revertAllOf(a, idx, fallbackOf);
     const n = this.checkImages;
     const untested = () => (o.untested === 'fallBack' ? fallBack(choice, eligible) : choice);
-    // The group comparison (two forwards) starts only when it fits before the deadline, on the estimated cost.
+    // The first comparison (two forwards, one when the chosen side is already measured) starts only when it fits
+    // before the deadline, on the estimated cost.
+    const group = o.group ?? true;
     const forwardS = this.checkImageS * n * PAIRED_CHECK_CHIPS;
-    if (n < MIN_PAIRED_CHECK_IMAGES || this.clock.now() + 2 * forwardS > o.deadlineS) return { choice: untested(), checks: [] };
+    const firstForwards = (cache.has(keyOf(choice)) ? 0 : 1) + 1;
+    if (n < MIN_PAIRED_CHECK_IMAGES || this.clock.now() + firstForwards * forwardS > o.deadlineS) return { choice: untested(), checks: [] };
     const lo = this.data.nVal - n;
     const x = this.data.valImages.subarray(lo * this.per, this.data.nVal * this.per);
     const y = this.data.valLabels.subarray(lo);
-    // 'kernel-check' keeps the larger-kernel rule's chips as they were before the costlier-op rule existed.
-    const label = o.rule === 'largerKernels' ? 'kernel-check' : 'costlier-check';
-    const seeds = Array.from({ length: PAIRED_CHECK_CHIPS }, (_, c) => deriveSeed(this.settings.seed, label, o.lambda, c));
-    interface Outcome { readonly arch: readonly number[]; readonly correct: Uint8Array[]; readonly ce: Float64Array[] }
-    const outcomeOf = async (a: readonly number[]): Promise<Outcome> => {
+    const seeds = Array.from({ length: PAIRED_CHECK_CHIPS }, (_, c) => deriveSeed(this.settings.seed, 'paired-check', o.lambda, c));
+    const outcomeOf = async (a: readonly number[]): Promise<CheckOutcome> => {
+      const hit = cache.get(keyOf(a));
+      if (hit) return hit;
+      const t0 = this.clock.now();
       const graph = deriveGraph(this.plan, a, this.weightsOf);
       const mappings = deriveMappings(this.plan, a);
       const correct: Uint8Array[] = [];
@@ -554,10 +673,13 @@ export class SearchEngine {
         correct.push(top1Correct(out, y, n));
         ce.push(crossEntropyPerSample(out, y, n, this.probabilities));
       }
-      return { arch: [...a], correct, ce };
+      this.checkImageS = (this.clock.now() - t0) / (n * seeds.length);
+      const outcome = { arch: [...a], correct, ce };
+      cache.set(keyOf(a), outcome);
+      return outcome;
     };
     const checks: PairedCheck[] = [];
-    const compare = (chosen: Outcome, fallback: Outcome, layers: readonly number[]): PairedCheck => {
+    const compare = (chosen: CheckOutcome, fallback: CheckOutcome, layers: readonly number[]): PairedCheck => {
       const d = new Float64Array(n);
       let dCe = 0;
       for (let c = 0; c < seeds.length; c++) {
@@ -578,24 +700,24 @@ export class SearchEngine {
       checks.push(check);
       return check;
     };
-    const t0 = this.clock.now();
     let base = await outcomeOf(choice);
-    const perEval = this.clock.now() - t0;
-    this.checkImageS = perEval / (n * seeds.length);
-    const fits = () => this.clock.now() + perEval * (1 + o.reserveForwards) <= o.deadlineS;
-    const allFallback = await outcomeOf(fallBack(choice, eligible));
-    if (!compare(base, allFallback, eligible).kept) return { choice: [...allFallback.arch], checks };
-    if (eligible.length === 1) return { choice, checks };
-    for (const i of eligible) {
-      const alt = fallBack(choice, [i]);
+    const fits = () => this.clock.now() + this.checkImageS * n * seeds.length * (1 + o.reserveForwards) <= o.deadlineS;
+    if (group) {
+      const allFallback = await outcomeOf(fallBack(choice, eligible));
+      if (!compare(base, allFallback, eligible).kept) return { choice: [...allFallback.arch], checks };
+      if (eligible.length === 1) return { choice, checks };
+    }
+    for (const unit of o.units ?? eligible.map((i) => [i])) {
+      const alt = fallBack(choice, unit);
       if (o.alone && !o.alone(alt, choice)) continue;
       if (!fits()) {
-        // Larger kernels not tested alone fall back (as before the costlier-op rule); costlier ops stand on the group's evidence.
-        if (o.untested === 'fallBack') choice[i] = fallbackOf(i);
+        // Larger kernels not tested alone fall back (as before the costlier-op rule); other ops stand (costlier
+        // ones on the group's evidence).
+        if (o.untested === 'fallBack') for (const i of unit) choice[i] = fallbackOf(i);
         continue;
       }
       const altOutcome = await outcomeOf(alt);
-      if (!compare(base, altOutcome, [i]).kept) {
+      if (!compare(base, altOutcome, unit).kept) {
         choice.splice(0, choice.length, ...alt);
         base = altOutcome;
       }

@@ -112,13 +112,14 @@ export interface ParetoDocument {
 }
 
 /**
- * The derivation rules that make a costlier choice show its worth: 'largerKernels' (a kernel larger than the
- * committed one against the committed kernel on the same crossbar) and 'costlierOps' (an op other than the
- * cost-only optimum's against that op).
+ * The derivation rules, each a measured comparison of the chosen op with one alternative: 'largerKernels' (a
+ * kernel larger than the committed one against the committed kernel on the same crossbar), 'costlierOps' (an op
+ * other than the cost-only optimum's against that op) and 'smallerCrossbars' (the chosen op against the same
+ * kernel on the next-smaller crossbar, the one move that can buy accuracy with hardware).
  */
-export type PairedRule = 'largerKernels' | 'costlierOps';
+export type PairedRule = 'largerKernels' | 'costlierOps' | 'smallerCrossbars';
 
-/** One paired comparison of a derivation rule: the chosen ops of `layers` against their cheaper fallbacks. */
+/** One paired comparison of a derivation rule: the chosen ops of `layers` against their alternatives (chosen − alternative). */
 export interface PairedCheck {
   readonly rule: PairedRule;
   /** Layers tested together. */
@@ -127,11 +128,11 @@ export interface PairedCheck {
   readonly deltaAccuracy: number;
   /** Paired 95 % interval of deltaAccuracy (normal approximation over images). */
   readonly ci95: readonly [number, number];
-  /** Whether the chosen ops stay (largerKernels: the interval is above 0; costlierOps: deltaObjective < 0). */
+  /** Whether the chosen ops stay (largerKernels: the interval is above 0; the others: deltaObjective < 0). */
   readonly kept: boolean;
   readonly images: number;
   readonly chips: number;
-  /** costlierOps: mean non-ideal CE (nats), normalised hardware term and objective CE + λ·hardware, chosen − fallback. */
+  /** costlierOps, smallerCrossbars: mean non-ideal CE (nats), normalised hardware term and objective CE + λ·hardware, chosen − alternative. */
   readonly deltaCe?: number;
   readonly deltaHardware?: number;
   readonly deltaObjective?: number;

@@ -262,25 +262,26 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
 
     // 3. Per λ: search, argmax, the equal fine-tuning, then the selection evaluation on validation.
     // The derivation rules' check images, fixed for the run: all held-out ones unless their group comparisons
-    // would take more than the largest share of a phase. Until a check has run, a check forward's cost is
+    // would take more than the largest share of a phase (the image count is the checks' power; later tests run
+    // in the time the phase keeps beyond the groups'). Until a check has run, a check forward's cost is
     // estimated from the committed model's selection evaluation (which also runs the ideal and quantised forwards).
     const estimateS = evalS / (selection.images.n * space.selectionChips);
-    const groupForwards = engine.groupForwards;
-    engine.useCheckImages(pairedCheckImages({ searchS: alloc.searchS, groupForwards, images: engine.heldOutImages, chips: PAIRED_CHECK_CHIPS, secondsPerImageChip: estimateS }), estimateS);
+    const reservedForwards = engine.reservedForwards;
+    engine.useCheckImages(pairedCheckImages({ searchS: alloc.searchS, forwards: engine.groupForwards, images: engine.heldOutImages, chips: PAIRED_CHECK_CHIPS, secondsPerImageChip: estimateS }), estimateS);
     if (engine.checkImageCount < engine.heldOutImages) {
       notes.push(engine.checkImageCount === 0
-        ? `the derivation rules did not test: their group comparisons on ${engine.heldOutImages} held-out images would not fit in a search phase (larger kernels fell back, costlier ops stood)`
+        ? `the derivation rules did not test: their comparisons on ${engine.heldOutImages} held-out images would not fit in a search phase (larger kernels fell back, other ops stood)`
         : `the derivation rules' checks ran on ${engine.checkImageCount} of the ${engine.heldOutImages} held-out images: all would not fit in a search phase`);
     }
     const searched: Array<Pending & { run: LambdaResult }> = [];
     for (const lambda of lambdas) {
       const ts = now();
-      // The derivation rules' paired checks (engine, `largerKernels` / `costlierOps: paired`) run after the argmax
-      // within the same phase, so the protocol's split of the budget is unchanged: the architecture steps stop
-      // early by their group comparisons' time. The engine's own fine-tune is off (maxSteps 0): every candidate's
+      // The derivation rules' paired checks (engine, `largerKernels` / `costlierOps` / `smallerCrossbars: paired`)
+      // run after the argmax within the same phase, so the protocol's split of the budget is unchanged: the
+      // architecture steps stop early by the reserved forwards' time. The engine's own fine-tune is off (maxSteps 0): every candidate's
       // equal fine-tuning follows below.
       const checkS = pairedCheckS({
-        searchS: alloc.searchS, groupForwards, images: engine.checkImageCount, chips: PAIRED_CHECK_CHIPS, secondsPerImageChip: engine.checkImageSeconds,
+        searchS: alloc.searchS, forwards: reservedForwards, images: engine.checkImageCount, chips: PAIRED_CHECK_CHIPS, secondsPerImageChip: engine.checkImageSeconds,
       });
       const res = await engine.searchLambda({
         lambda, table, nonIdeal,

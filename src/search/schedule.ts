@@ -25,7 +25,7 @@ export const SCHEDULE = Object.freeze({
   evalMargin: 1.25,
   /**
    * Share of a search phase kept for the derivation rules' paired checks (engine.ts pairedRule): at least
-   * `pairedChecksMin` (room for single-layer tests after the group comparisons), at most `pairedChecksMax`
+   * `pairedChecksMin` (room for single-layer tests beside the reserved forwards), at most `pairedChecksMax`
    * (the architecture steps keep the rest even on a slow machine).
    */
   pairedChecksMin: 0.35,
@@ -73,23 +73,24 @@ export function protocolAllocation(o: { trainingS: number; lambdas: number; step
 }
 
 /**
- * Time at the end of a search phase of `searchS` kept for the derivation rules' paired checks: the group
- * comparisons (`groupForwards` check forwards of `images` × `chips`, at `secondsPerImageChip` each, with the
- * evaluation margin), within [pairedChecksMin, pairedChecksMax] of the phase; 0 without a check to run.
+ * Time at the end of a search phase of `searchS` kept for the derivation rules' paired checks: the forwards the
+ * rules keep time for (`forwards` check forwards of `images` × `chips`, at `secondsPerImageChip` each, with the
+ * evaluation margin: engine.reservedForwards), within [pairedChecksMin, pairedChecksMax] of the phase; 0 without
+ * a check to run.
  */
-export function pairedCheckS(o: { searchS: number; groupForwards: number; images: number; chips: number; secondsPerImageChip: number }): number {
-  if (o.groupForwards <= 0 || o.images <= 0) return 0;
-  const need = SCHEDULE.evalMargin * o.groupForwards * o.images * o.chips * o.secondsPerImageChip;
+export function pairedCheckS(o: { searchS: number; forwards: number; images: number; chips: number; secondsPerImageChip: number }): number {
+  if (o.forwards <= 0 || o.images <= 0) return 0;
+  const need = SCHEDULE.evalMargin * o.forwards * o.images * o.chips * o.secondsPerImageChip;
   return Math.min(SCHEDULE.pairedChecksMax * o.searchS, Math.max(SCHEDULE.pairedChecksMin * o.searchS, need));
 }
 
 /**
- * Images the paired checks can run on in a search phase of `searchS`: all `images` when their group comparisons
- * fit within pairedChecksMax of the phase (with the evaluation margin), else as many as fit. Chosen once per run,
- * so every λ's checks see the same images.
+ * Images the paired checks can run on in a search phase of `searchS`: all `images` when the group comparisons'
+ * `forwards` fit within pairedChecksMax of the phase (with the evaluation margin), else as many as fit. Chosen
+ * once per run, so every λ's checks see the same images.
  */
-export function pairedCheckImages(o: { searchS: number; groupForwards: number; images: number; chips: number; secondsPerImageChip: number }): number {
-  const perImage = SCHEDULE.evalMargin * o.groupForwards * o.chips * o.secondsPerImageChip;
-  if (o.groupForwards <= 0 || perImage <= 0) return o.images;
+export function pairedCheckImages(o: { searchS: number; forwards: number; images: number; chips: number; secondsPerImageChip: number }): number {
+  const perImage = SCHEDULE.evalMargin * o.forwards * o.chips * o.secondsPerImageChip;
+  if (o.forwards <= 0 || perImage <= 0) return o.images;
   return Math.min(o.images, Math.floor((SCHEDULE.pairedChecksMax * o.searchS) / perImage));
 }

@@ -108,6 +108,7 @@ const fullNax: Doc = {
     warmStart: { committed: 0, costOnly: 10 },
     largerKernels: 'keep',
     costlierOps: 'keep',
+    smallerCrossbars: 'keep',
     kernelCheckImages: 100000,
   },
 };
@@ -206,6 +207,7 @@ describe('invalid documents are refused by both the schema and the parser', () =
     ['search.warmStart', { committed: 11 }],
     ['search.largerKernels', 'always'],
     ['search.costlierOps', 'always'],
+    ['search.smallerCrossbars', 'always'],
     ['search.kernelCheckImages', 49],
     ['search.budget', '15 minutes'],
     ['search.budget', 0],

@@ -18,10 +18,11 @@ function cand(id: string, kind: Candidate['kind'], edap: number, extra: Partial<
 
 const lambdas: LambdaRecord[] = [
   {
-    id: 'searched-lambda-1', lambda: 1, archSteps: 12, argmax: 'a 3×3@64, b 3×3@128', architecture: 'a 3×3@64', evaluated: true, validationAccuracy: 0.9,
+    id: 'searched-lambda-1', lambda: 1, archSteps: 12, argmax: 'a 3×3@64, b 3×3@128', architecture: 'a 3×3@32', evaluated: true, validationAccuracy: 0.9,
     pairedChecks: [
       { rule: 'costlierOps', layers: ['a', 'b'], deltaAccuracy: 0.04, ci95: [0.01, 0.07], kept: true, images: 100, chips: 2, deltaCe: -0.1, deltaHardware: 0.05, deltaObjective: -0.05 },
       { rule: 'costlierOps', layers: ['b'], deltaAccuracy: 0, ci95: [-0.01, 0.01], kept: false, images: 100, chips: 2, deltaCe: 0.001, deltaHardware: 0.02, deltaObjective: 0.021 },
+      { rule: 'smallerCrossbars', layers: ['a'], deltaAccuracy: -0.02, ci95: [-0.04, 0], kept: false, images: 100, chips: 2, deltaCe: 0.03, deltaHardware: -0.01, deltaObjective: 0.02 },
     ],
   },
   // Not chosen on validation: its candidate was not evaluated, so it is not among the candidates.
@@ -116,6 +117,7 @@ describe('parseParetoDocument', () => {
     // Both evaluated λ, each with its two checks; the λ that was not evaluated is not listed.
     expect(md.match(/^ {2}- ops other than the cost-only optimum's on /gm)).toHaveLength(4);
     expect(md).toContain('  - ops other than the cost-only optimum\'s on b: ΔCE +0.001 nats + λ·Δhardware +0.020 = Δobjective +0.021; Δ non-ideal validation accuracy +0.00 pp [−1.00, +1.00] (100 images × 2 chips) → cost-only op');
+    expect(md).toContain('  - a on its crossbar against the next-smaller size: ΔCE +0.030 nats + λ·Δhardware −0.010 = Δobjective +0.020; Δ non-ideal validation accuracy −2.00 pp [−4.00, +0.00] (100 images × 2 chips) → smaller crossbar');
     expect(md).not.toContain('λ=0.3');
     // A shard folder written before λ records carried ids merges beside a new one: its records are left out, and
     // the merged summary says so.

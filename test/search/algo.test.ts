@@ -16,7 +16,7 @@ import {
   binaryGateGrad, hardwareOfChoice, hardwareTerm, initialAlphas, rescalePairs, sampleTwoPaths, softmax,
 } from '../../src/search/arch.js';
 import { choiceCost, costOnlyOptimum, warmStartPrior } from '../../src/search/cost-descent.js';
-import { type NonIdealFn, SearchEngine, type SearchData, Ticker, engineSettingsOf, meanInterval } from '../../src/search/engine.js';
+import { type NonIdealFn, SMALLER_CROSSBAR_TESTS, SearchEngine, type SearchData, Ticker, engineSettingsOf, meanInterval, smallerCrossbarOps } from '../../src/search/engine.js';
 import { buildHardwareTable, networkCost, tileAreaPerMvmuMm2 } from '../../src/search/hardware.js';
 import { type SearchPlan, committedChoice, resolveSearchPlan } from '../../src/search/plan.js';
 import { Rng } from '../../src/xbar/rng.js';
@@ -443,6 +443,124 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
     expect(all.checks.map((c) => c.layers.length)).toEqual([2, 1, 1]);
   });
 
+  test('smaller-crossbar alternatives: the same kernel on the next-smaller crossbar of the space; none below the smallest or for the zero op', () => {
+    for (const l of zeroPlan.layers) {
+      const alt = smallerCrossbarOps(l);
+      l.ops.forEach((op, j) => {
+        if (op.kind !== 'path' || op.crossbar === 16) return expect(alt[j]).toBe(-1);
+        expect(l.ops[alt[j]!]).toEqual({ kind: 'path', kernel: op.kernel, crossbar: op.crossbar / 2 });
+      });
+    }
+    expect(zeroPlan.layers.some((l) => l.ops.some((op) => op.kind === 'zero'))).toBe(true);
+  });
+
+  /** A stand-in chip on which layer `name` answers every check image right on crossbars ≤ `crossbar`, else says class 0. */
+  const rightAtOrBelow = (name: string, crossbar: number, d: SearchData): NonIdealFn => (o) => {
+    const right = o.mappings.get(name)!.rows <= crossbar;
+    const out = new Float32Array(o.n * 3);
+    for (let k = 0; k < o.n; k++) out[k * 3 + (right ? d.valLabels[100 + k]! : 0)] = 1;
+    return out;
+  };
+
+  test('smaller-crossbar rule: layers of one shape move as a unit; the unit whose smaller crossbar carries the accuracy moves at small λ, each test priced as CE + λ·hardware, cheapest unit first; at large λ only moves that save hardware', async () => {
+    const space = parseSearchSpace({ kernels: [3, 5] }, 'f', 'search');
+    const table = buildHardwareTable(plan, lookup, space);
+    const hw = (a: readonly number[]) => hardwareOfChoice(plan, table, a);
+    const arch = committedChoice(plan); // every layer 3×3 (1×1 projections) on 64×64
+    const moved = (a: readonly number[], unit: readonly number[]) => {
+      const b = [...a];
+      for (const i of unit) b[i] = smallerCrossbarOps(plan.layers[i]!)[a[i]!]!;
+      return b;
+    };
+    // Units from the graph: the layers whose matrix has the same shape (all start on the same op).
+    const shapeOf = (i: number) => JSON.stringify({ ...matrixNodes(g).find((m) => m.name === plan.layers[i]!.name)!.shape, name: undefined });
+    const byShape = new Map<string, number[]>();
+    plan.layers.forEach((_, i) => byShape.set(shapeOf(i), [...(byShape.get(shapeOf(i)) ?? []), i]));
+    const units = [...byShape.values()];
+    expect(units.some((u) => u.length > 1)).toBe(true);
+    const dHw = (u: readonly number[]) => hw(moved(arch, u)) - hw(arch);
+    const order = [...units].sort((x, y) => dHw(x) - dHw(y) || x[0]! - y[0]!);
+    // The most expensive unit carries the accuracy (on one of its layers): it is tested last.
+    const target = order[order.length - 1]!;
+    const name = plan.layers[target[0]!]!.name;
+    const d = tinyData();
+    const chip = rightAtOrBelow(name, 32, d);
+    const e = engineWith(plan, { kernelCheckImages: 100 });
+    const r = await e.checkSmallerCrossbars(arch, table, chip, 1e-3, Infinity);
+    e.dispose();
+    const names = (u: readonly number[]) => u.map((i) => plan.layers[i]!.name);
+    expect(r.checks.map((c) => c.layers)).toEqual(order.map(names));
+    expect(r.checks.every((c) => c.rule === 'smallerCrossbars' && c.images === 100 && c.chips === 2)).toBe(true);
+    // Every test before the target's: the same outputs, so Δobjective = λ·Δhardware of staying (−ΔHW of moving).
+    let cur = [...arch];
+    for (const c of r.checks) {
+      const unit = c.layers.map((l) => plan.layers.findIndex((x) => x.name === l));
+      const alt = moved(cur, unit);
+      expect(c.deltaHardware).toBeCloseTo(hw(cur) - hw(alt), 12);
+      if (!unit.includes(target[0]!)) {
+        expect(c.deltaCe).toBe(0);
+        expect(c.deltaObjective).toBeCloseTo(1e-3 * (hw(cur) - hw(alt)), 15);
+      } else {
+        // Staying on 64×64 is wrong wherever the label is not class 0.
+        expect(c.deltaAccuracy).toBeCloseTo(-[...d.valLabels.subarray(100, 200)].filter((l) => l !== 0).length / 100, 12);
+        expect(c.deltaCe).toBeGreaterThan(0);
+      }
+      expect(c.kept).toBe(c.deltaObjective! < 0);
+      if (!c.kept) cur = alt;
+    }
+    expect(r.choice).toEqual(cur);
+    for (const i of target) expect(plan.layers[i]!.ops[r.choice[i]!]).toEqual({ kind: 'path', kernel: plan.layers[i]!.committedKernel, crossbar: 32 });
+    // λ large enough that no CE outweighs the hardware: only moves that lower the hardware term are taken.
+    const e2 = engineWith(plan, { kernelCheckImages: 100 });
+    const heavy = await e2.checkSmallerCrossbars(arch, table, chip, 1e3, Infinity);
+    e2.dispose();
+    heavy.checks.forEach((c) => expect(c.kept).toBe(c.deltaHardware! < 0));
+    // Layers the costlier-op rule already measured leave their unit; and with no time at all nothing is tested.
+    const e3 = engineWith(plan, { kernelCheckImages: 100 });
+    const skip = await e3.checkSmallerCrossbars(arch, table, chip, 1e-3, Infinity, new Set([name]));
+    expect(skip.checks.flatMap((c) => c.layers)).not.toContain(name);
+    expect(skip.checks.flatMap((c) => c.layers)).toHaveLength(plan.layers.length - 1);
+    const late = await e3.checkSmallerCrossbars(arch, table, chip, 1e-3, now() - 1);
+    e3.dispose();
+    expect(late).toEqual({ choice: arch, checks: [] });
+  });
+
+  test('the rules share their chips and measured outcomes: after a λ\'s argmax every check forward is a new architecture, and the smaller-crossbar rule has its tests\' time kept', async () => {
+    const space = parseSearchSpace({ kernels: [3, 5] }, 'f', 'search');
+    const table = buildHardwareTable(plan, lookup, space);
+    const co = costOnlyOptimum(lookup, plan).choice;
+    const d = tinyData();
+    const seen = new Map<string, Set<number>>();
+    let forwards = 0;
+    const chip: NonIdealFn = (o) => {
+      if (o.n === 100) {
+        forwards += 1;
+        const key = [...o.mappings.entries()].map(([k, m]) => `${k}:${m.rows}`).join(',') + matrixNodes(o.graph).map((m) => m.shape.kind === 'conv2d' ? m.shape.kernelH : 0).join('');
+        const s = seen.get(key) ?? new Set<number>();
+        expect(s.has(o.seed)).toBe(false); // no architecture is measured twice on a chip
+        s.add(o.seed);
+        seen.set(key, s);
+      }
+      return rightAtOrBelow(plan.layers[0]!.name, 32, d)(o);
+    };
+    const prior = plan.layers.map((l, i) => {
+      const a = new Float64Array(l.ops.length);
+      a[committedChoice(plan)[i]!] = 20;
+      return a;
+    });
+    const e = engineWith(plan, { kernelCheckImages: 100, costOnly: co, prior, smallerCrossbars: 'paired' });
+    expect(e.reservedForwards).toBe(2 + 2 + SMALLER_CROSSBAR_TESTS); // both groups (5×5 ops exist, a cost-only optimum is given) and the smaller rule's first tests
+    const r = await e.searchLambda({ lambda: 1e-3, table, nonIdeal: chip, search: { deadlineS: Infinity, maxSteps: 0 }, fineTune: { deadlineS: Infinity, maxSteps: 0 } });
+    e.dispose();
+    const rules = r.pairedChecks.map((c) => c.rule);
+    expect(rules).toContain('costlierOps');
+    expect(rules).toContain('smallerCrossbars');
+    // One forward per architecture measured: the argmax, plus one per comparison's alternative.
+    expect(forwards).toBe(2 * (1 + r.pairedChecks.length));
+    // The same chip seeds for every rule.
+    expect(new Set([...seen.values()].flatMap((s) => [...s])).size).toBe(2);
+  });
+
   test('the checks run on the held-out end of the architecture-step split, which no architecture step draws', async () => {
     const d = tinyData();
     const per = H * H;
@@ -488,9 +606,10 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
 describe('nax.yml search switches', () => {
   test('defaults and parsed values; bad values name the field', () => {
     const d = parseSearchSpace(undefined, 'f', 'search');
-    expect([d.gradient, d.commonRandomNumbers, d.hardwareLoss, d.tileArea, d.largerKernels, d.costlierOps]).toEqual(['reinforce', true, 'product', 'gradient', 'paired', 'paired']);
+    expect([d.gradient, d.commonRandomNumbers, d.hardwareLoss, d.tileArea, d.largerKernels, d.costlierOps, d.smallerCrossbars]).toEqual(['reinforce', true, 'product', 'gradient', 'paired', 'paired', 'paired']);
     expect(d.weightLr).toBe(3e-5);
     expect(parseSearchSpace({ costlierOps: 'keep' }, 'f', 'search').costlierOps).toBe('keep');
+    expect(parseSearchSpace({ smallerCrossbars: 'keep' }, 'f', 'search').smallerCrossbars).toBe('keep');
     const s = parseSearchSpace({ gradient: 'binaryGate', hardwareLoss: 'additive', additiveWeights: { latency: 3 }, warmStart: { costOnly: 0 } }, 'f', 'search');
     expect(s.additiveWeights).toEqual({ energy: 1, latency: 3, area: 1 });
     expect(s.warmStart).toEqual({ committed: 1, costOnly: 0 });
@@ -499,6 +618,7 @@ describe('nax.yml search switches', () => {
     expect(err({ additiveWeights: { energy: 0, latency: 0, area: 0 } })).toMatch(/^nax.yml: search.additiveWeights: at least one/);
     expect(err({ warmStart: { committed: 50 } })).toMatch(/^nax.yml: search.warmStart.committed: /);
     expect(err({ costlierOps: 'always' })).toMatch(/^nax.yml: search.costlierOps: /);
+    expect(err({ smallerCrossbars: 'always' })).toMatch(/^nax.yml: search.smallerCrossbars: /);
     expect(err({ kernelCheckImages: 0 })).toMatch(/^nax.yml: search.kernelCheckImages: /);
   });
 });

@@ -19,21 +19,21 @@ describe('budget schedule', () => {
   });
 
   test('paired checks keep their group comparisons\' time with margin, within 35–60 % of the phase; none without a check', () => {
-    const o = { searchS: 100, groupForwards: 4, images: 100, chips: 2 };
+    const o = { searchS: 100, forwards: 4, images: 100, chips: 2 };
     // 4 forwards × 100 images × 2 chips × 0.05 s × 1.25 = 50 s.
     expect(pairedCheckS({ ...o, secondsPerImageChip: 0.05 })).toBeCloseTo(50, 12);
     expect(pairedCheckS({ ...o, secondsPerImageChip: 0.01 })).toBeCloseTo(35, 12);
     expect(pairedCheckS({ ...o, secondsPerImageChip: 1 })).toBeCloseTo(60, 12);
-    expect(pairedCheckS({ ...o, groupForwards: 0, secondsPerImageChip: 0.05 })).toBe(0);
+    expect(pairedCheckS({ ...o, forwards: 0, secondsPerImageChip: 0.05 })).toBe(0);
     expect(pairedCheckS({ ...o, images: 0, secondsPerImageChip: 0.05 })).toBe(0);
   });
 
   test('check images: all while their group comparisons fit in 60 % of the phase, else as many as fit', () => {
-    const o = { searchS: 100, groupForwards: 4, images: 100, chips: 2 };
+    const o = { searchS: 100, forwards: 4, images: 100, chips: 2 };
     expect(pairedCheckImages({ ...o, secondsPerImageChip: 0.05 })).toBe(100); // 50 s of 60
     // 0.1 s: 1.25 × 4 × 2 × 0.1 = 1 s per image; 60 s fit 60 images.
     expect(pairedCheckImages({ ...o, secondsPerImageChip: 0.1 })).toBe(60);
-    expect(pairedCheckImages({ ...o, groupForwards: 0, secondsPerImageChip: 0.1 })).toBe(100);
+    expect(pairedCheckImages({ ...o, forwards: 0, secondsPerImageChip: 0.1 })).toBe(100);
   });
 
   test('saving a candidate is allowed ≤ 1 s, 2 % of tiny budgets, nothing without a sink', () => {
