@@ -1041,8 +1041,14 @@ class Supernet {
             },
         });
     }
+    /** Changes whenever the weights do (a weight step, a restore): what was measured with other weights is stale. */
+    get weightsVersion() {
+        return this.version;
+    }
+    version = 0;
     /** One weight step on the active path: mean cross-entropy on the ideal forward. Returns the loss. */
     weightStep(x, labels, classes, arch) {
+        this.version += 1;
         const ks = kernelsOf(this.plan, arch);
         const varList = [];
         for (const [name, k] of ks) {
@@ -1079,6 +1085,7 @@ class Supernet {
     }
     /** Restores a snapshot and resets the weight optimiser's state (fresh Adam moments). */
     restore(s, weightLr) {
+        this.version += 1;
         tf_core_node.tidy(() => {
             for (const [k, v] of this.vars) {
                 v.w.assign(tf_core_node.tensor(s.get(`${k}/w`), v.w.shape));
@@ -1203,8 +1210,10 @@ function engineSettingsOf(space, nVal, warm) {
 /** Chip instances of each paired comparison (the same chips for both sides). */
 const PAIRED_CHECK_CHIPS = 2;
 /**
- * Single-layer tests of the smaller-crossbar rule a search phase keeps time for (nax assumption: the cheapest
- * moves are tested first, and two is what a 15-minute phase on two cores holds beside the group comparisons).
+ * Tests of the smaller-crossbar rule a search phase keeps time for, beside the group comparisons (nax
+ * assumption). On the fixture's 15-minute, two-core runs a phase's check time (at most 60 % of it) holds the two
+ * group comparisons and one or two tests more at 100 check images, which the costlier-op rule's single-layer
+ * tests and this rule's units share.
  */
 const SMALLER_CROSSBAR_TESTS = 2;
 /**
@@ -1311,13 +1320,15 @@ class SearchEngine {
      * SMALLER_CROSSBAR_TESTS tests.
      */
     reservedForwards;
+    /** Whether the smaller-crossbar rule can test: it is on, and some layer has a smaller crossbar in the space. */
+    smallerRule;
     /** Images the checks run on: the held-out slice's last ones, fixed once per run (useCheckImages). */
     checkImages;
     /** Seconds per image and chip of a check forward: the caller's estimate, then as last measured. */
     checkImageS = 0;
     /**
-     * Measured check outcomes by architecture, valid for one simulator, λ (its chips) and set of weights: dropped at
-     * every weight step and at the start of each λ's rules.
+     * Measured check outcomes by architecture, valid for one simulator, λ (its chips) and set of weights: dropped
+     * when any of them changes (a weight step or restore) and at the start of each λ's rules.
      */
     outcomes;
     constructor(plan, data, settings, clock, ticker) {
@@ -1333,9 +1344,9 @@ class SearchEngine {
         // cost-only optimum is given.
         const kernelRule = settings.largerKernels === 'paired' && plan.layers.some((l) => l.ops.some((op) => op.kind === 'path' && op.kernel > l.committedKernel));
         const opRule = settings.costlierOps === 'paired' && settings.costOnly !== undefined;
-        const smallerRule = settings.smallerCrossbars === 'paired' && plan.layers.some((l) => smallerCrossbarOps(l).some((j) => j >= 0));
+        this.smallerRule = settings.smallerCrossbars === 'paired' && plan.layers.some((l) => smallerCrossbarOps(l).some((j) => j >= 0));
         this.groupForwards = 2 * ((kernelRule ? 1 : 0) + (opRule ? 1 : 0));
-        this.reservedForwards = this.groupForwards + (smallerRule ? SMALLER_CROSSBAR_TESTS : 0);
+        this.reservedForwards = this.groupForwards + (this.smallerRule ? SMALLER_CROSSBAR_TESTS : 0);
         const held = this.reservedForwards > 0 ? Math.min(settings.kernelCheckImages ?? 100, Math.floor(data.nVal / 2)) : 0;
         this.heldOutImages = held >= MIN_PAIRED_CHECK_IMAGES ? held : 0;
         this.checkImages = this.heldOutImages;
@@ -1382,9 +1393,10 @@ class SearchEngine {
     /** The check outcomes measured so far with this simulator, λ and weights (a fresh map when any differs). */
     checkOutcomes(nonIdeal, lambda) {
         const c = this.outcomes;
-        if (c && c.nonIdeal === nonIdeal && c.lambda === lambda && c.weightSteps === this.weightSteps)
+        const weights = this.net.weightsVersion;
+        if (c && c.nonIdeal === nonIdeal && c.lambda === lambda && c.weights === weights)
             return c.byArch;
-        this.outcomes = { nonIdeal, lambda, weightSteps: this.weightSteps, byArch: new Map() };
+        this.outcomes = { nonIdeal, lambda, weights, byArch: new Map() };
         return this.outcomes.byArch;
     }
     /** Images the checks run on (0: the rules do not test). */
@@ -1450,7 +1462,7 @@ class SearchEngine {
         // time for what follows: the costlier-op rule's group comparison, then the smaller-crossbar rule's first tests.
         this.outcomes = undefined;
         const opRuleOn = s.costlierOps === 'paired' && s.costOnly !== undefined;
-        const smallerOn = s.smallerCrossbars === 'paired';
+        const smallerOn = this.smallerRule;
         const kernelRule = s.largerKernels === 'paired'
             ? await this.checkLargerKernels(argmax, o.nonIdeal, lambda, o.fineTune.deadlineS, (opRuleOn ? 2 : 0) + (smallerOn ? SMALLER_CROSSBAR_TESTS : 0))
             : { choice: argmax, checks: [] };
@@ -1583,16 +1595,20 @@ class SearchEngine {
         });
     }
     /**
-     * The smaller-crossbar rule, the search's one accuracy-seeking move: the two rules before it only ever move a
-     * layer to a cheaper or a committed op, and tens of architecture steps do not move α far from its warm start,
-     * so without it no candidate goes below the committed crossbar size where that is what accuracy needs (on the
-     * fixture, 32×32 arrays lose less to IR drop and ADC clipping than 64×64 ones). Layers whose move costs exactly
-     * the same (same shape, same op: the layers of a ResNet stage) move together, one test per such unit, so the
-     * few tests a phase holds cover the network rather than a few of its layers; cheapest unit first (the smallest
-     * λ·Δhardware to earn back). A unit moves to the same kernel on the next-smaller crossbar when that lowers the
-     * measured mean non-ideal CE + λ·hardware on the check images and chips, and the next test starts from there.
-     * Layers in `measured` (the costlier-op rule already compared them alone) and skipped blocks are not tested;
-     * tests run while they fit before the deadline, and untested layers stand.
+     * The smaller-crossbar rule. The two rules before it only ever move a layer to a cheaper or the committed op,
+     * and tens of architecture steps do not move α far from its warm start, so without it no candidate goes below
+     * the committed crossbar size where accuracy needs it and the cost model charges for it (on the fixture,
+     * 32×32 arrays lose less to IR drop and ADC clipping than 64×64 ones; under pumaAdc delay with always-on
+     * leakage they cost more). Where the smaller crossbar is the cheaper one (the default cost model), the same
+     * test is a cost-saving move priced by the CE it loses. Layers whose move has the same cost-table entries
+     * before and after (same energy, delay and area: in practice the same matrix shape and op, the convolutions of
+     * a ResNet stage) move together, one test per such unit, so the few tests a phase holds cover the network
+     * rather than a few of its layers; cheapest unit first (the smallest λ·Δhardware to earn back, from the
+     * starting architecture). A unit moves to the same kernel on the next-smaller crossbar only when that lowers
+     * the measured mean non-ideal CE + λ·hardware on the check images and chips (a tie keeps it), and the next test
+     * starts from there. A layer is revisited at most once per λ: layers the costlier-op rule compared alone
+     * (`measured`) stay where that put them; skipped blocks are not tested; tests run while they fit before the
+     * deadline, and untested layers stand.
      */
     async checkSmallerCrossbars(arch, table, nonIdeal, lambda, deadlineS, measured = new Set()) {
         const kernels = kernelsOf(this.plan, arch);
@@ -1616,7 +1632,7 @@ class SearchEngine {
             .sort((x, y) => x.dHw - y.dHw || x.unit[0] - y.unit[0])
             .map((u) => u.unit);
         return this.pairedRule({
-            rule: 'smallerCrossbars', arch, eligible, fallbackOf, nonIdeal, lambda, deadlineS, reserveForwards: 0, untested: 'stand', hardwareOf, group: false, units,
+            rule: 'smallerCrossbars', arch, eligible, fallbackOf, nonIdeal, lambda, deadlineS, reserveForwards: 0, untested: 'stand', hardwareOf, group: false, units, keepOnTie: true,
         });
     }
     /**
@@ -1625,10 +1641,11 @@ class SearchEngine {
      * fixed count, useCheckImages) and the same chips for both and for every rule (`hardwareOf` says what paying
      * means), so an architecture is measured once per λ (checkOutcomes). With `group` (the default),
      * first all eligible layers together, against all fallbacks: this comparison decides the common case; it starts
-     * when its two forwards fit before the deadline on the estimated cost (the caller keeps their time, schedule.ts
-     * pairedCheckS) and then completes. When the group pays (or without a group), each layer alone against its
-     * fallback, in order (only where `alone` allows the move), while a test fits before the deadline with
-     * `reserveForwards` more forwards after it. With no check images (< MIN_PAIRED_CHECK_IMAGES) or no time for the
+     * when its forwards (two, one when the chosen side is already measured) fit before the deadline on the
+     * estimated cost (the caller keeps their time, schedule.ts pairedCheckS) and then completes. When the group
+     * pays (or without a group), each layer alone (or each of `units`) against its fallback, in order (only where
+     * `alone` allows the move), while a test fits before the deadline with `reserveForwards` more forwards after it
+     * (an alternative already measured needs no time). With no check images (< MIN_PAIRED_CHECK_IMAGES) or no time for the
      * first comparison, `untested` decides: larger kernels fall back (their cost is certain, the committed kernel is
      * known to work), other ops stand (the cost-only optimum is not known to work: on the fixture under pumaAdc
      * delay and always-on leakage it loses 6–8 pp). The same holds for layers whose own test no longer fits after
@@ -1690,7 +1707,7 @@ class SearchEngine {
             const objective = dHw === undefined ? undefined : { deltaCe: dCe, deltaHardware: dHw, deltaObjective: dCe + o.lambda * dHw };
             const check = {
                 rule: o.rule, layers: layers.map((i) => this.plan.layers[i].name), deltaAccuracy: mean, ci95: [mean - half, mean + half],
-                kept: objective ? objective.deltaObjective < 0 : mean - half > 0, images: n, chips: seeds.length,
+                kept: !objective ? mean - half > 0 : o.keepOnTie ? !(objective.deltaObjective > 0) : objective.deltaObjective < 0, images: n, chips: seeds.length,
                 ...(objective ?? {}),
             };
             checks.push(check);
@@ -1709,7 +1726,7 @@ class SearchEngine {
             const alt = fallBack(choice, unit);
             if (o.alone && !o.alone(alt, choice))
                 continue;
-            if (!fits()) {
+            if (!cache.has(keyOf(alt)) && !fits()) {
                 // Larger kernels not tested alone fall back (as before the costlier-op rule); other ops stand (costlier
                 // ones on the group's evidence).
                 if (o.untested === 'fallBack')
@@ -2306,11 +2323,11 @@ async function runSearchOn(inp, opts) {
         // 3. Per λ: search, argmax, the equal fine-tuning, then the selection evaluation on validation.
         // The derivation rules' check images, fixed for the run: all held-out ones unless their group comparisons
         // would take more than the largest share of a phase (the image count is the checks' power; later tests run
-        // in the time the phase keeps beyond the groups'). Until a check has run, a check forward's cost is
+        // in the time the phase keeps beyond the groups'; without a group, the smaller-crossbar tests size it). Until a check has run, a check forward's cost is
         // estimated from the committed model's selection evaluation (which also runs the ideal and quantised forwards).
         const estimateS = evalS / (selection.images.n * space.selectionChips);
         const reservedForwards = engine.reservedForwards;
-        engine.useCheckImages(pairedCheckImages({ searchS: alloc.searchS, forwards: engine.groupForwards, images: engine.heldOutImages, chips: PAIRED_CHECK_CHIPS, secondsPerImageChip: estimateS }), estimateS);
+        engine.useCheckImages(pairedCheckImages({ searchS: alloc.searchS, forwards: engine.groupForwards || reservedForwards, images: engine.heldOutImages, chips: PAIRED_CHECK_CHIPS, secondsPerImageChip: estimateS }), estimateS);
         if (engine.checkImageCount < engine.heldOutImages) {
             notes.push(engine.checkImageCount === 0
                 ? `the derivation rules did not test: their comparisons on ${engine.heldOutImages} held-out images would not fit in a search phase (larger kernels fell back, other ops stood)`

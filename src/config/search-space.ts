@@ -207,11 +207,11 @@ export interface SearchSpace {
    */
   readonly costlierOps: 'paired' | 'keep';
   /**
-   * 'paired': after the costlier-op rule, each layer alone, cheapest move first, is compared with the same kernel on
-   * its next-smaller crossbar and moves there when that lowers the measured objective (mean non-ideal CE +
-   * λ·hardware term, same images and chips), while tests fit in the phase. It is the one rule that can buy
-   * accuracy with hardware: the others only move a layer to a cheaper or the committed op. 'keep': no such test.
-   * Default 'paired'.
+   * 'paired': after the costlier-op rule, units of layers whose move costs the same (a stage's convolutions on
+   * one op), cheapest unit first, are compared with the same kernel on their next-smaller crossbar and move there
+   * when that lowers the measured objective (mean non-ideal CE + λ·hardware term, same images and chips), while
+   * tests fit in the phase. It is the one rule that can buy accuracy with hardware where smaller crossbars cost
+   * more (the others only move a layer to a cheaper or the committed op). 'keep': no such test. Default 'paired'.
    */
   readonly smallerCrossbars: 'paired' | 'keep';
   /**

@@ -110,9 +110,9 @@ export interface EngineSettings {
    */
   readonly costlierOps?: 'paired' | 'keep';
   /**
-   * Smaller-crossbar rule after the costlier-op rule, the one accuracy-seeking move: with 'paired', each layer is
-   * tested alone against its next-smaller crossbar (same kernel) and moves when that lowers the measured CE +
-   * λ·hardware. Default 'keep'.
+   * Smaller-crossbar rule after the costlier-op rule: with 'paired', units of layers whose move costs the same are
+   * tested against their next-smaller crossbar (same kernel) and move when that lowers the measured CE +
+   * λ·hardware (checkSmallerCrossbars). Default 'keep'.
    */
   readonly smallerCrossbars?: 'paired' | 'keep';
   /** The cost-only optimum (cost-descent.ts), the costlier-op rule's fallback. */
@@ -138,8 +138,10 @@ export function engineSettingsOf(space: SearchSpace, nVal: number, warm?: { read
 /** Chip instances of each paired comparison (the same chips for both sides). */
 export const PAIRED_CHECK_CHIPS = 2;
 /**
- * Single-layer tests of the smaller-crossbar rule a search phase keeps time for (nax assumption: the cheapest
- * moves are tested first, and two is what a 15-minute phase on two cores holds beside the group comparisons).
+ * Tests of the smaller-crossbar rule a search phase keeps time for, beside the group comparisons (nax
+ * assumption). On the fixture's 15-minute, two-core runs a phase's check time (at most 60 % of it) holds the two
+ * group comparisons and one or two tests more at 100 check images, which the costlier-op rule's single-layer
+ * tests and this rule's units share.
  */
 export const SMALLER_CROSSBAR_TESTS = 2;
 /**
@@ -279,15 +281,17 @@ export class SearchEngine {
    * SMALLER_CROSSBAR_TESTS tests.
    */
   readonly reservedForwards: number;
+  /** Whether the smaller-crossbar rule can test: it is on, and some layer has a smaller crossbar in the space. */
+  private readonly smallerRule: boolean;
   /** Images the checks run on: the held-out slice's last ones, fixed once per run (useCheckImages). */
   private checkImages: number;
   /** Seconds per image and chip of a check forward: the caller's estimate, then as last measured. */
   private checkImageS = 0;
   /**
-   * Measured check outcomes by architecture, valid for one simulator, λ (its chips) and set of weights: dropped at
-   * every weight step and at the start of each λ's rules.
+   * Measured check outcomes by architecture, valid for one simulator, λ (its chips) and set of weights: dropped
+   * when any of them changes (a weight step or restore) and at the start of each λ's rules.
    */
-  private outcomes?: { readonly nonIdeal: NonIdealFn; readonly lambda: number; readonly weightSteps: number; readonly byArch: Map<string, CheckOutcome> };
+  private outcomes?: { readonly nonIdeal: NonIdealFn; readonly lambda: number; readonly weights: number; readonly byArch: Map<string, CheckOutcome> };
 
   constructor(
     readonly plan: SearchPlan,
@@ -303,9 +307,9 @@ export class SearchEngine {
     // cost-only optimum is given.
     const kernelRule = settings.largerKernels === 'paired' && plan.layers.some((l) => l.ops.some((op) => op.kind === 'path' && op.kernel > l.committedKernel));
     const opRule = settings.costlierOps === 'paired' && settings.costOnly !== undefined;
-    const smallerRule = settings.smallerCrossbars === 'paired' && plan.layers.some((l) => smallerCrossbarOps(l).some((j) => j >= 0));
+    this.smallerRule = settings.smallerCrossbars === 'paired' && plan.layers.some((l) => smallerCrossbarOps(l).some((j) => j >= 0));
     this.groupForwards = 2 * ((kernelRule ? 1 : 0) + (opRule ? 1 : 0));
-    this.reservedForwards = this.groupForwards + (smallerRule ? SMALLER_CROSSBAR_TESTS : 0);
+    this.reservedForwards = this.groupForwards + (this.smallerRule ? SMALLER_CROSSBAR_TESTS : 0);
     const held = this.reservedForwards > 0 ? Math.min(settings.kernelCheckImages ?? 100, Math.floor(data.nVal / 2)) : 0;
     this.heldOutImages = held >= MIN_PAIRED_CHECK_IMAGES ? held : 0;
     this.checkImages = this.heldOutImages;
@@ -354,8 +358,9 @@ export class SearchEngine {
   /** The check outcomes measured so far with this simulator, λ and weights (a fresh map when any differs). */
   private checkOutcomes(nonIdeal: NonIdealFn, lambda: number): Map<string, CheckOutcome> {
     const c = this.outcomes;
-    if (c && c.nonIdeal === nonIdeal && c.lambda === lambda && c.weightSteps === this.weightSteps) return c.byArch;
-    this.outcomes = { nonIdeal, lambda, weightSteps: this.weightSteps, byArch: new Map() };
+    const weights = this.net.weightsVersion;
+    if (c && c.nonIdeal === nonIdeal && c.lambda === lambda && c.weights === weights) return c.byArch;
+    this.outcomes = { nonIdeal, lambda, weights, byArch: new Map() };
     return this.outcomes.byArch;
   }
 
@@ -430,7 +435,7 @@ export class SearchEngine {
     // time for what follows: the costlier-op rule's group comparison, then the smaller-crossbar rule's first tests.
     this.outcomes = undefined;
     const opRuleOn = s.costlierOps === 'paired' && s.costOnly !== undefined;
-    const smallerOn = s.smallerCrossbars === 'paired';
+    const smallerOn = this.smallerRule;
     const kernelRule = s.largerKernels === 'paired'
       ? await this.checkLargerKernels(argmax, o.nonIdeal, lambda, o.fineTune.deadlineS, (opRuleOn ? 2 : 0) + (smallerOn ? SMALLER_CROSSBAR_TESTS : 0))
       : { choice: argmax, checks: [] };
@@ -566,16 +571,20 @@ export class SearchEngine {
   }
 
   /**
-   * The smaller-crossbar rule, the search's one accuracy-seeking move: the two rules before it only ever move a
-   * layer to a cheaper or a committed op, and tens of architecture steps do not move α far from its warm start,
-   * so without it no candidate goes below the committed crossbar size where that is what accuracy needs (on the
-   * fixture, 32×32 arrays lose less to IR drop and ADC clipping than 64×64 ones). Layers whose move costs exactly
-   * the same (same shape, same op: the layers of a ResNet stage) move together, one test per such unit, so the
-   * few tests a phase holds cover the network rather than a few of its layers; cheapest unit first (the smallest
-   * λ·Δhardware to earn back). A unit moves to the same kernel on the next-smaller crossbar when that lowers the
-   * measured mean non-ideal CE + λ·hardware on the check images and chips, and the next test starts from there.
-   * Layers in `measured` (the costlier-op rule already compared them alone) and skipped blocks are not tested;
-   * tests run while they fit before the deadline, and untested layers stand.
+   * The smaller-crossbar rule. The two rules before it only ever move a layer to a cheaper or the committed op,
+   * and tens of architecture steps do not move α far from its warm start, so without it no candidate goes below
+   * the committed crossbar size where accuracy needs it and the cost model charges for it (on the fixture,
+   * 32×32 arrays lose less to IR drop and ADC clipping than 64×64 ones; under pumaAdc delay with always-on
+   * leakage they cost more). Where the smaller crossbar is the cheaper one (the default cost model), the same
+   * test is a cost-saving move priced by the CE it loses. Layers whose move has the same cost-table entries
+   * before and after (same energy, delay and area: in practice the same matrix shape and op, the convolutions of
+   * a ResNet stage) move together, one test per such unit, so the few tests a phase holds cover the network
+   * rather than a few of its layers; cheapest unit first (the smallest λ·Δhardware to earn back, from the
+   * starting architecture). A unit moves to the same kernel on the next-smaller crossbar only when that lowers
+   * the measured mean non-ideal CE + λ·hardware on the check images and chips (a tie keeps it), and the next test
+   * starts from there. A layer is revisited at most once per λ: layers the costlier-op rule compared alone
+   * (`measured`) stay where that put them; skipped blocks are not tested; tests run while they fit before the
+   * deadline, and untested layers stand.
    */
   async checkSmallerCrossbars(arch: ArchChoice, table: HardwareTable, nonIdeal: NonIdealFn, lambda: number, deadlineS: number, measured: ReadonlySet<string> = new Set()): Promise<RuleResult> {
     const kernels = kernelsOf(this.plan, arch);
@@ -599,7 +608,7 @@ export class SearchEngine {
       .sort((x, y) => x.dHw - y.dHw || x.unit[0]! - y.unit[0]!)
       .map((u) => u.unit);
     return this.pairedRule({
-      rule: 'smallerCrossbars', arch, eligible, fallbackOf, nonIdeal, lambda, deadlineS, reserveForwards: 0, untested: 'stand', hardwareOf, group: false, units,
+      rule: 'smallerCrossbars', arch, eligible, fallbackOf, nonIdeal, lambda, deadlineS, reserveForwards: 0, untested: 'stand', hardwareOf, group: false, units, keepOnTie: true,
     });
   }
 
@@ -609,10 +618,11 @@ export class SearchEngine {
    * fixed count, useCheckImages) and the same chips for both and for every rule (`hardwareOf` says what paying
    * means), so an architecture is measured once per λ (checkOutcomes). With `group` (the default),
    * first all eligible layers together, against all fallbacks: this comparison decides the common case; it starts
-   * when its two forwards fit before the deadline on the estimated cost (the caller keeps their time, schedule.ts
-   * pairedCheckS) and then completes. When the group pays (or without a group), each layer alone against its
-   * fallback, in order (only where `alone` allows the move), while a test fits before the deadline with
-   * `reserveForwards` more forwards after it. With no check images (< MIN_PAIRED_CHECK_IMAGES) or no time for the
+   * when its forwards (two, one when the chosen side is already measured) fit before the deadline on the
+   * estimated cost (the caller keeps their time, schedule.ts pairedCheckS) and then completes. When the group
+   * pays (or without a group), each layer alone (or each of `units`) against its fallback, in order (only where
+   * `alone` allows the move), while a test fits before the deadline with `reserveForwards` more forwards after it
+   * (an alternative already measured needs no time). With no check images (< MIN_PAIRED_CHECK_IMAGES) or no time for the
    * first comparison, `untested` decides: larger kernels fall back (their cost is certain, the committed kernel is
    * known to work), other ops stand (the cost-only optimum is not known to work: on the fixture under pumaAdc
    * delay and always-on leakage it loses 6–8 pp). The same holds for layers whose own test no longer fits after
@@ -641,6 +651,11 @@ export class SearchEngine {
     group?: boolean;
     /** The layers tested together after the group, in order (each a subset of `eligible`). Default each alone. */
     units?: readonly (readonly number[])[];
+    /**
+     * The chosen ops stay unless the fallback lowers the objective (a tie or an undefined objective keeps them):
+     * for a fallback that is not known to be cheaper or to work. Default false (the fallback wins ties).
+     */
+    keepOnTie?: boolean;
   }): Promise<RuleResult> {
     const choice = [...o.arch];
     const { eligible, fallbackOf } = o;
@@ -694,7 +709,7 @@ export class SearchEngine {
       const objective = dHw === undefined ? undefined : { deltaCe: dCe, deltaHardware: dHw, deltaObjective: dCe + o.lambda * dHw };
       const check: PairedCheck = {
         rule: o.rule, layers: layers.map((i) => this.plan.layers[i]!.name), deltaAccuracy: mean, ci95: [mean - half, mean + half],
-        kept: objective ? objective.deltaObjective < 0 : mean - half > 0, images: n, chips: seeds.length,
+        kept: !objective ? mean - half > 0 : o.keepOnTie ? !(objective.deltaObjective > 0) : objective.deltaObjective < 0, images: n, chips: seeds.length,
         ...(objective ?? {}),
       };
       checks.push(check);
@@ -710,7 +725,7 @@ export class SearchEngine {
     for (const unit of o.units ?? eligible.map((i) => [i])) {
       const alt = fallBack(choice, unit);
       if (o.alone && !o.alone(alt, choice)) continue;
-      if (!fits()) {
+      if (!cache.has(keyOf(alt)) && !fits()) {
         // Larger kernels not tested alone fall back (as before the costlier-op rule); other ops stand (costlier
         // ones on the group's evidence).
         if (o.untested === 'fallBack') for (const i of unit) choice[i] = fallbackOf(i);

@@ -114,8 +114,8 @@ export interface ParetoDocument {
 /**
  * The derivation rules, each a measured comparison of the chosen op with one alternative: 'largerKernels' (a
  * kernel larger than the committed one against the committed kernel on the same crossbar), 'costlierOps' (an op
- * other than the cost-only optimum's against that op) and 'smallerCrossbars' (the chosen op against the same
- * kernel on the next-smaller crossbar, the one move that can buy accuracy with hardware).
+ * other than the cost-only optimum's against that op) and 'smallerCrossbars' (the chosen ops of a unit of
+ * equal-cost layers against the same kernels on the next-smaller crossbar).
  */
 export type PairedRule = 'largerKernels' | 'costlierOps' | 'smallerCrossbars';
 

@@ -263,11 +263,11 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
     // 3. Per λ: search, argmax, the equal fine-tuning, then the selection evaluation on validation.
     // The derivation rules' check images, fixed for the run: all held-out ones unless their group comparisons
     // would take more than the largest share of a phase (the image count is the checks' power; later tests run
-    // in the time the phase keeps beyond the groups'). Until a check has run, a check forward's cost is
+    // in the time the phase keeps beyond the groups'; without a group, the smaller-crossbar tests size it). Until a check has run, a check forward's cost is
     // estimated from the committed model's selection evaluation (which also runs the ideal and quantised forwards).
     const estimateS = evalS / (selection.images.n * space.selectionChips);
     const reservedForwards = engine.reservedForwards;
-    engine.useCheckImages(pairedCheckImages({ searchS: alloc.searchS, forwards: engine.groupForwards, images: engine.heldOutImages, chips: PAIRED_CHECK_CHIPS, secondsPerImageChip: estimateS }), estimateS);
+    engine.useCheckImages(pairedCheckImages({ searchS: alloc.searchS, forwards: engine.groupForwards || reservedForwards, images: engine.heldOutImages, chips: PAIRED_CHECK_CHIPS, secondsPerImageChip: estimateS }), estimateS);
     if (engine.checkImageCount < engine.heldOutImages) {
       notes.push(engine.checkImageCount === 0
         ? `the derivation rules did not test: their comparisons on ${engine.heldOutImages} held-out images would not fit in a search phase (larger kernels fell back, other ops stood)`

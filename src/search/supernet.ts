@@ -84,8 +84,15 @@ export class Supernet {
     });
   }
 
+  /** Changes whenever the weights do (a weight step, a restore): what was measured with other weights is stale. */
+  get weightsVersion(): number {
+    return this.version;
+  }
+  private version = 0;
+
   /** One weight step on the active path: mean cross-entropy on the ideal forward. Returns the loss. */
   weightStep(x: tf.Tensor4D, labels: tf.Tensor1D, classes: number, arch: ArchChoice): number {
+    this.version += 1;
     const ks = kernelsOf(this.plan, arch);
     const varList: tf.Variable[] = [];
     for (const [name, k] of ks) {
@@ -123,6 +130,7 @@ export class Supernet {
 
   /** Restores a snapshot and resets the weight optimiser's state (fresh Adam moments). */
   restore(s: Map<string, Float32Array>, weightLr: number): void {
+    this.version += 1;
     tf.tidy(() => {
       for (const [k, v] of this.vars) {
         v.w.assign(tf.tensor(s.get(`${k}/w`)!, v.w.shape));
