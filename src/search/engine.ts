@@ -283,13 +283,15 @@ export class SearchEngine {
   readonly reservedForwards: number;
   /** Whether the smaller-crossbar rule can test: it is on, and some layer has a smaller crossbar in the space. */
   private readonly smallerRule: boolean;
+  /** Per mixed layer and op, the smaller-crossbar rule's alternative (smallerCrossbarOps). */
+  private readonly smallerOf: readonly number[][];
   /** Images the checks run on: the held-out slice's last ones, fixed once per run (useCheckImages). */
   private checkImages: number;
   /** Seconds per image and chip of a check forward: the caller's estimate, then as last measured. */
   private checkImageS = 0;
   /**
    * Measured check outcomes by architecture, valid for one simulator, λ (its chips) and set of weights: dropped
-   * when any of them changes (a weight step or restore) and at the start of each λ's rules.
+   * when any of them changes (a weight step or restore, as at the start of every λ).
    */
   private outcomes?: { readonly nonIdeal: NonIdealFn; readonly lambda: number; readonly weights: number; readonly byArch: Map<string, CheckOutcome> };
 
@@ -307,7 +309,8 @@ export class SearchEngine {
     // cost-only optimum is given.
     const kernelRule = settings.largerKernels === 'paired' && plan.layers.some((l) => l.ops.some((op) => op.kind === 'path' && op.kernel > l.committedKernel));
     const opRule = settings.costlierOps === 'paired' && settings.costOnly !== undefined;
-    this.smallerRule = settings.smallerCrossbars === 'paired' && plan.layers.some((l) => smallerCrossbarOps(l).some((j) => j >= 0));
+    this.smallerOf = plan.layers.map((l) => smallerCrossbarOps(l));
+    this.smallerRule = settings.smallerCrossbars === 'paired' && this.smallerOf.some((alt) => alt.some((j) => j >= 0));
     this.groupForwards = 2 * ((kernelRule ? 1 : 0) + (opRule ? 1 : 0));
     this.reservedForwards = this.groupForwards + (this.smallerRule ? SMALLER_CROSSBAR_TESTS : 0);
     const held = this.reservedForwards > 0 ? Math.min(settings.kernelCheckImages ?? 100, Math.floor(data.nVal / 2)) : 0;
@@ -433,7 +436,6 @@ export class SearchEngine {
     // The rules run in turn on one set of check images and chips, each starting from the previous one's choice;
     // an architecture already measured for this λ is not measured again (checkOutcomes). Single-layer tests leave
     // time for what follows: the costlier-op rule's group comparison, then the smaller-crossbar rule's first tests.
-    this.outcomes = undefined;
     const opRuleOn = s.costlierOps === 'paired' && s.costOnly !== undefined;
     const smallerOn = this.smallerRule;
     const kernelRule = s.largerKernels === 'paired'
@@ -589,8 +591,7 @@ export class SearchEngine {
   async checkSmallerCrossbars(arch: ArchChoice, table: HardwareTable, nonIdeal: NonIdealFn, lambda: number, deadlineS: number, measured: ReadonlySet<string> = new Set()): Promise<RuleResult> {
     const kernels = kernelsOf(this.plan, arch);
     const hardwareOf = (a: readonly number[]) => hardwareOfChoice(this.plan, table, a);
-    const smallerOf = this.plan.layers.map((l) => smallerCrossbarOps(l));
-    const fallbackOf = (i: number) => smallerOf[i]![arch[i]!]!;
+    const fallbackOf = (i: number) => this.smallerOf[i]![arch[i]!]!;
     const eligible = this.plan.layers.map((_, i) => i)
       .filter((i) => fallbackOf(i) >= 0 && kernels.get(this.plan.layers[i]!.name) !== 'zero' && !measured.has(this.plan.layers[i]!.name));
     const costKey = (i: number, j: number) => {
