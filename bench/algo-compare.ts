@@ -23,7 +23,7 @@ import { choiceCost, costOnlyOptimum, warmStartPrior } from '../src/search/cost-
 import { deriveGraph, deriveMappings, homogeneousMappings } from '../src/search/derive.js';
 import { type NonIdealFn, SearchEngine, Ticker, engineSettingsOf, meanInterval } from '../src/search/engine.js';
 import { top1Correct } from '../src/search/forward.js';
-import { buildHardwareTable, networkCost } from '../src/search/hardware.js';
+import { buildHardwareTable, exactHardwarePrice, networkCost } from '../src/search/hardware.js';
 import { committedChoice, describeChoice, resolveSearchPlan } from '../src/search/plan.js';
 import { loadSearchInputs } from '../src/search-project.js';
 import { recentreKernel } from '../src/search/supernet.js';
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     const t0 = now();
     engine.warmUp({ deadlineS: Infinity, maxSteps: warmup });
     const r = await engine.searchLambda({
-      lambda: base.lambdas[0]!, table, nonIdeal,
+      lambda: base.lambdas[0]!, table, priceOf: exactHardwarePrice(plan, lookup, table), nonIdeal,
       search: { deadlineS: Infinity, maxSteps: searchSteps }, fineTune: { deadlineS: Infinity, maxSteps: fineTune },
     });
     log(`${cfg}: searched in ${(now() - t0).toFixed(0)} s: ${describeChoice(plan, r.choice, true) || 'committed'}`);

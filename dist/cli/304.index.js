@@ -1417,7 +1417,7 @@ class SearchEngine {
      * warm-up snapshot so every λ sees the same supernet.
      */
     async searchLambda(o) {
-        const { lambda, table } = o;
+        const { lambda, table, priceOf } = o;
         const s = this.settings;
         if (this.warmSnapshot)
             this.net.restore(this.warmSnapshot, s.weightLr);
@@ -1469,12 +1469,12 @@ class SearchEngine {
             ? await this.checkLargerKernels(argmax, o.nonIdeal, lambda, o.fineTune.deadlineS, (opRuleOn ? 2 : 0) + (smallerOn ? SMALLER_CROSSBAR_TESTS : 0))
             : { choice: argmax, checks: [] };
         const opRule = opRuleOn
-            ? await this.checkCostlierOps(kernelRule.choice, s.costOnly, table, o.nonIdeal, lambda, o.fineTune.deadlineS, smallerOn ? SMALLER_CROSSBAR_TESTS : 0)
+            ? await this.checkCostlierOps(kernelRule.choice, s.costOnly, table, o.nonIdeal, lambda, o.fineTune.deadlineS, { reserveForwards: smallerOn ? SMALLER_CROSSBAR_TESTS : 0, priceOf })
             : { choice: kernelRule.choice, checks: [] };
         // A layer the costlier-op rule compared alone (either way) is not tested again.
         const measured = new Set(opRule.checks.filter((c) => c.layers.length === 1).map((c) => c.layers[0]));
         const smaller = smallerOn
-            ? await this.checkSmallerCrossbars(opRule.choice, table, o.nonIdeal, lambda, o.fineTune.deadlineS, measured)
+            ? await this.checkSmallerCrossbars(opRule.choice, table, o.nonIdeal, lambda, o.fineTune.deadlineS, { measured, priceOf })
             : { choice: opRule.choice, checks: [] };
         const choice = smaller.choice;
         const pairedChecks = [...kernelRule.checks, ...opRule.checks, ...smaller.checks];
@@ -1578,18 +1578,20 @@ class SearchEngine {
     /**
      * The costlier-op rule: a layer whose op is not the cost-only optimum's keeps it only when that pays in the
      * search objective's form, measured rather than estimated: mean non-ideal validation CE (every layer non-ideal,
-     * as candidates are evaluated; architecture steps run `nonIdealFraction` of them) + λ·hardware term on the same
-     * images and chips (pairedRule with `hardwareOf`); otherwise it takes the cost-only op. Alone, a layer moves only
+     * as candidates are evaluated; architecture steps run `nonIdealFraction` of them) + λ·hardware on the same
+     * images and chips (pairedRule with `hardwareOf`: `priceOf`, default the table's relaxed term); otherwise it takes
+     * the cost-only op. Alone, a layer moves only
      * when that lowers the hardware term (without skipped blocks the group move lands on the cost-only optimum
      * itself). Skipped blocks (the zero op) stay skipped: they cost less than any op. Without time for a comparison
      * the argmax stands.
      */
-    async checkCostlierOps(arch, costOnly, table, nonIdeal, lambda, deadlineS, reserveForwards = 0) {
+    async checkCostlierOps(arch, costOnly, table, nonIdeal, lambda, deadlineS, o = {}) {
+        const hardwareOf = o.priceOf ?? ((a) => hardwareOfChoice(this.plan, table, a));
+        const reserveForwards = o.reserveForwards ?? 0;
         // Layers of a skipped block (the zero op) stay skipped: their op changes nothing.
         const kernels = kernelsOf(this.plan, arch);
         const differing = this.plan.layers.map((_, i) => i)
             .filter((i) => arch[i] !== costOnly[i] && kernels.get(this.plan.layers[i].name) !== 'zero');
-        const hardwareOf = (a) => hardwareOfChoice(this.plan, table, a);
         return this.pairedRule({
             rule: 'costlierOps', arch, eligible: differing, fallbackOf: (i) => costOnly[i], nonIdeal, lambda, deadlineS, reserveForwards, untested: 'stand',
             hardwareOf,
@@ -1608,13 +1610,15 @@ class SearchEngine {
      * rather than a few of its layers; cheapest unit first (the smallest λ·Δhardware to earn back, from the
      * starting architecture). A unit moves to the same kernel on the next-smaller crossbar only when that lowers
      * the measured mean non-ideal CE + λ·hardware on the check images and chips (a tie keeps it), and the next test
-     * starts from there. A layer is revisited at most once per λ: layers the costlier-op rule compared alone
+     * starts from there (hardware: `priceOf`, default the table's relaxed term; a single move can fill or free a whole
+     * tile, which only the exact price sees). A layer is revisited at most once per λ: layers the costlier-op rule compared alone
      * (`measured`) stay where that put them; skipped blocks are not tested; tests run while they fit before the
      * deadline, and untested layers stand.
      */
-    async checkSmallerCrossbars(arch, table, nonIdeal, lambda, deadlineS, measured = new Set()) {
+    async checkSmallerCrossbars(arch, table, nonIdeal, lambda, deadlineS, o = {}) {
+        const hardwareOf = o.priceOf ?? ((a) => hardwareOfChoice(this.plan, table, a));
+        const measured = o.measured ?? new Set();
         const kernels = kernelsOf(this.plan, arch);
-        const hardwareOf = (a) => hardwareOfChoice(this.plan, table, a);
         const fallbackOf = (i) => this.smallerOf[i][arch[i]];
         const eligible = this.plan.layers.map((_, i) => i)
             .filter((i) => fallbackOf(i) >= 0 && kernels.get(this.plan.layers[i].name) !== 'zero' && !measured.has(this.plan.layers[i].name));
@@ -1967,6 +1971,9 @@ function candidateFromReport(r, o) {
 ;// CONCATENATED MODULE: ./src/search/hardware.ts
 
 
+
+
+
 /** Totals of a graph under a mapping, from the LUT. */
 function networkCost(lookup, g, mappings) {
     return lookup.totals(matrixNodes(g).map((n) => lookup.costOf(n.shape, mappings.get(n.name))));
@@ -2029,6 +2036,21 @@ function buildHardwareTable(plan, lookup, options) {
         objective,
         ...(additive ? { form: 'additive', additive: { weights, reference: { energyJ: sumE, delayS: sumD, areaMm2: sumA } } } : {}),
     };
+}
+/**
+ * The hardware term of a concrete architecture on the exact cost model, in the table's form (objective,
+ * product or additive), relative to the committed network on the same model: network totals with whole tiles
+ * and, under always-on leakage, the idle leakage (cost/network.ts). The derivation rules price their moves
+ * with it. The relaxed term (hardwareOfChoice) is right on average over many moves but not for one: a single
+ * layer's move that fills a new tile pays the whole tile, and the relaxed term charges a fraction of it (on
+ * the fixture, `fc` 64×64 → 32×32: +0.1 % relaxed, +6.2 % EDAP exact).
+ */
+function exactHardwarePrice(plan, lookup, table) {
+    const committed = choiceCost(lookup, plan, committedChoice(plan));
+    // Additive form: each term relative to the committed network on the exact model, so committed = Σ weights.
+    const form = table.additive ? { ...table, additive: { ...table.additive, reference: committed } } : table;
+    const committedValue = surrogate(form, committed);
+    return (arch) => surrogate(form, choiceCost(lookup, plan, arch)) / committedValue;
 }
 
 // EXTERNAL MODULE: ./src/search/pareto.ts
@@ -2276,6 +2298,8 @@ async function runSearchOn(inp, opts) {
     const lsfx = shard.count > 1 ? ` (shard ${shard.index + 1}, seed ${seed})` : '';
     const lookup = createCostLookup(inp.technology.components, (0,options/* costOptionsOf */.r)(inp.technology));
     const table = buildHardwareTable(plan, lookup, space);
+    // The derivation rules price single moves on the exact cost model (whole tiles), as the cost-only optimum is found.
+    const priceOf = exactHardwarePrice(plan, lookup, table);
     // The cost-only optimum needs no training (exact cost, multi-start coordinate descent): a baseline and a warm start.
     const warm = warmStartPrior(lookup, plan, space, seed);
     const costOnly = warm.costOnly;
@@ -2345,7 +2369,7 @@ async function runSearchOn(inp, opts) {
                 searchS: alloc.searchS, forwards: reservedForwards, images: engine.checkImageCount, chips: PAIRED_CHECK_CHIPS, secondsPerImageChip: engine.checkImageSeconds,
             });
             const res = await engine.searchLambda({
-                lambda, table, nonIdeal,
+                lambda, table, priceOf, nonIdeal,
                 search: { deadlineS: ts + alloc.searchS - checkS, maxSteps: caps.searchSteps },
                 fineTune: { deadlineS: ts + alloc.searchS, maxSteps: 0 },
             });

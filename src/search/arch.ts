@@ -103,12 +103,12 @@ function zeroProb(plan: SearchPlan, probs: readonly Float64Array[], i: number): 
   return z < 0 ? 0 : probs[i]![z]!;
 }
 
-function isAdditive(t: HardwareTable): boolean {
+function isAdditive(t: Pick<HardwareTable, 'objective' | 'form'>): boolean {
   return t.objective === 'edap' && t.form === 'additive';
 }
 
 /** Ĉ for sums S: the objective's surrogate (energy, latency, E·D·A, or the additive form). */
-function surrogate(t: HardwareTable, s: Record<Key, number>): number {
+export function surrogate(t: Pick<HardwareTable, 'objective' | 'form' | 'additive'>, s: Readonly<Record<Key, number>>): number {
   if (isAdditive(t)) {
     const { weights: w, reference: r } = t.additive!;
     return (w.energy * s.energyJ) / r.energyJ + (w.latency * s.delayS) / r.delayS + (w.area * s.areaMm2) / r.areaMm2;

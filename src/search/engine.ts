@@ -28,6 +28,7 @@ import {
   uniformArch,
 } from './arch.js';
 import { describePairedCheck } from '../render/search-summary.js';
+import type { HardwarePrice } from './hardware.js';
 import { deriveGraph, deriveMappings } from './derive.js';
 import { crossEntropyPerSample, outputIsSoftmax, top1Correct } from './forward.js';
 import { type ArchChoice, type MixedLayer, type SearchPlan, describeChoice, kernelsOf } from './plan.js';
@@ -387,11 +388,16 @@ export class SearchEngine {
   async searchLambda(o: {
     lambda: number;
     table: HardwareTable;
+    /**
+     * What the derivation rules price an architecture at (hardware.ts exactHardwarePrice: the exact cost model
+     * with whole tiles). Default the table's relaxed term, which the architecture steps' gradient needs.
+     */
+    priceOf?: HardwarePrice;
     nonIdeal: NonIdealFn;
     search: PhaseLimit;
     fineTune: PhaseLimit;
   }): Promise<LambdaResult> {
-    const { lambda, table } = o;
+    const { lambda, table, priceOf } = o;
     const s = this.settings;
     if (this.warmSnapshot) this.net.restore(this.warmSnapshot, s.weightLr);
     const alphas = this.plan.layers.map((l, i) => (s.prior?.[i] ? Float64Array.from(s.prior[i]!) : new Float64Array(l.ops.length)));
@@ -442,12 +448,12 @@ export class SearchEngine {
       ? await this.checkLargerKernels(argmax, o.nonIdeal, lambda, o.fineTune.deadlineS, (opRuleOn ? 2 : 0) + (smallerOn ? SMALLER_CROSSBAR_TESTS : 0))
       : { choice: argmax, checks: [] };
     const opRule = opRuleOn
-      ? await this.checkCostlierOps(kernelRule.choice, s.costOnly!, table, o.nonIdeal, lambda, o.fineTune.deadlineS, smallerOn ? SMALLER_CROSSBAR_TESTS : 0)
+      ? await this.checkCostlierOps(kernelRule.choice, s.costOnly!, table, o.nonIdeal, lambda, o.fineTune.deadlineS, { reserveForwards: smallerOn ? SMALLER_CROSSBAR_TESTS : 0, priceOf })
       : { choice: kernelRule.choice, checks: [] };
     // A layer the costlier-op rule compared alone (either way) is not tested again.
     const measured = new Set(opRule.checks.filter((c) => c.layers.length === 1).map((c) => c.layers[0]!));
     const smaller = smallerOn
-      ? await this.checkSmallerCrossbars(opRule.choice, table, o.nonIdeal, lambda, o.fineTune.deadlineS, measured)
+      ? await this.checkSmallerCrossbars(opRule.choice, table, o.nonIdeal, lambda, o.fineTune.deadlineS, { measured, priceOf })
       : { choice: opRule.choice, checks: [] };
     const choice = smaller.choice;
     const pairedChecks = [...kernelRule.checks, ...opRule.checks, ...smaller.checks];
@@ -553,18 +559,23 @@ export class SearchEngine {
   /**
    * The costlier-op rule: a layer whose op is not the cost-only optimum's keeps it only when that pays in the
    * search objective's form, measured rather than estimated: mean non-ideal validation CE (every layer non-ideal,
-   * as candidates are evaluated; architecture steps run `nonIdealFraction` of them) + λ·hardware term on the same
-   * images and chips (pairedRule with `hardwareOf`); otherwise it takes the cost-only op. Alone, a layer moves only
+   * as candidates are evaluated; architecture steps run `nonIdealFraction` of them) + λ·hardware on the same
+   * images and chips (pairedRule with `hardwareOf`: `priceOf`, default the table's relaxed term); otherwise it takes
+   * the cost-only op. Alone, a layer moves only
    * when that lowers the hardware term (without skipped blocks the group move lands on the cost-only optimum
    * itself). Skipped blocks (the zero op) stay skipped: they cost less than any op. Without time for a comparison
    * the argmax stands.
    */
-  async checkCostlierOps(arch: ArchChoice, costOnly: ArchChoice, table: HardwareTable, nonIdeal: NonIdealFn, lambda: number, deadlineS: number, reserveForwards = 0): Promise<RuleResult> {
+  async checkCostlierOps(
+    arch: ArchChoice, costOnly: ArchChoice, table: HardwareTable, nonIdeal: NonIdealFn, lambda: number, deadlineS: number,
+    o: { readonly reserveForwards?: number; readonly priceOf?: HardwarePrice } = {},
+  ): Promise<RuleResult> {
+    const hardwareOf = o.priceOf ?? ((a: ArchChoice) => hardwareOfChoice(this.plan, table, a));
+    const reserveForwards = o.reserveForwards ?? 0;
     // Layers of a skipped block (the zero op) stay skipped: their op changes nothing.
     const kernels = kernelsOf(this.plan, arch);
     const differing = this.plan.layers.map((_, i) => i)
       .filter((i) => arch[i] !== costOnly[i] && kernels.get(this.plan.layers[i]!.name) !== 'zero');
-    const hardwareOf = (a: readonly number[]) => hardwareOfChoice(this.plan, table, a);
     return this.pairedRule({
       rule: 'costlierOps', arch, eligible: differing, fallbackOf: (i) => costOnly[i]!, nonIdeal, lambda, deadlineS, reserveForwards, untested: 'stand',
       hardwareOf,
@@ -584,13 +595,18 @@ export class SearchEngine {
    * rather than a few of its layers; cheapest unit first (the smallest λ·Δhardware to earn back, from the
    * starting architecture). A unit moves to the same kernel on the next-smaller crossbar only when that lowers
    * the measured mean non-ideal CE + λ·hardware on the check images and chips (a tie keeps it), and the next test
-   * starts from there. A layer is revisited at most once per λ: layers the costlier-op rule compared alone
+   * starts from there (hardware: `priceOf`, default the table's relaxed term; a single move can fill or free a whole
+   * tile, which only the exact price sees). A layer is revisited at most once per λ: layers the costlier-op rule compared alone
    * (`measured`) stay where that put them; skipped blocks are not tested; tests run while they fit before the
    * deadline, and untested layers stand.
    */
-  async checkSmallerCrossbars(arch: ArchChoice, table: HardwareTable, nonIdeal: NonIdealFn, lambda: number, deadlineS: number, measured: ReadonlySet<string> = new Set()): Promise<RuleResult> {
+  async checkSmallerCrossbars(
+    arch: ArchChoice, table: HardwareTable, nonIdeal: NonIdealFn, lambda: number, deadlineS: number,
+    o: { readonly measured?: ReadonlySet<string>; readonly priceOf?: HardwarePrice } = {},
+  ): Promise<RuleResult> {
+    const hardwareOf = o.priceOf ?? ((a: ArchChoice) => hardwareOfChoice(this.plan, table, a));
+    const measured = o.measured ?? new Set<string>();
     const kernels = kernelsOf(this.plan, arch);
-    const hardwareOf = (a: readonly number[]) => hardwareOfChoice(this.plan, table, a);
     const fallbackOf = (i: number) => this.smallerOf[i]![arch[i]!]!;
     const eligible = this.plan.layers.map((_, i) => i)
       .filter((i) => fallbackOf(i) >= 0 && kernels.get(this.plan.layers[i]!.name) !== 'zero' && !measured.has(this.plan.layers[i]!.name));

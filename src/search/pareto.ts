@@ -132,7 +132,10 @@ export interface PairedCheck {
   readonly kept: boolean;
   readonly images: number;
   readonly chips: number;
-  /** costlierOps, smallerCrossbars: mean non-ideal CE (nats), normalised hardware term and objective CE + λ·hardware, chosen − alternative. */
+  /**
+   * costlierOps, smallerCrossbars: mean non-ideal CE (nats), hardware (the objective relative to the committed network; `nax search`
+   * prices it on the exact cost model with whole tiles) and objective CE + λ·hardware, chosen − alternative.
+   */
   readonly deltaCe?: number;
   readonly deltaHardware?: number;
   readonly deltaObjective?: number;

@@ -35,7 +35,7 @@ import { type NonIdealFn, type LambdaResult, PAIRED_CHECK_CHIPS, SearchEngine, t
 import { warmStartPrior } from './cost-descent.js';
 import { type EvalImages, type Evaluator, candidateFromReport } from './evaluate.js';
 import type { OutputSink } from './output-sink.js';
-import { buildHardwareTable } from './hardware.js';
+import { buildHardwareTable, exactHardwarePrice } from './hardware.js';
 import { type Candidate, type CandidateKind, type LambdaRecord, type ParetoDocument, type ProtocolInfo, paretoDocument } from './pareto.js';
 import { compareCandidates, selectOnValidation } from './protocol.js';
 import { hardwareOfChoice, uniformArch } from './arch.js';
@@ -211,6 +211,8 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
   const lsfx = shard.count > 1 ? ` (shard ${shard.index + 1}, seed ${seed})` : '';
   const lookup = createCostLookup(inp.technology.components, costOptionsOf(inp.technology));
   const table = buildHardwareTable(plan, lookup, space);
+  // The derivation rules price single moves on the exact cost model (whole tiles), as the cost-only optimum is found.
+  const priceOf = exactHardwarePrice(plan, lookup, table);
   // The cost-only optimum needs no training (exact cost, multi-start coordinate descent): a baseline and a warm start.
   const warm = warmStartPrior(lookup, plan, space, seed);
   const costOnly = warm.costOnly;
@@ -284,7 +286,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
         searchS: alloc.searchS, forwards: reservedForwards, images: engine.checkImageCount, chips: PAIRED_CHECK_CHIPS, secondsPerImageChip: engine.checkImageSeconds,
       });
       const res = await engine.searchLambda({
-        lambda, table, nonIdeal,
+        lambda, table, priceOf, nonIdeal,
         search: { deadlineS: ts + alloc.searchS - checkS, maxSteps: caps.searchSteps },
         fineTune: { deadlineS: ts + alloc.searchS, maxSteps: 0 },
       });

@@ -17,7 +17,10 @@ import {
 } from '../../src/search/arch.js';
 import { choiceCost, costOnlyOptimum, warmStartPrior } from '../../src/search/cost-descent.js';
 import { type NonIdealFn, SMALLER_CROSSBAR_TESTS, SearchEngine, type SearchData, Ticker, engineSettingsOf, meanInterval, smallerCrossbarOps } from '../../src/search/engine.js';
-import { buildHardwareTable, networkCost, tileAreaPerMvmuMm2 } from '../../src/search/hardware.js';
+import { buildHardwareTable, exactHardwarePrice, networkCost, tileAreaPerMvmuMm2 } from '../../src/search/hardware.js';
+import { deriveGraph, deriveMappings } from '../../src/search/derive.js';
+import { costReport } from '../../src/cost/network.js';
+import { type CostOptions, DEFAULT_COST_OPTIONS } from '../../src/cost/options.js';
 import { type SearchPlan, committedChoice, kernelsOf, resolveSearchPlan } from '../../src/search/plan.js';
 import { Rng } from '../../src/xbar/rng.js';
 import { idealLogits } from '../../src/search/forward.js';
@@ -190,6 +193,40 @@ describe('hardware term from the real cost model', () => {
     const want = (w.energy * t.energyJ / c.energyJ + w.latency * t.delayS / c.delayS + w.area * area / c.areaMm2) / 3.5;
     // Layer energies only (no idle leakage under the default 'gated' leakage): the table's sums equal the totals'.
     expect(hardwareOfChoice(plan, table, arch)).toBeCloseTo(want, 10);
+  });
+
+  test('the derivation rules\' price: the exact cost model (whole tiles, idle leakage), relative to the committed network, unlike the relaxed term (independent computation from the derived network\'s cost report)', () => {
+    const alwaysOn: CostOptions = { ...DEFAULT_COST_OPTIONS, model: { ...DEFAULT_COST_OPTIONS.model, leakage: 'alwaysOn' } };
+    const reportOf = (opts: CostOptions, arch: readonly number[]) => {
+      const dg = deriveGraph(plan, arch, () => ({ weights: new Float32Array(0), bias: new Float32Array(0) })); // costs need shapes only
+      const maps = deriveMappings(plan, arch);
+      return costReport(matrixNodes(dg).map((n) => ({ shape: n.shape, mapping: maps.get(n.name)! })), DEFAULT_TECHNOLOGY.components, opts).totals;
+    };
+    const committed = committedChoice(plan);
+    const rng = new Rng(5);
+    for (const opts of [DEFAULT_COST_OPTIONS, alwaysOn]) {
+      const lk = createCostLookup(DEFAULT_TECHNOLOGY.components, opts);
+      const table = buildHardwareTable(plan, lk, { objective: 'edap', tileArea: 'gradient' });
+      const price = exactHardwarePrice(plan, lk, table);
+      expect(price(committed)).toBeCloseTo(1, 12);
+      const c0 = reportOf(opts, committed);
+      let differs = 0;
+      for (let k = 0; k < 12; k++) {
+        const arch = plan.layers.map((l) => Math.floor(rng.uniform() * l.ops.length));
+        const t = reportOf(opts, arch);
+        expect(price(arch)).toBeCloseTo(t.edap / c0.edap, 10);
+        if (Math.abs(hardwareOfChoice(plan, table, arch) - price(arch)) > 1e-6) differs += 1;
+      }
+      // Fractional tiles (and, under always-on leakage, no idle leakage) make the relaxed term another number.
+      expect(differs).toBeGreaterThan(0);
+      // The additive form: each term relative to the committed network's exact totals.
+      const w = { energy: 1, latency: 2, area: 0.5 };
+      const additive = exactHardwarePrice(plan, lk, buildHardwareTable(plan, lk, { objective: 'edap', hardwareLoss: 'additive', additiveWeights: w }));
+      const arch = plan.layers.map((l) => l.ops.length - 1);
+      const t = reportOf(opts, arch);
+      expect(additive(committed)).toBeCloseTo(1, 12);
+      expect(additive(arch)).toBeCloseTo((w.energy * t.energyJ / c0.energyJ + w.latency * t.delayS / c0.delayS + w.area * t.areaMm2 / c0.areaMm2) / 3.5, 10);
+    }
   });
 
   test('tile area in the gradient: a choice\'s relaxed area is within one tile of its exact area, and moves with its MVMUs', () => {
@@ -519,7 +556,7 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
     heavy.checks.forEach((c) => expect(c.kept).toBe(c.deltaHardware! < 0));
     // Layers the costlier-op rule already measured leave their unit; and with no time at all nothing is tested.
     const e3 = engineWith(plan, { kernelCheckImages: 100 });
-    const skip = await e3.checkSmallerCrossbars(arch, table, chip, 1e-3, Infinity, new Set([name]));
+    const skip = await e3.checkSmallerCrossbars(arch, table, chip, 1e-3, Infinity, { measured: new Set([name]) });
     expect(skip.checks.flatMap((c) => c.layers)).not.toContain(name);
     expect(skip.checks.flatMap((c) => c.layers)).toHaveLength(plan.layers.length - 1);
     const late = await e3.checkSmallerCrossbars(arch, table, chip, 1e-3, now() - 1);
@@ -618,6 +655,34 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
     expect(seen.size).toBeGreaterThan(2);
     // The same chip seeds for every rule.
     expect(new Set([...seen.values()].flatMap((s) => [...s])).size).toBe(2);
+  });
+
+  test('searchLambda prices the costlier-op and smaller-crossbar moves with the price it is given (nax search: the exact cost model), not the relaxed term', async () => {
+    const space = parseSearchSpace({ kernels: [3, 5] }, 'f', 'search');
+    const table = buildHardwareTable(plan, lookup, space);
+    const co = costOnlyOptimum(lookup, plan).choice;
+    const chip = rightAtOrBelow(plan.layers[0]!.name, 32, tinyData());
+    const prior = plan.layers.map((l, i) => {
+      const a = new Float64Array(l.ops.length);
+      a[committedChoice(plan)[i]!] = 20;
+      return a;
+    });
+    const priced: string[] = [];
+    const flat = (a: readonly number[]) => {
+      priced.push(a.join(','));
+      return 0.5;
+    };
+    const e = engineWith(plan, { kernelCheckImages: 100, costOnly: co, prior, smallerCrossbars: 'paired' });
+    const r = await e.searchLambda({ lambda: 1e-3, table, priceOf: flat, nonIdeal: chip, search: { deadlineS: Infinity, maxSteps: 0 }, fineTune: { deadlineS: Infinity, maxSteps: 0 } });
+    e.dispose();
+    const priceChecks = r.pairedChecks.filter((c) => c.rule !== 'largerKernels');
+    expect(new Set(priceChecks.map((c) => c.rule))).toEqual(new Set(['costlierOps', 'smallerCrossbars']));
+    // A flat price: no move changes the hardware side, so CE alone decides (the relaxed term differs between any two of these).
+    for (const c of priceChecks) {
+      expect(c.deltaHardware).toBe(0);
+      expect(c.deltaObjective).toBe(c.deltaCe);
+    }
+    expect(priced.length).toBeGreaterThan(0);
   });
 
   test('the checks run on the held-out end of the architecture-step split, which no architecture step draws', async () => {
