@@ -27,7 +27,7 @@ import { dirSource } from '../src/io/files.js';
 import { folderSink } from '../src/io/search-folder.js';
 import { initBackend } from '../src/runtime/tfjs.js';
 import { workerSampleRunner } from '../src/runtime/workers.js';
-import { loadSearchInputs, simulatorEvaluator } from '../src/search-project.js';
+import { loadSearchInputs, simulatorEvaluator, simulatorNonIdeal } from '../src/search-project.js';
 import { parseParetoDocument } from '../src/io/parse-pareto.js';
 import { searchSummaryMarkdown } from '../src/render/search-summary.js';
 import { type Candidate, type Comparison, type ParetoDocument, paretoDocument } from '../src/search/pareto.js';
@@ -243,7 +243,7 @@ async function main(): Promise<void> {
     const inputs = await loadSearchInputs(dirSource('fixtures'), 'nax.yml', space, costModel as Partial<CostModelSwitches>);
     const ts = performance.now();
     const r = await runSearchOn(inputs, {
-      budgetS, sink: folderSink(`${outDir}/seed-${seed}`), evaluate: simulatorEvaluator(inputs, { runner }),
+      budgetS, sink: folderSink(`${outDir}/seed-${seed}`), evaluate: simulatorEvaluator(inputs, { runner }), nonIdeal: simulatorNonIdeal(inputs, runner),
       progress: (l) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(5)} s] seed ${seed}: ${l}`),
       now: () => performance.now() / 1000,
     });

@@ -15,6 +15,7 @@ import { loadCalibrationImages, loadProject, simulateInMemory } from './pipeline
 import type { NaxReport } from './report.js';
 import type { EvalImages, Evaluator } from './search/evaluate.js';
 import { type RunSearchOptions, type SearchInputs, type SearchResult, runSearchOn } from './search/run.js';
+import type { NonIdealFn } from './search/engine.js';
 import type { SampleRunner } from './xbar/simulate.js';
 import { nonIdealLogits } from './xbar/simulate.js';
 
@@ -102,13 +103,23 @@ export function simulatorEvaluator(inp: SearchInputs, o: { runner?: SampleRunner
   };
 }
 
+/**
+ * The production non-ideal forward of the search's architecture steps and checks: one chip of the simulator,
+ * on the runner's workers when it has them (the paths of a step and the chips of a check run side by side).
+ */
+export function simulatorNonIdeal(inp: SearchInputs, runner?: SampleRunner): NonIdealFn {
+  const job = (o: Parameters<NonIdealFn>[0]) => ({ ...o, technology: inp.technology, irDrop: inp.simulation.irDrop });
+  const logits = runner?.logits;
+  return logits ? (o) => logits(job(o)) : (o) => nonIdealLogits(job(o));
+}
+
 export interface SearchProjectOptions extends Omit<RunSearchOptions, 'evaluate' | 'sink'> {
   readonly source: FileSource;
   /** nax.yml relative to the source root. */
   readonly configPath: string;
   /** Output folder; nothing is written without it. */
   readonly outDir?: string;
-  /** Where the Monte Carlo samples of candidate evaluations run (worker threads); default this thread. */
+  /** Where the Monte Carlo samples of candidate evaluations and the search's chip forwards run (worker threads); default this thread. */
   readonly runner?: SampleRunner;
   /** Cost-model switches over the technology file's (`--delay-model`, `--leakage`, …). */
   readonly costModel?: Partial<CostModelSwitches>;
@@ -120,7 +131,7 @@ export async function runSearch(opts: SearchProjectOptions): Promise<SearchResul
   return runSearchOn(inputs, {
     ...opts,
     evaluate: simulatorEvaluator(inputs, { runner: opts.runner, progress: opts.progress }),
-    nonIdeal: opts.nonIdeal ?? ((o) => nonIdealLogits({ ...o, technology: inputs.technology, irDrop: inputs.simulation.irDrop })),
+    nonIdeal: opts.nonIdeal ?? simulatorNonIdeal(inputs, opts.runner),
     ...(opts.outDir ? { sink: folderSink(opts.outDir) } : {}),
   });
 }

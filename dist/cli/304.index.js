@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   runSearch: () => (/* binding */ runSearch)
 });
 
-// UNUSED EXPORTS: loadSearchInputs, simulatorEvaluator
+// UNUSED EXPORTS: loadSearchInputs, simulatorEvaluator, simulatorNonIdeal
 
 // EXTERNAL MODULE: ./src/data/evalset.ts
 var evalset = __webpack_require__(5218);
@@ -1684,13 +1684,10 @@ class SearchEngine {
             const t0 = this.clock.now();
             const graph = deriveGraph(this.plan, a, this.weightsOf);
             const mappings = deriveMappings(this.plan, a);
-            const correct = [];
-            const ce = [];
-            for (const seed of seeds) {
-                const out = await o.nonIdeal({ graph, mappings, images: x, n, seed });
-                correct.push(top1Correct(out, y, n));
-                ce.push(crossEntropyPerSample(out, y, n, this.probabilities));
-            }
+            // The chips run at once (side by side on a worker pool).
+            const outs = await Promise.all(seeds.map((seed) => o.nonIdeal({ graph, mappings, images: x, n, seed })));
+            const correct = outs.map((out) => top1Correct(out, y, n));
+            const ce = outs.map((out) => crossEntropyPerSample(out, y, n, this.probabilities));
             this.checkImageS = (this.clock.now() - t0) / (n * seeds.length);
             const outcome = { arch: [...a], correct, ce };
             cache.set(keyOf(a), outcome);
@@ -1772,20 +1769,14 @@ class SearchEngine {
         const binary = s.gradient === 'binaryGate';
         const paths = binary ? sampleTwoPaths(o.alphas, o.rng) : Array.from({ length: s.archSamples }, () => sampleArch(o.alphas, o.rng));
         const sharedFloat = crn ? subset() : undefined;
-        const ces = [];
-        const chips = [];
-        const floats = [];
-        for (let m = 0; m < paths.length; m++) {
-            const arch = paths[m];
-            const seed = crn ? (0,xbar_rng/* deriveSeed */.B)(s.seed, 'arch-chip', ...o.key) : (0,xbar_rng/* deriveSeed */.B)(s.seed, 'arch-chip', ...o.key, m);
-            const floatLayers = crn ? sharedFloat : subset();
-            const graph = deriveGraph(this.plan, arch, this.weightsOf);
-            const out = await o.nonIdeal({ graph, mappings: deriveMappings(this.plan, arch), images: o.x, n: o.y.length, seed, floatLayers });
-            const ce = crossEntropyPerSample(out, o.y, o.y.length, this.probabilities);
-            ces.push(ce.reduce((a, b) => a + b, 0) / o.y.length);
-            chips.push(seed);
-            floats.push(floatLayers);
-        }
+        // Chips and layer subsets are drawn in path order first; the forwards then run at once (side by side on a
+        // worker pool), and their results are read in path order.
+        const chips = paths.map((_, m) => (crn ? (0,xbar_rng/* deriveSeed */.B)(s.seed, 'arch-chip', ...o.key) : (0,xbar_rng/* deriveSeed */.B)(s.seed, 'arch-chip', ...o.key, m)));
+        const floats = paths.map(() => (crn ? sharedFloat : subset()));
+        const outs = await Promise.all(paths.map((arch, m) => o.nonIdeal({
+            graph: deriveGraph(this.plan, arch, this.weightsOf), mappings: deriveMappings(this.plan, arch), images: o.x, n: o.y.length, seed: chips[m], floatLayers: floats[m],
+        })));
+        const ces = outs.map((out) => crossEntropyPerSample(out, o.y, o.y.length, this.probabilities).reduce((a, b) => a + b, 0) / o.y.length);
         const M = paths.length;
         const meanCe = ces.reduce((a, b) => a + b, 0) / M;
         let grad;
@@ -2658,13 +2649,22 @@ function simulatorEvaluator(inp, o = {}) {
         });
     };
 }
+/**
+ * The production non-ideal forward of the search's architecture steps and checks: one chip of the simulator,
+ * on the runner's workers when it has them (the paths of a step and the chips of a check run side by side).
+ */
+function simulatorNonIdeal(inp, runner) {
+    const job = (o) => ({ ...o, technology: inp.technology, irDrop: inp.simulation.irDrop });
+    const logits = runner?.logits;
+    return logits ? (o) => logits(job(o)) : (o) => (0,simulate/* nonIdealLogits */.zV)(job(o));
+}
 /** Loads nax.yml's project and runs the search on it with the production simulator. */
 async function runSearch(opts) {
     const inputs = await loadSearchInputs(opts.source, opts.configPath, undefined, opts.costModel);
     return runSearchOn(inputs, {
         ...opts,
         evaluate: simulatorEvaluator(inputs, { runner: opts.runner, progress: opts.progress }),
-        nonIdeal: opts.nonIdeal ?? ((o) => (0,simulate/* nonIdealLogits */.zV)({ ...o, technology: inputs.technology, irDrop: inputs.simulation.irDrop })),
+        nonIdeal: opts.nonIdeal ?? simulatorNonIdeal(inputs, opts.runner),
         ...(opts.outDir ? { sink: (0,search_folder/* folderSink */.W)(opts.outDir) } : {}),
     });
 }

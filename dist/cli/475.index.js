@@ -619,6 +619,8 @@ __webpack_require__.r(__webpack_exports__);
  * workers, so tfjs starts once per worker, and a model (and evaluation set) crosses to a worker once, not
  * per job. Idle workers are unref'd, so an open pool never keeps the process alive.
  * Results are keyed by sample index and image range, so the report does not depend on how many workers ran.
+ * The search's single-chip forwards (`logits`) go through the same pool: a chip's output depends on its seed
+ * only, not on the thread that ran it.
  */
 
 
@@ -657,13 +659,19 @@ function workerSampleRunner(o) {
             const t = slot.task;
             if (!t)
                 return;
-            if (m.type === 'progress')
-                t.progress?.(m.line, m.step);
+            if (m.type === 'progress') {
+                if (t.kind === 'samples')
+                    t.progress?.(m.line, m.step);
+            }
             else {
                 slot.task = undefined;
                 slot.worker.unref();
-                if (m.type === 'done')
+                if (m.type === 'done' && t.kind === 'samples')
                     t.resolve(m.result);
+                else if (m.type === 'logits' && t.kind === 'logits')
+                    t.resolve(m.logits);
+                else if (m.type !== 'error')
+                    t.reject(new Error(`worker answered a ${t.kind} job with ${m.type}`));
                 else {
                     const e = new Error(`worker failed: ${m.message}`);
                     if (m.stack)
@@ -681,6 +689,16 @@ function workerSampleRunner(o) {
     const send = (slot, t) => {
         slot.task = t;
         slot.worker.ref();
+        if (t.kind === 'logits') {
+            const { graph, images, ...rest } = t.job;
+            const g = keyOf(graph);
+            // Only the job's images: a view would carry its whole buffer across.
+            const size = rest.n * graph.inputShape.reduce((a, b) => a * b, 1);
+            const msg = { type: 'logits', id: nextId++, job: { ...rest, images: images.slice(0, size) }, graph: slot.graph === g ? { key: g } : { key: g, value: graph } };
+            slot.graph = g;
+            slot.worker.postMessage(msg);
+            return;
+        }
         const { graph, data, calibrationImages, ...rest } = t.job;
         const g = keyOf(graph);
         const d = keyOf(data);
@@ -715,11 +733,21 @@ function workerSampleRunner(o) {
         const parts = (0,_xbar_split_job_js__WEBPACK_IMPORTED_MODULE_2__/* .splitJob */ .oG)(job, o.workers);
         const pooled = (0,_xbar_split_job_js__WEBPACK_IMPORTED_MODULE_2__/* .pooledProgress */ .Fe)(progress, job, parts);
         const results = await Promise.all(parts.map((part) => new Promise((resolve, reject) => {
-            queue.push({ job: part, progress: pooled, resolve, reject });
+            queue.push({ kind: 'samples', job: part, progress: pooled, resolve, reject });
             pump();
         })));
         return { parts: results.flatMap((r) => r.parts) };
     });
+    runner.logits = async (job) => {
+        if (o.workers <= 1)
+            return (0,_xbar_simulate_js__WEBPACK_IMPORTED_MODULE_3__/* .nonIdealLogits */ .zV)(job);
+        if (closed)
+            throw new Error('the worker pool is closed');
+        return new Promise((resolve, reject) => {
+            queue.push({ kind: 'logits', job, resolve, reject });
+            pump();
+        });
+    };
     runner.close = async () => {
         closed = true;
         await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
@@ -749,6 +777,11 @@ async function workerMain() {
         chain = chain.then(async () => {
             try {
                 await ready;
+                if (m.type === 'logits') {
+                    const logits = (0,_xbar_simulate_js__WEBPACK_IMPORTED_MODULE_3__/* .nonIdealLogits */ .zV)({ ...m.job, graph: take('graph', m.graph) });
+                    port.postMessage({ type: 'logits', id: m.id, logits });
+                    return;
+                }
                 const job = {
                     ...m.job,
                     graph: take('graph', m.graph),

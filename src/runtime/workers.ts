@@ -8,13 +8,15 @@
  * workers, so tfjs starts once per worker, and a model (and evaluation set) crosses to a worker once, not
  * per job. Idle workers are unref'd, so an open pool never keeps the process alive.
  * Results are keyed by sample index and image range, so the report does not depend on how many workers ran.
+ * The search's single-chip forwards (`logits`) go through the same pool: a chip's output depends on its seed
+ * only, not on the thread that ran it.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { initBackend } from './tfjs.js';
 import type { NetworkGraph } from '../model/graph.js';
 import type { Progress, ProgressStep } from '../progress.js';
 import { pooledProgress, splitJob } from '../xbar/split-job.js';
-import { type EvalData, type ImageData, type SampleJob, type SampleJobResult, type SampleRunner, runSamples } from '../xbar/simulate.js';
+import { type EvalData, type ImageData, type LogitsJob, type SampleJob, type SampleJobResult, type SampleRunner, nonIdealLogits, runSamples } from '../xbar/simulate.js';
 
 const JOB_KIND = 'nax-samples';
 
@@ -32,9 +34,18 @@ interface JobMessage {
   readonly calibrationImages?: { readonly key: number; readonly value?: ImageData };
 }
 
+/** One chip forward as sent (the search's steps and checks). */
+interface LogitsMessage {
+  readonly type: 'logits';
+  readonly id: number;
+  readonly job: Omit<LogitsJob, 'graph'>;
+  readonly graph: { readonly key: number; readonly value?: NetworkGraph };
+}
+
 type WorkerMessage =
   | { readonly type: 'progress'; readonly id: number; readonly line: string; readonly step?: ProgressStep }
   | { readonly type: 'done'; readonly id: number; readonly result: SampleJobResult }
+  | { readonly type: 'logits'; readonly id: number; readonly logits: Float32Array }
   | { readonly type: 'error'; readonly id: number; readonly message: string; readonly stack?: string };
 
 export interface WorkerPoolOptions {
@@ -48,6 +59,8 @@ export interface WorkerPoolOptions {
 
 /** A SampleRunner over a pool of worker threads that persists between jobs; close() ends the threads. */
 export interface PooledSampleRunner extends SampleRunner {
+  /** One chip forward on a free worker (several at once run side by side; in this thread with one worker). */
+  readonly logits: (job: LogitsJob) => Promise<Float32Array>;
   close(): Promise<void>;
 }
 
@@ -69,12 +82,9 @@ interface Slot {
   task?: Task;
 }
 
-interface Task {
-  readonly job: SampleJob;
-  readonly progress?: Progress;
-  readonly resolve: (r: SampleJobResult) => void;
-  readonly reject: (e: Error) => void;
-}
+type Task =
+  | { readonly kind: 'samples'; readonly job: SampleJob; readonly progress?: Progress; readonly resolve: (r: SampleJobResult) => void; readonly reject: (e: Error) => void }
+  | { readonly kind: 'logits'; readonly job: LogitsJob; readonly resolve: (r: Float32Array) => void; readonly reject: (e: Error) => void };
 
 /** A SampleRunner that splits each job (split-job.ts) over a pool of worker threads kept between jobs. */
 export function workerSampleRunner(o: WorkerPoolOptions): PooledSampleRunner {
@@ -98,11 +108,14 @@ export function workerSampleRunner(o: WorkerPoolOptions): PooledSampleRunner {
     slot.worker.on('message', (m: WorkerMessage) => {
       const t = slot.task;
       if (!t) return;
-      if (m.type === 'progress') t.progress?.(m.line, m.step);
-      else {
+      if (m.type === 'progress') {
+        if (t.kind === 'samples') t.progress?.(m.line, m.step);
+      } else {
         slot.task = undefined;
         slot.worker.unref();
-        if (m.type === 'done') t.resolve(m.result);
+        if (m.type === 'done' && t.kind === 'samples') t.resolve(m.result);
+        else if (m.type === 'logits' && t.kind === 'logits') t.resolve(m.logits);
+        else if (m.type !== 'error') t.reject(new Error(`worker answered a ${t.kind} job with ${m.type}`));
         else {
           const e = new Error(`worker failed: ${m.message}`);
           if (m.stack) e.stack = m.stack;
@@ -120,6 +133,16 @@ export function workerSampleRunner(o: WorkerPoolOptions): PooledSampleRunner {
   const send = (slot: Slot, t: Task) => {
     slot.task = t;
     slot.worker.ref();
+    if (t.kind === 'logits') {
+      const { graph, images, ...rest } = t.job;
+      const g = keyOf(graph);
+      // Only the job's images: a view would carry its whole buffer across.
+      const size = rest.n * graph.inputShape.reduce((a, b) => a * b, 1);
+      const msg: LogitsMessage = { type: 'logits', id: nextId++, job: { ...rest, images: images.slice(0, size) }, graph: slot.graph === g ? { key: g } : { key: g, value: graph } };
+      slot.graph = g;
+      slot.worker.postMessage(msg);
+      return;
+    }
     const { graph, data, calibrationImages, ...rest } = t.job;
     const g = keyOf(graph);
     const d = keyOf(data);
@@ -152,16 +175,24 @@ export function workerSampleRunner(o: WorkerPoolOptions): PooledSampleRunner {
     const parts = splitJob(job, o.workers);
     const pooled = pooledProgress(progress, job, parts);
     const results = await Promise.all(parts.map((part) => new Promise<SampleJobResult>((resolve, reject) => {
-      queue.push({ job: part, progress: pooled, resolve, reject });
+      queue.push({ kind: 'samples', job: part, progress: pooled, resolve, reject });
       pump();
     })));
     return { parts: results.flatMap((r) => r.parts) };
-  }) as PooledSampleRunner;
+  }) as SampleRunner & { logits?: PooledSampleRunner['logits']; close?: PooledSampleRunner['close'] };
+  runner.logits = async (job: LogitsJob) => {
+    if (o.workers <= 1) return nonIdealLogits(job);
+    if (closed) throw new Error('the worker pool is closed');
+    return new Promise<Float32Array>((resolve, reject) => {
+      queue.push({ kind: 'logits', job, resolve, reject });
+      pump();
+    });
+  };
   runner.close = async () => {
     closed = true;
     await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
   };
-  return runner;
+  return runner as PooledSampleRunner;
 }
 
 /** True when this thread was started by workerSampleRunner. */
@@ -182,10 +213,15 @@ export async function workerMain(): Promise<void> {
   };
   // Jobs run one at a time, in the order they arrive (the pool sends a worker one job at a time).
   let chain: Promise<void> = Promise.resolve();
-  port.on('message', (m: JobMessage) => {
+  port.on('message', (m: JobMessage | LogitsMessage) => {
     chain = chain.then(async () => {
       try {
         await ready;
+        if (m.type === 'logits') {
+          const logits = nonIdealLogits({ ...m.job, graph: take('graph', m.graph) });
+          port.postMessage({ type: 'logits', id: m.id, logits } satisfies WorkerMessage);
+          return;
+        }
         const job: SampleJob = {
           ...m.job,
           graph: take('graph', m.graph),

@@ -698,13 +698,10 @@ export class SearchEngine {
       const t0 = this.clock.now();
       const graph = deriveGraph(this.plan, a, this.weightsOf);
       const mappings = deriveMappings(this.plan, a);
-      const correct: Uint8Array[] = [];
-      const ce: Float64Array[] = [];
-      for (const seed of seeds) {
-        const out = await o.nonIdeal({ graph, mappings, images: x, n, seed });
-        correct.push(top1Correct(out, y, n));
-        ce.push(crossEntropyPerSample(out, y, n, this.probabilities));
-      }
+      // The chips run at once (side by side on a worker pool).
+      const outs = await Promise.all(seeds.map((seed) => o.nonIdeal({ graph, mappings, images: x, n, seed })));
+      const correct = outs.map((out) => top1Correct(out, y, n));
+      const ce = outs.map((out) => crossEntropyPerSample(out, y, n, this.probabilities));
       this.checkImageS = (this.clock.now() - t0) / (n * seeds.length);
       const outcome = { arch: [...a], correct, ce };
       cache.set(keyOf(a), outcome);
@@ -789,20 +786,14 @@ export class SearchEngine {
     const binary = s.gradient === 'binaryGate';
     const paths = binary ? sampleTwoPaths(o.alphas, o.rng) : Array.from({ length: s.archSamples }, () => sampleArch(o.alphas, o.rng));
     const sharedFloat = crn ? subset() : undefined;
-    const ces: number[] = [];
-    const chips: number[] = [];
-    const floats: (ReadonlySet<string> | undefined)[] = [];
-    for (let m = 0; m < paths.length; m++) {
-      const arch = paths[m]!;
-      const seed = crn ? deriveSeed(s.seed, 'arch-chip', ...o.key) : deriveSeed(s.seed, 'arch-chip', ...o.key, m);
-      const floatLayers = crn ? sharedFloat : subset();
-      const graph = deriveGraph(this.plan, arch, this.weightsOf);
-      const out = await o.nonIdeal({ graph, mappings: deriveMappings(this.plan, arch), images: o.x, n: o.y.length, seed, floatLayers });
-      const ce = crossEntropyPerSample(out, o.y, o.y.length, this.probabilities);
-      ces.push(ce.reduce((a, b) => a + b, 0) / o.y.length);
-      chips.push(seed);
-      floats.push(floatLayers);
-    }
+    // Chips and layer subsets are drawn in path order first; the forwards then run at once (side by side on a
+    // worker pool), and their results are read in path order.
+    const chips = paths.map((_, m) => (crn ? deriveSeed(s.seed, 'arch-chip', ...o.key) : deriveSeed(s.seed, 'arch-chip', ...o.key, m)));
+    const floats = paths.map(() => (crn ? sharedFloat : subset()));
+    const outs = await Promise.all(paths.map((arch, m) => o.nonIdeal({
+      graph: deriveGraph(this.plan, arch, this.weightsOf), mappings: deriveMappings(this.plan, arch), images: o.x, n: o.y.length, seed: chips[m]!, floatLayers: floats[m],
+    })));
+    const ces = outs.map((out) => crossEntropyPerSample(out, o.y, o.y.length, this.probabilities).reduce((a, b) => a + b, 0) / o.y.length);
     const M = paths.length;
     const meanCe = ces.reduce((a, b) => a + b, 0) / M;
     let grad: Float64Array[];

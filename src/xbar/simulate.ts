@@ -200,7 +200,14 @@ export interface SampleJobResult {
 }
 
 /** Runs Monte Carlo samples somewhere (this thread, or a pool of worker threads). */
-export type SampleRunner = (job: SampleJob, progress?: Progress) => Promise<SampleJobResult>;
+export interface SampleRunner {
+  (job: SampleJob, progress?: Progress): Promise<SampleJobResult>;
+  /**
+   * One chip's non-ideal output (nonIdealLogits) where this runner runs its work: the search's architecture
+   * steps and derivation checks issue several at once (paths, chips), which a pool runs side by side.
+   */
+  readonly logits?: (job: LogitsJob) => Promise<Float32Array>;
+}
 
 /** Runs the samples of a job in this thread. Sample k's result depends only on k and the inputs. */
 export async function runSamples(job: SampleJob, progress?: Progress): Promise<SampleJobResult> {
@@ -329,21 +336,26 @@ export async function simulateNetwork(o: SimulationOptions): Promise<SimulationR
   return { ideal: share(idealCorrect), quantised: share(quantisedCorrect), idealCorrect, quantisedCorrect, images, samples, nf };
 }
 
+/** One network on a batch of images on one chip instance (nonIdealLogits). */
+export interface LogitsJob {
+  readonly graph: NetworkGraph;
+  readonly mappings: ReadonlyMap<string, LayerMapping>;
+  readonly technology: Technology;
+  /** n images, row-major (at least n · the input size values). */
+  readonly images: Float32Array;
+  readonly n: number;
+  readonly seed: number;
+  readonly irDrop: IrDropModel;
+  /** Layers that stay ideal float. */
+  readonly floatLayers?: ReadonlySet<string>;
+}
+
 /**
  * Non-ideal output of a network on a batch (for the search): calibrates input ranges (and, when a mapping
  * asks for it, the chip's per-channel correction) on the images themselves — the search's training images,
  * never the evaluation set — programs one chip instance and runs it. Layers in `floatLayers` stay ideal float.
  */
-export function nonIdealLogits(o: {
-  graph: NetworkGraph;
-  mappings: ReadonlyMap<string, LayerMapping>;
-  technology: Technology;
-  images: Float32Array;
-  n: number;
-  seed: number;
-  irDrop: IrDropModel;
-  floatLayers?: ReadonlySet<string>;
-}): Float32Array {
+export function nonIdealLogits(o: LogitsJob): Float32Array {
   const fw = new FloatWeights(o.graph);
   const x = tf.tensor4d(o.images.subarray(0, o.n * o.graph.inputShape.reduce((a, b) => a * b, 1)), [o.n, ...o.graph.inputShape]);
   try {
