@@ -113,6 +113,11 @@ export interface NetworkGraph {
   readonly output: string;
 }
 
+/** Values per input image: H·W·C. */
+export function inputSize(g: NetworkGraph): number {
+  return g.inputShape[0] * g.inputShape[1] * g.inputShape[2];
+}
+
 /** The matrix layers of a graph, in order. */
 export function matrixNodes(g: NetworkGraph): MatrixNode[] {
   return g.nodes.filter((n): n is MatrixNode => n.op === 'matrix');

@@ -13,7 +13,7 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { initBackend } from './tfjs.js';
-import type { NetworkGraph } from '../model/graph.js';
+import { type NetworkGraph, inputSize } from '../model/graph.js';
 import type { Progress, ProgressStep } from '../progress.js';
 import { pooledProgress, splitJob } from '../xbar/split-job.js';
 import { type EvalData, type ImageData, type LogitsJob, type SampleJob, type SampleJobResult, type SampleRunner, nonIdealLogits, runSamples } from '../xbar/simulate.js';
@@ -79,12 +79,16 @@ interface Slot {
   graph?: number;
   data?: number;
   calibration?: number;
+  /** The job this worker runs and the id it was sent under (replies with another id are stale). */
   task?: Task;
+  taskId?: number;
 }
 
 type Task =
   | { readonly kind: 'samples'; readonly job: SampleJob; readonly progress?: Progress; readonly resolve: (r: SampleJobResult) => void; readonly reject: (e: Error) => void }
   | { readonly kind: 'logits'; readonly job: LogitsJob; readonly resolve: (r: Float32Array) => void; readonly reject: (e: Error) => void };
+
+const WHAT: Record<Task['kind'], string> = { samples: 'its samples', logits: 'its chip forward' };
 
 /** A SampleRunner that splits each job (split-job.ts) over a pool of worker threads kept between jobs. */
 export function workerSampleRunner(o: WorkerPoolOptions): PooledSampleRunner {
@@ -92,73 +96,91 @@ export function workerSampleRunner(o: WorkerPoolOptions): PooledSampleRunner {
   const queue: Task[] = [];
   let nextId = 1;
   let closed = false;
+  const closedError = () => new Error('the worker pool is closed');
+
+  /** Frees a slot's task (the worker may take the next) and returns it. */
+  const release = (slot: Slot): Task | undefined => {
+    const t = slot.task;
+    slot.task = undefined;
+    slot.taskId = undefined;
+    slot.worker.unref();
+    return t;
+  };
 
   const startWorker = (): Slot => {
     const input: WorkerInput = { kind: JOB_KIND };
     const slot: Slot = { worker: new Worker(o.entry, { workerData: input, execArgv: [...(o.execArgv ?? [])] }) };
     slot.worker.unref();
-    const fail = (e: Error) => {
+    const fail = (describe: (t: Task) => Error) => {
       const i = slots.indexOf(slot);
       if (i >= 0) slots.splice(i, 1);
-      const t = slot.task;
-      slot.task = undefined;
-      t?.reject(e);
+      const t = release(slot);
+      t?.reject(describe(t));
       pump();
     };
     slot.worker.on('message', (m: WorkerMessage) => {
       const t = slot.task;
-      if (!t) return;
+      if (!t || m.id !== slot.taskId) return;
       if (m.type === 'progress') {
         if (t.kind === 'samples') t.progress?.(m.line, m.step);
-      } else {
-        slot.task = undefined;
-        slot.worker.unref();
-        if (m.type === 'done' && t.kind === 'samples') t.resolve(m.result);
-        else if (m.type === 'logits' && t.kind === 'logits') t.resolve(m.logits);
-        else if (m.type !== 'error') t.reject(new Error(`worker answered a ${t.kind} job with ${m.type}`));
-        else {
-          const e = new Error(`worker failed: ${m.message}`);
-          if (m.stack) e.stack = m.stack;
-          t.reject(e);
-        }
-        pump();
+        return;
       }
+      release(slot);
+      if (m.type === 'done' && t.kind === 'samples') t.resolve(m.result);
+      else if (m.type === 'logits' && t.kind === 'logits') t.resolve(m.logits);
+      else if (m.type !== 'error') t.reject(new Error(`worker answered a ${t.kind} job with ${m.type}`));
+      else {
+        const e = new Error(`worker failed: ${m.message}`);
+        if (m.stack) e.stack = m.stack;
+        t.reject(e);
+      }
+      pump();
     });
-    slot.worker.on('error', fail);
-    slot.worker.on('exit', (code) => fail(new Error(`worker exited with code ${code} before finishing its samples`)));
+    slot.worker.on('error', (e) => fail(() => e));
+    slot.worker.on('exit', (code) => fail((t) => new Error(`worker exited with code ${code} before finishing ${WHAT[t.kind]}`)));
     slots.push(slot);
     return slot;
   };
 
-  const send = (slot: Slot, t: Task) => {
-    slot.task = t;
-    slot.worker.ref();
+  /** The message for a task: the large parts only when this worker does not hold them already. */
+  const messageOf = (slot: Slot, t: Task, id: number): { msg: JobMessage | LogitsMessage; holds: Pick<Slot, 'graph' | 'data' | 'calibration'> } => {
     if (t.kind === 'logits') {
       const { graph, images, ...rest } = t.job;
       const g = keyOf(graph);
       // Only the job's images: a view would carry its whole buffer across.
-      const size = rest.n * graph.inputShape.reduce((a, b) => a * b, 1);
-      const msg: LogitsMessage = { type: 'logits', id: nextId++, job: { ...rest, images: images.slice(0, size) }, graph: slot.graph === g ? { key: g } : { key: g, value: graph } };
-      slot.graph = g;
-      slot.worker.postMessage(msg);
-      return;
+      const job = { ...rest, images: images.slice(0, rest.n * inputSize(graph)) };
+      return { msg: { type: 'logits', id, job, graph: slot.graph === g ? { key: g } : { key: g, value: graph } }, holds: { graph: g } };
     }
     const { graph, data, calibrationImages, ...rest } = t.job;
     const g = keyOf(graph);
     const d = keyOf(data);
     const c = calibrationImages ? keyOf(calibrationImages) : undefined;
     const msg: JobMessage = {
-      type: 'job', id: nextId++, job: rest,
+      type: 'job', id, job: rest,
       graph: slot.graph === g ? { key: g } : { key: g, value: graph },
       data: slot.data === d ? { key: d } : { key: d, value: data },
       ...(calibrationImages && c !== undefined
         ? { calibrationImages: slot.calibration === c ? { key: c } : { key: c, value: calibrationImages } }
         : {}),
     };
-    slot.graph = g;
-    slot.data = d;
-    if (c !== undefined) slot.calibration = c;
-    slot.worker.postMessage(msg);
+    return { msg, holds: { graph: g, data: d, ...(c !== undefined ? { calibration: c } : {}) } };
+  };
+
+  const send = (slot: Slot, t: Task) => {
+    const id = nextId++;
+    slot.task = t;
+    slot.taskId = id;
+    slot.worker.ref();
+    try {
+      const { msg, holds } = messageOf(slot, t, id);
+      slot.worker.postMessage(msg);
+      // The worker holds what it was sent only once the message is on its way.
+      Object.assign(slot, holds);
+    } catch (e) {
+      // A job that cannot be sent (e.g. a value that does not clone) fails alone; the worker stays free.
+      release(slot);
+      t.reject(e instanceof Error ? e : new Error(String(e)));
+    }
   };
 
   function pump(): void {
@@ -169,30 +191,33 @@ export function workerSampleRunner(o: WorkerPoolOptions): PooledSampleRunner {
     }
   }
 
-  const runner = (async (job: SampleJob, progress?: Progress) => {
+  const enqueue = <T>(make: (resolve: (r: T) => void, reject: (e: Error) => void) => Task) => new Promise<T>((resolve, reject) => {
+    queue.push(make(resolve, reject));
+    pump();
+  });
+
+  const samples = async (job: SampleJob, progress?: Progress): Promise<SampleJobResult> => {
     if (o.workers <= 1) return runSamples(job, progress);
-    if (closed) throw new Error('the worker pool is closed');
+    if (closed) throw closedError();
     const parts = splitJob(job, o.workers);
     const pooled = pooledProgress(progress, job, parts);
-    const results = await Promise.all(parts.map((part) => new Promise<SampleJobResult>((resolve, reject) => {
-      queue.push({ kind: 'samples', job: part, progress: pooled, resolve, reject });
-      pump();
-    })));
+    const results = await Promise.all(parts.map((part) => enqueue<SampleJobResult>((resolve, reject) => ({ kind: 'samples', job: part, progress: pooled, resolve, reject }))));
     return { parts: results.flatMap((r) => r.parts) };
-  }) as SampleRunner & { logits?: PooledSampleRunner['logits']; close?: PooledSampleRunner['close'] };
-  runner.logits = async (job: LogitsJob) => {
+  };
+  const logits = async (job: LogitsJob): Promise<Float32Array> => {
     if (o.workers <= 1) return nonIdealLogits(job);
-    if (closed) throw new Error('the worker pool is closed');
-    return new Promise<Float32Array>((resolve, reject) => {
-      queue.push({ kind: 'logits', job, resolve, reject });
-      pump();
-    });
+    if (closed) throw closedError();
+    return enqueue<Float32Array>((resolve, reject) => ({ kind: 'logits', job, resolve, reject }));
   };
-  runner.close = async () => {
+  const close = async (): Promise<void> => {
     closed = true;
-    await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
+    // Jobs not yet finished fail with one clear reason, not a worker's exit code.
+    for (const t of queue.splice(0)) t.reject(closedError());
+    const ending = slots.splice(0);
+    for (const s of ending) release(s)?.reject(closedError());
+    await Promise.all(ending.map((s) => s.worker.terminate()));
   };
-  return runner as PooledSampleRunner;
+  return Object.assign(samples, { logits, close });
 }
 
 /** True when this thread was started by workerSampleRunner. */

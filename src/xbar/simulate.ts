@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LayerMapping } from '../config/mapping.js';
 import type { IrDropModel } from '../config/nax-config.js';
 import type { Technology } from '../config/technology.js';
-import { type NetworkGraph, matrixNodes } from '../model/graph.js';
+import { type NetworkGraph, inputSize, matrixNodes } from '../model/graph.js';
 import { type ChipOptions, type InputCalibration, type PreparedLayer, type ProgrammedLayer, disposeLayer, programLayer } from './crossbar-layer.js';
 import {
   FloatWeights,
@@ -357,7 +357,7 @@ export interface LogitsJob {
  */
 export function nonIdealLogits(o: LogitsJob): Float32Array {
   const fw = new FloatWeights(o.graph);
-  const x = tf.tensor4d(o.images.subarray(0, o.n * o.graph.inputShape.reduce((a, b) => a * b, 1)), [o.n, ...o.graph.inputShape]);
+  const x = tf.tensor4d(o.images.subarray(0, o.n * inputSize(o.graph)), [o.n, ...o.graph.inputShape]);
   try {
     const calibration = calibrateInputsAndAdc(o.graph, fw, o.mappings, o.technology, x);
     const all = prepareLayers(o.graph, o.mappings, calibration);

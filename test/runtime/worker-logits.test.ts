@@ -1,7 +1,8 @@
 /**
  * The search's chip forwards on real worker threads (the built CLI bundle as the workers' entry, as
  * `nax search` and bench:search run them): the output of a chip is the same bytes as in this thread, several
- * forwards at once come back to their callers, and a failing job rejects instead of hanging the pool.
+ * forwards at once come back to their callers, and a failing, unsendable or closed-out job rejects instead of
+ * hanging the pool.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { DEFAULT_TECHNOLOGY } from '../../src/config/technology.js';
@@ -49,5 +50,22 @@ describe('chip forwards on the worker pool', () => {
     await expect(pool.logits(bad)).rejects.toThrow(/worker failed/);
     const ok = await pool.logits(job(1));
     expect(ok.length).toBe(40 * 3);
+  }, 120_000);
+
+  test('a job that cannot be sent to a worker fails alone and frees its worker', async () => {
+    // A function does not clone: postMessage throws. Two such jobs would hold both workers if their slots stayed busy.
+    const unsendable = { ...job(1), technology: { ...DEFAULT_TECHNOLOGY, notData: () => 0 } } as LogitsJob;
+    await expect(pool.logits(unsendable)).rejects.toThrow(/could not be cloned/);
+    await expect(pool.logits(unsendable)).rejects.toThrow(/could not be cloned/);
+    const ok = await Promise.all([pool.logits(job(1)), pool.logits(job(2))]);
+    expect(ok.map((o) => o.length)).toEqual([120, 120]);
+  }, 120_000);
+
+  test('close() fails the jobs still running or queued with one reason, and later ones at once', async () => {
+    const own = workerSampleRunner({ entry: new URL('../../dist/cli/index.js', import.meta.url), workers: 2 });
+    const pending = [1, 2, 3, 4].map((seed) => own.logits(job(seed)).then(() => 'done', (e: Error) => e.message));
+    await own.close();
+    expect(await Promise.all(pending)).toEqual(Array(4).fill('the worker pool is closed'));
+    await expect(own.logits(job(1))).rejects.toThrow('the worker pool is closed');
   }, 120_000);
 });
