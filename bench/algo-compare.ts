@@ -21,7 +21,7 @@ import { matrixNodes } from '../src/model/graph.js';
 import { initBackend } from '../src/runtime/tfjs.js';
 import { choiceCost, costOnlyOptimum, warmStartPrior } from '../src/search/cost-descent.js';
 import { deriveGraph, deriveMappings, homogeneousMappings } from '../src/search/derive.js';
-import { type NonIdealFn, SearchEngine, Ticker, engineSettingsOf, meanInterval } from '../src/search/engine.js';
+import { SearchEngine, Ticker, engineSettingsOf, meanInterval } from '../src/search/engine.js';
 import { top1Correct } from '../src/search/forward.js';
 import { buildHardwareTable, exactHardwarePrice, networkCost } from '../src/search/hardware.js';
 import { committedChoice, describeChoice, resolveSearchPlan } from '../src/search/plan.js';
@@ -29,6 +29,7 @@ import { loadSearchInputs } from '../src/search-project.js';
 import { recentreKernel } from '../src/search/supernet.js';
 import { deriveSeed } from '../src/xbar/rng.js';
 import { nonIdealLogits } from '../src/xbar/simulate.js';
+import { simulatorNonIdeal } from '../src/search/run.js';
 
 function arg(name: string, d: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
     valImages: inp.train.images.subarray(nTrain * per), valLabels: inp.train.labels.subarray(nTrain), nVal,
     shape: inp.train.shape, classes: 10,
   };
-  const nonIdeal: NonIdealFn = (o) => nonIdealLogits({ ...o, technology: inp.technology, irDrop: inp.simulation.irDrop });
+  const nonIdeal = simulatorNonIdeal(inp);
   const n = Math.min(nImages, inp.evalSet.n);
   const seeds = Array.from({ length: chips }, (_, c) => deriveSeed(inp.simulation.seed, 'algo-compare', c));
   const evaluate = (graph: NetworkGraph, mappings: ReadonlyMap<string, LayerMapping>): Uint8Array[] =>

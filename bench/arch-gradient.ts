@@ -12,11 +12,11 @@
 import { performance } from 'node:perf_hooks';
 import { dirSource } from '../src/io/files.js';
 import { initBackend } from '../src/runtime/tfjs.js';
-import { type NonIdealFn, SearchEngine, Ticker, engineSettingsOf } from '../src/search/engine.js';
+import { SearchEngine, Ticker, engineSettingsOf } from '../src/search/engine.js';
 import { resolveSearchPlan } from '../src/search/plan.js';
 import { loadSearchInputs } from '../src/search-project.js';
 import { Rng } from '../src/xbar/rng.js';
-import { nonIdealLogits } from '../src/xbar/simulate.js';
+import { simulatorNonIdeal } from '../src/search/run.js';
 import type { ArchGradient } from '../src/config/search-space.js';
 
 function arg(name: string, d: number): number {
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const x = data.valImages.subarray(0, B * per);
   const y = data.valLabels.subarray(0, B);
   const alphas = plan.layers.map((l) => new Float64Array(l.ops.length));
-  const nonIdeal: NonIdealFn = (o) => nonIdealLogits({ ...o, technology: inp.technology, irDrop: inp.simulation.irDrop });
+  const nonIdeal = simulatorNonIdeal(inp);
   const configs: Array<{ name: string; gradient: ArchGradient; crn: boolean }> = [
     { name: 'reinforce+crn', gradient: 'reinforce', crn: true },
     { name: 'reinforce, chip and subset per sample', gradient: 'reinforce', crn: false },

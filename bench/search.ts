@@ -27,11 +27,11 @@ import { dirSource } from '../src/io/files.js';
 import { folderSink } from '../src/io/search-folder.js';
 import { initBackend } from '../src/runtime/tfjs.js';
 import { workerSampleRunner } from '../src/runtime/workers.js';
-import { loadSearchInputs, simulatorEvaluator, simulatorNonIdeal } from '../src/search-project.js';
+import { loadSearchInputs, simulatorEvaluator } from '../src/search-project.js';
 import { parseParetoDocument } from '../src/io/parse-pareto.js';
 import { searchSummaryMarkdown } from '../src/render/search-summary.js';
 import { type Candidate, type Comparison, type ParetoDocument, paretoDocument } from '../src/search/pareto.js';
-import { runSearchOn, type SearchInputs } from '../src/search/run.js';
+import { runSearchOn, type SearchInputs, simulatorNonIdeal } from '../src/search/run.js';
 import { parseMapping, resolveMapping } from '../src/config/mapping.js';
 import { matrixNodes } from '../src/model/graph.js';
 import { candidateFromReport } from '../src/search/evaluate.js';
@@ -243,7 +243,7 @@ async function main(): Promise<void> {
     const inputs = await loadSearchInputs(dirSource('fixtures'), 'nax.yml', space, costModel as Partial<CostModelSwitches>);
     const ts = performance.now();
     const r = await runSearchOn(inputs, {
-      budgetS, sink: folderSink(`${outDir}/seed-${seed}`), evaluate: simulatorEvaluator(inputs, { runner }), nonIdeal: simulatorNonIdeal(inputs, runner),
+      budgetS, sink: folderSink(`${outDir}/seed-${seed}`), evaluate: simulatorEvaluator(inputs, { runner }), nonIdeal: simulatorNonIdeal(inputs, runner.logits),
       progress: (l) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(5)} s] seed ${seed}: ${l}`),
       now: () => performance.now() / 1000,
     });

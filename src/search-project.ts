@@ -14,10 +14,8 @@ import { isOnnxPath } from './model/onnx/load.js';
 import { loadCalibrationImages, loadProject, simulateInMemory } from './pipeline.js';
 import type { NaxReport } from './report.js';
 import type { EvalImages, Evaluator } from './search/evaluate.js';
-import { type RunSearchOptions, type SearchInputs, type SearchResult, runSearchOn } from './search/run.js';
-import type { NonIdealFn } from './search/engine.js';
+import { type RunSearchOptions, type SearchInputs, type SearchResult, runSearchOn, simulatorNonIdeal } from './search/run.js';
 import type { SampleRunner } from './xbar/simulate.js';
-import { nonIdealLogits } from './xbar/simulate.js';
 
 /**
  * Loads the project of nax.yml. `space` replaces nax.yml's `search:` section (the bench sets its own);
@@ -103,16 +101,6 @@ export function simulatorEvaluator(inp: SearchInputs, o: { runner?: SampleRunner
   };
 }
 
-/**
- * The production non-ideal forward of the search's architecture steps and checks: one chip of the simulator,
- * on the runner's workers when it has them (the paths of a step and the chips of a check run side by side).
- */
-export function simulatorNonIdeal(inp: SearchInputs, runner?: SampleRunner): NonIdealFn {
-  const job = (o: Parameters<NonIdealFn>[0]) => ({ ...o, technology: inp.technology, irDrop: inp.simulation.irDrop });
-  const logits = runner?.logits;
-  return logits ? (o) => logits(job(o)) : (o) => nonIdealLogits(job(o));
-}
-
 export interface SearchProjectOptions extends Omit<RunSearchOptions, 'evaluate' | 'sink'> {
   readonly source: FileSource;
   /** nax.yml relative to the source root. */
@@ -131,7 +119,7 @@ export async function runSearch(opts: SearchProjectOptions): Promise<SearchResul
   return runSearchOn(inputs, {
     ...opts,
     evaluate: simulatorEvaluator(inputs, { runner: opts.runner, progress: opts.progress }),
-    nonIdeal: opts.nonIdeal ?? simulatorNonIdeal(inputs, opts.runner),
+    nonIdeal: opts.nonIdeal ?? simulatorNonIdeal(inputs, opts.runner?.logits),
     ...(opts.outDir ? { sink: folderSink(opts.outDir) } : {}),
   });
 }

@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   runSearch: () => (/* binding */ runSearch)
 });
 
-// UNUSED EXPORTS: loadSearchInputs, simulatorEvaluator, simulatorNonIdeal
+// UNUSED EXPORTS: loadSearchInputs, simulatorEvaluator
 
 // EXTERNAL MODULE: ./src/data/evalset.ts
 var evalset = __webpack_require__(5218);
@@ -1326,7 +1326,10 @@ class SearchEngine {
     smallerOf;
     /** Images the checks run on: the held-out slice's last ones, fixed once per run (useCheckImages). */
     checkImages;
-    /** Seconds per image and chip of a check forward: the caller's estimate, then as last measured. */
+    /**
+     * Wall seconds of a check forward per image and chip, the chips run side by side (on a worker pool, less than one
+     * chip's own time): the caller's estimate, then as last measured. Only the checks' time budget uses it.
+     */
     checkImageS = 0;
     /**
      * Measured check outcomes by architecture, valid for one simulator, λ (its chips) and set of weights: dropped
@@ -1406,7 +1409,7 @@ class SearchEngine {
     get checkImageCount() {
         return this.checkImages;
     }
-    /** Seconds per image and chip of a check forward: as last measured, else the caller's estimate (0 without). */
+    /** Wall seconds of a check forward per image and chip (checkImageS): as last measured, else the caller's estimate (0 without). */
     get checkImageSeconds() {
         return this.checkImageS;
     }
@@ -1478,7 +1481,7 @@ class SearchEngine {
             : { choice: opRule.choice, checks: [] };
         const choice = smaller.choice;
         const pairedChecks = [...kernelRule.checks, ...opRule.checks, ...smaller.checks];
-        const hardware = hardwareOfChoice(this.plan, table, choice);
+        const hardware = priceOf ? priceOf(choice) : hardwareOfChoice(this.plan, table, choice);
         for (const c of pairedChecks)
             this.ticker.tick(() => `${tag}: ${(0,search_summary/* describePairedCheck */.$m)(c, lambda)}`, true);
         const weightsAfterSearch = this.net.snapshot();
@@ -2228,6 +2231,13 @@ function pairedCheckImages(o) {
 
 
 
+/**
+ * The simulator as the search's chip forward, on the inputs' technology and IR-drop setting. `run` executes one
+ * chip's job: in this thread by default, side by side on a worker pool's `logits`.
+ */
+function simulatorNonIdeal(inp, run = simulate/* nonIdealLogits */.zV) {
+    return (o) => run({ ...o, technology: inp.technology, irDrop: inp.simulation.irDrop });
+}
 function classesOf(g) {
     const ms = (0,model_graph/* matrixNodes */.P)(g);
     return ms[ms.length - 1].shape.outChannels;
@@ -2295,7 +2305,7 @@ async function runSearchOn(inp, opts) {
     const warm = warmStartPrior(lookup, plan, space, seed);
     const costOnly = warm.costOnly;
     const evaluate = opts.evaluate;
-    const nonIdeal = opts.nonIdeal ?? ((o) => (0,simulate/* nonIdealLogits */.zV)({ ...o, technology: inp.technology, irDrop: inp.simulation.irDrop }));
+    const nonIdeal = opts.nonIdeal ?? simulatorNonIdeal(inp);
     const selection = selectionSplit(inp, data);
     opts.progress(`search: ${plan.layers.length} mixed layers (${plan.layers.filter((l) => l.kernelSearched).length} with kernel choice), ` +
         `${space.kernels.length} kernels × ${space.crossbars.length} crossbars, λ ${lambdas.join(', ')}, objective ${space.objective}, budget ${budgetS.toFixed(0)} s; ` +
@@ -2397,8 +2407,9 @@ async function runSearchOn(inp, opts) {
         let randomS = 0;
         let randomSamples = 0;
         if (!opts.skipBaselines) {
-            // Random search with the wall time of one search phase, scored by the search's own loss
-            // (non-ideal validation CE + λ·hardware) on the same images and chip for every sample.
+            // Random search with the wall time of one search phase, scored by the search's own loss (non-ideal
+            // validation CE + λ·hardware) on the same images and chip for every sample; hardware at the derivation rules'
+            // exact price, as the searched candidate's final moves were priced.
             engine.net.restore(from, space.weightLr);
             const rng = xbar_rng/* Rng */.K.derive(seed, 'random-search');
             const chip = (0,xbar_rng/* deriveSeed */.B)(seed, 'random-search-chip');
@@ -2410,7 +2421,7 @@ async function runSearchOn(inp, opts) {
             const maxSamples = Math.max(1, Math.ceil(caps.searchSteps / space.archEvery));
             while (randomSamples < maxSamples && now() - tr < alloc.searchS) {
                 const arch = uniformArch(plan, rng, withZero);
-                const score = (await engine.validationLoss(arch, nonIdeal, chip)) + chosen.lambda * hardwareOfChoice(plan, table, arch);
+                const score = (await engine.validationLoss(arch, nonIdeal, chip)) + chosen.lambda * priceOf(arch);
                 randomSamples += 1;
                 if (score < bestScore) {
                     bestScore = score;
@@ -2568,7 +2579,6 @@ function searchTensorCount() {
 
 
 
-
 /**
  * Loads the project of nax.yml. `space` replaces nax.yml's `search:` section (the bench sets its own);
  * `costModel` sets cost-model switches over the technology file's (command-line overrides): the search, its
@@ -2649,22 +2659,13 @@ function simulatorEvaluator(inp, o = {}) {
         });
     };
 }
-/**
- * The production non-ideal forward of the search's architecture steps and checks: one chip of the simulator,
- * on the runner's workers when it has them (the paths of a step and the chips of a check run side by side).
- */
-function simulatorNonIdeal(inp, runner) {
-    const job = (o) => ({ ...o, technology: inp.technology, irDrop: inp.simulation.irDrop });
-    const logits = runner?.logits;
-    return logits ? (o) => logits(job(o)) : (o) => (0,simulate/* nonIdealLogits */.zV)(job(o));
-}
 /** Loads nax.yml's project and runs the search on it with the production simulator. */
 async function runSearch(opts) {
     const inputs = await loadSearchInputs(opts.source, opts.configPath, undefined, opts.costModel);
     return runSearchOn(inputs, {
         ...opts,
         evaluate: simulatorEvaluator(inputs, { runner: opts.runner, progress: opts.progress }),
-        nonIdeal: opts.nonIdeal ?? simulatorNonIdeal(inputs, opts.runner),
+        nonIdeal: opts.nonIdeal ?? simulatorNonIdeal(inputs, opts.runner?.logits),
         ...(opts.outDir ? { sink: (0,search_folder/* folderSink */.W)(opts.outDir) } : {}),
     });
 }

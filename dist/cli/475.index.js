@@ -607,6 +607,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _tfjs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2443);
+/* harmony import */ var _model_graph_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3749);
 /* harmony import */ var _xbar_split_job_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1535);
 /* harmony import */ var _xbar_simulate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1005);
 /**
@@ -626,6 +627,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 const JOB_KIND = 'nax-samples';
 /** Identity keys of the objects sent to workers (a worker keeps the last graph and data it was sent). */
 const keys = new WeakMap();
@@ -636,86 +638,102 @@ function keyOf(o) {
         keys.set(o, (k = nextKey++));
     return k;
 }
+const WHAT = { samples: 'its samples', logits: 'its chip forward' };
 /** A SampleRunner that splits each job (split-job.ts) over a pool of worker threads kept between jobs. */
 function workerSampleRunner(o) {
     const slots = [];
     const queue = [];
     let nextId = 1;
     let closed = false;
+    const closedError = () => new Error('the worker pool is closed');
+    /** Frees a slot's task (the worker may take the next) and returns it. */
+    const release = (slot) => {
+        const t = slot.task;
+        slot.task = undefined;
+        slot.taskId = undefined;
+        slot.worker.unref();
+        return t;
+    };
     const startWorker = () => {
         const input = { kind: JOB_KIND };
         const slot = { worker: new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker(o.entry, { workerData: input, execArgv: [...(o.execArgv ?? [])] }) };
         slot.worker.unref();
-        const fail = (e) => {
+        const fail = (describe) => {
             const i = slots.indexOf(slot);
             if (i >= 0)
                 slots.splice(i, 1);
-            const t = slot.task;
-            slot.task = undefined;
-            t?.reject(e);
+            const t = release(slot);
+            t?.reject(describe(t));
             pump();
         };
         slot.worker.on('message', (m) => {
             const t = slot.task;
-            if (!t)
+            if (!t || m.id !== slot.taskId)
                 return;
             if (m.type === 'progress') {
                 if (t.kind === 'samples')
                     t.progress?.(m.line, m.step);
+                return;
             }
+            release(slot);
+            if (m.type === 'done' && t.kind === 'samples')
+                t.resolve(m.result);
+            else if (m.type === 'logits' && t.kind === 'logits')
+                t.resolve(m.logits);
+            else if (m.type !== 'error')
+                t.reject(new Error(`worker answered a ${t.kind} job with ${m.type}`));
             else {
-                slot.task = undefined;
-                slot.worker.unref();
-                if (m.type === 'done' && t.kind === 'samples')
-                    t.resolve(m.result);
-                else if (m.type === 'logits' && t.kind === 'logits')
-                    t.resolve(m.logits);
-                else if (m.type !== 'error')
-                    t.reject(new Error(`worker answered a ${t.kind} job with ${m.type}`));
-                else {
-                    const e = new Error(`worker failed: ${m.message}`);
-                    if (m.stack)
-                        e.stack = m.stack;
-                    t.reject(e);
-                }
-                pump();
+                const e = new Error(`worker failed: ${m.message}`);
+                if (m.stack)
+                    e.stack = m.stack;
+                t.reject(e);
             }
+            pump();
         });
-        slot.worker.on('error', fail);
-        slot.worker.on('exit', (code) => fail(new Error(`worker exited with code ${code} before finishing its samples`)));
+        slot.worker.on('error', (e) => fail(() => e));
+        slot.worker.on('exit', (code) => fail((t) => new Error(`worker exited with code ${code} before finishing ${WHAT[t.kind]}`)));
         slots.push(slot);
         return slot;
     };
-    const send = (slot, t) => {
-        slot.task = t;
-        slot.worker.ref();
+    /** The message for a task: the large parts only when this worker does not hold them already. */
+    const messageOf = (slot, t, id) => {
         if (t.kind === 'logits') {
             const { graph, images, ...rest } = t.job;
             const g = keyOf(graph);
             // Only the job's images: a view would carry its whole buffer across.
-            const size = rest.n * graph.inputShape.reduce((a, b) => a * b, 1);
-            const msg = { type: 'logits', id: nextId++, job: { ...rest, images: images.slice(0, size) }, graph: slot.graph === g ? { key: g } : { key: g, value: graph } };
-            slot.graph = g;
-            slot.worker.postMessage(msg);
-            return;
+            const job = { ...rest, images: images.slice(0, rest.n * (0,_model_graph_js__WEBPACK_IMPORTED_MODULE_4__/* .inputSize */ .I)(graph)) };
+            return { msg: { type: 'logits', id, job, graph: slot.graph === g ? { key: g } : { key: g, value: graph } }, holds: { graph: g } };
         }
         const { graph, data, calibrationImages, ...rest } = t.job;
         const g = keyOf(graph);
         const d = keyOf(data);
         const c = calibrationImages ? keyOf(calibrationImages) : undefined;
         const msg = {
-            type: 'job', id: nextId++, job: rest,
+            type: 'job', id, job: rest,
             graph: slot.graph === g ? { key: g } : { key: g, value: graph },
             data: slot.data === d ? { key: d } : { key: d, value: data },
             ...(calibrationImages && c !== undefined
                 ? { calibrationImages: slot.calibration === c ? { key: c } : { key: c, value: calibrationImages } }
                 : {}),
         };
-        slot.graph = g;
-        slot.data = d;
-        if (c !== undefined)
-            slot.calibration = c;
-        slot.worker.postMessage(msg);
+        return { msg, holds: { graph: g, data: d, ...(c !== undefined ? { calibration: c } : {}) } };
+    };
+    const send = (slot, t) => {
+        const id = nextId++;
+        slot.task = t;
+        slot.taskId = id;
+        slot.worker.ref();
+        try {
+            const { msg, holds } = messageOf(slot, t, id);
+            slot.worker.postMessage(msg);
+            // The worker holds what it was sent only once the message is on its way.
+            Object.assign(slot, holds);
+        }
+        catch (e) {
+            // A job that cannot be sent (e.g. a value that does not clone) fails alone; the worker stays free.
+            release(slot);
+            t.reject(e instanceof Error ? e : new Error(String(e)));
+        }
     };
     function pump() {
         while (queue.length > 0) {
@@ -725,34 +743,38 @@ function workerSampleRunner(o) {
             send(idle, queue.shift());
         }
     }
-    const runner = (async (job, progress) => {
+    const enqueue = (make) => new Promise((resolve, reject) => {
+        queue.push(make(resolve, reject));
+        pump();
+    });
+    const samples = async (job, progress) => {
         if (o.workers <= 1)
             return (0,_xbar_simulate_js__WEBPACK_IMPORTED_MODULE_3__/* .runSamples */ .Tf)(job, progress);
         if (closed)
-            throw new Error('the worker pool is closed');
+            throw closedError();
         const parts = (0,_xbar_split_job_js__WEBPACK_IMPORTED_MODULE_2__/* .splitJob */ .oG)(job, o.workers);
         const pooled = (0,_xbar_split_job_js__WEBPACK_IMPORTED_MODULE_2__/* .pooledProgress */ .Fe)(progress, job, parts);
-        const results = await Promise.all(parts.map((part) => new Promise((resolve, reject) => {
-            queue.push({ kind: 'samples', job: part, progress: pooled, resolve, reject });
-            pump();
-        })));
+        const results = await Promise.all(parts.map((part) => enqueue((resolve, reject) => ({ kind: 'samples', job: part, progress: pooled, resolve, reject }))));
         return { parts: results.flatMap((r) => r.parts) };
-    });
-    runner.logits = async (job) => {
+    };
+    const logits = async (job) => {
         if (o.workers <= 1)
             return (0,_xbar_simulate_js__WEBPACK_IMPORTED_MODULE_3__/* .nonIdealLogits */ .zV)(job);
         if (closed)
-            throw new Error('the worker pool is closed');
-        return new Promise((resolve, reject) => {
-            queue.push({ kind: 'logits', job, resolve, reject });
-            pump();
-        });
+            throw closedError();
+        return enqueue((resolve, reject) => ({ kind: 'logits', job, resolve, reject }));
     };
-    runner.close = async () => {
+    const close = async () => {
         closed = true;
-        await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
+        // Jobs not yet finished fail with one clear reason, not a worker's exit code.
+        for (const t of queue.splice(0))
+            t.reject(closedError());
+        const ending = slots.splice(0);
+        for (const s of ending)
+            release(s)?.reject(closedError());
+        await Promise.all(ending.map((s) => s.worker.terminate()));
     };
-    return runner;
+    return Object.assign(samples, { logits, close });
 }
 /** True when this thread was started by workerSampleRunner. */
 function isNaxWorker() {

@@ -2248,7 +2248,7 @@ async function simulateNetwork(o) {
  */
 function nonIdealLogits(o) {
     const fw = new FloatWeights(o.graph);
-    const x = tf_core_node.tensor4d(o.images.subarray(0, o.n * o.graph.inputShape.reduce((a, b) => a * b, 1)), [o.n, ...o.graph.inputShape]);
+    const x = tf_core_node.tensor4d(o.images.subarray(0, o.n * (0,model_graph/* inputSize */.I)(o.graph)), [o.n, ...o.graph.inputShape]);
     try {
         const calibration = calibrateInputsAndAdc(o.graph, fw, o.mappings, o.technology, x);
         const all = prepareLayers(o.graph, o.mappings, calibration);

@@ -11,7 +11,7 @@ import { folderSink } from '../io/search-folder.js';
 import { matrixNodes } from '../model/graph.js';
 import { mappingChanges, searchSectionLines } from '../render/search-section.js';
 import { loadSearchInputs, simulatorEvaluator } from '../search-project.js';
-import { runSearchOn } from '../search/run.js';
+import { runSearchOn, simulatorNonIdeal } from '../search/run.js';
 import type { SampleRunner } from '../xbar/simulate.js';
 
 /** Budget of a PR check's search when the `budget` input is empty, s (nax assumption: a check should stay short). */
@@ -29,7 +29,7 @@ export async function prSearchSection(o: {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'nax-pr-search-'));
   try {
     const r = await runSearchOn(inputs, {
-      budgetS: o.budgetS ?? PR_SEARCH_BUDGET_S, sink: folderSink(dir), evaluate: simulatorEvaluator(inputs, { ...(o.runner ? { runner: o.runner } : {}) }),
+      budgetS: o.budgetS ?? PR_SEARCH_BUDGET_S, sink: folderSink(dir), evaluate: simulatorEvaluator(inputs, { ...(o.runner ? { runner: o.runner } : {}) }), nonIdeal: simulatorNonIdeal(inputs, o.runner?.logits),
       progress: o.progress, now: () => performance.now() / 1000,
     });
     const best = r.pareto.candidates.find((c) => c.id === r.pareto.best);

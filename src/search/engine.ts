@@ -244,7 +244,7 @@ export interface LambdaResult {
   /** Derived network with the fine-tuned weights, and its mapping. */
   readonly graph: NetworkGraph;
   readonly mappings: Map<string, LayerMapping>;
-  /** Normalised hardware term of the chosen architecture (1 = committed). */
+  /** Hardware term of the chosen architecture (1 = committed) at the price the derivation rules used: `priceOf`, or the relaxed term. */
   readonly hardware: number;
   /** Mean non-ideal validation CE over the last architecture steps (NaN without any). */
   readonly valCe: number;
@@ -288,7 +288,10 @@ export class SearchEngine {
   private readonly smallerOf: readonly number[][];
   /** Images the checks run on: the held-out slice's last ones, fixed once per run (useCheckImages). */
   private checkImages: number;
-  /** Seconds per image and chip of a check forward: the caller's estimate, then as last measured. */
+  /**
+   * Wall seconds of a check forward per image and chip, the chips run side by side (on a worker pool, less than one
+   * chip's own time): the caller's estimate, then as last measured. Only the checks' time budget uses it.
+   */
   private checkImageS = 0;
   /**
    * Measured check outcomes by architecture, valid for one simulator, λ (its chips) and set of weights: dropped
@@ -373,7 +376,7 @@ export class SearchEngine {
     return this.checkImages;
   }
 
-  /** Seconds per image and chip of a check forward: as last measured, else the caller's estimate (0 without). */
+  /** Wall seconds of a check forward per image and chip (checkImageS): as last measured, else the caller's estimate (0 without). */
   get checkImageSeconds(): number {
     return this.checkImageS;
   }
@@ -389,8 +392,9 @@ export class SearchEngine {
     lambda: number;
     table: HardwareTable;
     /**
-     * What the derivation rules price an architecture at (hardware.ts exactHardwarePrice: the exact cost model
-     * with whole tiles). Default the table's relaxed term, which the architecture steps' gradient needs.
+     * What the derivation rules price an architecture at, and the result's `hardware`: `nax search` passes
+     * hardware.ts exactHardwarePrice (the exact cost model, whole tiles). Without it, the table's relaxed term —
+     * the one the architecture steps' gradient always uses.
      */
     priceOf?: HardwarePrice;
     nonIdeal: NonIdealFn;
@@ -457,7 +461,7 @@ export class SearchEngine {
       : { choice: opRule.choice, checks: [] };
     const choice = smaller.choice;
     const pairedChecks = [...kernelRule.checks, ...opRule.checks, ...smaller.checks];
-    const hardware = hardwareOfChoice(this.plan, table, choice);
+    const hardware = priceOf ? priceOf(choice) : hardwareOfChoice(this.plan, table, choice);
     for (const c of pairedChecks) this.ticker.tick(() => `${tag}: ${describePairedCheck(c, lambda)}`, true);
     const weightsAfterSearch = this.net.snapshot();
     this.ticker.tick(() => `${tag}: chose ${describeChoice(this.plan, choice, true) || 'the committed architecture'} (hw ${hardware.toFixed(3)})`, true);

@@ -29,7 +29,7 @@ import { costOptionsOf } from '../cost/options.js';
 import { NaxUserError } from '../errors.js';
 import { type NetworkGraph, matrixNodes } from '../model/graph.js';
 import type { NaxReport, SimulationSettings } from '../report.js';
-import { nonIdealLogits } from '../xbar/simulate.js';
+import { type LogitsJob, nonIdealLogits } from '../xbar/simulate.js';
 import { buildLayersModel, homogeneousMappings } from './derive.js';
 import { type NonIdealFn, type LambdaResult, PAIRED_CHECK_CHIPS, SearchEngine, type SearchData, Ticker, engineSettingsOf } from './engine.js';
 import { warmStartPrior } from './cost-descent.js';
@@ -38,7 +38,7 @@ import type { OutputSink } from './output-sink.js';
 import { buildHardwareTable, exactHardwarePrice } from './hardware.js';
 import { type Candidate, type CandidateKind, type LambdaRecord, type ParetoDocument, type ProtocolInfo, paretoDocument } from './pareto.js';
 import { compareCandidates, selectOnValidation } from './protocol.js';
-import { hardwareOfChoice, uniformArch } from './arch.js';
+import { uniformArch } from './arch.js';
 import { Rng, deriveSeed } from '../xbar/rng.js';
 import { searchSummaryMarkdown } from '../render/search-summary.js';
 import { type SearchPlan, describeChoice, resolveSearchPlan } from './plan.js';
@@ -93,13 +93,22 @@ export interface RunSearchOptions {
   readonly now: () => number;
   /** Seconds between progress lines. Default 5. */
   readonly progressIntervalS?: number;
-  /** Replace the simulator (tests). */
+  /** The architecture steps' and checks' chip forward; default the simulator in this thread (simulatorNonIdeal). */
   readonly nonIdeal?: NonIdealFn;
   /** Full evaluation of a candidate (the simulator and cost model in production: search-project.ts). */
   readonly evaluate: Evaluator;
   readonly limits?: StepLimits;
   /** Skip the baselines (committed, homogeneous, cost-only, random): tests of the search alone. */
   readonly skipBaselines?: boolean;
+}
+
+/**
+ * The simulator as the search's chip forward, on the inputs' technology and IR-drop setting. `run` executes one
+ * chip's job: in this thread by default, side by side on a worker pool's `logits`.
+ */
+export function simulatorNonIdeal(inp: Pick<SearchInputs, 'technology' | 'simulation'>,
+  run: (job: LogitsJob) => Float32Array | Promise<Float32Array> = nonIdealLogits): NonIdealFn {
+  return (o) => run({ ...o, technology: inp.technology, irDrop: inp.simulation.irDrop });
 }
 
 /** One λ's search in full (pareto.json `lambdas[]`): the record a merge keeps, and the search's state. */
@@ -217,7 +226,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
   const warm = warmStartPrior(lookup, plan, space, seed);
   const costOnly = warm.costOnly;
   const evaluate = opts.evaluate;
-  const nonIdeal: NonIdealFn = opts.nonIdeal ?? ((o) => nonIdealLogits({ ...o, technology: inp.technology, irDrop: inp.simulation.irDrop }));
+  const nonIdeal: NonIdealFn = opts.nonIdeal ?? simulatorNonIdeal(inp);
   const selection = selectionSplit(inp, data);
   opts.progress(`search: ${plan.layers.length} mixed layers (${plan.layers.filter((l) => l.kernelSearched).length} with kernel choice), ` +
     `${space.kernels.length} kernels × ${space.crossbars.length} crossbars, λ ${lambdas.join(', ')}, objective ${space.objective}, budget ${budgetS.toFixed(0)} s; ` +
@@ -323,8 +332,9 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
     let randomS = 0;
     let randomSamples = 0;
     if (!opts.skipBaselines) {
-      // Random search with the wall time of one search phase, scored by the search's own loss
-      // (non-ideal validation CE + λ·hardware) on the same images and chip for every sample.
+      // Random search with the wall time of one search phase, scored by the search's own loss (non-ideal
+      // validation CE + λ·hardware) on the same images and chip for every sample; hardware at the derivation rules'
+      // exact price, as the searched candidate's final moves were priced.
       engine.net.restore(from, space.weightLr);
       const rng = Rng.derive(seed, 'random-search');
       const chip = deriveSeed(seed, 'random-search-chip');
@@ -336,7 +346,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
       const maxSamples = Math.max(1, Math.ceil(caps.searchSteps / space.archEvery));
       while (randomSamples < maxSamples && now() - tr < alloc.searchS) {
         const arch = uniformArch(plan, rng, withZero);
-        const score = (await engine.validationLoss(arch, nonIdeal, chip)) + chosen.lambda! * hardwareOfChoice(plan, table, arch);
+        const score = (await engine.validationLoss(arch, nonIdeal, chip)) + chosen.lambda! * priceOf(arch);
         randomSamples += 1;
         if (score < bestScore) {
           bestScore = score;

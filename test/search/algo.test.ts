@@ -102,6 +102,46 @@ describe('common random numbers within an architecture step', () => {
   });
 });
 
+describe('forwards that finish out of order (a worker pool runs an architecture step\'s paths side by side)', () => {
+  /**
+   * The stand-in chip; of the first two forwards in flight the second finishes first, later ones in order. (A paired
+   * check needs no such test: it averages each image over the chips before differencing, so chip order cannot matter.)
+   */
+  const reversed = (): { fn: NonIdealFn; finishOrder: number[] } => {
+    let calls = 0;
+    const finishOrder: number[] = [];
+    const fn: NonIdealFn = (o) => {
+      const k = calls++;
+      const out = standInNonIdeal(o);
+      return new Promise((resolve) => setTimeout(() => {
+        finishOrder.push(k);
+        resolve(out);
+      }, k < 2 ? 40 - 20 * k : 0));
+    };
+    return { fn, finishOrder };
+  };
+
+  test('an architecture step\'s gradient, losses and chips do not depend on which path finishes first', async () => {
+    const d = tinyData();
+    const x = d.valImages.subarray(0, 64 * H * H);
+    const y = d.valLabels.subarray(0, 64);
+    const alphas = plan.layers.map((l) => new Float64Array(l.ops.length));
+    const run = async (nonIdeal: NonIdealFn) => {
+      // Without CRN the two paths run on different chips, so a swap of their results would show.
+      const e = engineWith(plan, { commonRandomNumbers: false, nonIdealFraction: 0.5 });
+      const r = await e.accuracyGradient({ alphas, rng: new Rng(21), x, y, key: ['ooo', 0], nonIdeal });
+      e.dispose();
+      return r;
+    };
+    const late = reversed();
+    const inOrder = await run(standInNonIdeal);
+    const outOfOrder = await run(late.fn);
+    expect(late.finishOrder).toEqual([1, 0]);
+    expect(inOrder.ces[0]).not.toBe(inOrder.ces[1]);
+    expect(outOfOrder).toEqual(inOrder);
+  });
+});
+
 describe('binary gates (two-path sampling)', () => {
   test('two distinct ops per layer; the first draw follows softmax(α)', () => {
     const alphas = [Float64Array.from([0.5, -1, 2, 0]), Float64Array.from([3])];
@@ -657,7 +697,7 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
     expect(new Set([...seen.values()].flatMap((s) => [...s])).size).toBe(2);
   });
 
-  test('searchLambda prices the costlier-op and smaller-crossbar moves with the price it is given (nax search: the exact cost model), not the relaxed term', async () => {
+  test('searchLambda prices the costlier-op and smaller-crossbar moves, and reports its choice, at the price it is given (nax search: the exact cost model), not the relaxed term', async () => {
     const space = parseSearchSpace({ kernels: [3, 5] }, 'f', 'search');
     const table = buildHardwareTable(plan, lookup, space);
     const co = costOnlyOptimum(lookup, plan).choice;
@@ -683,6 +723,9 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
       expect(c.deltaObjective).toBe(c.deltaCe);
     }
     expect(priced.length).toBeGreaterThan(0);
+    // The result reports its choice at the same price (the "(hw …)" after "chose", pareto.json lambdas[].hardware).
+    expect(r.hardware).toBe(0.5);
+    expect(hardwareOfChoice(plan, table, r.choice)).not.toBe(0.5);
   });
 
   test('the checks run on the held-out end of the architecture-step split, which no architecture step draws', async () => {
