@@ -1967,10 +1967,9 @@ function candidateFromReport(r, o) {
 
 
 
-
 /** Totals of a graph under a mapping, from the LUT. */
 function networkCost(lookup, g, mappings) {
-    return lookup.totals(matrixNodes(g).map((n) => lookup.costOf(n.shape, mappings.get(n.name))));
+    return lookup.totals((0,model_graph/* matrixNodes */.P)(g).map((n) => lookup.costOf(n.shape, mappings.get(n.name))));
 }
 /** Shared tile area per MVMU, mm²: one tile's eDRAM, bus and router share over the MVMUs a tile holds. */
 function tileAreaPerMvmuMm2(lookup) {
@@ -2040,7 +2039,8 @@ function buildHardwareTable(plan, lookup, options) {
  * the fixture, `fc` 64×64 → 32×32: +0.1 % relaxed, +6.2 % EDAP exact).
  */
 function exactHardwarePrice(plan, lookup, table) {
-    const committed = choiceCost(lookup, plan, committedChoice(plan));
+    // The committed network as committed: its op need not be in the space (a crossbar the space does not list).
+    const committed = networkCost(lookup, plan.graph, plan.committed);
     // Additive form: each term relative to the committed network on the exact model, so committed = Σ weights.
     const form = table.additive ? { ...table, additive: { ...table.additive, reference: committed } } : table;
     const committedValue = surrogate(form, committed);

@@ -18,7 +18,7 @@ import type { LayerMapping } from '../config/mapping.js';
 import type { CostTotals } from '../cost/types.js';
 import { type HardwareTable, type OpCosts, surrogate } from './arch.js';
 import { choiceCost } from './cost-descent.js';
-import { type ArchChoice, type SearchPlan, committedChoice } from './plan.js';
+import type { ArchChoice, SearchPlan } from './plan.js';
 
 /** Totals of a graph under a mapping, from the LUT. */
 export function networkCost(lookup: CostLookup, g: NetworkGraph, mappings: ReadonlyMap<string, LayerMapping>): CostTotals {
@@ -107,7 +107,8 @@ export type HardwarePrice = (arch: ArchChoice) => number;
  * the fixture, `fc` 64×64 → 32×32: +0.1 % relaxed, +6.2 % EDAP exact).
  */
 export function exactHardwarePrice(plan: SearchPlan, lookup: CostLookup, table: HardwareTable): HardwarePrice {
-  const committed = choiceCost(lookup, plan, committedChoice(plan));
+  // The committed network as committed: its op need not be in the space (a crossbar the space does not list).
+  const committed = networkCost(lookup, plan.graph, plan.committed);
   // Additive form: each term relative to the committed network on the exact model, so committed = Σ weights.
   const form = table.additive ? { ...table, additive: { ...table.additive, reference: committed } } : table;
   const committedValue = surrogate(form, committed);

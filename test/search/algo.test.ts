@@ -269,6 +269,17 @@ describe('hardware term from the real cost model', () => {
     }
   });
 
+  test('the price\'s reference is the committed network as committed, also when its crossbar is not in the space (a PR head may map a layer on any size)', () => {
+    const narrow = resolveSearchPlan({ graph: g, committed: committedMappings(g), space: parseSearchSpace({ kernels: [3, 5], crossbars: [16, 32] }, 'f', 'search'), file: 'f' });
+    expect(committedChoice(narrow).every((j) => j < 0)).toBe(true);
+    const price = exactHardwarePrice(narrow, lookup, buildHardwareTable(narrow, lookup, { objective: 'edap' }));
+    const committedEdap = costReport(matrixNodes(g).map((n) => ({ shape: n.shape, mapping: committedMappings(g).get(n.name)! })), DEFAULT_TECHNOLOGY.components).totals.edap;
+    const arch = narrow.layers.map((l) => l.ops.findIndex((o) => o.kind === 'path' && o.kernel === l.committedKernel && o.crossbar === 32));
+    const maps = deriveMappings(narrow, arch);
+    const archEdap = costReport(matrixNodes(g).map((n) => ({ shape: n.shape, mapping: maps.get(n.name)! })), DEFAULT_TECHNOLOGY.components).totals.edap;
+    expect(price(arch)).toBeCloseTo(archEdap / committedEdap, 10);
+  });
+
   test('tile area in the gradient: a choice\'s relaxed area is within one tile of its exact area, and moves with its MVMUs', () => {
     const table = buildHardwareTable(plan, lookup, { objective: 'edap', tileArea: 'gradient' });
     const frozen = buildHardwareTable(plan, lookup, { objective: 'edap', tileArea: 'frozen' });

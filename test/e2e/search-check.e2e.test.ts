@@ -1,0 +1,115 @@
+/**
+ * End to end: `mode: check` with `search: true` — the bundled dist/index.js checks a pull request against the
+ * loopback GitHub API and adds a bounded re-search of the head to the sticky comment (issue 12 §4). The search
+ * runs for real on the fixture on a small budget (20 s; 10 images, 1–2 chips: the run tests the action's plumbing,
+ * not the search's quality). Needs `npm run build` first.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { COMMENT_MARKER } from '../../src/render/markdown.js';
+import { git, makePrRepo, type PrRepo } from '../support/git-repo.js';
+import { BOT, type GitHubApiEmulator, startGitHubApi } from '../support/github-api.js';
+import { REPO_ROOT, pullRequestPayload, runAction } from './harness.js';
+
+const fixture = (rel: string) => readFileSync(path.join(REPO_ROOT, 'fixtures', rel));
+
+const NAX_YML = `# e2e: the fixture model on 10 images; a 20 s re-search
+model: model/model.json
+mapping: mapping.json
+technology: technology.json
+evalSet: { images: data/eval-images.npy, labels: data/eval-labels.npy, scale: 0.00392156862745098 }
+simulation: { seed: 1, monteCarloSamples: 2, evalImages: 10, irDrop: fast, batchSize: 10 }
+budgets:
+  maxEdapIncreasePct: { warn: 20, fail: 50 }
+  maxAccuracyDropPp: { warn: 50, fail: 100 }
+search:
+  kernels: [3]
+  crossbars: [32, 64]
+  lambda: [1]
+  budget: 15m
+  trainSet: { images: data/train-images.npy.gz, labels: data/train-labels.npy.gz, scale: 0.00392156862745098 }
+  validationImages: 200
+  selectionImages: 10
+  selectionChips: 1
+  evaluationImages: 10
+  evaluationChips: 2
+`;
+
+/** Head: one layer moved from 64×64 to 128×128 crossbars (EDAP +18.6 % on the fixture, within the budgets). */
+const HEAD_MAPPING = `{
+  "schema": "nax-mapping/1",
+  "defaults": {
+    "rows": 64, "cols": 64, "weightBits": 8, "bitsPerCell": 2, "inputBits": 8, "dacBits": 1,
+    "adcBits": "auto", "signMapping": "differential"
+  },
+  "layers": {
+    "s1b1_conv1": { "rows": 128, "cols": 128 }
+  }
+}
+`;
+
+const PR = { owner: 'Codertocat', repo: 'Hello-World', number: 2 };
+
+let api: GitHubApiEmulator;
+let repo: PrRepo;
+
+beforeAll(async () => {
+  api = await startGitHubApi({ maxLifetimeMs: 600_000 });
+  repo = makePrRepo({
+    base: {
+      'nax.yml': NAX_YML,
+      'mapping.json': fixture('mapping.json'),
+      'technology.json': fixture('technology.json'),
+      'model/model.json': fixture('model/model.json'),
+      'model/weights.bin': fixture('model/weights.bin'),
+      'data/eval-images.npy': fixture('data/eval-images.npy'),
+      'data/eval-labels.npy': fixture('data/eval-labels.npy'),
+      'data/train-images.npy.gz': fixture('data/train-images.npy.gz'),
+      'data/train-labels.npy.gz': fixture('data/train-labels.npy.gz'),
+    },
+    head: { 'mapping.json': HEAD_MAPPING },
+  });
+});
+
+afterAll(async () => {
+  await api.close();
+  repo?.remove();
+});
+
+describe('mode: check with search: true', () => {
+  test('the sticky comment carries the re-search section; the budget input bounds the search; a head crossbar outside the space is costed as committed; the checkout is left as it was', async () => {
+    const r = await runAction({
+      cwd: repo.dir,
+      apiUrl: api.url,
+      eventName: 'pull_request',
+      payload: pullRequestPayload({ headSha: repo.headSha, baseSha: repo.baseSha }),
+      env: { GITHUB_SHA: repo.mergeSha, GITHUB_REF: 'refs/pull/2/merge' },
+      inputs: { 'github-token': 'fake-token', config: 'nax.yml', search: 'true', budget: '20s' },
+    });
+    expect(r.log).not.toMatch(/::error/);
+    expect(r.code).toBe(0);
+    expect(r.outputs.verdict).toBe('pass');
+    // The search ran under the input's 20 s, not nax.yml's 15 minutes.
+    expect(r.log).toMatch(/search: .*budget 20 s/);
+    const ours = api.commentsOn(PR).filter((c) => c.user.login === BOT.login);
+    expect(ours).toHaveLength(1);
+    const body = ours[0]!.body;
+    expect(body.startsWith(COMMENT_MARKER)).toBe(true);
+    // The check's own table comes first, then the section; its one sentence says what the search found.
+    expect(body.indexOf('| EDAP (J·s·mm²) |')).toBeGreaterThan(0);
+    const at = body.indexOf('### Re-search of this head');
+    expect(at).toBeGreaterThan(body.indexOf('| EDAP (J·s·mm²) |'));
+    const section = body.slice(at);
+    expect(section).toMatch(/A mapping found in \d+ s would save \*\*[\d.]+ % EDAP\*\* at [\d.]+ % \[[\d.]+, [\d.]+\] non-ideal accuracy \(Δ [+−][\d.]+ pp \[[+−][\d.]+, [+−][\d.]+\], (better|equal within noise|worse) against the committed mapping|A \d+ s search found no mapping that beats the committed one by the protocol/);
+    // A proposal lists its changes against the head's mapping: the head put s1b1_conv1 on 128×128, which the space
+    // (32, 64) does not offer, so every proposal moves it.
+    if (/A mapping found in/.test(section)) {
+      expect(section).toMatch(/<summary>Mapping diff \(\d+ layers?\)<\/summary>/);
+      expect(section).toMatch(/\| `s1b1_conv1` \| 3×3 kernel, 128×128 \| 3×3 kernel, (32×32|64×64) \|/);
+    }
+    // The search wrote into a temporary folder only: nothing in the checkout but the check's own report files.
+    const changed = git(repo.dir, 'status', '--porcelain', '--untracked-files=all').split('\n').filter(Boolean).map((l) => l.slice(3)).sort();
+    expect(changed.every((f) => /^nax-report\.(json|html)$/.test(f))).toBe(true);
+  }, 300_000);
+});
