@@ -1867,6 +1867,14 @@ function choiceCost(lookup, plan, arch) {
     }
     return lookup.totals(costs);
 }
+/**
+ * Exact cost totals of the committed network as committed: every layer on its committed mapping, whether or not
+ * the space offers that op (a crossbar the space does not list, a non-square crossbar). The reference the search's
+ * hardware terms and the cost-only optimum are measured against.
+ */
+function committedCost(lookup, plan) {
+    return lookup.totals((0,model_graph/* matrixNodes */.P)(plan.graph).map((n) => lookup.costOf(n.shape, plan.committed.get(n.name))));
+}
 function objectiveOf(t, o) {
     return o === 'energy' ? t.energyJ : o === 'latency' ? t.delayS : t.edap;
 }
@@ -1883,9 +1891,7 @@ function costOnlyOptimum(lookup, plan, options = {}) {
     };
     // An op missing from the space (committed crossbar not listed) starts at the layer's first op.
     const committed = committedChoice(plan).map((j) => Math.max(0, j));
-    const committedValue = committedChoice(plan).every((j) => j >= 0)
-        ? score(committed)
-        : objectiveOf(choiceCost(lookup, { ...plan, layers: [] }, []), objective);
+    const committedValue = objectiveOf(committedCost(lookup, plan), objective);
     // Then every homogeneous N×N at the committed kernels (the layers that offer N), then seeded random ones.
     const sizes = [...new Set(plan.layers.flatMap((l) => l.ops.flatMap((o) => (o.kind === 'path' ? [o.crossbar] : []))))].sort((a, b) => a - b);
     const homogeneous = sizes.map((n) => plan.layers.map((l, i) => {
@@ -1969,7 +1975,7 @@ function candidateFromReport(r, o) {
 
 /** Totals of a graph under a mapping, from the LUT. */
 function networkCost(lookup, g, mappings) {
-    return lookup.totals((0,model_graph/* matrixNodes */.P)(g).map((n) => lookup.costOf(n.shape, mappings.get(n.name))));
+    return lookup.totals(matrixNodes(g).map((n) => lookup.costOf(n.shape, mappings.get(n.name))));
 }
 /** Shared tile area per MVMU, mm²: one tile's eDRAM, bus and router share over the MVMUs a tile holds. */
 function tileAreaPerMvmuMm2(lookup) {
@@ -2040,7 +2046,7 @@ function buildHardwareTable(plan, lookup, options) {
  */
 function exactHardwarePrice(plan, lookup, table) {
     // The committed network as committed: its op need not be in the space (a crossbar the space does not list).
-    const committed = networkCost(lookup, plan.graph, plan.committed);
+    const committed = committedCost(lookup, plan);
     // Additive form: each term relative to the committed network on the exact model, so committed = Σ weights.
     const form = table.additive ? { ...table, additive: { ...table.additive, reference: committed } } : table;
     const committedValue = surrogate(form, committed);

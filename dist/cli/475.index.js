@@ -690,7 +690,13 @@ function workerSampleRunner(o) {
             }
             pump();
         });
-        slot.worker.on('error', (e) => fail(() => e));
+        slot.worker.on('error', (e) => fail((t) => new Error(`worker failed during ${WHAT[t.kind]}: ${e.message}`)));
+        // A reply that cannot be deserialised would otherwise leave its job unsettled and its worker ref'd; the worker
+        // leaves the pool (a new one takes its place).
+        slot.worker.on('messageerror', (e) => {
+            fail((t) => new Error(`the reply to ${WHAT[t.kind]} could not be read: ${e.message}`));
+            void slot.worker.terminate();
+        });
         slot.worker.on('exit', (code) => fail((t) => new Error(`worker exited with code ${code} before finishing ${WHAT[t.kind]}`)));
         slots.push(slot);
         return slot;
@@ -748,20 +754,20 @@ function workerSampleRunner(o) {
         pump();
     });
     const samples = async (job, progress) => {
-        if (o.workers <= 1)
-            return (0,_xbar_simulate_js__WEBPACK_IMPORTED_MODULE_3__/* .runSamples */ .Tf)(job, progress);
         if (closed)
             throw closedError();
+        if (o.workers <= 1)
+            return (0,_xbar_simulate_js__WEBPACK_IMPORTED_MODULE_3__/* .runSamples */ .Tf)(job, progress);
         const parts = (0,_xbar_split_job_js__WEBPACK_IMPORTED_MODULE_2__/* .splitJob */ .oG)(job, o.workers);
         const pooled = (0,_xbar_split_job_js__WEBPACK_IMPORTED_MODULE_2__/* .pooledProgress */ .Fe)(progress, job, parts);
         const results = await Promise.all(parts.map((part) => enqueue((resolve, reject) => ({ kind: 'samples', job: part, progress: pooled, resolve, reject }))));
         return { parts: results.flatMap((r) => r.parts) };
     };
     const logits = async (job) => {
-        if (o.workers <= 1)
-            return (0,_xbar_simulate_js__WEBPACK_IMPORTED_MODULE_3__/* .nonIdealLogits */ .zV)(job);
         if (closed)
             throw closedError();
+        if (o.workers <= 1)
+            return (0,_xbar_simulate_js__WEBPACK_IMPORTED_MODULE_3__/* .nonIdealLogits */ .zV)(job);
         return enqueue((resolve, reject) => ({ kind: 'logits', job, resolve, reject }));
     };
     const close = async () => {

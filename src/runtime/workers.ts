@@ -136,7 +136,13 @@ export function workerSampleRunner(o: WorkerPoolOptions): PooledSampleRunner {
       }
       pump();
     });
-    slot.worker.on('error', (e) => fail(() => e));
+    slot.worker.on('error', (e) => fail((t) => new Error(`worker failed during ${WHAT[t.kind]}: ${e.message}`)));
+    // A reply that cannot be deserialised would otherwise leave its job unsettled and its worker ref'd; the worker
+    // leaves the pool (a new one takes its place).
+    slot.worker.on('messageerror', (e) => {
+      fail((t) => new Error(`the reply to ${WHAT[t.kind]} could not be read: ${e.message}`));
+      void slot.worker.terminate();
+    });
     slot.worker.on('exit', (code) => fail((t) => new Error(`worker exited with code ${code} before finishing ${WHAT[t.kind]}`)));
     slots.push(slot);
     return slot;
@@ -197,16 +203,16 @@ export function workerSampleRunner(o: WorkerPoolOptions): PooledSampleRunner {
   });
 
   const samples = async (job: SampleJob, progress?: Progress): Promise<SampleJobResult> => {
-    if (o.workers <= 1) return runSamples(job, progress);
     if (closed) throw closedError();
+    if (o.workers <= 1) return runSamples(job, progress);
     const parts = splitJob(job, o.workers);
     const pooled = pooledProgress(progress, job, parts);
     const results = await Promise.all(parts.map((part) => enqueue<SampleJobResult>((resolve, reject) => ({ kind: 'samples', job: part, progress: pooled, resolve, reject }))));
     return { parts: results.flatMap((r) => r.parts) };
   };
   const logits = async (job: LogitsJob): Promise<Float32Array> => {
-    if (o.workers <= 1) return nonIdealLogits(job);
     if (closed) throw closedError();
+    if (o.workers <= 1) return nonIdealLogits(job);
     return enqueue<Float32Array>((resolve, reject) => ({ kind: 'logits', job, resolve, reject }));
   };
   const close = async (): Promise<void> => {

@@ -62,6 +62,15 @@ export function choiceCost(lookup: CostLookup, plan: SearchPlan, arch: ArchChoic
   return lookup.totals(costs);
 }
 
+/**
+ * Exact cost totals of the committed network as committed: every layer on its committed mapping, whether or not
+ * the space offers that op (a crossbar the space does not list, a non-square crossbar). The reference the search's
+ * hardware terms and the cost-only optimum are measured against.
+ */
+export function committedCost(lookup: CostLookup, plan: SearchPlan): CostTotals {
+  return lookup.totals(matrixNodes(plan.graph).map((n) => lookup.costOf(n.shape, plan.committed.get(n.name)!)));
+}
+
 function objectiveOf(t: CostTotals, o: SearchObjective): number {
   return o === 'energy' ? t.energyJ : o === 'latency' ? t.delayS : t.edap;
 }
@@ -79,9 +88,7 @@ export function costOnlyOptimum(lookup: CostLookup, plan: SearchPlan, options: C
   };
   // An op missing from the space (committed crossbar not listed) starts at the layer's first op.
   const committed = committedChoice(plan).map((j) => Math.max(0, j));
-  const committedValue = committedChoice(plan).every((j) => j >= 0)
-    ? score(committed)
-    : objectiveOf(choiceCost(lookup, { ...plan, layers: [] }, []), objective);
+  const committedValue = objectiveOf(committedCost(lookup, plan), objective);
   // Then every homogeneous N×N at the committed kernels (the layers that offer N), then seeded random ones.
   const sizes = [...new Set(plan.layers.flatMap((l) => l.ops.flatMap((o) => (o.kind === 'path' ? [o.crossbar] : []))))].sort((a, b) => a - b);
   const homogeneous = sizes.map((n) => plan.layers.map((l, i) => {

@@ -17,7 +17,7 @@ import { matrixNodes } from '../model/graph.js';
 import type { LayerMapping } from '../config/mapping.js';
 import type { CostTotals } from '../cost/types.js';
 import { type HardwareTable, type OpCosts, surrogate } from './arch.js';
-import { choiceCost } from './cost-descent.js';
+import { choiceCost, committedCost } from './cost-descent.js';
 import type { ArchChoice, SearchPlan } from './plan.js';
 
 /** Totals of a graph under a mapping, from the LUT. */
@@ -95,7 +95,7 @@ export function buildHardwareTable(plan: SearchPlan, lookup: CostLookup, options
   };
 }
 
-/** The price of one concrete architecture: its hardware term, normalised so the committed network's is 1. */
+/** The price of one concrete architecture: its hardware term, normalised so the committed network as committed (committedCost) is 1. */
 export type HardwarePrice = (arch: ArchChoice) => number;
 
 /**
@@ -108,7 +108,7 @@ export type HardwarePrice = (arch: ArchChoice) => number;
  */
 export function exactHardwarePrice(plan: SearchPlan, lookup: CostLookup, table: HardwareTable): HardwarePrice {
   // The committed network as committed: its op need not be in the space (a crossbar the space does not list).
-  const committed = networkCost(lookup, plan.graph, plan.committed);
+  const committed = committedCost(lookup, plan);
   // Additive form: each term relative to the committed network on the exact model, so committed = Σ weights.
   const form = table.additive ? { ...table, additive: { ...table.additive, reference: committed } } : table;
   const committedValue = surrogate(form, committed);
