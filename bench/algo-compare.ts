@@ -28,7 +28,6 @@ import { committedChoice, describeChoice, resolveSearchPlan } from '../src/searc
 import { loadSearchInputs } from '../src/search-project.js';
 import { recentreKernel } from '../src/search/supernet.js';
 import { deriveSeed } from '../src/xbar/rng.js';
-import { nonIdealLogits } from '../src/xbar/simulate.js';
 import { simulatorNonIdeal } from '../src/search/run.js';
 
 function arg(name: string, d: string): string {
@@ -63,8 +62,8 @@ async function main(): Promise<void> {
   const nonIdeal = simulatorNonIdeal(inp);
   const n = Math.min(nImages, inp.evalSet.n);
   const seeds = Array.from({ length: chips }, (_, c) => deriveSeed(inp.simulation.seed, 'algo-compare', c));
-  const evaluate = (graph: NetworkGraph, mappings: ReadonlyMap<string, LayerMapping>): Uint8Array[] =>
-    seeds.map((seed) => top1Correct(nonIdealLogits({ graph, mappings, images: inp.evalSet.images, n, seed, technology: inp.technology, irDrop: inp.simulation.irDrop }), inp.evalSet.labels, n));
+  const evaluate = async (graph: NetworkGraph, mappings: ReadonlyMap<string, LayerMapping>): Promise<Uint8Array[]> =>
+    Promise.all(seeds.map(async (seed) => top1Correct(await nonIdeal({ graph, mappings, images: inp.evalSet.images, n, seed }), inp.evalSet.labels, n)));
 
   const originalWeights = (layer: string, k: number) => {
     const node = matrixNodes(inp.graph).find((m) => m.name === layer)!;
@@ -72,9 +71,9 @@ async function main(): Promise<void> {
     return { weights: s.kind === 'conv2d' && k !== s.kernelH ? recentreKernel(node.weights, s.kernelH, k, s.inChannels, s.outChannels) : node.weights, bias: node.bias };
   };
   const rows: Array<{ id: string; edap: number; correct: Uint8Array[]; architecture?: string; note?: string }> = [];
-  const add = (id: string, graph: NetworkGraph, mappings: ReadonlyMap<string, LayerMapping>, edap: number, extra: object = {}) => {
+  const add = async (id: string, graph: NetworkGraph, mappings: ReadonlyMap<string, LayerMapping>, edap: number, extra: object = {}) => {
     const t = now();
-    rows.push({ id, edap, correct: evaluate(graph, mappings), ...extra });
+    rows.push({ id, edap, correct: await evaluate(graph, mappings), ...extra });
     log(`${id}: EDAP ${edap.toExponential(3)}, accuracy ${(mean(rows[rows.length - 1]!.correct) * 100).toFixed(2)} % (${(now() - t).toFixed(0)} s)`);
   };
   const co = costOnlyOptimum(lookup, plan, { objective: 'edap', seed: base.seed });
@@ -102,14 +101,14 @@ async function main(): Promise<void> {
     engine.dispose();
   }
 
-  add('committed', inp.graph, inp.committed, networkCost(lookup, inp.graph, inp.committed).edap);
+  await add('committed', inp.graph, inp.committed, networkCost(lookup, inp.graph, inp.committed).edap);
   for (const c of [16, 32, 64, 128]) {
     const m = homogeneousMappings(inp.committed, c);
-    add(`homogeneous-${c}`, inp.graph, m, networkCost(lookup, inp.graph, m).edap);
+    await add(`homogeneous-${c}`, inp.graph, m, networkCost(lookup, inp.graph, m).edap);
   }
   const coGraph = deriveGraph(plan, co.choice, originalWeights);
-  add('costOnly', coGraph, deriveMappings(plan, co.choice), co.value, { architecture: describeChoice(plan, co.choice, true) });
-  for (const s of searched) add(s.id, s.graph, s.mappings, choiceCost(lookup, plan, s.choice).edap, { architecture: describeChoice(plan, s.choice, true), ...s.info });
+  await add('costOnly', coGraph, deriveMappings(plan, co.choice), co.value, { architecture: describeChoice(plan, co.choice, true) });
+  for (const s of searched) await add(s.id, s.graph, s.mappings, choiceCost(lookup, plan, s.choice).edap, { architecture: describeChoice(plan, s.choice, true), ...s.info });
 
   const out = rows.map((r) => {
     const acc = mean(r.correct);

@@ -17,7 +17,8 @@
  * Greedy and noisy, so it bounds what is reachable from below; the most accurate cumulative mapping is the best of
  * several estimates on the selection images, which flatters it there — the evaluation-set column does not.
  * Options: --budget 0.83, --select-images 200, --select-chips 2, --eval-images 300, --chips 4, and the cost-model
- * switches of the CLI (--delay-model pumaAdc, --leakage alwaysOn, …). Run `npm run build` first (workers).
+ * switches of the CLI (--delay-model pumaAdc, --leakage alwaysOn, …). Run `npm run build` first: the chip forwards run on
+ * worker threads started from dist/cli/index.js.
  */
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -51,11 +52,16 @@ const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
 const signed = (x: number, d = 1) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(d)}`;
 
 async function main(): Promise<void> {
-  const budget = Number(arg('budget') ?? 0.83);
-  const selectImages = Number(arg('select-images') ?? 200);
-  const selectChips = Number(arg('select-chips') ?? 2);
-  const evalImages = Number(arg('eval-images') ?? 300);
-  const chips = Number(arg('chips') ?? 4);
+  const positive = (name: string, fallback: number, integer: boolean) => {
+    const v = Number(arg(name) ?? fallback);
+    if (!Number.isFinite(v) || v <= 0 || (integer && !Number.isInteger(v))) throw new Error(`--${name}: expected a positive ${integer ? 'integer' : 'number'}, found ${arg(name)}`);
+    return v;
+  };
+  const budget = positive('budget', 0.83, false);
+  const selectImages = positive('select-images', 200, true);
+  const selectChips = positive('select-chips', 2, true);
+  const evalImages = positive('eval-images', 300, true);
+  const chips = positive('chips', 4, true);
   const costModel: Record<string, string> = {};
   for (const [name, flag] of Object.entries(COST_MODEL_FLAGS)) {
     const v = arg(flag.slice(2));
@@ -88,8 +94,10 @@ async function main(): Promise<void> {
     const homogeneous = space.crossbars.map((n) => ({ n, mappings: homogeneousMappings(inp.committed, n) }));
     const cheapest = homogeneous.reduce((a, b) => (edapOf(b.mappings) < edapOf(a.mappings) ? b : a));
     const limit = budget * edapOf(cheapest.mappings);
+    const startTotals = networkCost(lookup, inp.graph, start);
     log(`cost model ${JSON.stringify(inp.technology.costModel)}; lowest-EDAP homogeneous ${cheapest.n}×${cheapest.n}; budget EDAP ≤ ${budget} × that = ${limit.toExponential(3)}; ` +
-      `cost-only optimum ${signed(100 * (edapOf(start) / edapOf(cheapest.mappings) - 1))} % against it`);
+      `cost-only optimum ${signed(100 * (edapOf(start) / edapOf(cheapest.mappings) - 1))} % against it, ${startTotals.tiles} tiles, ${startTotals.mvmus} MVMUs, ` +
+      `${signed(100 * (limit / startTotals.edap - 1))} % EDAP left to the budget`);
 
     const per = inp.validation.shape[0] * inp.validation.shape[1] * inp.validation.shape[2];
     const k = Math.min(selectImages, inp.validation.n);
@@ -116,7 +124,10 @@ async function main(): Promise<void> {
         const m = new Map(start);
         m.set(l.name, withCrossbarSize(inp.committed.get(l.name)!, n));
         const cost = edapOf(m) / edap0 - 1;
-        if (edapOf(m) > limit) continue;
+        if (edapOf(m) > limit) {
+          log(`  ${l.name} ${start.get(l.name)!.rows}→${n}: outside the budget, EDAP ${signed(100 * cost)} % vs cost-only, ${networkCost(lookup, inp.graph, m).tiles} tiles`);
+          continue;
+        }
         const acc = await accuracyOn(m);
         log(`  ${l.name} ${start.get(l.name)!.rows}→${n}: selection ${pct(acc)} (${signed(100 * (acc - acc0), 2)} pp), EDAP ${signed(100 * cost)} % vs cost-only`);
         if (acc > acc0) moves.push({ name: l.name, to: n, gainPerCost: cost > 0 ? (acc - acc0) / cost : Infinity });
@@ -139,6 +150,7 @@ async function main(): Promise<void> {
       steps.push({ label: `+ ${describe(m)}`, mappings: m, selection: acc });
       log(`cumulative ${steps.length - 1}: ${describe(m)}: selection ${pct(acc)}, EDAP ${signed(100 * (edapOf(m) / edap0 - 1))} % vs cost-only`);
     }
+    // Ties keep the earlier (cheaper) mapping.
     const bestStep = steps.reduce((a, b) => (b.selection > a.selection ? b : a));
     const shown = [...new Set([steps[0]!, bestStep, steps[steps.length - 1]!])];
 

@@ -90,13 +90,14 @@ export async function benchSimulate(): Promise<BenchRow[]> {
   fw.dispose();
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const cpuRatios = rounds.map((r) => r.sample.cpuS / (r.idealCpuS * factor));
-  const range = (xs: number[]) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
 
   return [
     { name: `ideal float inference, ${IMAGES} images (CPU, median of ${ROUNDS} rounds)`, value: median(rounds.map((r) => r.idealCpuS)), unit: 's' },
     { name: 'bit-plane factor (cycles × slices × signs, MAC-weighted)', value: factor, unit: '×' },
     { name: `non-ideal Monte Carlo sample (fast IR drop), ${IMAGES} images (CPU, median of ${ROUNDS})`, value: median(rounds.map((r) => r.sample.cpuS)), unit: 's' },
-    { name: `sample time ÷ bit-plane bound (CPU time, median of ${ROUNDS} rounds; range ${range(cpuRatios)})`, value: median(cpuRatios), unit: '×', target: '≤ 1.5', key: 'sampleOverBitPlaneBound' },
+    { name: `sample time ÷ bit-plane bound (CPU time, median of ${ROUNDS} rounds)`, value: median(cpuRatios), unit: '×', target: '≤ 1.5', key: 'sampleOverBitPlaneBound' },
+    { name: 'sample time ÷ bit-plane bound (CPU time), lowest round', value: Math.min(...cpuRatios), unit: '×' },
+    { name: 'sample time ÷ bit-plane bound (CPU time), highest round', value: Math.max(...cpuRatios), unit: '×' },
     { name: 'sample time ÷ bit-plane bound (wall time, load-sensitive, median)', value: median(rounds.map((r) => r.sample.wallS / (r.idealWallS * factor))), unit: '×' },
   ];
 }
