@@ -22,9 +22,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { COST_MODEL_CHOICES, type CostModelSwitches } from '../src/config/cost-model.js';
+import { arg, costModelArgs } from './args.js';
 import { parseSearchSpace } from '../src/config/search-space.js';
-import { COST_MODEL_FLAGS } from '../src/cli/cost-model-options.js';
 import { createCostLookup } from '../src/cost/lut.js';
 import { costOptionsOf } from '../src/cost/options.js';
 import { dirSource } from '../src/io/files.js';
@@ -43,11 +42,6 @@ import { top1Correct } from '../src/search/forward.js';
 import { deriveSeed } from '../src/xbar/rng.js';
 import { type LayerMapping, withCrossbarSize } from '../src/config/mapping.js';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
 const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
 const signed = (x: number, d = 1) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(d)}`;
 
@@ -62,13 +56,7 @@ async function main(): Promise<void> {
   const selectChips = positive('select-chips', 2, true);
   const evalImages = positive('eval-images', 300, true);
   const chips = positive('chips', 4, true);
-  const costModel: Record<string, string> = {};
-  for (const [name, flag] of Object.entries(COST_MODEL_FLAGS)) {
-    const v = arg(flag.slice(2));
-    if (v === undefined) continue;
-    if (!(COST_MODEL_CHOICES[name as keyof typeof COST_MODEL_CHOICES] as readonly string[]).includes(v)) throw new Error(`${flag}: ${v} is not one of ${COST_MODEL_CHOICES[name as keyof typeof COST_MODEL_CHOICES].join(', ')}`);
-    costModel[name] = v;
-  }
+  const costModel = costModelArgs();
   await initBackend('wasm');
   const runner = workerSampleRunner({ entry: new URL('../dist/cli/index.js', import.meta.url), workers: Math.min(2, availableParallelism()) });
   const t0 = performance.now();
@@ -80,7 +68,7 @@ async function main(): Promise<void> {
       validationSet: { images: 'data/val-images.npy.gz', labels: 'data/val-labels.npy', scale: 1 / 255 },
       validationImages: 1000, kernels: [3, 5], objective: 'edap', evaluationImages: evalImages, evaluationChips: chips,
     }, 'nax.yml', 'search');
-    const inp = await loadSearchInputs(dirSource('fixtures'), 'nax.yml', space, costModel as Partial<CostModelSwitches>);
+    const inp = await loadSearchInputs(dirSource('fixtures'), 'nax.yml', space, costModel);
     if (!inp.validation) throw new Error('the fixture has no validation split');
     const lookup = createCostLookup(inp.technology.components, costOptionsOf(inp.technology));
     const plan = resolveSearchPlan({ graph: inp.graph, committed: inp.committed, space, file: 'nax.yml' });

@@ -20,9 +20,8 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { COST_MODEL_CHOICES, type CostModelSwitches } from '../src/config/cost-model.js';
+import { arg, costModelArgs } from './args.js';
 import { parseDuration, parseSearchSpace } from '../src/config/search-space.js';
-import { COST_MODEL_FLAGS } from '../src/cli/cost-model-options.js';
 import { dirSource } from '../src/io/files.js';
 import { folderSink } from '../src/io/search-folder.js';
 import { initBackend } from '../src/runtime/tfjs.js';
@@ -38,11 +37,6 @@ import { candidateFromReport } from '../src/search/evaluate.js';
 import { compareCandidates } from '../src/search/protocol.js';
 import type { NaxReport } from '../src/report.js';
 import type { SampleRunner } from '../src/xbar/simulate.js';
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 interface SeedRow {
   readonly seed: number;
@@ -192,13 +186,7 @@ async function main(): Promise<void> {
   const seeds = (arg('seeds') ?? '1,2,3').split(',').map(Number);
   const outDir = arg('out') ?? '.nax-out/bench-search';
   const evalImages = arg('eval-images') ?? 'all';
-  const costModel: Record<string, string> = {};
-  for (const [name, flag] of Object.entries(COST_MODEL_FLAGS)) {
-    const v = arg(flag.slice(2));
-    if (v === undefined) continue;
-    if (!(COST_MODEL_CHOICES[name as keyof typeof COST_MODEL_CHOICES] as readonly string[]).includes(v)) throw new Error(`${flag}: ${v} is not one of ${COST_MODEL_CHOICES[name as keyof typeof COST_MODEL_CHOICES].join(', ')}`);
-    costModel[name] = v;
-  }
+  const costModel = costModelArgs();
   await initBackend('wasm');
   // Candidate evaluations spread their Monte Carlo samples over worker threads started from the built CLI
   // bundle (a worker only needs plain data and the bundle's worker entry; run `npm run build` first).
@@ -209,7 +197,7 @@ async function main(): Promise<void> {
     const only = arg('only') ? new Set(arg('only')!.split(',')) : undefined;
     const chips = Number(arg('chips') ?? 10);
     const space = parseSearchSpace({ evaluationImages: evalImages === 'all' ? 'all' : Number(evalImages), evaluationChips: chips, trainSet: { images: 'data/train-images.npy.gz', labels: 'data/train-labels.npy.gz', scale: 1 / 255 } }, 'nax.yml', 'search');
-    const inputs = await loadSearchInputs(dirSource('fixtures'), 'nax.yml', space, costModel as Partial<CostModelSwitches>);
+    const inputs = await loadSearchInputs(dirSource('fixtures'), 'nax.yml', space, costModel);
     const dirs = readdirSync(evaluateFrom).flatMap((d) => (/^seed-\d+$/.test(d) ? [Number(d.slice(5))] : [])).filter((sd) => !arg('seeds') || seeds.includes(sd)).sort((a, b) => a - b);
     for (const seed of dirs) {
       const ts = performance.now();
@@ -240,7 +228,7 @@ async function main(): Promise<void> {
       evaluationChips: Number(arg('chips') ?? 10),
       seed,
     }, 'nax.yml', 'search');
-    const inputs = await loadSearchInputs(dirSource('fixtures'), 'nax.yml', space, costModel as Partial<CostModelSwitches>);
+    const inputs = await loadSearchInputs(dirSource('fixtures'), 'nax.yml', space, costModel);
     const ts = performance.now();
     const r = await runSearchOn(inputs, {
       budgetS, sink: folderSink(`${outDir}/seed-${seed}`), evaluate: simulatorEvaluator(inputs, { runner }), nonIdeal: simulatorNonIdeal(inputs, runner.logits),

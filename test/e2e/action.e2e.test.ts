@@ -19,45 +19,17 @@ import { COMMENT_MARKER } from '../../src/render/markdown.js';
 import { loadReport, mutable } from '../compare/reports.js';
 import { makePrRepo, type PrRepo } from '../support/git-repo.js';
 import { BOT, type GitHubApiEmulator, HUMAN, startGitHubApi } from '../support/github-api.js';
-import { REPO_ROOT, type ActionRun, pullRequestPayload, runAction, workflowRunPayload } from './harness.js';
+import { REPO_ROOT, type ActionRun, pullRequestPayload, runAction, runPullRequestCheck, workflowRunPayload } from './harness.js';
+import { E2E_NAX_YML, HEAD_MAPPING, projectFiles } from './project.js';
 
 const execFileAsync = promisify(execFile);
-const fixture = (rel: string) => readFileSync(path.join(REPO_ROOT, 'fixtures', rel));
 
-const NAX_YML = `# e2e: the fixture model on 10 images, 1 chip instance
-model: model/model.json
-mapping: mapping.json
-technology: technology.json
-evalSet: { images: data/eval-images.npy, labels: data/eval-labels.npy, scale: 0.00392156862745098 }
-simulation: { seed: 1, monteCarloSamples: 1, evalImages: 10, irDrop: fast, batchSize: 10 }
-budgets:
-  maxEdapIncreasePct: { warn: 20, fail: 50 }
-  maxAccuracyDropPp: { warn: 50, fail: 100 }
-`;
+const NAX_YML = E2E_NAX_YML;
 
-/** Head: one layer moved from 64×64 to 128×128 crossbars (EDAP +18.6 % on the fixture). */
-const HEAD_MAPPING = `{
-  "schema": "nax-mapping/1",
-  "defaults": {
-    "rows": 64, "cols": 64, "weightBits": 8, "bitsPerCell": 2, "inputBits": 8, "dacBits": 1,
-    "adcBits": "auto", "signMapping": "differential"
-  },
-  "layers": {
-    "s1b1_conv1": { "rows": 128, "cols": 128 }
-  }
-}
-`;
+/** The line of `s1b1_conv1` in HEAD_MAPPING (project.ts), where a budget annotation points. */
 const LAYER_LINE = 8;
 
-const PROJECT = (naxYml = NAX_YML) => ({
-  'nax.yml': naxYml,
-  'mapping.json': fixture('mapping.json'),
-  'technology.json': fixture('technology.json'),
-  'model/model.json': fixture('model/model.json'),
-  'model/weights.bin': fixture('model/weights.bin'),
-  'data/eval-images.npy': fixture('data/eval-images.npy'),
-  'data/eval-labels.npy': fixture('data/eval-labels.npy'),
-});
+const PROJECT = (naxYml = NAX_YML) => ({ 'nax.yml': naxYml, ...projectFiles() });
 
 const PR = { owner: 'Codertocat', repo: 'Hello-World', number: 2 };
 const timings: [string, number][] = [];
@@ -74,14 +46,7 @@ function tempDir(): string {
 }
 
 async function check(name: string, inputs: Record<string, string> = {}, target: PrRepo = repo): Promise<ActionRun> {
-  const r = await runAction({
-    cwd: target.dir,
-    apiUrl: api.url,
-    eventName: 'pull_request',
-    payload: pullRequestPayload({ headSha: target.headSha, baseSha: target.baseSha }),
-    env: { GITHUB_SHA: target.mergeSha, GITHUB_REF: 'refs/pull/2/merge' },
-    inputs: { 'github-token': 'fake-token', config: 'nax.yml', ...inputs },
-  });
+  const r = await runPullRequestCheck({ repo: target, apiUrl: api.url, inputs });
   timings.push([name, r.seconds]);
   return r;
 }

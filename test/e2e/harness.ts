@@ -103,6 +103,26 @@ export function pullRequestPayload(p: { headSha: string; baseSha: string; labels
   return payload;
 }
 
+/**
+ * The action on a pull_request event for a temporary PR checkout (its merge commit checked out, as
+ * actions/checkout leaves it), with the token and nax.yml inputs set; `inputs` and `env` add to them.
+ */
+export function runPullRequestCheck(o: {
+  repo: { readonly dir: string; readonly headSha: string; readonly baseSha: string; readonly mergeSha: string };
+  apiUrl: string;
+  inputs?: Record<string, string>;
+  env?: Record<string, string>;
+}): Promise<ActionRun> {
+  return runAction({
+    cwd: o.repo.dir,
+    apiUrl: o.apiUrl,
+    eventName: 'pull_request',
+    payload: pullRequestPayload({ headSha: o.repo.headSha, baseSha: o.repo.baseSha }),
+    env: { GITHUB_SHA: o.repo.mergeSha, GITHUB_REF: 'refs/pull/2/merge', ...o.env },
+    inputs: { 'github-token': 'fake-token', config: 'nax.yml', ...o.inputs },
+  });
+}
+
 /** The fixture workflow_run payload (a fork PR's run: pull_requests empty) for a head SHA. */
 export function workflowRunPayload(p: { headSha: string }): unknown {
   const payload = JSON.parse(readFileSync(path.join(REPO_ROOT, 'fixtures/github/workflow_run.completed.json'), 'utf8'));

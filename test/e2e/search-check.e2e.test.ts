@@ -5,25 +5,14 @@
  * not the search's quality). Needs `npm run build` first.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { COMMENT_MARKER } from '../../src/render/markdown.js';
 import { git, makePrRepo, type PrRepo } from '../support/git-repo.js';
 import { BOT, type GitHubApiEmulator, startGitHubApi } from '../support/github-api.js';
-import { REPO_ROOT, pullRequestPayload, runAction } from './harness.js';
+import { runPullRequestCheck } from './harness.js';
+import { E2E_NAX_YML, HEAD_MAPPING, fixture, projectFiles } from './project.js';
 
-const fixture = (rel: string) => readFileSync(path.join(REPO_ROOT, 'fixtures', rel));
-
-const NAX_YML = `# e2e: the fixture model on 10 images; a 20 s re-search
-model: model/model.json
-mapping: mapping.json
-technology: technology.json
-evalSet: { images: data/eval-images.npy, labels: data/eval-labels.npy, scale: 0.00392156862745098 }
-simulation: { seed: 1, monteCarloSamples: 2, evalImages: 10, irDrop: fast, batchSize: 10 }
-budgets:
-  maxEdapIncreasePct: { warn: 20, fail: 50 }
-  maxAccuracyDropPp: { warn: 50, fail: 100 }
-search:
+/** The check's project (two chips, so the action starts its worker pool) and a small search section. */
+const NAX_YML = `${E2E_NAX_YML.replace('monteCarloSamples: 1', 'monteCarloSamples: 2')}search:
   kernels: [3]
   crossbars: [32, 64]
   lambda: [1]
@@ -36,19 +25,6 @@ search:
   evaluationChips: 2
 `;
 
-/** Head: one layer moved from 64×64 to 128×128 crossbars (EDAP +18.6 % on the fixture, within the budgets). */
-const HEAD_MAPPING = `{
-  "schema": "nax-mapping/1",
-  "defaults": {
-    "rows": 64, "cols": 64, "weightBits": 8, "bitsPerCell": 2, "inputBits": 8, "dacBits": 1,
-    "adcBits": "auto", "signMapping": "differential"
-  },
-  "layers": {
-    "s1b1_conv1": { "rows": 128, "cols": 128 }
-  }
-}
-`;
-
 const PR = { owner: 'Codertocat', repo: 'Hello-World', number: 2 };
 
 let api: GitHubApiEmulator;
@@ -59,12 +35,7 @@ beforeAll(async () => {
   repo = makePrRepo({
     base: {
       'nax.yml': NAX_YML,
-      'mapping.json': fixture('mapping.json'),
-      'technology.json': fixture('technology.json'),
-      'model/model.json': fixture('model/model.json'),
-      'model/weights.bin': fixture('model/weights.bin'),
-      'data/eval-images.npy': fixture('data/eval-images.npy'),
-      'data/eval-labels.npy': fixture('data/eval-labels.npy'),
+      ...projectFiles(),
       'data/train-images.npy.gz': fixture('data/train-images.npy.gz'),
       'data/train-labels.npy.gz': fixture('data/train-labels.npy.gz'),
     },
@@ -79,14 +50,7 @@ afterAll(async () => {
 
 describe('mode: check with search: true', () => {
   test('the sticky comment carries the re-search section, also when the head maps a layer on a crossbar the space does not offer; the budget input bounds the search; the checkout is left as it was', async () => {
-    const r = await runAction({
-      cwd: repo.dir,
-      apiUrl: api.url,
-      eventName: 'pull_request',
-      payload: pullRequestPayload({ headSha: repo.headSha, baseSha: repo.baseSha }),
-      env: { GITHUB_SHA: repo.mergeSha, GITHUB_REF: 'refs/pull/2/merge' },
-      inputs: { 'github-token': 'fake-token', config: 'nax.yml', search: 'true', budget: '20s' },
-    });
+    const r = await runPullRequestCheck({ repo, apiUrl: api.url, inputs: { search: 'true', budget: '20s' } });
     expect(r.log).not.toMatch(/::error/);
     expect(r.code).toBe(0);
     expect(r.outputs.verdict).toBe('pass');

@@ -15,9 +15,9 @@ import { COMMENT_MARKER } from '../../src/render/markdown.js';
 import { loadReport } from '../compare/reports.js';
 import { makePrRepo, type PrRepo } from '../support/git-repo.js';
 import { BOT, type GitHubApiEmulator, startGitHubApi } from '../support/github-api.js';
-import { REPO_ROOT, pullRequestPayload, runAction, workflowRunPayload } from './harness.js';
+import { runAction, runPullRequestCheck, workflowRunPayload } from './harness.js';
+import { fixture, projectFiles } from './project.js';
 
-const fixture = (rel: string) => readFileSync(path.join(REPO_ROOT, 'fixtures', rel));
 const PR = { owner: 'Codertocat', repo: 'Hello-World', number: 2 };
 
 /** The base's gate: EDAP must halve (a PR leaving the mapping alone fails it); the fast IR-drop model. */
@@ -32,15 +32,7 @@ budgets:
 /** The PR deletes the budgets and asks for ideal wires. */
 const HEAD_YML = BASE_YML.replace(/budgets:[\s\S]*$/, '').replace('irDrop: fast', 'irDrop: ideal');
 
-const PROJECT = {
-  'nax.yml': BASE_YML,
-  'mapping.json': fixture('mapping.json'),
-  'technology.json': fixture('technology.json'),
-  'model/model.json': fixture('model/model.json'),
-  'model/weights.bin': fixture('model/weights.bin'),
-  'data/eval-images.npy': fixture('data/eval-images.npy'),
-  'data/eval-labels.npy': fixture('data/eval-labels.npy'),
-};
+const PROJECT = { 'nax.yml': BASE_YML, ...projectFiles() };
 
 /** The PR also relabels its evaluation set (every label 0): it must be judged on the base's labels. */
 function relabelled(npy: Buffer): Buffer {
@@ -73,14 +65,7 @@ describe('a PR that loosens its own gate', () => {
   beforeAll(async () => {
     api.reset();
     api.failNext(1, 502); // the first API call fails transiently
-    const r = await runAction({
-      cwd: repo.dir,
-      apiUrl: api.url,
-      eventName: 'pull_request',
-      payload: pullRequestPayload({ headSha: repo.headSha, baseSha: repo.baseSha }),
-      env: { GITHUB_SHA: repo.mergeSha, GITHUB_REF: 'refs/pull/2/merge', NAX_TEST_RETRY_BASE_MS: '10' },
-      inputs: { 'github-token': 'fake-token', config: 'nax.yml', acknowledge: 'true' },
-    });
+    const r = await runPullRequestCheck({ repo, apiUrl: api.url, env: { NAX_TEST_RETRY_BASE_MS: '10' }, inputs: { acknowledge: 'true' } });
     log = r.log;
     expect(r.code).toBe(1);
     report = JSON.parse(readFileSync(path.join(repo.dir, 'nax-report.json'), 'utf8')) as CheckArtifact;
