@@ -1420,7 +1420,8 @@ class SearchEngine {
      * warm-up snapshot so every λ sees the same supernet.
      */
     async searchLambda(o) {
-        const { lambda, table, priceOf } = o;
+        const { lambda, table } = o;
+        const priceOf = o.priceOf ?? ((a) => hardwareOfChoice(this.plan, table, a));
         const s = this.settings;
         if (this.warmSnapshot)
             this.net.restore(this.warmSnapshot, s.weightLr);
@@ -1481,7 +1482,7 @@ class SearchEngine {
             : { choice: opRule.choice, checks: [] };
         const choice = smaller.choice;
         const pairedChecks = [...kernelRule.checks, ...opRule.checks, ...smaller.checks];
-        const hardware = priceOf ? priceOf(choice) : hardwareOfChoice(this.plan, table, choice);
+        const hardware = priceOf(choice);
         for (const c of pairedChecks)
             this.ticker.tick(() => `${tag}: ${(0,search_summary/* describePairedCheck */.$m)(c, lambda)}`, true);
         const weightsAfterSearch = this.net.snapshot();
@@ -1867,13 +1868,17 @@ function choiceCost(lookup, plan, arch) {
     }
     return lookup.totals(costs);
 }
+/** Totals of a graph under a mapping, from the LUT. */
+function networkCost(lookup, g, mappings) {
+    return lookup.totals((0,model_graph/* matrixNodes */.P)(g).map((n) => lookup.costOf(n.shape, mappings.get(n.name))));
+}
 /**
  * Exact cost totals of the committed network as committed: every layer on its committed mapping, whether or not
  * the space offers that op (a crossbar the space does not list, a non-square crossbar). The reference the search's
  * hardware terms and the cost-only optimum are measured against.
  */
 function committedCost(lookup, plan) {
-    return lookup.totals((0,model_graph/* matrixNodes */.P)(plan.graph).map((n) => lookup.costOf(n.shape, plan.committed.get(n.name))));
+    return networkCost(lookup, plan.graph, plan.committed);
 }
 function objectiveOf(t, o) {
     return o === 'energy' ? t.energyJ : o === 'latency' ? t.delayS : t.edap;
@@ -1973,10 +1978,6 @@ function candidateFromReport(r, o) {
 
 
 
-/** Totals of a graph under a mapping, from the LUT. */
-function networkCost(lookup, g, mappings) {
-    return lookup.totals(matrixNodes(g).map((n) => lookup.costOf(n.shape, mappings.get(n.name))));
-}
 /** Shared tile area per MVMU, mm²: one tile's eDRAM, bus and router share over the MVMUs a tile holds. */
 function tileAreaPerMvmuMm2(lookup) {
     const { organisation: org, edram, bus, router } = lookup.components;

@@ -12,7 +12,8 @@
 import type { SearchObjective, SearchSpace } from '../config/search-space.js';
 import { type CostLookup, withCrossbarSize, withKernelSize } from '../cost/lut.js';
 import type { CostTotals, LayerCost } from '../cost/types.js';
-import { matrixNodes } from '../model/graph.js';
+import { type NetworkGraph, matrixNodes } from '../model/graph.js';
+import type { LayerMapping } from '../config/mapping.js';
 import { Rng } from '../xbar/rng.js';
 import { initialAlphas } from './arch.js';
 import { type ArchChoice, type SearchPlan, committedChoice, kernelsOf } from './plan.js';
@@ -62,13 +63,18 @@ export function choiceCost(lookup: CostLookup, plan: SearchPlan, arch: ArchChoic
   return lookup.totals(costs);
 }
 
+/** Totals of a graph under a mapping, from the LUT. */
+export function networkCost(lookup: CostLookup, g: NetworkGraph, mappings: ReadonlyMap<string, LayerMapping>): CostTotals {
+  return lookup.totals(matrixNodes(g).map((n) => lookup.costOf(n.shape, mappings.get(n.name)!)));
+}
+
 /**
  * Exact cost totals of the committed network as committed: every layer on its committed mapping, whether or not
  * the space offers that op (a crossbar the space does not list, a non-square crossbar). The reference the search's
  * hardware terms and the cost-only optimum are measured against.
  */
 export function committedCost(lookup: CostLookup, plan: SearchPlan): CostTotals {
-  return lookup.totals(matrixNodes(plan.graph).map((n) => lookup.costOf(n.shape, plan.committed.get(n.name)!)));
+  return networkCost(lookup, plan.graph, plan.committed);
 }
 
 function objectiveOf(t: CostTotals, o: SearchObjective): number {

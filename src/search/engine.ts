@@ -401,7 +401,8 @@ export class SearchEngine {
     search: PhaseLimit;
     fineTune: PhaseLimit;
   }): Promise<LambdaResult> {
-    const { lambda, table, priceOf } = o;
+    const { lambda, table } = o;
+    const priceOf: HardwarePrice = o.priceOf ?? ((a) => hardwareOfChoice(this.plan, table, a));
     const s = this.settings;
     if (this.warmSnapshot) this.net.restore(this.warmSnapshot, s.weightLr);
     const alphas = this.plan.layers.map((l, i) => (s.prior?.[i] ? Float64Array.from(s.prior[i]!) : new Float64Array(l.ops.length)));
@@ -461,7 +462,7 @@ export class SearchEngine {
       : { choice: opRule.choice, checks: [] };
     const choice = smaller.choice;
     const pairedChecks = [...kernelRule.checks, ...opRule.checks, ...smaller.checks];
-    const hardware = priceOf ? priceOf(choice) : hardwareOfChoice(this.plan, table, choice);
+    const hardware = priceOf(choice);
     for (const c of pairedChecks) this.ticker.tick(() => `${tag}: ${describePairedCheck(c, lambda)}`, true);
     const weightsAfterSearch = this.net.snapshot();
     this.ticker.tick(() => `${tag}: chose ${describeChoice(this.plan, choice, true) || 'the committed architecture'} (hw ${hardware.toFixed(3)})`, true);

@@ -12,18 +12,11 @@
 import type { AdditiveWeights, HardwareLossForm, SearchObjective } from '../config/search-space.js';
 import { type CostLookup, withCrossbarSize, withKernelSize } from '../cost/lut.js';
 import type { LayerCost } from '../cost/types.js';
-import type { NetworkGraph } from '../model/graph.js';
 import { matrixNodes } from '../model/graph.js';
-import type { LayerMapping } from '../config/mapping.js';
 import type { CostTotals } from '../cost/types.js';
 import { type HardwareTable, type OpCosts, surrogate } from './arch.js';
 import { choiceCost, committedCost } from './cost-descent.js';
 import type { ArchChoice, SearchPlan } from './plan.js';
-
-/** Totals of a graph under a mapping, from the LUT. */
-export function networkCost(lookup: CostLookup, g: NetworkGraph, mappings: ReadonlyMap<string, LayerMapping>): CostTotals {
-  return lookup.totals(matrixNodes(g).map((n) => lookup.costOf(n.shape, mappings.get(n.name)!)));
-}
 
 /** How the hardware term is formed (the search space's switches). */
 export interface HardwareOptions {

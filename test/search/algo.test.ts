@@ -15,9 +15,9 @@ import { initBackend } from '../../src/runtime/tfjs.js';
 import {
   binaryGateGrad, hardwareOfChoice, hardwareTerm, initialAlphas, rescalePairs, sampleTwoPaths, softmax,
 } from '../../src/search/arch.js';
-import { choiceCost, costOnlyOptimum, warmStartPrior } from '../../src/search/cost-descent.js';
+import { choiceCost, costOnlyOptimum, networkCost, warmStartPrior } from '../../src/search/cost-descent.js';
 import { type NonIdealFn, SMALLER_CROSSBAR_TESTS, SearchEngine, type SearchData, Ticker, engineSettingsOf, meanInterval, smallerCrossbarOps } from '../../src/search/engine.js';
-import { buildHardwareTable, exactHardwarePrice, networkCost, tileAreaPerMvmuMm2 } from '../../src/search/hardware.js';
+import { buildHardwareTable, exactHardwarePrice, tileAreaPerMvmuMm2 } from '../../src/search/hardware.js';
 import { deriveGraph, deriveMappings } from '../../src/search/derive.js';
 import { costReport } from '../../src/cost/network.js';
 import { type CostOptions, DEFAULT_COST_OPTIONS } from '../../src/cost/options.js';
