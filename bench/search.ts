@@ -3,21 +3,27 @@
  * for several search seeds, then per seed the side-by-side table and, over seeds, the median and range of
  * ΔEDAP and Δ non-ideal accuracy of the proposed candidate against
  *   - the homogeneous size one would choose without a search (lowest EDAP within 1 pp of the most accurate
- *     homogeneous, by evaluation-set accuracy — the set it is then compared on; the issue's target ΔEDAP ≤ −17 %
- *     at accuracy not worse),
+ *     homogeneous: on the fine-tuned baselines' validation accuracy once `--validate-from` has measured it, else
+ *     the run's selection reference (--selection-reference homogeneous: the committed network on validation), else
+ *     on evaluation-set accuracy — the set it is then compared on; the issue's target ΔEDAP ≤ −17 % at accuracy
+ *     not worse),
  *   - the lowest-EDAP homogeneous baseline it is not worse than (paired interval), and
  *   - the cost-only optimum (target: accuracy not worse at ≤ +5 % EDAP).
  * Options: --budget 15m (per seed), --seeds 1,2,3, --lambda 1, --eval-images all|N, --chips 10,
- * --selection-images 300, --out .nax-out/bench-search, and the cost-model switches of the CLI (--delay-model pumaAdc,
+ * --selection-images 300, --selection-reference none|homogeneous (nax.yml search.selectionReference), --out .nax-out/bench-search, and the cost-model switches of the CLI (--delay-model pumaAdc,
  * --leakage alwaysOn, …: the search, its cost-only optimum and every report under them). Results land in <out>/seed-<s>/ and the per-seed rows in
  * <out>/bench-rows.json; `--aggregate a.json,b.json` prints the table over rows of runs made in parallel, and
  * `--from DIR` prints it again from a run's seed folders (DIR/seed-<s>/pareto.json).
+ * `--validate-from DIR` evaluates each seed's saved homogeneous baselines on the run's selection split (its images ×
+ * chips, from pareto.json's protocol) and writes DIR/seed-<s>/homogeneous-validation.json; from then on the table
+ * (of `--from`, `--evaluate-from` and this) picks the size one would choose on those validation accuracies, as the
+ * protocol picks everything else, instead of on the evaluation accuracies it is then compared on.
  * `--evaluate-from DIR` runs the final evaluation again, at --eval-images × --chips, on the candidates a run saved
  * (DIR/seed-<s>/candidates/<id>: the same networks and mappings, nothing retrained or reselected), writes
  * DIR/seed-<s>/evaluated-<images>x<chips>/pareto.json and summary.md, and prints the table; `--only id,…` limits
  * it to some candidates (the proposed one is always evaluated), `--seeds` to some seeds.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { arg, costModelArgs } from './args.js';
@@ -29,14 +35,37 @@ import { workerSampleRunner } from '../src/runtime/workers.js';
 import { loadSearchInputs, simulatorEvaluator } from '../src/search-project.js';
 import { parseParetoDocument } from '../src/io/parse-pareto.js';
 import { searchSummaryMarkdown } from '../src/render/search-summary.js';
-import { type Candidate, type Comparison, type ParetoDocument, paretoDocument } from '../src/search/pareto.js';
+import { type Candidate, type Comparison, type ParetoDocument, type ProtocolInfo, type SelectionReference, paretoDocument } from '../src/search/pareto.js';
 import { runSearchOn, type SearchInputs, simulatorNonIdeal } from '../src/search/run.js';
 import { parseMapping, resolveMapping } from '../src/config/mapping.js';
-import { matrixNodes } from '../src/model/graph.js';
+import { type NetworkGraph, matrixNodes } from '../src/model/graph.js';
+import type { LayerMapping } from '../src/config/mapping.js';
 import { candidateFromReport } from '../src/search/evaluate.js';
-import { compareCandidates } from '../src/search/protocol.js';
+import { compareCandidates, homogeneousChoice } from '../src/search/protocol.js';
 import type { NaxReport } from '../src/report.js';
 import type { SampleRunner } from '../src/xbar/simulate.js';
+
+/** The homogeneous baselines' non-ideal accuracy on a run's selection split (`--validate-from`), by candidate id. */
+interface HomogeneousValidation {
+  readonly split: string;
+  readonly images: number;
+  readonly chips: number;
+  readonly accuracy: Readonly<Record<string, number>>;
+}
+
+const VALIDATION_FILE = 'homogeneous-validation.json';
+
+/** The fixture's search data, as every run of this bench uses it. */
+const BENCH_SETS = {
+  trainSet: { images: 'data/train-images.npy.gz', labels: 'data/train-labels.npy.gz', scale: 1 / 255 },
+  validationSet: { images: 'data/val-images.npy.gz', labels: 'data/val-labels.npy', scale: 1 / 255 },
+  validationImages: 1000,
+};
+
+function readValidation(seedDir: string): HomogeneousValidation | undefined {
+  const file = `${seedDir}/${VALIDATION_FILE}`;
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as HomogeneousValidation) : undefined;
+}
 
 interface SeedRow {
   readonly seed: number;
@@ -70,24 +99,32 @@ function bestHomogeneous(best: Candidate, all: readonly Candidate[]): { against:
 /**
  * The homogeneous size one would choose without a search, by the README's rule (sensitivity section): the lowest
  * EDAP among the homogeneous baselines within 1 pp of the most accurate one; the candidate's comparison with it.
+ * On the validation accuracies when every homogeneous baseline has one, else on the evaluation accuracies.
  */
-function chosenHomogeneous(best: Candidate, all: readonly Candidate[]): { against: string; c: Comparison } | undefined {
+function chosenHomogeneous(best: Candidate, all: readonly Candidate[], validation?: HomogeneousValidation, reference?: SelectionReference): { against: string; c: Comparison } | undefined {
   const homo = all.filter((c) => c.kind === 'homogeneous');
   if (homo.length === 0) return undefined;
-  const top = Math.max(...homo.map((c) => c.accuracy));
-  const pick = homo.filter((c) => c.accuracy >= top - 0.01).sort((a, b) => a.edap - b.edap)[0]!;
-  const c = best.comparisons?.find((x) => x.against === pick.id);
-  return c ? { against: pick.label, c } : undefined;
+  const c = (pick: Candidate, on: string) => {
+    const x = best.comparisons?.find((y) => y.against === pick.id);
+    return x ? { against: `${pick.label} (picked on ${on})`, c: x } : undefined;
+  };
+  if (validation !== undefined && homo.every((h) => validation.accuracy[h.id] !== undefined)) {
+    return c(homo[homogeneousChoice(homo.map((h) => ({ accuracy: validation.accuracy[h.id]!, objective: h.edap })))]!, 'validation, fine-tuned');
+  }
+  // The run's own selection reference: the same rule on the committed network as committed, on validation.
+  const ref = reference && homo.find((h) => h.id === reference.id);
+  if (ref) return c(ref, 'validation, as committed');
+  return c(homo[homogeneousChoice(homo.map((h) => ({ accuracy: h.accuracy, objective: h.edap })))]!, 'evaluation');
 }
 
 /** One seed's row from its Pareto document. */
-function rowOf(seed: number, doc: ParetoDocument, wallS: number): SeedRow | undefined {
+function rowOf(seed: number, doc: ParetoDocument, wallS: number, validation?: HomogeneousValidation): SeedRow | undefined {
   const best = doc.candidates.find((c) => c.id === doc.best);
   if (!best) return undefined;
   const costOnly = doc.candidates.find((c) => c.kind === 'costOnly');
   const random = doc.candidates.find((c) => c.kind === 'random');
   const vsH = bestHomogeneous(best, doc.candidates);
-  const vsC = chosenHomogeneous(best, doc.candidates);
+  const vsC = chosenHomogeneous(best, doc.candidates, validation, doc.protocol?.selectionReference);
   return {
     seed, proposed: best.label, architecture: best.architecture ?? '',
     ...(vsC ? { vsChosenHomogeneous: vsC } : {}),
@@ -125,6 +162,15 @@ function printTable(rows: readonly SeedRow[]): void {
     ` (verdicts: ${c.map((x) => x.verdict).join(', ')})`);
 }
 
+/** A candidate a run saved: its network and mapping (DIR/seed-<s>/candidates/<id>). */
+async function loadCandidate(seedDir: string, c: Candidate): Promise<{ graph: NetworkGraph; mappings: ReadonlyMap<string, LayerMapping> }> {
+  if (c.folder === undefined) throw new Error(`${seedDir}/pareto.json: candidate ${c.id} has no folder`);
+  const graph = await folderSink(seedDir).loadGraph(`${c.folder}/model.json`);
+  const mfile = `${seedDir}/${c.folder}/mapping.json`;
+  const mappings = resolveMapping(parseMapping(JSON.parse(readFileSync(mfile, 'utf8')), mfile), matrixNodes(graph).map((n) => n.name), mfile);
+  return { graph, mappings };
+}
+
 /**
  * The final evaluation again on a seed folder's saved candidates, at the inputs' evaluation set and `chips`:
  * every kept candidate on the same images and chips, then the proposed one's paired comparisons against the
@@ -137,14 +183,10 @@ async function reevaluate(seedDir: string, inputs: SearchInputs, runner: SampleR
   if (!best) throw new Error(`${file}: no proposed candidate`);
   const keep = doc.candidates.filter((c) => c.id === best.id || !only || only.has(c.id));
   const evaluate = simulatorEvaluator(inputs, { runner });
-  const sink = folderSink(seedDir);
   const reports = new Map<string, NaxReport>();
   const candidates: Candidate[] = [];
   for (const c of keep) {
-    if (c.folder === undefined) throw new Error(`${file}: candidate ${c.id} has no folder`);
-    const graph = await sink.loadGraph(`${c.folder}/model.json`);
-    const mfile = `${seedDir}/${c.folder}/mapping.json`;
-    const mappings = resolveMapping(parseMapping(JSON.parse(readFileSync(mfile, 'utf8')), mfile), matrixNodes(graph).map((n) => n.name), mfile);
+    const { graph, mappings } = await loadCandidate(seedDir, c);
     const t = performance.now();
     const r = await evaluate({ graph, mappings, label: c.label, samples: chips });
     reports.set(c.id, r);
@@ -164,6 +206,25 @@ async function reevaluate(seedDir: string, inputs: SearchInputs, runner: SampleR
   return { ...paretoDocument(compared, doc.objective, protocol, doc.lambdas), best: best.id };
 }
 
+/**
+ * The saved homogeneous baselines of a seed folder on the run's selection split, as the search evaluated its λ
+ * candidates there: the same validation images (the first `selectionImages`) and `selectionChips` chips.
+ */
+async function validateHomogeneous(seedDir: string, doc: ParetoDocument, p: ProtocolInfo, costModel: ReturnType<typeof costModelArgs>, runner: SampleRunner, log: (l: string) => void): Promise<HomogeneousValidation> {
+  if (p.selectionSplit !== 'the validation split') throw new Error(`${seedDir}: selection was on ${p.selectionSplit}, which this bench does not rebuild`);
+  const space = parseSearchSpace({ ...BENCH_SETS, selectionImages: p.selectionImages, selectionChips: p.selectionChips }, 'nax.yml', 'search');
+  const inputs = await loadSearchInputs(dirSource('fixtures'), 'nax.yml', space, costModel);
+  const evaluate = simulatorEvaluator(inputs, { runner });
+  const accuracy: Record<string, number> = {};
+  for (const c of doc.candidates.filter((x) => x.kind === 'homogeneous')) {
+    const { graph, mappings } = await loadCandidate(seedDir, c);
+    const r = await evaluate({ graph, mappings, label: c.label, images: inputs.validation!, samples: p.selectionChips });
+    accuracy[c.id] = r.accuracy!.nonIdeal.mean;
+    log(`${c.label}: validation non-ideal ${(accuracy[c.id]! * 100).toFixed(2)} % (${inputs.validation!.n} images × ${p.selectionChips} chips)`);
+  }
+  return { split: p.selectionSplit, images: inputs.validation!.n, chips: p.selectionChips, accuracy };
+}
+
 async function main(): Promise<void> {
   const agg = arg('aggregate');
   if (agg) {
@@ -176,7 +237,7 @@ async function main(): Promise<void> {
     const seeds = readdirSync(from).flatMap((d) => (/^seed-\d+$/.test(d) ? [Number(d.slice(5))] : [])).sort((a, b) => a - b);
     printTable(seeds.flatMap((sd) => {
       const doc = parseParetoDocument(JSON.parse(readFileSync(`${from}/seed-${sd}/pareto.json`, 'utf8')), `${from}/seed-${sd}/pareto.json`);
-      const r = rowOf(sd, doc, Number.NaN);
+      const r = rowOf(sd, doc, Number.NaN, readValidation(`${from}/seed-${sd}`));
       return r ? [r] : [];
     }));
     return;
@@ -196,7 +257,7 @@ async function main(): Promise<void> {
   if (evaluateFrom) {
     const only = arg('only') ? new Set(arg('only')!.split(',')) : undefined;
     const chips = Number(arg('chips') ?? 10);
-    const space = parseSearchSpace({ evaluationImages: evalImages === 'all' ? 'all' : Number(evalImages), evaluationChips: chips, trainSet: { images: 'data/train-images.npy.gz', labels: 'data/train-labels.npy.gz', scale: 1 / 255 } }, 'nax.yml', 'search');
+    const space = parseSearchSpace({ evaluationImages: evalImages === 'all' ? 'all' : Number(evalImages), evaluationChips: chips, trainSet: BENCH_SETS.trainSet }, 'nax.yml', 'search');
     const inputs = await loadSearchInputs(dirSource('fixtures'), 'nax.yml', space, costModel);
     const dirs = readdirSync(evaluateFrom).flatMap((d) => (/^seed-\d+$/.test(d) ? [Number(d.slice(5))] : [])).filter((sd) => !arg('seeds') || seeds.includes(sd)).sort((a, b) => a - b);
     for (const seed of dirs) {
@@ -209,7 +270,23 @@ async function main(): Promise<void> {
       const summary = searchSummaryMarkdown(doc, [`evaluated again (bench:search --evaluate-from) on ${inputs.evalSet.n} images × ${chips} chips: the run's saved candidates, nothing retrained or reselected; the proposed candidate is the one the run chose on validation`]);
       writeFileSync(`${out}/summary.md`, summary);
       console.log(`\n### seed ${seed}, evaluated again on ${inputs.evalSet.n} images × ${chips} chips\n\n${summary}`);
-      const row = rowOf(seed, doc, (performance.now() - ts) / 1000);
+      const row = rowOf(seed, doc, (performance.now() - ts) / 1000, readValidation(seedDir));
+      if (row) rows.push(row);
+    }
+    printTable(rows);
+    return;
+  }
+  const validateFrom = arg('validate-from');
+  if (validateFrom) {
+    const dirs = readdirSync(validateFrom).flatMap((d) => (/^seed-\d+$/.test(d) ? [Number(d.slice(5))] : [])).filter((sd) => !arg('seeds') || seeds.includes(sd)).sort((a, b) => a - b);
+    for (const seed of dirs) {
+      const seedDir = `${validateFrom}/seed-${seed}`;
+      const file = `${seedDir}/pareto.json`;
+      const doc = parseParetoDocument(JSON.parse(readFileSync(file, 'utf8')), file);
+      if (!doc.protocol) throw new Error(`${file}: no protocol, so no selection split to validate on`);
+      const v = await validateHomogeneous(seedDir, doc, doc.protocol, costModel, runner, (l) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(5)} s] seed ${seed}: ${l}`));
+      writeFileSync(`${seedDir}/${VALIDATION_FILE}`, JSON.stringify(v, null, 2) + '\n');
+      const row = rowOf(seed, doc, Number.NaN, v);
       if (row) rows.push(row);
     }
     printTable(rows);
@@ -217,15 +294,14 @@ async function main(): Promise<void> {
   }
   for (const seed of seeds) {
     const space = parseSearchSpace({
-      trainSet: { images: 'data/train-images.npy.gz', labels: 'data/train-labels.npy.gz', scale: 1 / 255 },
-      validationSet: { images: 'data/val-images.npy.gz', labels: 'data/val-labels.npy', scale: 1 / 255 },
-      validationImages: 1000,
+      ...BENCH_SETS,
       kernels: [3, 5],
       lambda: (arg('lambda') ?? '1').split(',').map(Number),
       objective: 'edap',
       selectionImages: Number(arg('selection-images') ?? 300),
       evaluationImages: evalImages === 'all' ? 'all' : Number(evalImages),
       evaluationChips: Number(arg('chips') ?? 10),
+      selectionReference: arg('selection-reference') ?? 'none',
       seed,
     }, 'nax.yml', 'search');
     const inputs = await loadSearchInputs(dirSource('fixtures'), 'nax.yml', space, costModel);

@@ -37,6 +37,8 @@ const MAX_ARCHITECTURE_TEXT = 100_000;
 const MAX_LAMBDAS = 1000;
 const MAX_CHECKS = 1000;
 const MAX_LAYERS = 10_000;
+/** Crossbar sizes of a selection reference (the search space lists a handful). */
+const MAX_SIZES = 64;
 const RULES = ['largerKernels', 'costlierOps', 'smallerCrossbars'];
 /** Control characters: text from a document reaches logs and job summaries, where a newline could start a workflow command. */
 const CONTROL = /[\u0000-\u001f\u007f]/;
@@ -156,7 +158,30 @@ function protocolInfo(raw, file) {
         randomSamples: count('randomSamples'),
         costOnlyStarts: count('costOnlyStarts'),
         ...(o.costModel !== undefined ? { costModel: costModelSwitches(o.costModel, file) } : {}),
+        ...(o.hardwarePrice !== undefined ? { hardwarePrice: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnum */ .ai)(o.hardwarePrice, _search_pareto_js__WEBPACK_IMPORTED_MODULE_3__/* .HARDWARE_PRICES */ .yK, file, 'protocol.hardwarePrice') } : {}),
+        ...(o.selectionReference !== undefined ? { selectionReference: selectionReference(o.selectionReference, file) } : {}),
     };
+}
+function selectionReference(raw, file) {
+    const f = 'protocol.selectionReference';
+    const o = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .requireObject */ .zG)(raw, file, f);
+    const sizes = arrayOf(o.sizes, MAX_SIZES, file, `${f}.sizes`).map((x, i) => {
+        const h = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .requireObject */ .zG)(x, file, `${f}.sizes[${i}]`);
+        return {
+            id: text(h.id, file, `${f}.sizes[${i}].id`),
+            label: text(h.label, file, `${f}.sizes[${i}].label`),
+            validationAccuracy: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(h.validationAccuracy, file, `${f}.sizes[${i}].validationAccuracy`, { min: 0, max: 1 }),
+            objective: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(h.objective, file, `${f}.sizes[${i}].objective`, { min: 0 }),
+        };
+    });
+    const id = text(o.id, file, `${f}.id`);
+    const chosen = sizes.find((h) => h.id === id);
+    if (!chosen)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, `${f}.id`, 'names none of its sizes');
+    const validationAccuracy = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.validationAccuracy, file, `${f}.validationAccuracy`, { min: 0, max: 1 });
+    if (validationAccuracy !== chosen.validationAccuracy)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, `${f}.validationAccuracy`, `is not the accuracy of ${id} among its sizes`);
+    return { id, validationAccuracy, sizes };
 }
 function costModelSwitches(raw, file) {
     const o = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .requireObject */ .zG)(raw, file, 'protocol.costModel');
@@ -255,9 +280,11 @@ function parseParetoDocument(raw, file) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Iw: () => (/* binding */ CANDIDATE_KINDS),
+/* harmony export */   Kx: () => (/* binding */ HOMOGENEOUS_TOLERANCE),
 /* harmony export */   L: () => (/* binding */ mergeSearchResults),
 /* harmony export */   RB: () => (/* binding */ paretoDocument),
-/* harmony export */   VI: () => (/* binding */ objectiveValue)
+/* harmony export */   VI: () => (/* binding */ objectiveValue),
+/* harmony export */   yK: () => (/* binding */ HARDWARE_PRICES)
 /* harmony export */ });
 /* unused harmony exports dominates, paretoFront, comparisonOf, bestCandidate, deltaVsBaseline */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
@@ -267,6 +294,13 @@ function parseParetoDocument(raw, file) {
  */
 
 const CANDIDATE_KINDS = ['committed', 'homogeneous', 'costOnly', 'random', 'searched'];
+/**
+ * How far below the most accurate homogeneous size another size may be and still be "as accurate" when one picks
+ * a size without a search, and how far below that size's accuracy a λ candidate may be under
+ * `selectionReference: homogeneous`: 1 pp (nax assumption; the sensitivity study's rule for the size one would choose).
+ */
+const HOMOGENEOUS_TOLERANCE = 0.01;
+const HARDWARE_PRICES = ['exact', 'relaxed'];
 /** a dominates b: no worse in both, strictly better in one. */
 function dominates(a, b) {
     return a.accuracy >= b.accuracy && a.edap <= b.edap && (a.accuracy > b.accuracy || a.edap < b.edap);
@@ -289,15 +323,21 @@ function comparisonOf(c, against) {
  * most accurate of them (`selectOnValidation`, applied by the run and again by merges); it `beats` the committed
  * model when its objective is lower and its paired Δ accuracy against it is not "worse". Without them (older
  * documents): the lowest objective among searched candidates at least as accurate as the committed model.
+ * `referenceAccuracy` (pareto.json `protocol.selectionReference`) narrows the validation choice as the run's
+ * `selectOnValidation` does: to candidates at least that accurate less HOMOGENEOUS_TOLERANCE, or the most
+ * accurate one when none is.
  */
-function bestCandidate(cs, o) {
+function bestCandidate(cs, o, referenceAccuracy) {
     const committed = cs.find((c) => c.kind === 'committed');
     const searched = cs.filter((c) => c.kind === 'searched');
     if (searched.length > 0 && searched.every((c) => c.validationAccuracy !== undefined)) {
         const top = Math.max(...searched.map((c) => c.validationAccuracy));
         // Within the selection evaluation's resolution of the most accurate (one image of the split in either
-        // direction counts as a tie: nax assumption; the paired interval is not available across shards).
-        const ok = searched.filter((c) => c.validationAccuracy >= top - (c.validationTolerance ?? 0));
+        // direction counts as a tie: nax assumption; the paired interval is not available across shards); with a
+        // selection reference, only those that reach it, or the most accurate when none does.
+        const reaches = (c) => referenceAccuracy === undefined || c.validationAccuracy >= referenceAccuracy - HOMOGENEOUS_TOLERANCE;
+        const anyReaches = searched.some(reaches);
+        const ok = searched.filter((c) => (anyReaches ? reaches(c) && c.validationAccuracy >= top - (c.validationTolerance ?? 0) : c.validationAccuracy === top));
         ok.sort((a, b) => objectiveValue(a, o) - objectiveValue(b, o) || a.id.localeCompare(b.id));
         const best = ok[0];
         // Against the committed candidate it was compared with (its own shard's, after a merge).
@@ -322,7 +362,7 @@ function deltaVsBaseline(c, cs) {
     return baseline ? { baseline, deltaEdap: c.edap / baseline.edap - 1 } : undefined;
 }
 function paretoDocument(cs, objective, protocol, lambdas) {
-    const { best, beats } = bestCandidate(cs, objective);
+    const { best, beats } = bestCandidate(cs, objective, protocol?.selectionReference?.validationAccuracy);
     return {
         schema: 'nax-pareto/1',
         objective,
@@ -359,6 +399,16 @@ function mergeSearchResults(docs, dirs) {
     const models = new Set(docs.flatMap((d) => (d.protocol?.costModel ? [JSON.stringify(d.protocol.costModel)] : [])));
     if (models.size > 1) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NaxUserError */ .b('merge', 'protocol.costModel', `the search results were costed under different cost-model switches: ${[...models].join(' vs ')}`, 'merge only shards of one run (the same technology.json and --delay-model … flags)');
+    }
+    // Nor do shards whose rules and random search priced mappings differently (before and after the exact price).
+    const prices = new Set(docs.flatMap((d) => (d.protocol ? [d.protocol.hardwarePrice ?? 'relaxed'] : [])));
+    if (prices.size > 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NaxUserError */ .b('merge', 'protocol.hardwarePrice', `the search results priced mappings differently: ${[...prices].join(' vs ')} (absent: relaxed, nax before the exact price)`, 'merge only shards of one run, made by the same nax version');
+    }
+    // Nor shards that chose λ against different references (or one with a reference, one without).
+    const refs = new Set(docs.flatMap((d) => (d.protocol ? [JSON.stringify(d.protocol.selectionReference ?? 'none')] : [])));
+    if (refs.size > 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NaxUserError */ .b('merge', 'protocol.selectionReference', `the search results chose λ against different selection references: ${[...refs].join(' vs ')}`, 'merge only shards of one run (the same nax.yml search.selectionReference and validation split)');
     }
     const lambdaIds = new Set();
     const lambdas = docs.flatMap((d) => d.lambdas ?? []).filter((l) => !lambdaIds.has(l.id) && lambdaIds.add(l.id));

@@ -29,6 +29,7 @@
  *     largerKernels: paired       # or keep; kernelCheckImages: 100 (held out of the architecture steps)
  *     costlierOps: paired         # or keep: an op other than the cost-only optimum's must lower CE + λ·hardware
  *     smallerCrossbars: paired    # or keep: a layer moves to its next-smaller crossbar when that lowers CE + λ·hardware
+ *     selectionReference: none    # or homogeneous: propose only a λ candidate as accurate on validation as the homogeneous size one would choose
  *
  * Only what can be checked without the model is checked here (ranges, units, kernel parity). What needs
  * the model — layer names, kernel size against the feature map, the zero op on a projection block — is
@@ -215,6 +216,15 @@ export interface SearchSpace {
    */
   readonly smallerCrossbars: 'paired' | 'keep';
   /**
+   * 'homogeneous': before the warm-up, the committed network on every homogeneous N×N mapping is evaluated on the
+   * selection split; the size one would choose without a search (the lowest objective within 1 pp of the most
+   * accurate of them) is the reference, and λ is chosen among the candidates whose validation accuracy is at
+   * least the reference's − 1 pp (the most accurate candidate when none is). 'none': λ is chosen among the
+   * candidates not worse than the most accurate of them (paired interval), whatever the baselines reach. Default
+   * 'none': the reference's evaluations come out of the budget (one selection evaluation per size).
+   */
+  readonly selectionReference: 'homogeneous' | 'none';
+  /**
    * Images of the derivation rules' paired comparisons (two chip instances each), held out of the architecture
    * steps: the architecture-step split's last ones, at most half of it. Default 100: each comparison runs two
    * full non-ideal forwards per image and chip, and the search phase keeps their time (schedule.ts pairedCheckS).
@@ -252,6 +262,7 @@ export const DEFAULT_SEARCH_SPACE: SearchSpace = Object.freeze({
   largerKernels: 'paired',
   costlierOps: 'paired',
   smallerCrossbars: 'paired',
+  selectionReference: 'none',
   kernelCheckImages: 100,
 } satisfies SearchSpace);
 
@@ -259,7 +270,7 @@ const KEYS = [
   'layers', 'kernels', 'crossbars', 'otherLayers', 'zeroOp', 'lambda', 'objective', 'budget', 'epochs', 'trainSet',
   'validationImages', 'validationSet', 'selectionImages', 'selectionChips', 'evaluationImages', 'evaluationChips', 'seed', 'batchSize', 'archEvery', 'archLr', 'weightLr', 'archBatch', 'nonIdealFraction',
   'gradient', 'commonRandomNumbers', 'hardwareLoss', 'additiveWeights', 'tileArea', 'warmStart', 'largerKernels', 'costlierOps',
-  'smallerCrossbars', 'kernelCheckImages',
+  'smallerCrossbars', 'selectionReference', 'kernelCheckImages',
 ];
 
 /** Largest kernel the parser accepts at all; the model-dependent bound is 2·min(H, W) − 1 (plan.ts). */
@@ -425,6 +436,7 @@ export function parseSearchSpace(raw: unknown, file: string, field: string): Sea
     largerKernels: o.largerKernels === undefined ? d.largerKernels : readEnum(o.largerKernels, ['paired', 'keep'] as const, file, f('largerKernels')),
     costlierOps: o.costlierOps === undefined ? d.costlierOps : readEnum(o.costlierOps, ['paired', 'keep'] as const, file, f('costlierOps')),
     smallerCrossbars: o.smallerCrossbars === undefined ? d.smallerCrossbars : readEnum(o.smallerCrossbars, ['paired', 'keep'] as const, file, f('smallerCrossbars')),
+    selectionReference: o.selectionReference === undefined ? d.selectionReference : readEnum(o.selectionReference, ['homogeneous', 'none'] as const, file, f('selectionReference')),
     kernelCheckImages: optionalNumber(o.kernelCheckImages, d.kernelCheckImages, file, f('kernelCheckImages'), { integer: true, min: 50, max: 100000 }),
   });
 }

@@ -7,7 +7,7 @@
 import { COST_MODEL_CHOICES, COST_MODEL_SWITCHES, type CostModelSwitchName } from '../config/cost-model.js';
 import { describe, isObject, readBoolean, readEnum, readNumber, readString, rejectUnknownKeys, requireObject } from '../config/fields.js';
 import { NaxUserError } from '../errors.js';
-import { CANDIDATE_KINDS, type Candidate, type Comparison, type LambdaRecord, type PairedCheck, type ParetoDocument, type ProtocolInfo } from '../search/pareto.js';
+import { CANDIDATE_KINDS, HARDWARE_PRICES, type SelectionReference, type Candidate, type Comparison, type LambdaRecord, type PairedCheck, type ParetoDocument, type ProtocolInfo } from '../search/pareto.js';
 
 const KINDS = CANDIDATE_KINDS;
 const VERDICTS = ['better', 'worse', 'equal within noise'] as const;
@@ -23,6 +23,8 @@ const MAX_ARCHITECTURE_TEXT = 100_000;
 const MAX_LAMBDAS = 1000;
 const MAX_CHECKS = 1000;
 const MAX_LAYERS = 10_000;
+/** Crossbar sizes of a selection reference (the search space lists a handful). */
+const MAX_SIZES = 64;
 const RULES = ['largerKernels', 'costlierOps', 'smallerCrossbars'] as const;
 
 /** Control characters: text from a document reaches logs and job summaries, where a newline could start a workflow command. */
@@ -140,7 +142,29 @@ function protocolInfo(raw: unknown, file: string): ProtocolInfo {
     randomSamples: count('randomSamples'),
     costOnlyStarts: count('costOnlyStarts'),
     ...(o.costModel !== undefined ? { costModel: costModelSwitches(o.costModel, file) } : {}),
+    ...(o.hardwarePrice !== undefined ? { hardwarePrice: readEnum(o.hardwarePrice, HARDWARE_PRICES, file, 'protocol.hardwarePrice') } : {}),
+    ...(o.selectionReference !== undefined ? { selectionReference: selectionReference(o.selectionReference, file) } : {}),
   };
+}
+
+function selectionReference(raw: unknown, file: string): SelectionReference {
+  const f = 'protocol.selectionReference';
+  const o = requireObject(raw, file, f);
+  const sizes = arrayOf(o.sizes, MAX_SIZES, file, `${f}.sizes`).map((x, i) => {
+    const h = requireObject(x, file, `${f}.sizes[${i}]`);
+    return {
+      id: text(h.id, file, `${f}.sizes[${i}].id`),
+      label: text(h.label, file, `${f}.sizes[${i}].label`),
+      validationAccuracy: readNumber(h.validationAccuracy, file, `${f}.sizes[${i}].validationAccuracy`, { min: 0, max: 1 }),
+      objective: readNumber(h.objective, file, `${f}.sizes[${i}].objective`, { min: 0 }),
+    };
+  });
+  const id = text(o.id, file, `${f}.id`);
+  const chosen = sizes.find((h) => h.id === id);
+  if (!chosen) throw new NaxUserError(file, `${f}.id`, 'names none of its sizes');
+  const validationAccuracy = readNumber(o.validationAccuracy, file, `${f}.validationAccuracy`, { min: 0, max: 1 });
+  if (validationAccuracy !== chosen.validationAccuracy) throw new NaxUserError(file, `${f}.validationAccuracy`, `is not the accuracy of ${id} among its sizes`);
+  return { id, validationAccuracy, sizes };
 }
 
 function costModelSwitches(raw: unknown, file: string): Record<CostModelSwitchName, string> {

@@ -97,7 +97,22 @@ export function protocolParagraph(doc: ParetoDocument): string | undefined {
     `(${p.selectionImages} images × ${p.selectionChips} chips); the evaluation set was used once, at the end: ${p.evaluationImages} images${subset} × ` +
     `${p.evaluationChips} chips${chips}, the same for every candidate. The random search scored ${p.randomSamples} architectures in ${p.randomSearchS.toFixed(0)} s ` +
     `(one search phase); the cost-only optimum is the best of ${p.costOnlyStarts} coordinate-descent starts on the cost table (zero op excluded). ` +
-    `${costModelSentence(p.costModel)}"Better" or "worse" only where the paired interval excludes 0.`;
+    `${costModelSentence(p.costModel)}${priceSentence(p.hardwarePrice)}${referenceSentence(p.selectionReference)}"Better" or "worse" only where the paired interval excludes 0.`;
+}
+
+/** The accuracy λ was chosen against, when the run had one. */
+function referenceSentence(r: ProtocolInfo['selectionReference']): string {
+  if (!r) return '';
+  const pc = (x: number) => `${(x * 100).toFixed(2)} %`;
+  return `λ was chosen among the candidates reaching, on the selection split, the size one would choose without a search (${r.id}, the committed network as committed: ` +
+    `${pc(r.validationAccuracy)}; ${r.sizes.map((h) => `${h.id} ${pc(h.validationAccuracy)}`).join(', ')}) less 1 pp. `;
+}
+
+/** How the derivation rules and the random search priced a mapping's hardware. */
+function priceSentence(price: ProtocolInfo['hardwarePrice']): string {
+  return price === 'exact'
+    ? 'The derivation rules and the random search priced each mapping on the exact cost model (whole tiles), relative to the committed network. '
+    : 'The derivation rules and the random search priced mappings with the relaxed hardware term of the gradient (nax before the exact price). ';
 }
 
 /** The cost-model switches that differ from the defaults, as a sentence ('' when all are default or unrecorded). */

@@ -54,7 +54,39 @@ export interface ProtocolInfo {
    * the command line's overrides); absent in documents written before it was recorded.
    */
   readonly costModel?: Readonly<Record<CostModelSwitchName, string>>;
+  /**
+   * How the hardware term of a single mapping was priced where the search compares mappings — the derivation
+   * rules' `deltaHardware`, each λ's reported hardware and the random search's score: 'exact' is the network's
+   * cost on the exact cost model (whole tiles, idle leakage) relative to the committed network; 'relaxed' the
+   * differentiable term of the gradient. Documents written before it was recorded (absent) used 'relaxed'.
+   */
+  readonly hardwarePrice?: HardwarePrice;
+  /** The accuracy λ was chosen against (`selectionReference: homogeneous`); absent with `none`. */
+  readonly selectionReference?: SelectionReference;
 }
+
+/**
+ * How far below the most accurate homogeneous size another size may be and still be "as accurate" when one picks
+ * a size without a search, and how far below that size's accuracy a λ candidate may be under
+ * `selectionReference: homogeneous`: 1 pp (nax assumption; the sensitivity study's rule for the size one would choose).
+ */
+export const HOMOGENEOUS_TOLERANCE = 0.01;
+
+/**
+ * `selectionReference: homogeneous`: the committed network (as committed, not fine-tuned) on every homogeneous
+ * size, on the selection split, and the size one would choose among them (`homogeneousChoice`), whose validation
+ * accuracy less 1 pp a proposed λ candidate had to reach.
+ */
+export interface SelectionReference {
+  /** Id of the chosen size ('homogeneous-32'). */
+  readonly id: string;
+  /** Its non-ideal accuracy on the selection split, 0…1. */
+  readonly validationAccuracy: number;
+  readonly sizes: ReadonlyArray<{ readonly id: string; readonly label: string; readonly validationAccuracy: number; readonly objective: number }>;
+}
+
+export type HardwarePrice = 'exact' | 'relaxed';
+export const HARDWARE_PRICES: readonly HardwarePrice[] = ['exact', 'relaxed'];
 
 /** One evaluated network + mapping (the row of the side-by-side table, a point of the front). */
 export interface Candidate {
@@ -185,15 +217,21 @@ export function comparisonOf(c: Candidate, against: string): Comparison | undefi
  * most accurate of them (`selectOnValidation`, applied by the run and again by merges); it `beats` the committed
  * model when its objective is lower and its paired Δ accuracy against it is not "worse". Without them (older
  * documents): the lowest objective among searched candidates at least as accurate as the committed model.
+ * `referenceAccuracy` (pareto.json `protocol.selectionReference`) narrows the validation choice as the run's
+ * `selectOnValidation` does: to candidates at least that accurate less HOMOGENEOUS_TOLERANCE, or the most
+ * accurate one when none is.
  */
-export function bestCandidate(cs: readonly Candidate[], o: SearchObjective): { best?: Candidate; beats: boolean } {
+export function bestCandidate(cs: readonly Candidate[], o: SearchObjective, referenceAccuracy?: number): { best?: Candidate; beats: boolean } {
   const committed = cs.find((c) => c.kind === 'committed');
   const searched = cs.filter((c) => c.kind === 'searched');
   if (searched.length > 0 && searched.every((c) => c.validationAccuracy !== undefined)) {
     const top = Math.max(...searched.map((c) => c.validationAccuracy!));
     // Within the selection evaluation's resolution of the most accurate (one image of the split in either
-    // direction counts as a tie: nax assumption; the paired interval is not available across shards).
-    const ok = searched.filter((c) => c.validationAccuracy! >= top - (c.validationTolerance ?? 0));
+    // direction counts as a tie: nax assumption; the paired interval is not available across shards); with a
+    // selection reference, only those that reach it, or the most accurate when none does.
+    const reaches = (c: Candidate) => referenceAccuracy === undefined || c.validationAccuracy! >= referenceAccuracy - HOMOGENEOUS_TOLERANCE;
+    const anyReaches = searched.some(reaches);
+    const ok = searched.filter((c) => (anyReaches ? reaches(c) && c.validationAccuracy! >= top - (c.validationTolerance ?? 0) : c.validationAccuracy === top));
     ok.sort((a, b) => objectiveValue(a, o) - objectiveValue(b, o) || a.id.localeCompare(b.id));
     const best = ok[0];
     // Against the committed candidate it was compared with (its own shard's, after a merge).
@@ -220,7 +258,7 @@ export function deltaVsBaseline(c: Candidate, cs: readonly Candidate[]): { basel
 }
 
 export function paretoDocument(cs: readonly Candidate[], objective: SearchObjective, protocol?: ProtocolInfo, lambdas?: readonly LambdaRecord[]): ParetoDocument {
-  const { best, beats } = bestCandidate(cs, objective);
+  const { best, beats } = bestCandidate(cs, objective, protocol?.selectionReference?.validationAccuracy);
   return {
     schema: 'nax-pareto/1',
     objective,
@@ -257,6 +295,18 @@ export function mergeSearchResults(docs: readonly ParetoDocument[], dirs?: reado
   if (models.size > 1) {
     throw new NaxUserError('merge', 'protocol.costModel', `the search results were costed under different cost-model switches: ${[...models].join(' vs ')}`,
       'merge only shards of one run (the same technology.json and --delay-model … flags)');
+  }
+  // Nor do shards whose rules and random search priced mappings differently (before and after the exact price).
+  const prices = new Set(docs.flatMap((d) => (d.protocol ? [d.protocol.hardwarePrice ?? 'relaxed'] : [])));
+  if (prices.size > 1) {
+    throw new NaxUserError('merge', 'protocol.hardwarePrice', `the search results priced mappings differently: ${[...prices].join(' vs ')} (absent: relaxed, nax before the exact price)`,
+      'merge only shards of one run, made by the same nax version');
+  }
+  // Nor shards that chose λ against different references (or one with a reference, one without).
+  const refs = new Set(docs.flatMap((d) => (d.protocol ? [JSON.stringify(d.protocol.selectionReference ?? 'none')] : [])));
+  if (refs.size > 1) {
+    throw new NaxUserError('merge', 'protocol.selectionReference', `the search results chose λ against different selection references: ${[...refs].join(' vs ')}`,
+      'merge only shards of one run (the same nax.yml search.selectionReference and validation split)');
   }
   const lambdaIds = new Set<string>();
   const lambdas = docs.flatMap((d) => d.lambdas ?? []).filter((l) => !lambdaIds.has(l.id) && lambdaIds.add(l.id));

@@ -5,7 +5,7 @@
  */
 import type { NaxReport } from '../report.js';
 import { pairedAccuracy } from '../stats/accuracy-stats.js';
-import { type Comparison, type Verdict, objectiveValue, type Candidate } from './pareto.js';
+import { type Comparison, type Verdict, HOMOGENEOUS_TOLERANCE, objectiveValue, type Candidate } from './pareto.js';
 import type { SearchObjective } from '../config/search-space.js';
 
 /** "better"/"worse" only when the interval excludes 0. */
@@ -40,21 +40,42 @@ export function compareCandidates(
   };
 }
 
+export { HOMOGENEOUS_TOLERANCE };
+
+/**
+ * The homogeneous size one would choose without a search: the lowest objective among the sizes whose accuracy is
+ * within HOMOGENEOUS_TOLERANCE of the most accurate (ties: the first). Returns the index into `hs`.
+ */
+export function homogeneousChoice(hs: ReadonlyArray<{ readonly accuracy: number; readonly objective: number }>): number {
+  if (hs.length === 0) throw new Error('internal error: no homogeneous size');
+  const top = Math.max(...hs.map((h) => h.accuracy));
+  let pick = -1;
+  hs.forEach((h, i) => {
+    if (h.accuracy >= top - HOMOGENEOUS_TOLERANCE && (pick < 0 || h.objective < hs[pick]!.objective)) pick = i;
+  });
+  return pick;
+}
+
 /**
  * Choice on the validation split among evaluated candidates (each with a validation report on the same
  * images and chips): the lowest objective among those whose paired Δ accuracy against the most accurate one
- * is not "worse". Returns the index into `cs`.
+ * is not "worse". With a `referenceAccuracy` (`selectionReference: homogeneous`: the validation accuracy of the
+ * homogeneous size one would choose), only candidates at least that accurate less HOMOGENEOUS_TOLERANCE are
+ * eligible, and when none is, the most accurate candidate is chosen. Returns the index into `cs`.
  */
-export function selectOnValidation(cs: ReadonlyArray<{ readonly candidate: Candidate; readonly report: NaxReport }>, objective: SearchObjective): number {
+export function selectOnValidation(cs: ReadonlyArray<{ readonly candidate: Candidate; readonly report: NaxReport }>, objective: SearchObjective, referenceAccuracy?: number): number {
   if (cs.length === 0) throw new Error('internal error: nothing to select');
+  const acc = (i: number) => cs[i]!.report.accuracy!.nonIdeal.mean;
   let top = 0;
-  cs.forEach((c, i) => {
-    if (c.report.accuracy!.nonIdeal.mean > cs[top]!.report.accuracy!.nonIdeal.mean) top = i;
+  cs.forEach((_, i) => {
+    if (acc(i) > acc(top)) top = i;
   });
+  const reaches = (i: number) => referenceAccuracy === undefined || acc(i) >= referenceAccuracy - HOMOGENEOUS_TOLERANCE;
   let best = top;
   cs.forEach((c, i) => {
     const vs = i === top ? undefined : compareCandidates(c, cs[top]!, objective);
-    const eligible = i === top || (vs !== undefined && vs.verdict !== 'worse');
+    const eligible = (i === top || (vs !== undefined && vs.verdict !== 'worse')) && reaches(i);
+    // The most accurate candidate reaches the reference whenever any does, so `best` starts eligible.
     if (eligible && objectiveValue(c.candidate, objective) < objectiveValue(cs[best]!.candidate, objective)) best = i;
   });
   return best;

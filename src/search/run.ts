@@ -36,8 +36,8 @@ import { warmStartPrior } from './cost-descent.js';
 import { type EvalImages, type Evaluator, candidateFromReport } from './evaluate.js';
 import type { OutputSink } from './output-sink.js';
 import { buildHardwareTable, exactHardwarePrice } from './hardware.js';
-import { type Candidate, type CandidateKind, type LambdaRecord, type ParetoDocument, type ProtocolInfo, paretoDocument } from './pareto.js';
-import { compareCandidates, selectOnValidation } from './protocol.js';
+import { type Candidate, type CandidateKind, type LambdaRecord, type ParetoDocument, type ProtocolInfo, type SelectionReference, objectiveValue, paretoDocument } from './pareto.js';
+import { HOMOGENEOUS_TOLERANCE, compareCandidates, homogeneousChoice, selectOnValidation } from './protocol.js';
 import { uniformArch } from './arch.js';
 import { Rng, deriveSeed } from '../xbar/rng.js';
 import { searchSummaryMarkdown } from '../render/search-summary.js';
@@ -246,6 +246,24 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
   // The committed model as committed, on the selection split: a reference, and the measured time of one
   // selection evaluation (the schedule keeps that much per λ in reserve).
   const committedValidation = await validate(inp.graph, inp.committed, 'committed model (as committed)');
+  // selectionReference: homogeneous — the committed network on every homogeneous size, on the same split; the size
+  // one would choose without a search sets the accuracy a proposed λ candidate must reach there.
+  let reference: SelectionReference | undefined;
+  if (space.selectionReference === 'homogeneous') {
+    const sizes: Array<SelectionReference['sizes'][number]> = [];
+    for (const n of space.crossbars) {
+      const m = homogeneousMappings(inp.committed, n);
+      const same = [...m].every(([k, v]) => JSON.stringify(v) === JSON.stringify(inp.committed.get(k)));
+      const label = `homogeneous ${n}×${n} (as committed)`;
+      const r = same ? committedValidation : await validate(inp.graph, m, label);
+      const c = candidateFromReport(r, { id: `homogeneous-${n}`, kind: 'homogeneous', label });
+      sizes.push({ id: c.id, label, validationAccuracy: c.accuracy, objective: objectiveValue(c, space.objective) });
+    }
+    const k = homogeneousChoice(sizes.map((h) => ({ accuracy: h.validationAccuracy, objective: h.objective })));
+    reference = { id: sizes[k]!.id, validationAccuracy: sizes[k]!.validationAccuracy, sizes };
+    ticker.tick(() => `search: selection reference ${sizes[k]!.label}: validation non-ideal ${pct(sizes[k]!.validationAccuracy)} ` +
+      `(the size one would choose among ${sizes.map((h) => `${h.id} ${pct(h.validationAccuracy)}`).join(', ')})`, true);
+  }
   const reserve = () => reserveS(budget, lambdas.length, evalS, saveS);
 
   const spe = Math.ceil(data.nTrain / space.batchSize);
@@ -322,10 +340,18 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
 
     // 4. λ chosen on validation only.
     const asCandidate = (p: Pending, r: NaxReport) => candidateFromReport(r, { id: p.id, kind: p.kind, label: p.label });
-    const pick = selectOnValidation(searched.map((p) => ({ candidate: asCandidate(p, p.validation!), report: p.validation! })), space.objective);
+    const pick = selectOnValidation(searched.map((p) => ({ candidate: asCandidate(p, p.validation!), report: p.validation! })), space.objective, reference?.validationAccuracy);
     const chosen = searched[pick]!;
     summaries[pick] = { ...summaries[pick]!, evaluated: true };
-    if (searched.length > 1) notes.push(`λ=${chosen.lambda} chosen on ${selection.name}: the lowest ${space.objective} among the λ candidates not worse there than the most accurate`);
+    if (reference) {
+      const floor = pct(reference.validationAccuracy - HOMOGENEOUS_TOLERANCE);
+      const reached = chosen.validation!.accuracy!.nonIdeal.mean >= reference.validationAccuracy - HOMOGENEOUS_TOLERANCE;
+      notes.push(reached
+        ? `λ=${chosen.lambda} chosen on ${selection.name}: the lowest ${space.objective} among the λ candidates not worse there than the most accurate and at least ${floor} (the selection reference, ${reference.id} as committed, less 1 pp)`
+        : `no λ candidate reached ${floor} on ${selection.name} (the selection reference, ${reference.id} as committed, less 1 pp): the most accurate, λ=${chosen.lambda}, is proposed`);
+    } else if (searched.length > 1) {
+      notes.push(`λ=${chosen.lambda} chosen on ${selection.name}: the lowest ${space.objective} among the λ candidates not worse there than the most accurate`);
+    }
     const from = chosen.run.weightsAfterSearch;
 
     // 5. Baselines with the same fine-tuning from the same weights.
@@ -386,6 +412,8 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
       evaluationImages: inp.evalSet.n, evaluationSetImages: inp.evaluationSetImages ?? inp.evalSet.n, evaluationChips: space.evaluationChips,
       randomSearchS: randomS, randomSamples, costOnlyStarts: costOnly.starts,
       costModel: Object.fromEntries(COST_MODEL_SWITCHES.map((n) => [n, inp.technology.costModel[n]])) as Record<CostModelSwitchName, string>,
+      hardwarePrice: 'exact',
+      ...(reference ? { selectionReference: reference } : {}),
     };
   } finally {
     engine.dispose();

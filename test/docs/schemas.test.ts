@@ -109,6 +109,7 @@ const fullNax: Doc = {
     largerKernels: 'keep',
     costlierOps: 'keep',
     smallerCrossbars: 'keep',
+    selectionReference: 'homogeneous',
     kernelCheckImages: 100000,
   },
 };
@@ -208,6 +209,7 @@ describe('invalid documents are refused by both the schema and the parser', () =
     ['search.largerKernels', 'always'],
     ['search.costlierOps', 'always'],
     ['search.smallerCrossbars', 'always'],
+    ['search.selectionReference', 'committed'],
     ['search.kernelCheckImages', 49],
     ['search.budget', '15 minutes'],
     ['search.budget', 0],

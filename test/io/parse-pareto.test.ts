@@ -42,6 +42,14 @@ const doc = paretoDocument([
   fineTuneSteps: 40, weightLr: 5e-4, selectionSplit: 'the validation split', selectionImages: 300, selectionChips: 2,
   evaluationImages: 2000, evaluationSetImages: 2000, evaluationChips: 10, randomSearchS: 120, randomSamples: 31, costOnlyStarts: 13,
   costModel: { delayModel: 'pumaAdc', adcAreaModel: 'saberi', arrayReadEnergy: 'component', partialSumMovement: 'none', leakage: 'alwaysOn' },
+  hardwarePrice: 'exact',
+  selectionReference: {
+    id: 'homogeneous-32', validationAccuracy: 0.9,
+    sizes: [
+      { id: 'homogeneous-32', label: 'homogeneous 32×32 (as committed)', validationAccuracy: 0.9, objective: 3e-9 },
+      { id: 'homogeneous-64', label: 'homogeneous 64×64 (as committed)', validationAccuracy: 0.89, objective: 4e-9 },
+    ],
+  },
 }, lambdas);
 
 function expectError(mutate: (d: Record<string, unknown>) => void, field: RegExp): void {
@@ -73,6 +81,12 @@ describe('parseParetoDocument', () => {
     expectError((d) => { (d.protocol as Record<string, unknown>).evaluationChips = -1; }, /protocol\.evaluationChips/);
     expectError((d) => { ((d.protocol as Record<string, unknown>).costModel as Record<string, unknown>).leakage = 'sometimes'; }, /protocol\.costModel\.leakage/);
     expectError((d) => { ((d.protocol as Record<string, unknown>).costModel as Record<string, unknown>).clock = 'fast'; }, /protocol\.costModel/);
+    expectError((d) => { (d.protocol as Record<string, unknown>).hardwarePrice = 'cheap'; }, /protocol\.hardwarePrice/);
+    const ref = (d: Record<string, unknown>) => (d.protocol as Record<string, unknown>).selectionReference as Record<string, unknown>;
+    expectError((d) => { ref(d).id = 'homogeneous-16'; }, /protocol\.selectionReference\.id: names none of its sizes/);
+    expectError((d) => { ref(d).validationAccuracy = 0.89; }, /protocol\.selectionReference\.validationAccuracy: is not the accuracy of homogeneous-32/);
+    expectError((d) => { (ref(d).sizes as Array<Record<string, unknown>>)[1]!.validationAccuracy = 1.2; }, /selectionReference\.sizes\[1\]\.validationAccuracy/);
+    expectError((d) => { ref(d).sizes = Array(65).fill((ref(d).sizes as unknown[])[0]); }, /selectionReference\.sizes: more than 64 entries/);
   });
 
   test('λ records: their paired checks are checked field by field, and an evaluated λ must name a candidate', () => {
@@ -145,5 +159,28 @@ describe('parseParetoDocument', () => {
     expect(() => mergeSearchResults([doc, other])).toThrow(NaxUserError);
     expect(() => mergeSearchResults([doc, other])).toThrow(/different cost-model switches/);
     expect(mergeSearchResults([doc, doc]).protocol?.costModel).toEqual(doc.protocol!.costModel);
+  });
+
+  test('shards whose rules priced mappings differently (exact, or relaxed before nax recorded it) are not merged', () => {
+    expect(searchSummaryMarkdown(doc)).toContain('priced each mapping on the exact cost model (whole tiles)');
+    const { hardwarePrice: _, ...before } = doc.protocol!;
+    const older = paretoDocument(doc.candidates, 'edap', before);
+    expect(searchSummaryMarkdown(older)).toContain('with the relaxed hardware term of the gradient (nax before the exact price)');
+    expect(() => mergeSearchResults([doc, older])).toThrow(/priced mappings differently: exact vs relaxed/);
+    expect(() => mergeSearchResults([older, doc])).toThrow(NaxUserError);
+    expect(mergeSearchResults([older, older]).protocol?.hardwarePrice).toBeUndefined();
+    expect(mergeSearchResults([doc, doc]).protocol?.hardwarePrice).toBe('exact');
+    // A document written without a protocol (nothing priced) merges beside either.
+    expect(() => mergeSearchResults([paretoDocument(doc.candidates, 'edap'), doc])).not.toThrow();
+  });
+
+  test('shards that chose λ against different selection references are not merged; summary.md names the reference', () => {
+    expect(searchSummaryMarkdown(doc)).toContain('λ was chosen among the candidates reaching, on the selection split, the size one would choose without a search ' +
+      '(homogeneous-32, the committed network as committed: 90.00 %; homogeneous-32 90.00 %, homogeneous-64 89.00 %) less 1 pp.');
+    const { selectionReference: _, ...without } = doc.protocol!;
+    const plain = paretoDocument(doc.candidates, 'edap', without);
+    expect(searchSummaryMarkdown(plain)).not.toContain('λ was chosen among');
+    expect(() => mergeSearchResults([doc, plain])).toThrow(/chose λ against different selection references/);
+    expect(mergeSearchResults([doc, doc]).protocol?.selectionReference).toEqual(doc.protocol!.selectionReference);
   });
 });

@@ -10,7 +10,7 @@ import { accuracyStats } from '../../src/stats/accuracy-stats.js';
 import { packCorrectness } from '../../src/stats/correctness-bits.js';
 import type { Candidate } from '../../src/search/pareto.js';
 import { bestCandidate } from '../../src/search/pareto.js';
-import { compareCandidates, selectOnValidation, verdictOf } from '../../src/search/protocol.js';
+import { compareCandidates, homogeneousChoice, selectOnValidation, verdictOf } from '../../src/search/protocol.js';
 import { Rng } from '../../src/xbar/rng.js';
 
 /** A report whose chips × images correctness is `grid[c][i]`, with chip seeds `seeds`. */
@@ -93,6 +93,45 @@ describe('selection on validation', () => {
     ];
     expect(selectOnValidation(cs, 'edap')).toBe(1);
     expect(selectOnValidation([cs[0]!, cs[2]!], 'edap')).toBe(0);
+  });
+
+  test('with a reference accuracy: only candidates reaching it less 1 pp, else the most accurate', () => {
+    // 400 images × 1 chip, right on images [from, to): accuracies 0.90 (objective 10), 0.885 (5), 0.8825 (1). Each
+    // differs from the top on tens of images both ways, so neither is "worse" than it by the paired interval.
+    const grid = (from: number, to: number) => [Array.from({ length: 400 }, (_, i) => (i >= from && i < to ? 1 : 0))];
+    const cs = [
+      { candidate: cand('accurate', 10), report: report(grid(0, 360)) },
+      { candidate: cand('near', 5), report: report(grid(20, 374)) },
+      { candidate: cand('cheap', 1), report: report(grid(30, 383)) },
+    ];
+    expect(cs.map((c) => c.report.accuracy!.nonIdeal.mean)).toEqual([0.9, 0.885, 0.8825]);
+    // Without a reference the cheapest not worse than the top (all three within noise of it).
+    expect(selectOnValidation(cs, 'edap')).toBe(2);
+    // Reference 0.895: floor 0.885 — 'near' (0.885) reaches it, 'cheap' (0.8825) does not.
+    expect(selectOnValidation(cs, 'edap', 0.895)).toBe(1);
+    // Reference 0.92: nobody reaches 0.91, so the most accurate.
+    expect(selectOnValidation(cs, 'edap', 0.92)).toBe(0);
+    // A low reference changes nothing.
+    expect(selectOnValidation(cs, 'edap', 0.5)).toBe(2);
+  });
+
+  test('homogeneousChoice: the lowest objective within 1 pp of the most accurate size', () => {
+    expect(homogeneousChoice([{ accuracy: 0.93, objective: 5 }, { accuracy: 0.935, objective: 2 }, { accuracy: 0.90, objective: 1 }])).toBe(1);
+    expect(homogeneousChoice([{ accuracy: 0.935, objective: 5 }, { accuracy: 0.926, objective: 2 }, { accuracy: 0.924, objective: 1 }])).toBe(1);
+    expect(homogeneousChoice([{ accuracy: 0.5, objective: 3 }, { accuracy: 0.5, objective: 3 }])).toBe(0);
+    expect(() => homogeneousChoice([])).toThrow(/no homogeneous size/);
+  });
+
+  test('bestCandidate with a reference (merges): among the shards\' choices reaching it, else the most accurate', () => {
+    const committed = cand('committed', 10, 'committed');
+    const a = cand('a', 5, 'searched', { validationAccuracy: 0.90, validationTolerance: 0.01 });
+    const b = cand('b', 3, 'searched', { validationAccuracy: 0.89, validationTolerance: 0.01 });
+    const c = cand('c', 1, 'searched', { validationAccuracy: 0.85, validationTolerance: 0.01 });
+    expect(bestCandidate([committed, a, b, c], 'edap').best).toBe(b);
+    expect(bestCandidate([committed, a, b, c], 'edap', 0.905).best).toBe(a);
+    expect(bestCandidate([committed, a, b, c], 'edap', 0.899).best).toBe(b);
+    expect(bestCandidate([committed, a, b, c], 'edap', 0.95).best).toBe(a);
+    expect(bestCandidate([committed, c, b], 'edap', 0.95).best).toBe(b);
   });
 
   test('bestCandidate: proposes by validation accuracy and the objective; beats the committed only when not worse against it', () => {

@@ -18,7 +18,8 @@ import { type NetworkGraph, matrixNodes } from '../../src/model/graph.js';
 import { loadLayersModel } from '../../src/model/load.js';
 import { saveModelToFolder } from '../../src/runtime/fs-io.js';
 import { initBackend } from '../../src/runtime/tfjs.js';
-import { buildLayersModel, deriveGraph, deriveMappings } from '../../src/search/derive.js';
+import { buildLayersModel, deriveGraph, deriveMappings, homogeneousMappings } from '../../src/search/derive.js';
+import type { Evaluator } from '../../src/search/evaluate.js';
 import { idealLogits } from '../../src/search/forward.js';
 import { describeChoice, resolveSearchPlan } from '../../src/search/plan.js';
 import { describePairedCheck } from '../../src/render/search-summary.js';
@@ -133,6 +134,48 @@ describe('search on the tiny model', () => {
     const summary = await readFile(path.join(out, 'summary.md'), 'utf8');
     for (const c of r.runs[0]!.pairedChecks) expect(summary).toContain(describePairedCheck(c, r.runs[0]!.lambda));
     expect((await readFile(path.join(out, 'summary.md'), 'utf8'))).toMatch(/\| candidate +\| +non-ideal acc\./);
+  });
+});
+
+describe('selection against the homogeneous sizes (selectionReference: homogeneous)', () => {
+  test('every size is validated as committed on the selection split; the size one would choose sets the floor λ is chosen above', async () => {
+    const inp = tinyInputs(g, { lambdas: [0.5, 4], selectionReference: 'homogeneous' });
+    const base = standInEvaluator(inp.evalSet);
+    const calls: Array<Parameters<Evaluator>[0]> = [];
+    const evaluate: Evaluator = (o) => {
+      calls.push(o);
+      return base(o);
+    };
+    const r = await runSearchOn(inp, { budgetS: 120, progress: () => {}, now: clock, nonIdeal: standInNonIdeal, evaluate, limits: LIMITS });
+    const ref = r.pareto.protocol!.selectionReference!;
+    // Independently: the committed network on each homogeneous mapping, on the images of the committed model's
+    // selection evaluation, and the rule "lowest EDAP within 1 pp of the most accurate".
+    const split = calls.find((c) => c.label === 'committed model (as committed)')!.images!;
+    const sizes = [];
+    for (const n of inp.space.crossbars) {
+      const rep = await base({ graph: inp.graph, mappings: homogeneousMappings(inp.committed, n), label: '', images: split, samples: inp.space.selectionChips });
+      sizes.push({ id: `homogeneous-${n}`, validationAccuracy: rep.accuracy!.nonIdeal.mean, objective: rep.totals.edap });
+    }
+    expect(ref.sizes.map((h) => ({ id: h.id, validationAccuracy: h.validationAccuracy, objective: h.objective }))).toEqual(sizes);
+    const top = Math.max(...sizes.map((h) => h.validationAccuracy));
+    const expected = sizes.filter((h) => h.validationAccuracy >= top - 0.01).sort((a, b) => a.objective - b.objective)[0]!;
+    expect([ref.id, ref.validationAccuracy]).toEqual([expected.id, expected.validationAccuracy]);
+    // The proposed λ reaches the floor when any λ does, else it is the most accurate.
+    const ls = r.pareto.lambdas!;
+    const chosen = ls.find((l) => l.evaluated)!;
+    const floor = ref.validationAccuracy - 0.01;
+    if (ls.some((l) => l.validationAccuracy >= floor)) {
+      expect(chosen.validationAccuracy).toBeGreaterThanOrEqual(floor);
+      expect(r.notes.some((n) => n.startsWith(`λ=${chosen.lambda} chosen on the architecture-step split`) && n.includes(`(the selection reference, ${ref.id} as committed, less 1 pp)`))).toBe(true);
+    } else {
+      expect(chosen.validationAccuracy).toBe(Math.max(...ls.map((l) => l.validationAccuracy)));
+      expect(r.notes.some((n) => n.startsWith('no λ candidate reached'))).toBe(true);
+    }
+    expect(r.summary).toContain(`λ was chosen among the candidates reaching, on the selection split, the size one would choose without a search (${ref.id}`);
+    // Without the switch, no reference and no homogeneous validation.
+    const plain = await run({ limits: LIMITS });
+    expect(plain.r.pareto.protocol!.selectionReference).toBeUndefined();
+    expect(plain.r.summary).not.toContain('λ was chosen among the candidates reaching');
   });
 });
 
