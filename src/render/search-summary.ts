@@ -128,7 +128,12 @@ export function searchSummaryMarkdown(doc: ParetoDocument, notes: readonly strin
   const lines = ['## nax re-search', '', candidateTable(doc), ''];
   const best = doc.candidates.find((c) => c.id === doc.best);
   const committed = best?.comparisons?.find((x) => doc.candidates.some((c) => c.id === x.against && c.kind === 'committed'));
-  lines.push(best
+  // A document re-evaluated on a subset (bench:search --evaluate-from --only) may hold no committed candidate: then
+  // there is nothing the proposal was compared with, and "does not beat" would be a claim no row supports.
+  const hasCommitted = doc.candidates.some((c) => c.kind === 'committed');
+  lines.push(best && !hasCommitted
+    ? `★ proposed: **${best.label}** — the committed mapping is not among the evaluated candidates.`
+    : best
     ? `★ proposed: **${best.label}** — ${doc.beatsCommitted ? 'beats' : 'does not beat'} the committed mapping on ${doc.objective}` +
       (committed ? ` (${signed(committed.deltaObjective * 100, 1)} %) at ${committed.verdict === 'equal within noise' ? 'equal non-ideal accuracy within noise' : `${committed.verdict} non-ideal accuracy`} (Δ ${comparisonCell(committed)}).` : ' at equal or better non-ideal accuracy.')
     : 'No searched candidate to propose.');

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { NaxUserError } from '../../src/errors.js';
 import { mergeSearchFolders } from '../../src/io/search-folder.js';
 import { parseParetoDocument } from '../../src/io/parse-pareto.js';
+import { renderParetoHtml } from '../../src/render/html/report-page.js';
 import { searchSummaryMarkdown } from '../../src/render/search-summary.js';
 import { type Candidate, type LambdaRecord, mergeSearchResults, paretoDocument } from '../../src/search/pareto.js';
 
@@ -159,6 +160,16 @@ describe('parseParetoDocument', () => {
     expect(() => mergeSearchResults([doc, other])).toThrow(NaxUserError);
     expect(() => mergeSearchResults([doc, other])).toThrow(/different cost-model switches/);
     expect(mergeSearchResults([doc, doc]).protocol?.costModel).toEqual(doc.protocol!.costModel);
+  });
+
+  test('a document holding no committed candidate (re-evaluated on a subset) claims nothing against the committed mapping', () => {
+    expect(searchSummaryMarkdown(doc)).toContain('★ proposed: **searched-lambda-1** — beats the committed mapping on edap (−37.5 %)');
+    const subset = { ...doc, candidates: doc.candidates.filter((c) => c.kind !== 'committed'), beatsCommitted: false };
+    const md = searchSummaryMarkdown(subset);
+    expect(md).toContain('★ proposed: **searched-lambda-1** — the committed mapping is not among the evaluated candidates.');
+    expect(md).not.toMatch(/does not beat/);
+    expect(renderParetoHtml(subset, 'subset')).toContain('(the committed model was not evaluated)');
+    expect(renderParetoHtml({ ...doc, beatsCommitted: false }, 'all')).toContain('(does not beat the committed model)');
   });
 
   test('shards whose rules priced mappings differently (exact, or relaxed before nax recorded it) are not merged', () => {

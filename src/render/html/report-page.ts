@@ -245,7 +245,7 @@ export function renderParetoHtml(doc: ParetoDocument, title: string): string {
   return page(`nax search — ${title}`, [
     `<h1>nax search: <code>${esc(title)}</code></h1>`,
     `<p class="meta">${doc.candidates.length} candidates · objective ${esc(doc.objective)} · ` +
-      (best ? `proposed: <b>${esc(best.label)}</b> (${doc.beatsCommitted ? 'beats' : 'does not beat'} the committed model)` : 'no candidate proposed') + '</p>',
+      (best ? `proposed: <b>${esc(best.label)}</b> (${!doc.candidates.some((c) => c.kind === 'committed') ? 'the committed model was not evaluated' : doc.beatsCommitted ? 'beats' : 'does not beat'}${doc.candidates.some((c) => c.kind === 'committed') ? ' the committed model' : ''})` : 'no candidate proposed') + '</p>',
     '<h2>Non-ideal accuracy vs EDAP</h2>',
     paretoChart({ chart: 'pareto', title: 'Non-ideal accuracy vs EDAP', points }),
     '<h2>Candidates</h2>',
