@@ -253,7 +253,7 @@ function referenceSentence(r) {
         return '';
     const pc = (x) => `${(x * 100).toFixed(2)} %`;
     return `λ was chosen among the candidates reaching, on the selection split, the size one would choose without a search (${r.id}, the committed network as committed: ` +
-        `${pc(r.validationAccuracy)}; ${r.sizes.map((h) => `${h.id} ${pc(h.validationAccuracy)}`).join(', ')}) less 1 pp. `;
+        `${pc(r.validationAccuracy)}; ${r.sizes.map((h) => `${h.id} ${pc(h.validationAccuracy)}`).join(', ')}). `;
 }
 /** How the derivation rules and the random search priced a mapping's hardware. */
 function priceSentence(price) {
@@ -2414,8 +2414,8 @@ function homogeneousChoice(hs) {
  * Choice on the validation split among evaluated candidates (each with a validation report on the same
  * images and chips): the lowest objective among those whose paired Δ accuracy against the most accurate one
  * is not "worse". With a `referenceAccuracy` (`selectionReference: homogeneous`: the validation accuracy of the
- * homogeneous size one would choose), only candidates at least that accurate less HOMOGENEOUS_TOLERANCE are
- * eligible, and when none is, the most accurate candidate is chosen. Returns the index into `cs`.
+ * homogeneous size one would choose), only candidates at least that accurate are eligible, and when none is, the
+ * most accurate candidate is chosen. Returns the index into `cs`.
  */
 function selectOnValidation(cs, objective, referenceAccuracy) {
     if (cs.length === 0)
@@ -2426,7 +2426,7 @@ function selectOnValidation(cs, objective, referenceAccuracy) {
         if (acc(i) > acc(top))
             top = i;
     });
-    const reaches = (i) => referenceAccuracy === undefined || acc(i) >= referenceAccuracy - search_pareto/* HOMOGENEOUS_TOLERANCE */.Kx;
+    const reaches = (i) => referenceAccuracy === undefined || acc(i) >= referenceAccuracy;
     let best = top;
     cs.forEach((c, i) => {
         const vs = i === top ? undefined : compareCandidates(c, cs[top], objective);
@@ -2751,11 +2751,11 @@ async function runSearchOn(inp, opts) {
         const chosen = searched[pick];
         summaries[pick] = { ...summaries[pick], evaluated: true };
         if (reference) {
-            const floor = pct(reference.validationAccuracy - search_pareto/* HOMOGENEOUS_TOLERANCE */.Kx);
-            const reached = chosen.validation.accuracy.nonIdeal.mean >= reference.validationAccuracy - search_pareto/* HOMOGENEOUS_TOLERANCE */.Kx;
+            const floor = pct(reference.validationAccuracy);
+            const reached = chosen.validation.accuracy.nonIdeal.mean >= reference.validationAccuracy;
             notes.push(reached
-                ? `λ=${chosen.lambda} chosen on ${selection.name}: the lowest ${space.objective} among the λ candidates not worse there than the most accurate and at least ${floor} (the selection reference, ${reference.id} as committed, less 1 pp)`
-                : `no λ candidate reached ${floor} on ${selection.name} (the selection reference, ${reference.id} as committed, less 1 pp): the most accurate, λ=${chosen.lambda}, is proposed`);
+                ? `λ=${chosen.lambda} chosen on ${selection.name}: the lowest ${space.objective} among the λ candidates not worse there than the most accurate and at least ${floor} (the selection reference, ${reference.id} as committed)`
+                : `no λ candidate reached ${floor} on ${selection.name} (the selection reference, ${reference.id} as committed): the most accurate, λ=${chosen.lambda}, is proposed`);
         }
         else if (searched.length > 1) {
             notes.push(`λ=${chosen.lambda} chosen on ${selection.name}: the lowest ${space.objective} among the λ candidates not worse there than the most accurate`);

@@ -296,8 +296,7 @@ function parseParetoDocument(raw, file) {
 const CANDIDATE_KINDS = ['committed', 'homogeneous', 'costOnly', 'random', 'searched'];
 /**
  * How far below the most accurate homogeneous size another size may be and still be "as accurate" when one picks
- * a size without a search, and how far below that size's accuracy a λ candidate may be under
- * `selectionReference: homogeneous`: 1 pp (nax assumption; the sensitivity study's rule for the size one would choose).
+ * a size without a search: 1 pp (nax assumption; the sensitivity study's rule for the size one would choose).
  */
 const HOMOGENEOUS_TOLERANCE = 0.01;
 const HARDWARE_PRICES = ['exact', 'relaxed'];
@@ -324,8 +323,7 @@ function comparisonOf(c, against) {
  * model when its objective is lower and its paired Δ accuracy against it is not "worse". Without them (older
  * documents): the lowest objective among searched candidates at least as accurate as the committed model.
  * `referenceAccuracy` (pareto.json `protocol.selectionReference`) narrows the validation choice as the run's
- * `selectOnValidation` does: to candidates at least that accurate less HOMOGENEOUS_TOLERANCE, or the most
- * accurate one when none is.
+ * `selectOnValidation` does: to candidates at least that accurate, or the most accurate one when none is.
  */
 function bestCandidate(cs, o, referenceAccuracy) {
     const committed = cs.find((c) => c.kind === 'committed');
@@ -335,7 +333,7 @@ function bestCandidate(cs, o, referenceAccuracy) {
         // Within the selection evaluation's resolution of the most accurate (one image of the split in either
         // direction counts as a tie: nax assumption; the paired interval is not available across shards); with a
         // selection reference, only those that reach it, or the most accurate when none does.
-        const reaches = (c) => referenceAccuracy === undefined || c.validationAccuracy >= referenceAccuracy - HOMOGENEOUS_TOLERANCE;
+        const reaches = (c) => referenceAccuracy === undefined || c.validationAccuracy >= referenceAccuracy;
         const anyReaches = searched.some(reaches);
         const ok = searched.filter((c) => (anyReaches ? reaches(c) && c.validationAccuracy >= top - (c.validationTolerance ?? 0) : c.validationAccuracy === top));
         ok.sort((a, b) => objectiveValue(a, o) - objectiveValue(b, o) || a.id.localeCompare(b.id));

@@ -219,7 +219,7 @@ export interface SearchSpace {
    * 'homogeneous': before the warm-up, the committed network on every homogeneous N×N mapping is evaluated on the
    * selection split; the size one would choose without a search (the lowest objective within 1 pp of the most
    * accurate of them) is the reference, and λ is chosen among the candidates whose validation accuracy is at
-   * least the reference's − 1 pp (the most accurate candidate when none is). 'none': λ is chosen among the
+   * least the reference's, with no tolerance below it (the most accurate candidate when none is). 'none': λ is chosen among the
    * candidates not worse than the most accurate of them (paired interval), whatever the baselines reach. Default
    * 'none': the reference's evaluations come out of the budget (one selection evaluation per size).
    */

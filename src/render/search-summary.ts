@@ -105,7 +105,7 @@ function referenceSentence(r: ProtocolInfo['selectionReference']): string {
   if (!r) return '';
   const pc = (x: number) => `${(x * 100).toFixed(2)} %`;
   return `λ was chosen among the candidates reaching, on the selection split, the size one would choose without a search (${r.id}, the committed network as committed: ` +
-    `${pc(r.validationAccuracy)}; ${r.sizes.map((h) => `${h.id} ${pc(h.validationAccuracy)}`).join(', ')}) less 1 pp. `;
+    `${pc(r.validationAccuracy)}; ${r.sizes.map((h) => `${h.id} ${pc(h.validationAccuracy)}`).join(', ')}). `;
 }
 
 /** How the derivation rules and the random search priced a mapping's hardware. */

@@ -60,8 +60,8 @@ export function homogeneousChoice(hs: ReadonlyArray<{ readonly accuracy: number;
  * Choice on the validation split among evaluated candidates (each with a validation report on the same
  * images and chips): the lowest objective among those whose paired Δ accuracy against the most accurate one
  * is not "worse". With a `referenceAccuracy` (`selectionReference: homogeneous`: the validation accuracy of the
- * homogeneous size one would choose), only candidates at least that accurate less HOMOGENEOUS_TOLERANCE are
- * eligible, and when none is, the most accurate candidate is chosen. Returns the index into `cs`.
+ * homogeneous size one would choose), only candidates at least that accurate are eligible, and when none is, the
+ * most accurate candidate is chosen. Returns the index into `cs`.
  */
 export function selectOnValidation(cs: ReadonlyArray<{ readonly candidate: Candidate; readonly report: NaxReport }>, objective: SearchObjective, referenceAccuracy?: number): number {
   if (cs.length === 0) throw new Error('internal error: nothing to select');
@@ -70,7 +70,7 @@ export function selectOnValidation(cs: ReadonlyArray<{ readonly candidate: Candi
   cs.forEach((_, i) => {
     if (acc(i) > acc(top)) top = i;
   });
-  const reaches = (i: number) => referenceAccuracy === undefined || acc(i) >= referenceAccuracy - HOMOGENEOUS_TOLERANCE;
+  const reaches = (i: number) => referenceAccuracy === undefined || acc(i) >= referenceAccuracy;
   let best = top;
   cs.forEach((c, i) => {
     const vs = i === top ? undefined : compareCandidates(c, cs[top]!, objective);

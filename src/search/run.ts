@@ -37,7 +37,7 @@ import { type EvalImages, type Evaluator, candidateFromReport } from './evaluate
 import type { OutputSink } from './output-sink.js';
 import { buildHardwareTable, exactHardwarePrice } from './hardware.js';
 import { type Candidate, type CandidateKind, type LambdaRecord, type ParetoDocument, type ProtocolInfo, type SelectionReference, objectiveValue, paretoDocument } from './pareto.js';
-import { HOMOGENEOUS_TOLERANCE, compareCandidates, homogeneousChoice, selectOnValidation } from './protocol.js';
+import { compareCandidates, homogeneousChoice, selectOnValidation } from './protocol.js';
 import { uniformArch } from './arch.js';
 import { Rng, deriveSeed } from '../xbar/rng.js';
 import { searchSummaryMarkdown } from '../render/search-summary.js';
@@ -344,11 +344,11 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
     const chosen = searched[pick]!;
     summaries[pick] = { ...summaries[pick]!, evaluated: true };
     if (reference) {
-      const floor = pct(reference.validationAccuracy - HOMOGENEOUS_TOLERANCE);
-      const reached = chosen.validation!.accuracy!.nonIdeal.mean >= reference.validationAccuracy - HOMOGENEOUS_TOLERANCE;
+      const floor = pct(reference.validationAccuracy);
+      const reached = chosen.validation!.accuracy!.nonIdeal.mean >= reference.validationAccuracy;
       notes.push(reached
-        ? `λ=${chosen.lambda} chosen on ${selection.name}: the lowest ${space.objective} among the λ candidates not worse there than the most accurate and at least ${floor} (the selection reference, ${reference.id} as committed, less 1 pp)`
-        : `no λ candidate reached ${floor} on ${selection.name} (the selection reference, ${reference.id} as committed, less 1 pp): the most accurate, λ=${chosen.lambda}, is proposed`);
+        ? `λ=${chosen.lambda} chosen on ${selection.name}: the lowest ${space.objective} among the λ candidates not worse there than the most accurate and at least ${floor} (the selection reference, ${reference.id} as committed)`
+        : `no λ candidate reached ${floor} on ${selection.name} (the selection reference, ${reference.id} as committed): the most accurate, λ=${chosen.lambda}, is proposed`);
     } else if (searched.length > 1) {
       notes.push(`λ=${chosen.lambda} chosen on ${selection.name}: the lowest ${space.objective} among the λ candidates not worse there than the most accurate`);
     }

@@ -187,7 +187,7 @@ describe('parseParetoDocument', () => {
 
   test('shards that chose λ against different selection references are not merged; summary.md names the reference', () => {
     expect(searchSummaryMarkdown(doc)).toContain('λ was chosen among the candidates reaching, on the selection split, the size one would choose without a search ' +
-      '(homogeneous-32, the committed network as committed: 90.00 %; homogeneous-32 90.00 %, homogeneous-64 89.00 %) less 1 pp.');
+      '(homogeneous-32, the committed network as committed: 90.00 %; homogeneous-32 90.00 %, homogeneous-64 89.00 %).');
     const { selectionReference: _, ...without } = doc.protocol!;
     const plain = paretoDocument(doc.candidates, 'edap', without);
     expect(searchSummaryMarkdown(plain)).not.toContain('λ was chosen among');

@@ -95,7 +95,7 @@ describe('selection on validation', () => {
     expect(selectOnValidation([cs[0]!, cs[2]!], 'edap')).toBe(0);
   });
 
-  test('with a reference accuracy: only candidates reaching it less 1 pp, else the most accurate', () => {
+  test('with a reference accuracy: only candidates reaching it, with no tolerance below, else the most accurate', () => {
     // 400 images × 1 chip, right on images [from, to): accuracies 0.90 (objective 10), 0.885 (5), 0.8825 (1). Each
     // differs from the top on tens of images both ways, so neither is "worse" than it by the paired interval.
     const grid = (from: number, to: number) => [Array.from({ length: 400 }, (_, i) => (i >= from && i < to ? 1 : 0))];
@@ -107,9 +107,11 @@ describe('selection on validation', () => {
     expect(cs.map((c) => c.report.accuracy!.nonIdeal.mean)).toEqual([0.9, 0.885, 0.8825]);
     // Without a reference the cheapest not worse than the top (all three within noise of it).
     expect(selectOnValidation(cs, 'edap')).toBe(2);
-    // Reference 0.895: floor 0.885 — 'near' (0.885) reaches it, 'cheap' (0.8825) does not.
-    expect(selectOnValidation(cs, 'edap', 0.895)).toBe(1);
-    // Reference 0.92: nobody reaches 0.91, so the most accurate.
+    // Reference 0.885: 'near' (0.885) reaches it exactly, 'cheap' (0.8825) does not.
+    expect(selectOnValidation(cs, 'edap', 0.885)).toBe(1);
+    // Reference 0.8875: only 'accurate' reaches it; 'near' 0.25 pp short is not let through (no 1 pp tolerance).
+    expect(selectOnValidation(cs, 'edap', 0.8875)).toBe(0);
+    // Reference 0.92: nobody reaches it, so the most accurate.
     expect(selectOnValidation(cs, 'edap', 0.92)).toBe(0);
     // A low reference changes nothing.
     expect(selectOnValidation(cs, 'edap', 0.5)).toBe(2);
@@ -129,7 +131,9 @@ describe('selection on validation', () => {
     const c = cand('c', 1, 'searched', { validationAccuracy: 0.85, validationTolerance: 0.01 });
     expect(bestCandidate([committed, a, b, c], 'edap').best).toBe(b);
     expect(bestCandidate([committed, a, b, c], 'edap', 0.905).best).toBe(a);
-    expect(bestCandidate([committed, a, b, c], 'edap', 0.899).best).toBe(b);
+    // No tolerance below the reference: b (0.89) is 0.9 pp short of 0.899, and only a reaches it.
+    expect(bestCandidate([committed, a, b, c], 'edap', 0.899).best).toBe(a);
+    expect(bestCandidate([committed, a, b, c], 'edap', 0.89).best).toBe(b);
     expect(bestCandidate([committed, a, b, c], 'edap', 0.95).best).toBe(a);
     expect(bestCandidate([committed, c, b], 'edap', 0.95).best).toBe(b);
   });
