@@ -209,9 +209,9 @@ export interface SearchSpace {
   readonly costlierOps: 'paired' | 'keep';
   /**
    * 'paired': after the costlier-op rule, units of layers whose move costs the same (a stage's convolutions on
-   * one op), cheapest unit first, are compared with the same kernel on their next-smaller crossbar and move there
-   * when that lowers the measured objective (mean non-ideal CE + λ·hardware term, same images and chips), while
-   * tests fit in the phase. It is the one rule that can buy accuracy with hardware where smaller crossbars cost
+   * one op), largest crossbar first and then the cheapest unit, are compared with the same kernel on their
+   * next-smaller crossbar and move there when that lowers the measured objective (mean non-ideal CE + λ·hardware
+   * term, same images and chips); a unit that moved is tested again from there; tests run while they fit in the phase. It is the one rule that can buy accuracy with hardware where smaller crossbars cost
    * more (the others only move a layer to a cheaper or the committed op). 'keep': no such test. Default 'paired'.
    */
   readonly smallerCrossbars: 'paired' | 'keep';
