@@ -1,5 +1,5 @@
 export const id = 231;
-export const ids = [231,380,820];
+export const ids = [231,820,380,439];
 export const modules = {
 
 /***/ 380:

@@ -1,5 +1,5 @@
 export const id = 305;
-export const ids = [305,820];
+export const ids = [305,820,439];
 export const modules = {
 
 /***/ 7305:

@@ -13,12 +13,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _config_fields_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _search_pareto_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8741);
+/* harmony import */ var _search_protocol_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9170);
 /**
  * Validates a search's `pareto.json` (schema `nax-pareto/1`) read back from a shard folder or an artifact:
  * merges and the nightly workflow act on it (the proposed candidate's folder becomes the `best-dir` output),
  * so every field is checked like a report's — numbers finite and in range, ids unique, the front and the best
  * candidate naming existing candidates, and candidate folders relative paths that stay below the output folder.
  */
+
 
 
 
@@ -174,10 +176,18 @@ function selectionReference(raw, file) {
             objective: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(h.objective, file, `${f}.sizes[${i}].objective`, { min: 0 }),
         };
     });
+    sizes.forEach((h, i) => {
+        if (sizes.findIndex((x) => x.id === h.id) !== i)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, `${f}.sizes[${i}].id`, `repeats '${h.id}'`);
+    });
     const id = text(o.id, file, `${f}.id`);
     const chosen = sizes.find((h) => h.id === id);
     if (!chosen)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, `${f}.id`, 'names none of its sizes');
+    // The reference sets the floor merges apply: it must be the size the rule picks from these sizes, not any size.
+    if (sizes.length > 0 && sizes[(0,_search_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .homogeneousChoice */ .ZU)(sizes.map((h) => ({ accuracy: h.validationAccuracy, objective: h.objective })))].id !== id) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, `${f}.id`, `is not the size one would choose among its sizes (the lowest objective within 1 pp of the most accurate)`);
+    }
     const validationAccuracy = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.validationAccuracy, file, `${f}.validationAccuracy`, { min: 0, max: 1 });
     if (validationAccuracy !== chosen.validationAccuracy)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, `${f}.validationAccuracy`, `is not the accuracy of ${id} among its sizes`);
@@ -284,6 +294,7 @@ function parseParetoDocument(raw, file) {
 /* harmony export */   L: () => (/* binding */ mergeSearchResults),
 /* harmony export */   RB: () => (/* binding */ paretoDocument),
 /* harmony export */   VI: () => (/* binding */ objectiveValue),
+/* harmony export */   xc: () => (/* binding */ ACCURACY_EPSILON),
 /* harmony export */   yK: () => (/* binding */ HARDWARE_PRICES)
 /* harmony export */ });
 /* unused harmony exports dominates, paretoFront, comparisonOf, bestCandidate, deltaVsBaseline */
@@ -299,6 +310,11 @@ const CANDIDATE_KINDS = ['committed', 'homogeneous', 'costOnly', 'random', 'sear
  * a size without a search: 1 pp (nax assumption; the sensitivity study's rule for the size one would choose).
  */
 const HOMOGENEOUS_TOLERANCE = 0.01;
+/**
+ * Accuracies are counts over images × chips held as floats, so "within 1 pp" (or one image) of an accuracy must
+ * not turn on how the subtraction rounds; far below one image of any split.
+ */
+const ACCURACY_EPSILON = 1e-9;
 const HARDWARE_PRICES = ['exact', 'relaxed'];
 /** a dominates b: no worse in both, strictly better in one. */
 function dominates(a, b) {
@@ -335,7 +351,7 @@ function bestCandidate(cs, o, referenceAccuracy) {
         // selection reference, only those that reach it, or the most accurate when none does.
         const reaches = (c) => referenceAccuracy === undefined || c.validationAccuracy >= referenceAccuracy;
         const anyReaches = searched.some(reaches);
-        const ok = searched.filter((c) => (anyReaches ? reaches(c) && c.validationAccuracy >= top - (c.validationTolerance ?? 0) : c.validationAccuracy === top));
+        const ok = searched.filter((c) => (anyReaches ? reaches(c) && c.validationAccuracy >= top - (c.validationTolerance ?? 0) - ACCURACY_EPSILON : c.validationAccuracy === top));
         ok.sort((a, b) => objectiveValue(a, o) - objectiveValue(b, o) || a.id.localeCompare(b.id));
         const best = ok[0];
         // Against the committed candidate it was compared with (its own shard's, after a merge).
@@ -411,6 +427,97 @@ function mergeSearchResults(docs, dirs) {
     const lambdaIds = new Set();
     const lambdas = docs.flatMap((d) => d.lambdas ?? []).filter((l) => !lambdaIds.has(l.id) && lambdaIds.add(l.id));
     return paretoDocument(all, docs[0].objective, protocol, docs.some((d) => d.lambdas) ? lambdas : undefined);
+}
+
+
+/***/ }),
+
+/***/ 9170:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ae: () => (/* binding */ compareCandidates),
+/* harmony export */   Vd: () => (/* binding */ selectOnValidation),
+/* harmony export */   ZU: () => (/* binding */ homogeneousChoice)
+/* harmony export */ });
+/* unused harmony export verdictOf */
+/* harmony import */ var _stats_accuracy_stats_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7820);
+/* harmony import */ var _pareto_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8741);
+
+
+/** "better"/"worse" only when the interval excludes 0. */
+function verdictOf(ciLowPp, ciHighPp) {
+    return ciLowPp > 0 ? 'better' : ciHighPp < 0 ? 'worse' : 'equal within noise';
+}
+/**
+ * Candidate `head` against baseline `base` (both evaluated on the same images and chip seeds, with their
+ * per-image correctness bitsets); undefined when the reports are not paired.
+ */
+function compareCandidates(head, base, objective) {
+    const h = head.report.accuracy;
+    const b = base.report.accuracy;
+    if (!h || !b)
+        return undefined;
+    const n = head.report.settings?.evalImages;
+    const m = base.report.settings?.evalImages;
+    if (n === undefined || m === undefined)
+        return undefined;
+    const p = (0,_stats_accuracy_stats_js__WEBPACK_IMPORTED_MODULE_0__.pairedAccuracy)(b.nonIdeal, h.nonIdeal, { base: m, head: n });
+    if (!p)
+        return undefined;
+    return {
+        against: base.candidate.id,
+        deltaPp: p.delta.pp,
+        ciLowPp: p.delta.ciLowPp,
+        ciHighPp: p.delta.ciHighPp,
+        verdict: verdictOf(p.delta.ciLowPp, p.delta.ciHighPp),
+        deltaObjective: (0,_pareto_js__WEBPACK_IMPORTED_MODULE_1__/* .objectiveValue */ .VI)(head.candidate, objective) / (0,_pareto_js__WEBPACK_IMPORTED_MODULE_1__/* .objectiveValue */ .VI)(base.candidate, objective) - 1,
+    };
+}
+
+/**
+ * The homogeneous size one would choose without a search: the lowest objective among the sizes whose accuracy is
+ * within HOMOGENEOUS_TOLERANCE of the most accurate (ties: the first). Returns the index into `hs`.
+ */
+function homogeneousChoice(hs) {
+    if (hs.length === 0)
+        throw new Error('internal error: no homogeneous size');
+    const top = Math.max(...hs.map((h) => h.accuracy));
+    let pick = -1;
+    hs.forEach((h, i) => {
+        if (h.accuracy >= top - _pareto_js__WEBPACK_IMPORTED_MODULE_1__/* .HOMOGENEOUS_TOLERANCE */ .Kx - _pareto_js__WEBPACK_IMPORTED_MODULE_1__/* .ACCURACY_EPSILON */ .xc && (pick < 0 || h.objective < hs[pick].objective))
+            pick = i;
+    });
+    return pick;
+}
+/**
+ * Choice on the validation split among evaluated candidates (each with a validation report on the same
+ * images and chips): the lowest objective among those whose paired Δ accuracy against the most accurate one
+ * is not "worse". With a `referenceAccuracy` (`selectionReference: homogeneous`: the validation accuracy of the
+ * homogeneous size one would choose), only candidates at least that accurate are eligible, and when none is, the
+ * most accurate candidate is chosen. Returns the index into `cs`.
+ */
+function selectOnValidation(cs, objective, referenceAccuracy) {
+    if (cs.length === 0)
+        throw new Error('internal error: nothing to select');
+    const acc = (i) => cs[i].report.accuracy.nonIdeal.mean;
+    const obj = (i) => (0,_pareto_js__WEBPACK_IMPORTED_MODULE_1__/* .objectiveValue */ .VI)(cs[i].candidate, objective);
+    // Ties at the top go to the lower objective, as bestCandidate breaks them when merges apply the rule again.
+    let top = 0;
+    cs.forEach((_, i) => {
+        if (acc(i) > acc(top) || (acc(i) === acc(top) && obj(i) < obj(top)))
+            top = i;
+    });
+    const reaches = (i) => referenceAccuracy === undefined || acc(i) >= referenceAccuracy;
+    let best = top;
+    cs.forEach((c, i) => {
+        const vs = i === top ? undefined : compareCandidates(c, cs[top], objective);
+        const eligible = (i === top || (vs !== undefined && vs.verdict !== 'worse')) && reaches(i);
+        // The most accurate candidate reaches the reference whenever any does, so `best` starts eligible.
+        if (eligible && (0,_pareto_js__WEBPACK_IMPORTED_MODULE_1__/* .objectiveValue */ .VI)(c.candidate, objective) < (0,_pareto_js__WEBPACK_IMPORTED_MODULE_1__/* .objectiveValue */ .VI)(cs[best].candidate, objective))
+            best = i;
+    });
+    return best;
 }
 
 

@@ -1,5 +1,5 @@
 export const id = 580;
-export const ids = [580,820];
+export const ids = [580,820,439];
 export const modules = {
 
 /***/ 580:

@@ -1,5 +1,5 @@
 export const id = 820;
-export const ids = [820];
+export const ids = [820,439];
 export const modules = {
 
 /***/ 7820:

@@ -1,5 +1,5 @@
 export const id = 854;
-export const ids = [854,380,820];
+export const ids = [854,820,380,439];
 export const modules = {
 
 /***/ 9854:

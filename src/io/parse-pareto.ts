@@ -8,6 +8,7 @@ import { COST_MODEL_CHOICES, COST_MODEL_SWITCHES, type CostModelSwitchName } fro
 import { describe, isObject, readBoolean, readEnum, readNumber, readString, rejectUnknownKeys, requireObject } from '../config/fields.js';
 import { NaxUserError } from '../errors.js';
 import { CANDIDATE_KINDS, HARDWARE_PRICES, type SelectionReference, type Candidate, type Comparison, type LambdaRecord, type PairedCheck, type ParetoDocument, type ProtocolInfo } from '../search/pareto.js';
+import { homogeneousChoice } from '../search/protocol.js';
 
 const KINDS = CANDIDATE_KINDS;
 const VERDICTS = ['better', 'worse', 'equal within noise'] as const;
@@ -159,9 +160,16 @@ function selectionReference(raw: unknown, file: string): SelectionReference {
       objective: readNumber(h.objective, file, `${f}.sizes[${i}].objective`, { min: 0 }),
     };
   });
+  sizes.forEach((h, i) => {
+    if (sizes.findIndex((x) => x.id === h.id) !== i) throw new NaxUserError(file, `${f}.sizes[${i}].id`, `repeats '${h.id}'`);
+  });
   const id = text(o.id, file, `${f}.id`);
   const chosen = sizes.find((h) => h.id === id);
   if (!chosen) throw new NaxUserError(file, `${f}.id`, 'names none of its sizes');
+  // The reference sets the floor merges apply: it must be the size the rule picks from these sizes, not any size.
+  if (sizes.length > 0 && sizes[homogeneousChoice(sizes.map((h) => ({ accuracy: h.validationAccuracy, objective: h.objective })))]!.id !== id) {
+    throw new NaxUserError(file, `${f}.id`, `is not the size one would choose among its sizes (the lowest objective within 1 pp of the most accurate)`);
+  }
   const validationAccuracy = readNumber(o.validationAccuracy, file, `${f}.validationAccuracy`, { min: 0, max: 1 });
   if (validationAccuracy !== chosen.validationAccuracy) throw new NaxUserError(file, `${f}.validationAccuracy`, `is not the accuracy of ${id} among its sizes`);
   return { id, validationAccuracy, sizes };

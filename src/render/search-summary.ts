@@ -97,15 +97,22 @@ export function protocolParagraph(doc: ParetoDocument): string | undefined {
     `(${p.selectionImages} images × ${p.selectionChips} chips); the evaluation set was used once, at the end: ${p.evaluationImages} images${subset} × ` +
     `${p.evaluationChips} chips${chips}, the same for every candidate. The random search scored ${p.randomSamples} architectures in ${p.randomSearchS.toFixed(0)} s ` +
     `(one search phase); the cost-only optimum is the best of ${p.costOnlyStarts} coordinate-descent starts on the cost table (zero op excluded). ` +
-    `${costModelSentence(p.costModel)}${priceSentence(p.hardwarePrice)}${referenceSentence(p.selectionReference)}"Better" or "worse" only where the paired interval excludes 0.`;
+    `${costModelSentence(p.costModel)}${priceSentence(p.hardwarePrice)}${referenceSentence(p.selectionReference, doc.candidates.find((c) => c.id === doc.best))}"Better" or "worse" only where the paired interval excludes 0.`;
 }
 
-/** The accuracy λ was chosen against, when the run had one. */
-function referenceSentence(r: ProtocolInfo['selectionReference']): string {
+/**
+ * The accuracy λ was chosen against, when the run had one, and whether the proposal reached it (when no λ
+ * candidate did, the most accurate was proposed: saying "chosen among those reaching it" would be false).
+ */
+function referenceSentence(r: ProtocolInfo['selectionReference'], proposed: Candidate | undefined): string {
   if (!r) return '';
   const pc = (x: number) => `${(x * 100).toFixed(2)} %`;
-  return `λ was chosen among the candidates reaching, on the selection split, the size one would choose without a search (${r.id}, the committed network as committed: ` +
-    `${pc(r.validationAccuracy)}; ${r.sizes.map((h) => `${h.id} ${pc(h.validationAccuracy)}`).join(', ')}). `;
+  const ref = `the size one would choose without a search (${r.id}, the committed network as committed: ` +
+    `${pc(r.validationAccuracy)}; ${r.sizes.map((h) => `${h.id} ${pc(h.validationAccuracy)}`).join(', ')})`;
+  const short = proposed?.validationAccuracy !== undefined && proposed.validationAccuracy < r.validationAccuracy;
+  return short
+    ? `No λ candidate reached, on the selection split, ${ref}; the most accurate (${pc(proposed.validationAccuracy!)}) was proposed. `
+    : `λ was chosen among the candidates reaching, on the selection split, ${ref}, and not worse there than the most accurate of them (paired interval). `;
 }
 
 /** How the derivation rules and the random search priced a mapping's hardware. */
@@ -135,7 +142,9 @@ export function searchSummaryMarkdown(doc: ParetoDocument, notes: readonly strin
     ? `★ proposed: **${best.label}** — the committed mapping is not among the evaluated candidates.`
     : best
     ? `★ proposed: **${best.label}** — ${doc.beatsCommitted ? 'beats' : 'does not beat'} the committed mapping on ${doc.objective}` +
-      (committed ? ` (${signed(committed.deltaObjective * 100, 1)} %) at ${committed.verdict === 'equal within noise' ? 'equal non-ideal accuracy within noise' : `${committed.verdict} non-ideal accuracy`} (Δ ${comparisonCell(committed)}).` : ' at equal or better non-ideal accuracy.')
+      (committed ? ` (${signed(committed.deltaObjective * 100, 1)} %) at ${committed.verdict === 'equal within noise' ? 'equal non-ideal accuracy within noise' : `${committed.verdict} non-ideal accuracy`} (Δ ${comparisonCell(committed)}).`
+        // Without a paired comparison (documents from before the protocol) only the point accuracies were compared.
+        : ` (no paired comparison with it recorded; by point accuracy ${doc.beatsCommitted ? 'at least as accurate' : 'not both cheaper and at least as accurate'}).`)
     : 'No searched candidate to propose.');
   const cmp = comparisonTable(doc);
   if (cmp) lines.push('', '### Paired comparisons (same images, same chips)', '', cmp);

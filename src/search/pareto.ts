@@ -72,6 +72,12 @@ export interface ProtocolInfo {
 export const HOMOGENEOUS_TOLERANCE = 0.01;
 
 /**
+ * Accuracies are counts over images × chips held as floats, so "within 1 pp" (or one image) of an accuracy must
+ * not turn on how the subtraction rounds; far below one image of any split.
+ */
+export const ACCURACY_EPSILON = 1e-9;
+
+/**
  * `selectionReference: homogeneous`: the committed network (as committed, not fine-tuned) on every homogeneous
  * size, on the selection split, and the size one would choose among them (`homogeneousChoice`), whose validation
  * accuracy a proposed λ candidate had to reach. No tolerance below it: the issue's target is accuracy not worse than
@@ -230,7 +236,7 @@ export function bestCandidate(cs: readonly Candidate[], o: SearchObjective, refe
     // selection reference, only those that reach it, or the most accurate when none does.
     const reaches = (c: Candidate) => referenceAccuracy === undefined || c.validationAccuracy! >= referenceAccuracy;
     const anyReaches = searched.some(reaches);
-    const ok = searched.filter((c) => (anyReaches ? reaches(c) && c.validationAccuracy! >= top - (c.validationTolerance ?? 0) : c.validationAccuracy === top));
+    const ok = searched.filter((c) => (anyReaches ? reaches(c) && c.validationAccuracy! >= top - (c.validationTolerance ?? 0) - ACCURACY_EPSILON : c.validationAccuracy === top));
     ok.sort((a, b) => objectiveValue(a, o) - objectiveValue(b, o) || a.id.localeCompare(b.id));
     const best = ok[0];
     // Against the committed candidate it was compared with (its own shard's, after a merge).

@@ -5,7 +5,7 @@
  */
 import type { NaxReport } from '../report.js';
 import { pairedAccuracy } from '../stats/accuracy-stats.js';
-import { type Comparison, type Verdict, HOMOGENEOUS_TOLERANCE, objectiveValue, type Candidate } from './pareto.js';
+import { type Comparison, type Verdict, ACCURACY_EPSILON, HOMOGENEOUS_TOLERANCE, objectiveValue, type Candidate } from './pareto.js';
 import type { SearchObjective } from '../config/search-space.js';
 
 /** "better"/"worse" only when the interval excludes 0. */
@@ -51,7 +51,7 @@ export function homogeneousChoice(hs: ReadonlyArray<{ readonly accuracy: number;
   const top = Math.max(...hs.map((h) => h.accuracy));
   let pick = -1;
   hs.forEach((h, i) => {
-    if (h.accuracy >= top - HOMOGENEOUS_TOLERANCE && (pick < 0 || h.objective < hs[pick]!.objective)) pick = i;
+    if (h.accuracy >= top - HOMOGENEOUS_TOLERANCE - ACCURACY_EPSILON && (pick < 0 || h.objective < hs[pick]!.objective)) pick = i;
   });
   return pick;
 }
@@ -66,9 +66,11 @@ export function homogeneousChoice(hs: ReadonlyArray<{ readonly accuracy: number;
 export function selectOnValidation(cs: ReadonlyArray<{ readonly candidate: Candidate; readonly report: NaxReport }>, objective: SearchObjective, referenceAccuracy?: number): number {
   if (cs.length === 0) throw new Error('internal error: nothing to select');
   const acc = (i: number) => cs[i]!.report.accuracy!.nonIdeal.mean;
+  const obj = (i: number) => objectiveValue(cs[i]!.candidate, objective);
+  // Ties at the top go to the lower objective, as bestCandidate breaks them when merges apply the rule again.
   let top = 0;
   cs.forEach((_, i) => {
-    if (acc(i) > acc(top)) top = i;
+    if (acc(i) > acc(top) || (acc(i) === acc(top) && obj(i) < obj(top))) top = i;
   });
   const reaches = (i: number) => referenceAccuracy === undefined || acc(i) >= referenceAccuracy;
   let best = top;

@@ -187,11 +187,39 @@ describe('parseParetoDocument', () => {
 
   test('shards that chose λ against different selection references are not merged; summary.md names the reference', () => {
     expect(searchSummaryMarkdown(doc)).toContain('λ was chosen among the candidates reaching, on the selection split, the size one would choose without a search ' +
-      '(homogeneous-32, the committed network as committed: 90.00 %; homogeneous-32 90.00 %, homogeneous-64 89.00 %).');
+      '(homogeneous-32, the committed network as committed: 90.00 %; homogeneous-32 90.00 %, homogeneous-64 89.00 %), and not worse there than the most accurate');
     const { selectionReference: _, ...without } = doc.protocol!;
     const plain = paretoDocument(doc.candidates, 'edap', without);
     expect(searchSummaryMarkdown(plain)).not.toContain('λ was chosen among');
     expect(() => mergeSearchResults([doc, plain])).toThrow(/chose λ against different selection references/);
     expect(mergeSearchResults([doc, doc]).protocol?.selectionReference).toEqual(doc.protocol!.selectionReference);
+  });
+
+  test('a merge applies the reference again: a cheaper shard proposal short of it loses; summary.md says when no proposal reached it', () => {
+    // Shard 1 proposes a cheaper candidate 0.1 pp below the reference (within one image of the top, so it would win
+    // without the reference); shard 2 a dearer one at the reference.
+    const shard = (k: number, edap: number, validationAccuracy: number) => paretoDocument([
+      cand(`committed-shard${k}`, 'committed', 4e-9),
+      cand(`searched-lambda-1-shard${k}`, 'searched', edap, { lambda: 1, validationAccuracy, validationTolerance: 1 / 300 }),
+    ], 'edap', doc.protocol);
+    const merged = mergeSearchResults([shard(1, 1e-9, 0.899), shard(2, 2e-9, 0.9)]);
+    expect(merged.best).toBe('searched-lambda-1-shard2');
+    const { selectionReference: _, ...without } = doc.protocol!;
+    const plain = (k: number, edap: number, v: number) => paretoDocument(shard(k, edap, v).candidates, 'edap', without);
+    expect(mergeSearchResults([plain(1, 1e-9, 0.899), plain(2, 2e-9, 0.9)]).best).toBe('searched-lambda-1-shard1');
+    // Nothing reaches the reference: the most accurate is proposed, and summary.md does not claim it reached it.
+    const short = mergeSearchResults([shard(1, 1e-9, 0.85), shard(2, 2e-9, 0.88)]);
+    expect(short.best).toBe('searched-lambda-1-shard2');
+    const md = searchSummaryMarkdown(short);
+    expect(md).toContain('No λ candidate reached, on the selection split, the size one would choose without a search (homogeneous-32');
+    expect(md).toContain('the most accurate (88.00 %) was proposed.');
+    expect(md).not.toContain('λ was chosen among');
+  });
+
+  test('a selection reference that is not the size the rule picks, or repeats a size, is refused', () => {
+    const ref = (d: Record<string, unknown>) => (d.protocol as Record<string, unknown>).selectionReference as Record<string, unknown>;
+    // homogeneous-64 (89.00 %) is within 1 pp of homogeneous-32 (90.00 %) but dearer: the rule picks homogeneous-32.
+    expectError((d) => { ref(d).id = 'homogeneous-64'; ref(d).validationAccuracy = 0.89; }, /protocol\.selectionReference\.id: is not the size one would choose/);
+    expectError((d) => { (ref(d).sizes as Array<Record<string, unknown>>)[1]!.id = 'homogeneous-32'; }, /protocol\.selectionReference\.sizes\[1\]\.id: repeats 'homogeneous-32'/);
   });
 });

@@ -113,6 +113,11 @@ describe('selection on validation', () => {
     expect(selectOnValidation(cs, 'edap', 0.8875)).toBe(0);
     // Reference 0.92: nobody reaches it, so the most accurate.
     expect(selectOnValidation(cs, 'edap', 0.92)).toBe(0);
+    // Two equally accurate at the top and nobody reaching: the lower objective, as bestCandidate breaks the tie.
+    const twin = [cs[0]!, { candidate: cand('twin', 7), report: report(grid(40, 400)) }];
+    expect(twin.map((c) => c.report.accuracy!.nonIdeal.mean)).toEqual([0.9, 0.9]);
+    expect(selectOnValidation(twin, 'edap', 0.95)).toBe(1);
+    expect(bestCandidate(twin.map((c) => ({ ...c.candidate, kind: 'searched' as const, validationAccuracy: 0.9 })), 'edap', 0.95).best?.id).toBe('twin');
     // A low reference changes nothing.
     expect(selectOnValidation(cs, 'edap', 0.5)).toBe(2);
   });
@@ -121,6 +126,9 @@ describe('selection on validation', () => {
     expect(homogeneousChoice([{ accuracy: 0.93, objective: 5 }, { accuracy: 0.935, objective: 2 }, { accuracy: 0.90, objective: 1 }])).toBe(1);
     expect(homogeneousChoice([{ accuracy: 0.935, objective: 5 }, { accuracy: 0.926, objective: 2 }, { accuracy: 0.924, objective: 1 }])).toBe(1);
     expect(homogeneousChoice([{ accuracy: 0.5, objective: 3 }, { accuracy: 0.5, objective: 3 }])).toBe(0);
+    // Exactly 1 pp apart as counts (14 and 12 of 200), although 14/200 − 0.01 rounds above 12/200.
+    expect(12 / 200 >= 14 / 200 - 0.01).toBe(false);
+    expect(homogeneousChoice([{ accuracy: 14 / 200, objective: 5 }, { accuracy: 12 / 200, objective: 1 }])).toBe(1);
     expect(() => homogeneousChoice([])).toThrow(/no homogeneous size/);
   });
 
@@ -136,6 +144,9 @@ describe('selection on validation', () => {
     expect(bestCandidate([committed, a, b, c], 'edap', 0.89).best).toBe(b);
     expect(bestCandidate([committed, a, b, c], 'edap', 0.95).best).toBe(a);
     expect(bestCandidate([committed, c, b], 'edap', 0.95).best).toBe(b);
+    // Reaching the reference is not enough: b (0.89) reaches 0.88 but is more than one tolerance below a.
+    const top = cand('top', 5, 'searched', { validationAccuracy: 0.95, validationTolerance: 0.01 });
+    expect(bestCandidate([committed, top, b], 'edap', 0.88).best).toBe(top);
   });
 
   test('bestCandidate: proposes by validation accuracy and the objective; beats the committed only when not worse against it', () => {

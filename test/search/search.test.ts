@@ -167,11 +167,12 @@ describe('selection against the homogeneous sizes (selectionReference: homogeneo
     if (ls.some((l) => l.validationAccuracy >= floor)) {
       expect(chosen.validationAccuracy).toBeGreaterThanOrEqual(floor);
       expect(r.notes.some((n) => n.startsWith(`λ=${chosen.lambda} chosen on the architecture-step split`) && n.includes(`(the selection reference, ${ref.id} as committed)`))).toBe(true);
+      expect(r.summary).toContain(`λ was chosen among the candidates reaching, on the selection split, the size one would choose without a search (${ref.id}`);
     } else {
       expect(chosen.validationAccuracy).toBe(Math.max(...ls.map((l) => l.validationAccuracy)));
       expect(r.notes.some((n) => n.startsWith('no λ candidate reached'))).toBe(true);
+      expect(r.summary).toContain(`No λ candidate reached, on the selection split, the size one would choose without a search (${ref.id}`);
     }
-    expect(r.summary).toContain(`λ was chosen among the candidates reaching, on the selection split, the size one would choose without a search (${ref.id}`);
     // Without the switch, no reference and no homogeneous validation.
     const plain = await run({ limits: LIMITS });
     expect(plain.r.pareto.protocol!.selectionReference).toBeUndefined();

@@ -1,5 +1,5 @@
-export const id = 304;
-export const ids = [304,668];
+export const id = 448;
+export const ids = [448];
 export const modules = {
 
 /***/ 3668:
@@ -245,15 +245,22 @@ function protocolParagraph(doc) {
         `(${p.selectionImages} images × ${p.selectionChips} chips); the evaluation set was used once, at the end: ${p.evaluationImages} images${subset} × ` +
         `${p.evaluationChips} chips${chips}, the same for every candidate. The random search scored ${p.randomSamples} architectures in ${p.randomSearchS.toFixed(0)} s ` +
         `(one search phase); the cost-only optimum is the best of ${p.costOnlyStarts} coordinate-descent starts on the cost table (zero op excluded). ` +
-        `${costModelSentence(p.costModel)}${priceSentence(p.hardwarePrice)}${referenceSentence(p.selectionReference)}"Better" or "worse" only where the paired interval excludes 0.`;
+        `${costModelSentence(p.costModel)}${priceSentence(p.hardwarePrice)}${referenceSentence(p.selectionReference, doc.candidates.find((c) => c.id === doc.best))}"Better" or "worse" only where the paired interval excludes 0.`;
 }
-/** The accuracy λ was chosen against, when the run had one. */
-function referenceSentence(r) {
+/**
+ * The accuracy λ was chosen against, when the run had one, and whether the proposal reached it (when no λ
+ * candidate did, the most accurate was proposed: saying "chosen among those reaching it" would be false).
+ */
+function referenceSentence(r, proposed) {
     if (!r)
         return '';
     const pc = (x) => `${(x * 100).toFixed(2)} %`;
-    return `λ was chosen among the candidates reaching, on the selection split, the size one would choose without a search (${r.id}, the committed network as committed: ` +
-        `${pc(r.validationAccuracy)}; ${r.sizes.map((h) => `${h.id} ${pc(h.validationAccuracy)}`).join(', ')}). `;
+    const ref = `the size one would choose without a search (${r.id}, the committed network as committed: ` +
+        `${pc(r.validationAccuracy)}; ${r.sizes.map((h) => `${h.id} ${pc(h.validationAccuracy)}`).join(', ')})`;
+    const short = proposed?.validationAccuracy !== undefined && proposed.validationAccuracy < r.validationAccuracy;
+    return short
+        ? `No λ candidate reached, on the selection split, ${ref}; the most accurate (${pc(proposed.validationAccuracy)}) was proposed. `
+        : `λ was chosen among the candidates reaching, on the selection split, ${ref}, and not worse there than the most accurate of them (paired interval). `;
 }
 /** How the derivation rules and the random search priced a mapping's hardware. */
 function priceSentence(price) {
@@ -281,7 +288,9 @@ function searchSummaryMarkdown(doc, notes = []) {
         ? `★ proposed: **${best.label}** — the committed mapping is not among the evaluated candidates.`
         : best
             ? `★ proposed: **${best.label}** — ${doc.beatsCommitted ? 'beats' : 'does not beat'} the committed mapping on ${doc.objective}` +
-                (committed ? ` (${signed(committed.deltaObjective * 100, 1)} %) at ${committed.verdict === 'equal within noise' ? 'equal non-ideal accuracy within noise' : `${committed.verdict} non-ideal accuracy`} (Δ ${comparisonCell(committed)}).` : ' at equal or better non-ideal accuracy.')
+                (committed ? ` (${signed(committed.deltaObjective * 100, 1)} %) at ${committed.verdict === 'equal within noise' ? 'equal non-ideal accuracy within noise' : `${committed.verdict} non-ideal accuracy`} (Δ ${comparisonCell(committed)}).`
+                    // Without a paired comparison (documents from before the protocol) only the point accuracies were compared.
+                    : ` (no paired comparison with it recorded; by point accuracy ${doc.beatsCommitted ? 'at least as accurate' : 'not both cheaper and at least as accurate'}).`)
             : 'No searched candidate to propose.');
     const cmp = comparisonTable(doc);
     if (cmp)
@@ -306,7 +315,7 @@ function searchSummaryMarkdown(doc, notes = []) {
 
 /***/ }),
 
-/***/ 6304:
+/***/ 448:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2382,84 +2391,8 @@ function exactHardwarePrice(plan, lookup, table) {
 
 // EXTERNAL MODULE: ./src/search/pareto.ts
 var search_pareto = __webpack_require__(8741);
-// EXTERNAL MODULE: ./src/stats/accuracy-stats.ts
-var accuracy_stats = __webpack_require__(7820);
-;// CONCATENATED MODULE: ./src/search/protocol.ts
-
-
-/** "better"/"worse" only when the interval excludes 0. */
-function verdictOf(ciLowPp, ciHighPp) {
-    return ciLowPp > 0 ? 'better' : ciHighPp < 0 ? 'worse' : 'equal within noise';
-}
-/**
- * Candidate `head` against baseline `base` (both evaluated on the same images and chip seeds, with their
- * per-image correctness bitsets); undefined when the reports are not paired.
- */
-function compareCandidates(head, base, objective) {
-    const h = head.report.accuracy;
-    const b = base.report.accuracy;
-    if (!h || !b)
-        return undefined;
-    const n = head.report.settings?.evalImages;
-    const m = base.report.settings?.evalImages;
-    if (n === undefined || m === undefined)
-        return undefined;
-    const p = (0,accuracy_stats.pairedAccuracy)(b.nonIdeal, h.nonIdeal, { base: m, head: n });
-    if (!p)
-        return undefined;
-    return {
-        against: base.candidate.id,
-        deltaPp: p.delta.pp,
-        ciLowPp: p.delta.ciLowPp,
-        ciHighPp: p.delta.ciHighPp,
-        verdict: verdictOf(p.delta.ciLowPp, p.delta.ciHighPp),
-        deltaObjective: (0,search_pareto/* objectiveValue */.VI)(head.candidate, objective) / (0,search_pareto/* objectiveValue */.VI)(base.candidate, objective) - 1,
-    };
-}
-
-/**
- * The homogeneous size one would choose without a search: the lowest objective among the sizes whose accuracy is
- * within HOMOGENEOUS_TOLERANCE of the most accurate (ties: the first). Returns the index into `hs`.
- */
-function homogeneousChoice(hs) {
-    if (hs.length === 0)
-        throw new Error('internal error: no homogeneous size');
-    const top = Math.max(...hs.map((h) => h.accuracy));
-    let pick = -1;
-    hs.forEach((h, i) => {
-        if (h.accuracy >= top - search_pareto/* HOMOGENEOUS_TOLERANCE */.Kx && (pick < 0 || h.objective < hs[pick].objective))
-            pick = i;
-    });
-    return pick;
-}
-/**
- * Choice on the validation split among evaluated candidates (each with a validation report on the same
- * images and chips): the lowest objective among those whose paired Δ accuracy against the most accurate one
- * is not "worse". With a `referenceAccuracy` (`selectionReference: homogeneous`: the validation accuracy of the
- * homogeneous size one would choose), only candidates at least that accurate are eligible, and when none is, the
- * most accurate candidate is chosen. Returns the index into `cs`.
- */
-function selectOnValidation(cs, objective, referenceAccuracy) {
-    if (cs.length === 0)
-        throw new Error('internal error: nothing to select');
-    const acc = (i) => cs[i].report.accuracy.nonIdeal.mean;
-    let top = 0;
-    cs.forEach((_, i) => {
-        if (acc(i) > acc(top))
-            top = i;
-    });
-    const reaches = (i) => referenceAccuracy === undefined || acc(i) >= referenceAccuracy;
-    let best = top;
-    cs.forEach((c, i) => {
-        const vs = i === top ? undefined : compareCandidates(c, cs[top], objective);
-        const eligible = (i === top || (vs !== undefined && vs.verdict !== 'worse')) && reaches(i);
-        // The most accurate candidate reaches the reference whenever any does, so `best` starts eligible.
-        if (eligible && (0,search_pareto/* objectiveValue */.VI)(c.candidate, objective) < (0,search_pareto/* objectiveValue */.VI)(cs[best].candidate, objective))
-            best = i;
-    });
-    return best;
-}
-
+// EXTERNAL MODULE: ./src/search/protocol.ts
+var search_protocol = __webpack_require__(9170);
 ;// CONCATENATED MODULE: ./src/search/schedule.ts
 /**
  * The search's budget schedule as pure arithmetic on times (seconds on the caller's clock): which deadline
@@ -2690,7 +2623,7 @@ async function runSearchOn(inp, opts) {
             const c = candidateFromReport(r, { id: `homogeneous-${n}`, kind: 'homogeneous', label });
             sizes.push({ id: c.id, label, validationAccuracy: c.accuracy, objective: (0,search_pareto/* objectiveValue */.VI)(c, space.objective) });
         }
-        const k = homogeneousChoice(sizes.map((h) => ({ accuracy: h.validationAccuracy, objective: h.objective })));
+        const k = (0,search_protocol/* homogeneousChoice */.ZU)(sizes.map((h) => ({ accuracy: h.validationAccuracy, objective: h.objective })));
         reference = { id: sizes[k].id, validationAccuracy: sizes[k].validationAccuracy, sizes };
         ticker.tick(() => `search: selection reference ${sizes[k].label}: validation non-ideal ${pct(sizes[k].validationAccuracy)} ` +
             `(the size one would choose among ${sizes.map((h) => `${h.id} ${pct(h.validationAccuracy)}`).join(', ')})`, true);
@@ -2769,7 +2702,7 @@ async function runSearchOn(inp, opts) {
         }
         // 4. λ chosen on validation only.
         const asCandidate = (p, r) => candidateFromReport(r, { id: p.id, kind: p.kind, label: p.label });
-        const pick = selectOnValidation(searched.map((p) => ({ candidate: asCandidate(p, p.validation), report: p.validation })), space.objective, reference?.validationAccuracy);
+        const pick = (0,search_protocol/* selectOnValidation */.Vd)(searched.map((p) => ({ candidate: asCandidate(p, p.validation), report: p.validation })), space.objective, reference?.validationAccuracy);
         const chosen = searched[pick];
         summaries[pick] = { ...summaries[pick], evaluated: true };
         if (reference) {
@@ -2877,7 +2810,7 @@ async function runSearchOn(inp, opts) {
         const against = candidates.filter((b) => b.id !== c.id && (b.kind === 'committed' || b.kind === 'homogeneous' ||
             (c.kind === 'searched' && (b.kind === 'costOnly' || b.kind === 'random')) || (c.kind === 'random' && b.kind === 'costOnly')));
         const comparisons = against.flatMap((b) => {
-            const x = compareCandidates({ candidate: c, report: reports.get(c.id) }, { candidate: byId.get(b.id), report: reports.get(b.id) }, space.objective);
+            const x = (0,search_protocol/* compareCandidates */.Ae)({ candidate: c, report: reports.get(c.id) }, { candidate: byId.get(b.id), report: reports.get(b.id) }, space.objective);
             return x ? [x] : [];
         });
         return { ...c, comparisons };
