@@ -185,7 +185,7 @@ function selectionReference(raw, file) {
     if (!chosen)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, `${f}.id`, 'names none of its sizes');
     // The reference sets the floor merges apply: it must be the size the rule picks from these sizes, not any size.
-    if (sizes.length > 0 && sizes[(0,_search_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .homogeneousChoice */ .ZU)(sizes.map((h) => ({ accuracy: h.validationAccuracy, objective: h.objective })))].id !== id) {
+    if (sizes[(0,_search_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .homogeneousChoice */ .ZU)(sizes.map((h) => ({ accuracy: h.validationAccuracy, objective: h.objective })))].id !== id) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NaxUserError */ .b(file, `${f}.id`, `is not the size one would choose among its sizes (the lowest objective within 1 pp of the most accurate)`);
     }
     const validationAccuracy = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.validationAccuracy, file, `${f}.validationAccuracy`, { min: 0, max: 1 });
@@ -289,6 +289,7 @@ function parseParetoDocument(raw, file) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FE: () => (/* binding */ reachesReference),
 /* harmony export */   Iw: () => (/* binding */ CANDIDATE_KINDS),
 /* harmony export */   Kx: () => (/* binding */ HOMOGENEOUS_TOLERANCE),
 /* harmony export */   L: () => (/* binding */ mergeSearchResults),
@@ -315,6 +316,13 @@ const HOMOGENEOUS_TOLERANCE = 0.01;
  * not turn on how the subtraction rounds; far below one image of any split.
  */
 const ACCURACY_EPSILON = 1e-9;
+/**
+ * Whether a λ candidate's validation accuracy reaches the selection reference (`selectionReference: homogeneous`;
+ * always, without one). The one definition the run's choice, merges, the run's note and summary.md share.
+ */
+function reachesReference(validationAccuracy, referenceAccuracy) {
+    return referenceAccuracy === undefined || validationAccuracy >= referenceAccuracy;
+}
 const HARDWARE_PRICES = ['exact', 'relaxed'];
 /** a dominates b: no worse in both, strictly better in one. */
 function dominates(a, b) {
@@ -349,7 +357,7 @@ function bestCandidate(cs, o, referenceAccuracy) {
         // Within the selection evaluation's resolution of the most accurate (one image of the split in either
         // direction counts as a tie: nax assumption; the paired interval is not available across shards); with a
         // selection reference, only those that reach it, or the most accurate when none does.
-        const reaches = (c) => referenceAccuracy === undefined || c.validationAccuracy >= referenceAccuracy;
+        const reaches = (c) => reachesReference(c.validationAccuracy, referenceAccuracy);
         const anyReaches = searched.some(reaches);
         const ok = searched.filter((c) => (anyReaches ? reaches(c) && c.validationAccuracy >= top - (c.validationTolerance ?? 0) - ACCURACY_EPSILON : c.validationAccuracy === top));
         ok.sort((a, b) => objectiveValue(a, o) - objectiveValue(b, o) || a.id.localeCompare(b.id));
@@ -508,7 +516,7 @@ function selectOnValidation(cs, objective, referenceAccuracy) {
         if (acc(i) > acc(top) || (acc(i) === acc(top) && obj(i) < obj(top)))
             top = i;
     });
-    const reaches = (i) => referenceAccuracy === undefined || acc(i) >= referenceAccuracy;
+    const reaches = (i) => (0,_pareto_js__WEBPACK_IMPORTED_MODULE_1__/* .reachesReference */ .FE)(acc(i), referenceAccuracy);
     let best = top;
     cs.forEach((c, i) => {
         const vs = i === top ? undefined : compareCandidates(c, cs[top], objective);

@@ -152,12 +152,14 @@ async function mergeSearchFolders(folders, outDir, shownAs = folders) {
 /* harmony export */   w0: () => (/* binding */ searchSummaryMarkdown)
 /* harmony export */ });
 /* unused harmony exports candidateTable, comparisonTable, derivationLines, protocolParagraph */
-/* harmony import */ var markdown_table__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(735);
+/* harmony import */ var markdown_table__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(735);
 /* harmony import */ var _config_cost_model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(145);
+/* harmony import */ var _search_pareto_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8741);
 /**
  * The search's side-by-side candidate table, the protocol's paired comparisons, and `summary.md`
  * (markdown). Pure: a ParetoDocument in, text out.
  */
+
 
 
 const pct = (x) => `${(x * 100).toFixed(2)} %`;
@@ -187,7 +189,7 @@ function candidateTable(doc) {
         sci(c.edap),
         front.has(c.id) ? 'yes' : '',
     ]);
-    return (0,markdown_table__WEBPACK_IMPORTED_MODULE_1__/* .markdownTable */ .Q)([
+    return (0,markdown_table__WEBPACK_IMPORTED_MODULE_2__/* .markdownTable */ .Q)([
         ['candidate', 'non-ideal acc. [95 % CI]', 'ideal acc.', 'kind', 'fine-tune steps', 'validation acc.', 'energy J', 'delay s', 'area mm²', 'EDAP J·s·mm²', 'front'],
         ...rows,
     ], { align: ['l', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'c'] });
@@ -206,7 +208,7 @@ function comparisonTable(doc) {
     }
     if (rows.length === 0)
         return undefined;
-    return (0,markdown_table__WEBPACK_IMPORTED_MODULE_1__/* .markdownTable */ .Q)([['candidate', 'against', 'Δ non-ideal acc. [paired 95 % CI]', 'accuracy', `Δ ${doc.objective === 'edap' ? 'EDAP' : doc.objective}`], ...rows], { align: ['l', 'l', 'r', 'l', 'r'] });
+    return (0,markdown_table__WEBPACK_IMPORTED_MODULE_2__/* .markdownTable */ .Q)([['candidate', 'against', 'Δ non-ideal acc. [paired 95 % CI]', 'accuracy', `Δ ${doc.objective === 'edap' ? 'EDAP' : doc.objective}`], ...rows], { align: ['l', 'l', 'r', 'l', 'r'] });
 }
 /** One line on a derivation rule's paired check (search progress and summary.md notes), in the terms it decided on. */
 function describePairedCheck(c, lambda) {
@@ -257,7 +259,7 @@ function referenceSentence(r, proposed) {
     const pc = (x) => `${(x * 100).toFixed(2)} %`;
     const ref = `the size one would choose without a search (${r.id}, the committed network as committed: ` +
         `${pc(r.validationAccuracy)}; ${r.sizes.map((h) => `${h.id} ${pc(h.validationAccuracy)}`).join(', ')})`;
-    const short = proposed?.validationAccuracy !== undefined && proposed.validationAccuracy < r.validationAccuracy;
+    const short = proposed?.validationAccuracy !== undefined && !(0,_search_pareto_js__WEBPACK_IMPORTED_MODULE_1__/* .reachesReference */ .FE)(proposed.validationAccuracy, r.validationAccuracy);
     return short
         ? `No λ candidate reached, on the selection split, ${ref}; the most accurate (${pc(proposed.validationAccuracy)}) was proposed. `
         : `λ was chosen among the candidates reaching, on the selection split, ${ref}, and not worse there than the most accurate of them (paired interval). `;
@@ -1977,7 +1979,7 @@ class SearchEngine {
             choice = r.choice;
             open = eligible.filter((i) => choice[i] !== cur[i]);
         }
-        return { choice: [...choice], checks };
+        return { choice, checks };
     }
     /**
      * The derivation rules' common test: the chosen ops of the `eligible` layers keep their place only when that
@@ -2707,7 +2709,7 @@ async function runSearchOn(inp, opts) {
         summaries[pick] = { ...summaries[pick], evaluated: true };
         if (reference) {
             const floor = pct(reference.validationAccuracy);
-            const reached = chosen.validation.accuracy.nonIdeal.mean >= reference.validationAccuracy;
+            const reached = (0,search_pareto/* reachesReference */.FE)(chosen.validation.accuracy.nonIdeal.mean, reference.validationAccuracy);
             notes.push(reached
                 ? `λ=${chosen.lambda} chosen on ${selection.name}: the lowest ${space.objective} among the λ candidates not worse there than the most accurate and at least ${floor} (the selection reference, ${reference.id} as committed)`
                 : `no λ candidate reached ${floor} on ${selection.name} (the selection reference, ${reference.id} as committed): the most accurate, λ=${chosen.lambda}, is proposed`);

@@ -211,17 +211,18 @@ export interface SearchSpace {
    * 'paired': after the costlier-op rule, units of layers whose move costs the same (a stage's convolutions on
    * one op), largest crossbar first and then the cheapest unit, are compared with the same kernel on their
    * next-smaller crossbar and move there when that lowers the measured objective (mean non-ideal CE + λ·hardware
-   * term, same images and chips); a unit that moved is tested again from there; tests run while they fit in the phase. It is the one rule that can buy accuracy with hardware where smaller crossbars cost
-   * more (the others only move a layer to a cheaper or the committed op). 'keep': no such test. Default 'paired'.
+   * term, same images and chips); a unit that moved is tested again from there; tests run while they fit in the
+   * phase. It is the one rule that can buy accuracy with hardware where smaller crossbars cost more (the others
+   * only move a layer to a cheaper or the committed op). 'keep': no such test. Default 'paired'.
    */
   readonly smallerCrossbars: 'paired' | 'keep';
   /**
    * 'homogeneous': before the warm-up, the committed network on every homogeneous N×N mapping is evaluated on the
    * selection split; the size one would choose without a search (the lowest objective within 1 pp of the most
    * accurate of them) is the reference, and λ is chosen among the candidates whose validation accuracy is at
-   * least the reference's, with no tolerance below it (the most accurate candidate when none is). 'none': λ is chosen among the
-   * candidates not worse than the most accurate of them (paired interval), whatever the baselines reach. Default
-   * 'none': the reference's evaluations come out of the budget (one selection evaluation per size).
+   * least the reference's, with no tolerance below it (the most accurate candidate when none is). 'none': λ is
+   * chosen among the candidates not worse than the most accurate of them (paired interval), whatever the baselines
+   * reach. Default 'none': the reference's evaluations come out of the budget (one selection evaluation per size).
    */
   readonly selectionReference: 'homogeneous' | 'none';
   /**

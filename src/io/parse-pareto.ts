@@ -167,7 +167,7 @@ function selectionReference(raw: unknown, file: string): SelectionReference {
   const chosen = sizes.find((h) => h.id === id);
   if (!chosen) throw new NaxUserError(file, `${f}.id`, 'names none of its sizes');
   // The reference sets the floor merges apply: it must be the size the rule picks from these sizes, not any size.
-  if (sizes.length > 0 && sizes[homogeneousChoice(sizes.map((h) => ({ accuracy: h.validationAccuracy, objective: h.objective })))]!.id !== id) {
+  if (sizes[homogeneousChoice(sizes.map((h) => ({ accuracy: h.validationAccuracy, objective: h.objective })))]!.id !== id) {
     throw new NaxUserError(file, `${f}.id`, `is not the size one would choose among its sizes (the lowest objective within 1 pp of the most accurate)`);
   }
   const validationAccuracy = readNumber(o.validationAccuracy, file, `${f}.validationAccuracy`, { min: 0, max: 1 });

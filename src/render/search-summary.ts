@@ -4,7 +4,7 @@
  */
 import { markdownTable } from 'markdown-table';
 import { COST_MODEL_SWITCHES, DEFAULT_COST_MODEL } from '../config/cost-model.js';
-import type { Candidate, Comparison, LambdaRecord, PairedCheck, ParetoDocument, ProtocolInfo } from '../search/pareto.js';
+import { type Candidate, type Comparison, type LambdaRecord, type PairedCheck, type ParetoDocument, type ProtocolInfo, reachesReference } from '../search/pareto.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 const sci = (x: number) => x.toExponential(3);
@@ -109,7 +109,7 @@ function referenceSentence(r: ProtocolInfo['selectionReference'], proposed: Cand
   const pc = (x: number) => `${(x * 100).toFixed(2)} %`;
   const ref = `the size one would choose without a search (${r.id}, the committed network as committed: ` +
     `${pc(r.validationAccuracy)}; ${r.sizes.map((h) => `${h.id} ${pc(h.validationAccuracy)}`).join(', ')})`;
-  const short = proposed?.validationAccuracy !== undefined && proposed.validationAccuracy < r.validationAccuracy;
+  const short = proposed?.validationAccuracy !== undefined && !reachesReference(proposed.validationAccuracy, r.validationAccuracy);
   return short
     ? `No λ candidate reached, on the selection split, ${ref}; the most accurate (${pc(proposed.validationAccuracy!)}) was proposed. `
     : `λ was chosen among the candidates reaching, on the selection split, ${ref}, and not worse there than the most accurate of them (paired interval). `;

@@ -625,7 +625,7 @@ export class SearchEngine {
       const op = this.plan.layers[i]!.ops[j]!;
       return op.kind === 'path' ? op.crossbar : 0;
     };
-    let choice: ArchChoice = [...arch];
+    let choice: number[] = [...arch];
     const checks: PairedCheck[] = [];
     // Round 1: every layer the rule may move; each later round: the layers the round before moved.
     let open = this.plan.layers.map((_, i) => i)
@@ -652,7 +652,7 @@ export class SearchEngine {
       choice = r.choice;
       open = eligible.filter((i) => choice[i] !== cur[i]);
     }
-    return { choice: [...choice], checks };
+    return { choice, checks };
   }
 
   /**

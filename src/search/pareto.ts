@@ -78,6 +78,14 @@ export const HOMOGENEOUS_TOLERANCE = 0.01;
 export const ACCURACY_EPSILON = 1e-9;
 
 /**
+ * Whether a λ candidate's validation accuracy reaches the selection reference (`selectionReference: homogeneous`;
+ * always, without one). The one definition the run's choice, merges, the run's note and summary.md share.
+ */
+export function reachesReference(validationAccuracy: number, referenceAccuracy: number | undefined): boolean {
+  return referenceAccuracy === undefined || validationAccuracy >= referenceAccuracy;
+}
+
+/**
  * `selectionReference: homogeneous`: the committed network (as committed, not fine-tuned) on every homogeneous
  * size, on the selection split, and the size one would choose among them (`homogeneousChoice`), whose validation
  * accuracy a proposed λ candidate had to reach. No tolerance below it: the issue's target is accuracy not worse than
@@ -234,7 +242,7 @@ export function bestCandidate(cs: readonly Candidate[], o: SearchObjective, refe
     // Within the selection evaluation's resolution of the most accurate (one image of the split in either
     // direction counts as a tie: nax assumption; the paired interval is not available across shards); with a
     // selection reference, only those that reach it, or the most accurate when none does.
-    const reaches = (c: Candidate) => referenceAccuracy === undefined || c.validationAccuracy! >= referenceAccuracy;
+    const reaches = (c: Candidate) => reachesReference(c.validationAccuracy!, referenceAccuracy);
     const anyReaches = searched.some(reaches);
     const ok = searched.filter((c) => (anyReaches ? reaches(c) && c.validationAccuracy! >= top - (c.validationTolerance ?? 0) - ACCURACY_EPSILON : c.validationAccuracy === top));
     ok.sort((a, b) => objectiveValue(a, o) - objectiveValue(b, o) || a.id.localeCompare(b.id));

@@ -5,7 +5,7 @@
  */
 import type { NaxReport } from '../report.js';
 import { pairedAccuracy } from '../stats/accuracy-stats.js';
-import { type Comparison, type Verdict, ACCURACY_EPSILON, HOMOGENEOUS_TOLERANCE, objectiveValue, type Candidate } from './pareto.js';
+import { type Comparison, type Verdict, ACCURACY_EPSILON, HOMOGENEOUS_TOLERANCE, objectiveValue, reachesReference, type Candidate } from './pareto.js';
 import type { SearchObjective } from '../config/search-space.js';
 
 /** "better"/"worse" only when the interval excludes 0. */
@@ -72,7 +72,7 @@ export function selectOnValidation(cs: ReadonlyArray<{ readonly candidate: Candi
   cs.forEach((_, i) => {
     if (acc(i) > acc(top) || (acc(i) === acc(top) && obj(i) < obj(top))) top = i;
   });
-  const reaches = (i: number) => referenceAccuracy === undefined || acc(i) >= referenceAccuracy;
+  const reaches = (i: number) => reachesReference(acc(i), referenceAccuracy);
   let best = top;
   cs.forEach((c, i) => {
     const vs = i === top ? undefined : compareCandidates(c, cs[top]!, objective);

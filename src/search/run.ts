@@ -36,7 +36,7 @@ import { warmStartPrior } from './cost-descent.js';
 import { type EvalImages, type Evaluator, candidateFromReport } from './evaluate.js';
 import type { OutputSink } from './output-sink.js';
 import { buildHardwareTable, exactHardwarePrice } from './hardware.js';
-import { type Candidate, type CandidateKind, type LambdaRecord, type ParetoDocument, type ProtocolInfo, type SelectionReference, objectiveValue, paretoDocument } from './pareto.js';
+import { type Candidate, type CandidateKind, type LambdaRecord, type ParetoDocument, type ProtocolInfo, type SelectionReference, objectiveValue, paretoDocument, reachesReference } from './pareto.js';
 import { compareCandidates, homogeneousChoice, selectOnValidation } from './protocol.js';
 import { uniformArch } from './arch.js';
 import { Rng, deriveSeed } from '../xbar/rng.js';
@@ -345,7 +345,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
     summaries[pick] = { ...summaries[pick]!, evaluated: true };
     if (reference) {
       const floor = pct(reference.validationAccuracy);
-      const reached = chosen.validation!.accuracy!.nonIdeal.mean >= reference.validationAccuracy;
+      const reached = reachesReference(chosen.validation!.accuracy!.nonIdeal.mean, reference.validationAccuracy);
       notes.push(reached
         ? `λ=${chosen.lambda} chosen on ${selection.name}: the lowest ${space.objective} among the λ candidates not worse there than the most accurate and at least ${floor} (the selection reference, ${reference.id} as committed)`
         : `no λ candidate reached ${floor} on ${selection.name} (the selection reference, ${reference.id} as committed): the most accurate, λ=${chosen.lambda}, is proposed`);
