@@ -220,7 +220,7 @@ function describePairedCheck(c, lambda) {
     const f = (x) => (x === undefined ? '?' : signed(x, 3));
     const objective = `ΔCE ${f(c.deltaCe)} nats + λ·Δhardware ${f(c.deltaHardware === undefined ? undefined : lambda * c.deltaHardware)} = Δobjective ${f(c.deltaObjective)}`;
     if (c.rule === 'smallerCrossbars') {
-        return `${c.layers.join(', ')} on ${c.layers.length === 1 ? 'its crossbar' : 'their crossbars'} against the next-smaller size: ${objective}; ${acc} → ${c.kept ? 'kept' : 'smaller crossbar'}`;
+        return `${c.layers.join(', ')} on ${c.layers.length === 1 ? 'its crossbar' : 'their crossbars'} against ${c.alternativeCrossbar === undefined ? 'the next-smaller size' : `${c.alternativeCrossbar}×${c.alternativeCrossbar}`}: ${objective}; ${acc} → ${c.kept ? 'kept' : 'smaller crossbar'}`;
     }
     return `ops other than the cost-only optimum's on ${c.layers.join(', ')}: ${objective}; ${acc} → ${c.kept ? 'kept' : 'cost-only op'}`;
 }
@@ -1512,13 +1512,20 @@ class Ticker {
         }
     }
 }
-/** Engine settings from the search space (the caller supplies the split size and the warm-start prior). */
-function engineSettingsOf(space, nVal, warm) {
+/**
+ * Engine settings from the search space (the caller supplies the split size, the warm-start prior and, for
+ * `smallerCrossbars: toReference`, the selection reference's crossbar).
+ */
+function engineSettingsOf(space, nVal, warm, referenceCrossbar) {
+    if (space.smallerCrossbars === 'toReference' && referenceCrossbar === undefined) {
+        throw new Error('smallerCrossbars: toReference without a selection reference crossbar');
+    }
     return {
         seed: space.seed, batchSize: space.batchSize, archEvery: space.archEvery, archLr: space.archLr, weightLr: space.weightLr,
         archBatch: Math.min(space.archBatch, nVal), nonIdealFraction: space.nonIdealFraction, archSamples: 2,
         gradient: space.gradient, commonRandomNumbers: space.commonRandomNumbers, largerKernels: space.largerKernels,
-        costlierOps: space.costlierOps, smallerCrossbars: space.smallerCrossbars, kernelCheckImages: space.kernelCheckImages,
+        costlierOps: space.costlierOps, smallerCrossbars: space.smallerCrossbars === 'keep' ? 'keep' : 'paired', kernelCheckImages: space.kernelCheckImages,
+        ...(space.smallerCrossbars === 'toReference' ? { smallerCrossbarTarget: referenceCrossbar } : {}),
         ...(warm ? { prior: warm.alphas, costOnly: warm.costOnly } : {}),
     };
 }
@@ -1544,12 +1551,18 @@ function revertAllOf(a, idx, revertOf) {
 }
 /**
  * Per op of a layer: the op with the same kernel on the next-smaller crossbar of the space (-1 for none and for
- * the zero op), the smaller-crossbar rule's alternative.
+ * the zero op), the smaller-crossbar rule's alternative. With a `target` crossbar, an op on a larger one has the
+ * same kernel on the target as its alternative (when the layer has that op): one test spans the sizes between.
  */
-function smallerCrossbarOps(layer) {
+function smallerCrossbarOps(layer, target) {
     return layer.ops.map((op) => {
         if (op.kind !== 'path')
             return -1;
+        if (target !== undefined && op.crossbar > target) {
+            const t = layer.ops.findIndex((o) => o.kind === 'path' && o.kernel === op.kernel && o.crossbar === target);
+            if (t >= 0)
+                return t;
+        }
         let best = -1;
         layer.ops.forEach((o, j) => {
             if (o.kind !== 'path' || o.kernel !== op.kernel || o.crossbar >= op.crossbar)
@@ -1664,7 +1677,7 @@ class SearchEngine {
         // cost-only optimum is given.
         const kernelRule = settings.largerKernels === 'paired' && plan.layers.some((l) => l.ops.some((op) => op.kind === 'path' && op.kernel > l.committedKernel));
         const opRule = settings.costlierOps === 'paired' && settings.costOnly !== undefined;
-        this.smallerOf = plan.layers.map((l) => smallerCrossbarOps(l));
+        this.smallerOf = plan.layers.map((l) => smallerCrossbarOps(l, settings.smallerCrossbarTarget));
         this.smallerRule = settings.smallerCrossbars === 'paired' && this.smallerOf.some((alt) => alt.some((j) => j >= 0));
         this.groupForwards = 2 * ((kernelRule ? 1 : 0) + (opRule ? 1 : 0));
         this.reservedForwards = this.groupForwards + (this.smallerRule ? SMALLER_CROSSBAR_TESTS : 0);
@@ -1974,6 +1987,7 @@ class SearchEngine {
                 .map((u) => u.unit);
             const r = await this.pairedRule({
                 rule: 'smallerCrossbars', arch: cur, eligible, fallbackOf, nonIdeal, lambda, deadlineS, reserveForwards: 0, untested: 'stand', hardwareOf, group: false, units, keepOnTie: true,
+                alternativeCrossbar: (unit) => crossbarOf(unit[0], fallbackOf(unit[0])),
             });
             checks.push(...r.checks);
             choice = r.choice;
@@ -2051,7 +2065,7 @@ class SearchEngine {
             const check = {
                 rule: o.rule, layers: layers.map((i) => this.plan.layers[i].name), deltaAccuracy: mean, ci95: [mean - half, mean + half],
                 kept: !objective ? mean - half > 0 : o.keepOnTie ? !(objective.deltaObjective > 0) : objective.deltaObjective < 0, images: n, chips: seeds.length,
-                ...(objective ?? {}),
+                ...(objective ?? {}), ...(o.alternativeCrossbar ? { alternativeCrossbar: o.alternativeCrossbar(layers) } : {}),
             };
             checks.push(check);
             return check;
@@ -2615,6 +2629,7 @@ async function runSearchOn(inp, opts) {
     // selectionReference: homogeneous — the committed network on every homogeneous size, on the same split; the size
     // one would choose without a search sets the accuracy a proposed λ candidate must reach there.
     let reference;
+    let referenceCrossbar;
     if (space.selectionReference === 'homogeneous') {
         const sizes = [];
         for (const n of space.crossbars) {
@@ -2627,6 +2642,7 @@ async function runSearchOn(inp, opts) {
         }
         const k = (0,search_protocol/* homogeneousChoice */.ZU)(sizes.map((h) => ({ accuracy: h.validationAccuracy, objective: h.objective })));
         reference = { id: sizes[k].id, validationAccuracy: sizes[k].validationAccuracy, sizes };
+        referenceCrossbar = space.crossbars[k];
         ticker.tick(() => `search: selection reference ${sizes[k].label}: validation non-ideal ${pct(sizes[k].validationAccuracy)} ` +
             `(the size one would choose among ${sizes.map((h) => `${h.id} ${pct(h.validationAccuracy)}`).join(', ')})`, true);
     }
@@ -2636,7 +2652,8 @@ async function runSearchOn(inp, opts) {
         ? { warmupSteps: Math.round(0.2 * space.epochs * spe), searchSteps: Math.round(0.5 * space.epochs * spe), fineTuneSteps: Math.round(0.3 * space.epochs * spe / (lambdas.length + 3)) }
         : { warmupSteps: Infinity, searchSteps: Infinity, fineTuneSteps: Infinity });
     // The shard's own seed: each shard of a sharded run is a different search (shardSlice).
-    const engine = new SearchEngine(plan, data, { ...engineSettingsOf(space, data.nVal, { alphas: warm.alphas, costOnly: costOnly.choice }), seed }, { now }, ticker);
+    // smallerCrossbars: toReference (which needs the reference, search-space.ts): units above its crossbar are tested against it.
+    const engine = new SearchEngine(plan, data, { ...engineSettingsOf(space, data.nVal, { alphas: warm.alphas, costOnly: costOnly.choice }, referenceCrossbar), seed }, { now }, ticker);
     const runs = [];
     const summaries = [];
     const pending = [];

@@ -28,7 +28,8 @@
  *     warmStart: { committed: 1, costOnly: 1 }   # initial α bonuses, nats
  *     largerKernels: paired       # or keep; kernelCheckImages: 100 (held out of the architecture steps)
  *     costlierOps: paired         # or keep: an op other than the cost-only optimum's must lower CE + λ·hardware
- *     smallerCrossbars: paired    # or keep: a layer moves to its next-smaller crossbar when that lowers CE + λ·hardware
+ *     smallerCrossbars: paired    # or keep: a layer moves to its next-smaller crossbar when that lowers CE + λ·hardware;
+ *                                 # or toReference: from above the selection reference's crossbar, straight to it
  *     selectionReference: none    # or homogeneous: propose only a λ candidate as accurate on validation as the homogeneous size one would choose
  *
  * Only what can be checked without the model is checked here (ranges, units, kernel parity). What needs
@@ -213,9 +214,13 @@ export interface SearchSpace {
    * next-smaller crossbar and move there when that lowers the measured objective (mean non-ideal CE + λ·hardware
    * term, same images and chips); a unit that moved is tested again from there; tests run while they fit in the
    * phase. It is the one rule that can buy accuracy with hardware where smaller crossbars cost more (the others
-   * only move a layer to a cheaper or the committed op). 'keep': no such test. Default 'paired'.
+   * only move a layer to a cheaper or the committed op). 'toReference' (needs `selectionReference: homogeneous`):
+   * the same, but a layer on a crossbar larger than the selection reference's is compared with that size
+   * directly, one test instead of one per size between (a phase holds two or three tests, so one size at a time
+   * stopped stages on 64×64 when the reference was 32×32); below it, one size at a time. 'keep': no such test.
+   * Default 'paired'.
    */
-  readonly smallerCrossbars: 'paired' | 'keep';
+  readonly smallerCrossbars: 'paired' | 'toReference' | 'keep';
   /**
    * 'homogeneous': before the warm-up, the committed network on every homogeneous N×N mapping is evaluated on the
    * selection split; the size one would choose without a search (the lowest objective within 1 pp of the most
@@ -404,6 +409,11 @@ export function parseSearchSpace(raw: unknown, file: string, field: string): Sea
   const evaluationImages = o.evaluationImages === undefined || o.evaluationImages === 'all'
     ? d.evaluationImages
     : readNumber(o.evaluationImages, file, f('evaluationImages'), { integer: true, min: 1, max: 1_000_000 });
+  const smallerCrossbars = o.smallerCrossbars === undefined ? d.smallerCrossbars : readEnum(o.smallerCrossbars, ['paired', 'toReference', 'keep'] as const, file, f('smallerCrossbars'));
+  const selectionReference = o.selectionReference === undefined ? d.selectionReference : readEnum(o.selectionReference, ['homogeneous', 'none'] as const, file, f('selectionReference'));
+  if (smallerCrossbars === 'toReference' && selectionReference !== 'homogeneous') {
+    throw new NaxUserError(file, f('smallerCrossbars'), 'toReference needs a selection reference', 'set search.selectionReference: homogeneous, or smallerCrossbars: paired');
+  }
   return Object.freeze({
     layers,
     kernels: Object.freeze(kernels),
@@ -436,8 +446,8 @@ export function parseSearchSpace(raw: unknown, file: string, field: string): Sea
     warmStart: o.warmStart === undefined ? d.warmStart : readWarmStart(o.warmStart, file, f('warmStart')),
     largerKernels: o.largerKernels === undefined ? d.largerKernels : readEnum(o.largerKernels, ['paired', 'keep'] as const, file, f('largerKernels')),
     costlierOps: o.costlierOps === undefined ? d.costlierOps : readEnum(o.costlierOps, ['paired', 'keep'] as const, file, f('costlierOps')),
-    smallerCrossbars: o.smallerCrossbars === undefined ? d.smallerCrossbars : readEnum(o.smallerCrossbars, ['paired', 'keep'] as const, file, f('smallerCrossbars')),
-    selectionReference: o.selectionReference === undefined ? d.selectionReference : readEnum(o.selectionReference, ['homogeneous', 'none'] as const, file, f('selectionReference')),
+    smallerCrossbars,
+    selectionReference,
     kernelCheckImages: optionalNumber(o.kernelCheckImages, d.kernelCheckImages, file, f('kernelCheckImages'), { integer: true, min: 50, max: 100000 }),
   });
 }

@@ -6,6 +6,7 @@
  */
 import { COST_MODEL_CHOICES, COST_MODEL_SWITCHES, type CostModelSwitchName } from '../config/cost-model.js';
 import { describe, isObject, readBoolean, readEnum, readNumber, readString, rejectUnknownKeys, requireObject } from '../config/fields.js';
+import { CROSSBAR_MAX, CROSSBAR_MIN } from '../config/mapping.js';
 import { NaxUserError } from '../errors.js';
 import { CANDIDATE_KINDS, HARDWARE_PRICES, type SelectionReference, type Candidate, type Comparison, type LambdaRecord, type PairedCheck, type ParetoDocument, type ProtocolInfo } from '../search/pareto.js';
 import { homogeneousChoice } from '../search/protocol.js';
@@ -71,6 +72,9 @@ function pairedCheck(raw: unknown, file: string, field: string): PairedCheck {
     images: readNumber(o.images, file, `${field}.images`, { integer: true, min: 50 }),
     chips: readNumber(o.chips, file, `${field}.chips`, { integer: true, min: 1 }),
     ...finite('deltaCe'), ...finite('deltaHardware'), ...finite('deltaObjective'),
+    ...(o.alternativeCrossbar !== undefined
+      ? { alternativeCrossbar: readNumber(o.alternativeCrossbar, file, `${field}.alternativeCrossbar`, { integer: true, min: CROSSBAR_MIN, max: CROSSBAR_MAX }) }
+      : {}),
   };
 }
 

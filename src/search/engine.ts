@@ -116,6 +116,12 @@ export interface EngineSettings {
    * the measured CE + λ·hardware, again from there while it pays (checkSmallerCrossbars). Default 'keep'.
    */
   readonly smallerCrossbars?: 'paired' | 'keep';
+  /**
+   * The smaller-crossbar rule's target (`smallerCrossbars: toReference`: the selection reference's crossbar): a
+   * layer on a larger crossbar is compared with the same kernel on this one directly, not on the next-smaller
+   * size. Default none (one size at a time).
+   */
+  readonly smallerCrossbarTarget?: number;
   /** The cost-only optimum (cost-descent.ts), the costlier-op rule's fallback. */
   readonly costOnly?: ArchChoice;
   /**
@@ -125,13 +131,22 @@ export interface EngineSettings {
   readonly kernelCheckImages?: number;
 }
 
-/** Engine settings from the search space (the caller supplies the split size and the warm-start prior). */
-export function engineSettingsOf(space: SearchSpace, nVal: number, warm?: { readonly alphas: readonly Float64Array[]; readonly costOnly: ArchChoice }): EngineSettings {
+/**
+ * Engine settings from the search space (the caller supplies the split size, the warm-start prior and, for
+ * `smallerCrossbars: toReference`, the selection reference's crossbar).
+ */
+export function engineSettingsOf(
+  space: SearchSpace, nVal: number, warm?: { readonly alphas: readonly Float64Array[]; readonly costOnly: ArchChoice }, referenceCrossbar?: number,
+): EngineSettings {
+  if (space.smallerCrossbars === 'toReference' && referenceCrossbar === undefined) {
+    throw new Error('smallerCrossbars: toReference without a selection reference crossbar');
+  }
   return {
     seed: space.seed, batchSize: space.batchSize, archEvery: space.archEvery, archLr: space.archLr, weightLr: space.weightLr,
     archBatch: Math.min(space.archBatch, nVal), nonIdealFraction: space.nonIdealFraction, archSamples: 2,
     gradient: space.gradient, commonRandomNumbers: space.commonRandomNumbers, largerKernels: space.largerKernels,
-    costlierOps: space.costlierOps, smallerCrossbars: space.smallerCrossbars, kernelCheckImages: space.kernelCheckImages,
+    costlierOps: space.costlierOps, smallerCrossbars: space.smallerCrossbars === 'keep' ? 'keep' : 'paired', kernelCheckImages: space.kernelCheckImages,
+    ...(space.smallerCrossbars === 'toReference' ? { smallerCrossbarTarget: referenceCrossbar } : {}),
     ...(warm ? { prior: warm.alphas, costOnly: warm.costOnly } : {}),
   };
 }
@@ -159,11 +174,16 @@ function revertAllOf(a: readonly number[], idx: readonly number[], revertOf: (i:
 
 /**
  * Per op of a layer: the op with the same kernel on the next-smaller crossbar of the space (-1 for none and for
- * the zero op), the smaller-crossbar rule's alternative.
+ * the zero op), the smaller-crossbar rule's alternative. With a `target` crossbar, an op on a larger one has the
+ * same kernel on the target as its alternative (when the layer has that op): one test spans the sizes between.
  */
-export function smallerCrossbarOps(layer: MixedLayer): number[] {
+export function smallerCrossbarOps(layer: MixedLayer, target?: number): number[] {
   return layer.ops.map((op) => {
     if (op.kind !== 'path') return -1;
+    if (target !== undefined && op.crossbar > target) {
+      const t = layer.ops.findIndex((o) => o.kind === 'path' && o.kernel === op.kernel && o.crossbar === target);
+      if (t >= 0) return t;
+    }
     let best = -1;
     layer.ops.forEach((o, j) => {
       if (o.kind !== 'path' || o.kernel !== op.kernel || o.crossbar >= op.crossbar) return;
@@ -313,7 +333,7 @@ export class SearchEngine {
     // cost-only optimum is given.
     const kernelRule = settings.largerKernels === 'paired' && plan.layers.some((l) => l.ops.some((op) => op.kind === 'path' && op.kernel > l.committedKernel));
     const opRule = settings.costlierOps === 'paired' && settings.costOnly !== undefined;
-    this.smallerOf = plan.layers.map((l) => smallerCrossbarOps(l));
+    this.smallerOf = plan.layers.map((l) => smallerCrossbarOps(l, settings.smallerCrossbarTarget));
     this.smallerRule = settings.smallerCrossbars === 'paired' && this.smallerOf.some((alt) => alt.some((j) => j >= 0));
     this.groupForwards = 2 * ((kernelRule ? 1 : 0) + (opRule ? 1 : 0));
     this.reservedForwards = this.groupForwards + (this.smallerRule ? SMALLER_CROSSBAR_TESTS : 0);
@@ -647,6 +667,7 @@ export class SearchEngine {
         .map((u) => u.unit);
       const r = await this.pairedRule({
         rule: 'smallerCrossbars', arch: cur, eligible, fallbackOf, nonIdeal, lambda, deadlineS, reserveForwards: 0, untested: 'stand', hardwareOf, group: false, units, keepOnTie: true,
+        alternativeCrossbar: (unit) => crossbarOf(unit[0]!, fallbackOf(unit[0]!)),
       });
       checks.push(...r.checks);
       choice = r.choice;
@@ -699,6 +720,8 @@ export class SearchEngine {
      * for a fallback that is not known to be cheaper or to work. Default false (the fallback wins ties).
      */
     keepOnTie?: boolean;
+    /** The crossbar a unit's alternative is on, recorded with its check (smallerCrossbars). */
+    alternativeCrossbar?: (unit: readonly number[]) => number;
   }): Promise<RuleResult> {
     const choice = [...o.arch];
     const { eligible, fallbackOf } = o;
@@ -750,7 +773,7 @@ export class SearchEngine {
       const check: PairedCheck = {
         rule: o.rule, layers: layers.map((i) => this.plan.layers[i]!.name), deltaAccuracy: mean, ci95: [mean - half, mean + half],
         kept: !objective ? mean - half > 0 : o.keepOnTie ? !(objective.deltaObjective > 0) : objective.deltaObjective < 0, images: n, chips: seeds.length,
-        ...(objective ?? {}),
+        ...(objective ?? {}), ...(o.alternativeCrossbar ? { alternativeCrossbar: o.alternativeCrossbar(layers) } : {}),
       };
       checks.push(check);
       return check;

@@ -161,7 +161,7 @@ export interface ParetoDocument {
  * The derivation rules, each a measured comparison of the chosen op with one alternative: 'largerKernels' (a
  * kernel larger than the committed one against the committed kernel on the same crossbar), 'costlierOps' (an op
  * other than the cost-only optimum's against that op) and 'smallerCrossbars' (the chosen ops of a unit of
- * equal-cost layers against the same kernels on the next-smaller crossbar).
+ * equal-cost layers against the same kernels on the next-smaller crossbar, or on the selection reference's).
  */
 export type PairedRule = 'largerKernels' | 'costlierOps' | 'smallerCrossbars';
 
@@ -185,6 +185,8 @@ export interface PairedCheck {
   readonly deltaCe?: number;
   readonly deltaHardware?: number;
   readonly deltaObjective?: number;
+  /** smallerCrossbars: the crossbar of the alternative (absent in documents written before it was recorded: the next-smaller size). */
+  readonly alternativeCrossbar?: number;
 }
 
 /**

@@ -249,6 +249,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
   // selectionReference: homogeneous — the committed network on every homogeneous size, on the same split; the size
   // one would choose without a search sets the accuracy a proposed λ candidate must reach there.
   let reference: SelectionReference | undefined;
+  let referenceCrossbar: number | undefined;
   if (space.selectionReference === 'homogeneous') {
     const sizes: Array<SelectionReference['sizes'][number]> = [];
     for (const n of space.crossbars) {
@@ -261,6 +262,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
     }
     const k = homogeneousChoice(sizes.map((h) => ({ accuracy: h.validationAccuracy, objective: h.objective })));
     reference = { id: sizes[k]!.id, validationAccuracy: sizes[k]!.validationAccuracy, sizes };
+    referenceCrossbar = space.crossbars[k];
     ticker.tick(() => `search: selection reference ${sizes[k]!.label}: validation non-ideal ${pct(sizes[k]!.validationAccuracy)} ` +
       `(the size one would choose among ${sizes.map((h) => `${h.id} ${pct(h.validationAccuracy)}`).join(', ')})`, true);
   }
@@ -271,7 +273,8 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
     ? { warmupSteps: Math.round(0.2 * space.epochs * spe), searchSteps: Math.round(0.5 * space.epochs * spe), fineTuneSteps: Math.round(0.3 * space.epochs * spe / (lambdas.length + 3)) }
     : { warmupSteps: Infinity, searchSteps: Infinity, fineTuneSteps: Infinity });
   // The shard's own seed: each shard of a sharded run is a different search (shardSlice).
-  const engine = new SearchEngine(plan, data, { ...engineSettingsOf(space, data.nVal, { alphas: warm.alphas, costOnly: costOnly.choice }), seed }, { now }, ticker);
+  // smallerCrossbars: toReference (which needs the reference, search-space.ts): units above its crossbar are tested against it.
+  const engine = new SearchEngine(plan, data, { ...engineSettingsOf(space, data.nVal, { alphas: warm.alphas, costOnly: costOnly.choice }, referenceCrossbar), seed }, { now }, ticker);
   const runs: LambdaResult[] = [];
   const summaries: LambdaSummary[] = [];
   const pending: Pending[] = [];

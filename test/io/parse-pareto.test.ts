@@ -24,6 +24,7 @@ const lambdas: LambdaRecord[] = [
       { rule: 'costlierOps', layers: ['a', 'b'], deltaAccuracy: 0.04, ci95: [0.01, 0.07], kept: true, images: 100, chips: 2, deltaCe: -0.1, deltaHardware: 0.05, deltaObjective: -0.05 },
       { rule: 'costlierOps', layers: ['b'], deltaAccuracy: 0, ci95: [-0.01, 0.01], kept: false, images: 100, chips: 2, deltaCe: 0.001, deltaHardware: 0.02, deltaObjective: 0.021 },
       { rule: 'smallerCrossbars', layers: ['a'], deltaAccuracy: -0.02, ci95: [-0.04, 0], kept: false, images: 100, chips: 2, deltaCe: 0.03, deltaHardware: -0.01, deltaObjective: 0.02 },
+      { rule: 'smallerCrossbars', layers: ['b'], deltaAccuracy: 0, ci95: [0, 0], kept: true, images: 100, chips: 2, deltaCe: -0.01, deltaHardware: 0.5, deltaObjective: -0.005, alternativeCrossbar: 32 },
     ],
   },
   // Not chosen on validation: its candidate was not evaluated, so it is not among the candidates.
@@ -97,6 +98,9 @@ describe('parseParetoDocument', () => {
     expectError((d) => { check(d).rule = 'smallerKernels'; }, /lambdas\[0\]\.pairedChecks\[1\]\.rule/);
     expectError((d) => { check(d).ci95 = [0.1, -0.1]; }, /pairedChecks\[1\]\.ci95: low 0.1 is above high -0.1/);
     expectError((d) => { check(d).deltaCe = 'NaN'; }, /pairedChecks\[1\]\.deltaCe/);
+    const toRef = (d: Record<string, unknown>) => (ls(d)[0]!.pairedChecks as Array<Record<string, unknown>>)[3]!;
+    expectError((d) => { toRef(d).alternativeCrossbar = 33.5; }, /pairedChecks\[3\]\.alternativeCrossbar/);
+    expectError((d) => { toRef(d).alternativeCrossbar = 1e9; }, /pairedChecks\[3\]\.alternativeCrossbar/);
     expectError((d) => { check(d).layers = Array(10_001).fill('a'); }, /pairedChecks\[1\]\.layers: more than 10000 entries/);
     expectError((d) => { ls(d)[0]!.id = 'searched-lambda-7'; }, /lambdas\[0\]\.id: an evaluated λ must name the searched candidate of λ 1/);
     expectError((d) => { d.lambdas = {}; }, /lambdas: expected an array/);
@@ -133,6 +137,8 @@ describe('parseParetoDocument', () => {
     expect(md.match(/^ {2}- ops other than the cost-only optimum's on /gm)).toHaveLength(4);
     expect(md).toContain('  - ops other than the cost-only optimum\'s on b: ΔCE +0.001 nats + λ·Δhardware +0.020 = Δobjective +0.021; Δ non-ideal validation accuracy +0.00 pp [−1.00, +1.00] (100 images × 2 chips) → cost-only op');
     expect(md).toContain('  - a on its crossbar against the next-smaller size: ΔCE +0.030 nats + λ·Δhardware −0.010 = Δobjective +0.020; Δ non-ideal validation accuracy −2.00 pp [−4.00, +0.00] (100 images × 2 chips) → smaller crossbar');
+    // A check recorded with its alternative's crossbar (smallerCrossbars: toReference) names it.
+    expect(md).toContain('  - b on its crossbar against 32×32: ΔCE −0.010 nats + λ·Δhardware +0.500 = Δobjective −0.005; Δ non-ideal validation accuracy +0.00 pp [+0.00, +0.00] (100 images × 2 chips) → kept');
     expect(md).not.toContain('λ=0.3');
     // A shard folder written before λ records carried ids merges beside a new one: its records are left out, and
     // the merged summary says so.

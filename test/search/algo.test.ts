@@ -612,6 +612,7 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
         const c = r.checks[expected.length - 1]!;
         const alt = moved(cur, u);
         expect(c.deltaHardware).toBeCloseTo(hw(cur) - hw(alt), 12);
+        expect(c.alternativeCrossbar).toBe(crossbarOf(alt, u[0]!));
         if (u === target) {
           const here = rightOf(crossbarOf(cur, u[0]!));
           const there = rightOf(crossbarOf(alt, u[0]!));
@@ -647,6 +648,56 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
     const late = await e3.checkSmallerCrossbars(arch, table, chip, 1e-3, now() - 1);
     e3.dispose();
     expect(late).toEqual({ choice: arch, checks: [] });
+  });
+
+  test('smaller-crossbar alternatives toward a target crossbar: from above it, the same kernel on the target; from it and below, the next-smaller size', () => {
+    for (const l of zeroPlan.layers) {
+      const alt = smallerCrossbarOps(l, 32);
+      l.ops.forEach((op, j) => {
+        if (op.kind !== 'path' || op.crossbar === 16) return expect(alt[j]).toBe(-1);
+        expect(l.ops[alt[j]!]).toEqual({ kind: 'path', kernel: op.kernel, crossbar: op.crossbar > 32 ? 32 : op.crossbar / 2 });
+      });
+    }
+  });
+
+  test('smaller-crossbar rule toward the selection reference (smallerCrossbars: toReference): a 128×128 unit is tested against 32×32 in one test and moves there; units then go on one size at a time', async () => {
+    const space = parseSearchSpace({ kernels: [3, 5], smallerCrossbars: 'toReference', selectionReference: 'homogeneous' }, 'f', 'search');
+    expect(() => engineSettingsOf(space, 200)).toThrow(/without a selection reference crossbar/);
+    const table = buildHardwareTable(plan, lookup, space);
+    const crossbarOf = (a: readonly number[], i: number) => (plan.layers[i]!.ops[a[i]!] as { crossbar: number }).crossbar;
+    const committed = committedChoice(plan);
+    const i0 = 0;
+    const name = plan.layers[i0]!.name;
+    const arch = [...committed];
+    arch[i0] = plan.layers[i0]!.ops.findIndex((op) => op.kind === 'path' && op.kernel === plan.layers[i0]!.committedKernel && op.crossbar === 128);
+    expect(arch[i0]).toBeGreaterThanOrEqual(0);
+    const d = tinyData();
+    const rightOf = (rows: number) => (rows >= 128 ? 0 : rows === 64 ? 50 : 100);
+    const chip = graded(name, rightOf, d);
+    const settings = { ...engineSettingsOf(space, 200, undefined, 32), kernelCheckImages: 100 };
+    expect(settings.smallerCrossbars).toBe('paired');
+    expect(settings.smallerCrossbarTarget).toBe(32);
+    const e = new SearchEngine(plan, tinyData(), settings, { now }, quiet());
+    const r = await e.checkSmallerCrossbars(arch, table, chip, 1e-3, Infinity);
+    e.dispose();
+    // The 128×128 unit first, against 32×32 directly: 0 right against every image right.
+    const first = r.checks[0]!;
+    expect(first.layers).toEqual([name]);
+    expect(first.alternativeCrossbar).toBe(32);
+    const nonZero = [...d.valLabels.subarray(100, 200)].filter((l) => l !== 0).length;
+    expect(first.deltaAccuracy).toBeCloseTo(-nonZero / 100, 12);
+    expect(first.kept).toBe(false);
+    // Round 1: every unit on 64×64 is also compared with 32×32; later rounds go one size down (32 → 16).
+    const round1 = r.checks.filter((c) => c.alternativeCrossbar === 32);
+    expect(new Set(round1.flatMap((c) => c.layers)).size).toBe(plan.layers.length);
+    expect(r.checks.slice(round1.length).every((c) => c.alternativeCrossbar === 16)).toBe(true);
+    // The unit never stops on 64×64; with one size at a time it needs a test there first.
+    expect(r.checks.filter((c) => c.layers.includes(name)).map((c) => c.alternativeCrossbar)).toEqual([32, 16]);
+    expect(crossbarOf(r.choice, i0)).toBeLessThanOrEqual(32);
+    const e2 = engineWith(plan, { kernelCheckImages: 100 });
+    const step = await e2.checkSmallerCrossbars(arch, table, chip, 1e-3, Infinity);
+    e2.dispose();
+    expect(step.checks.filter((c) => c.layers.includes(name)).map((c) => c.alternativeCrossbar).slice(0, 2)).toEqual([64, 32]);
   });
 
   test('smaller-crossbar rule on the clock and the cache: an architecture is simulated once per λ, weights and simulator; a tie keeps the op; skipped blocks and untested units stand', async () => {
@@ -831,6 +882,8 @@ describe('nax.yml search switches', () => {
     expect(err({ warmStart: { committed: 50 } })).toMatch(/^nax.yml: search.warmStart.committed: /);
     expect(err({ costlierOps: 'always' })).toMatch(/^nax.yml: search.costlierOps: /);
     expect(err({ smallerCrossbars: 'always' })).toMatch(/^nax.yml: search.smallerCrossbars: /);
+    expect(parseSearchSpace({ smallerCrossbars: 'toReference', selectionReference: 'homogeneous' }, 'f', 'search').smallerCrossbars).toBe('toReference');
+    expect(err({ smallerCrossbars: 'toReference' })).toBe('nax.yml: search.smallerCrossbars: toReference needs a selection reference (set search.selectionReference: homogeneous, or smallerCrossbars: paired)');
     expect(err({ kernelCheckImages: 0 })).toMatch(/^nax.yml: search.kernelCheckImages: /);
   });
 });
