@@ -62,9 +62,20 @@ const BENCH_SETS = {
   validationImages: 1000,
 };
 
-function readValidation(seedDir: string): HomogeneousValidation | undefined {
+/**
+ * A seed folder's `--validate-from` measurements, when they were taken on the selection split `protocol` records
+ * (split, images and chips): picked on another split, the size one would choose would not be the run's.
+ */
+function readValidation(seedDir: string, protocol: ProtocolInfo | undefined): HomogeneousValidation | undefined {
   const file = `${seedDir}/${VALIDATION_FILE}`;
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as HomogeneousValidation) : undefined;
+  if (!existsSync(file)) return undefined;
+  const v = JSON.parse(readFileSync(file, 'utf8')) as HomogeneousValidation;
+  if (!protocol || v.split !== protocol.selectionSplit || v.images !== protocol.selectionImages || v.chips !== protocol.selectionChips) {
+    throw new Error(`${file}: measured on ${v.split} (${v.images} images × ${v.chips} chips), but the run selected on ` +
+      (protocol ? `${protocol.selectionSplit} (${protocol.selectionImages} images × ${protocol.selectionChips} chips)` : 'a split its pareto.json does not record') +
+      `; run --validate-from again`);
+  }
+  return v;
 }
 
 interface SeedRow {
@@ -102,7 +113,8 @@ function bestHomogeneous(best: Candidate, all: readonly Candidate[]): { against:
  * On the validation accuracies when every homogeneous baseline has one, else on the evaluation accuracies.
  */
 function chosenHomogeneous(best: Candidate, all: readonly Candidate[], validation?: HomogeneousValidation, reference?: SelectionReference): { against: string; c: Comparison } | undefined {
-  const homo = all.filter((c) => c.kind === 'homogeneous');
+  // The baselines `best` was compared with: after a merge of shards, its own shard's (ids end in -shardK).
+  const homo = all.filter((c) => c.kind === 'homogeneous' && best.comparisons?.some((x) => x.against === c.id));
   if (homo.length === 0) return undefined;
   const c = (pick: Candidate, on: string) => {
     const x = best.comparisons?.find((y) => y.against === pick.id);
@@ -112,7 +124,8 @@ function chosenHomogeneous(best: Candidate, all: readonly Candidate[], validatio
     return c(homo[homogeneousChoice(homo.map((h) => ({ accuracy: validation.accuracy[h.id]!, objective: h.edap })))]!, 'validation, fine-tuned');
   }
   // The run's own selection reference: the same rule on the committed network as committed, on validation.
-  const ref = reference && homo.find((h) => h.id === reference.id);
+  // Its id is the size's (homogeneous-N); a sharded run's baselines carry the shard (homogeneous-N-shardK).
+  const ref = reference && homo.find((h) => h.id === reference.id || h.id.startsWith(`${reference.id}-shard`));
   if (ref) return c(ref, 'validation, as committed');
   return c(homo[homogeneousChoice(homo.map((h) => ({ accuracy: h.accuracy, objective: h.edap })))]!, 'evaluation');
 }
@@ -237,7 +250,7 @@ async function main(): Promise<void> {
     const seeds = readdirSync(from).flatMap((d) => (/^seed-\d+$/.test(d) ? [Number(d.slice(5))] : [])).sort((a, b) => a - b);
     printTable(seeds.flatMap((sd) => {
       const doc = parseParetoDocument(JSON.parse(readFileSync(`${from}/seed-${sd}/pareto.json`, 'utf8')), `${from}/seed-${sd}/pareto.json`);
-      const r = rowOf(sd, doc, Number.NaN, readValidation(`${from}/seed-${sd}`));
+      const r = rowOf(sd, doc, Number.NaN, readValidation(`${from}/seed-${sd}`, doc.protocol));
       return r ? [r] : [];
     }));
     return;
@@ -270,7 +283,7 @@ async function main(): Promise<void> {
       const summary = searchSummaryMarkdown(doc, [`evaluated again (bench:search --evaluate-from) on ${inputs.evalSet.n} images × ${chips} chips: the run's saved candidates, nothing retrained or reselected; the proposed candidate is the one the run chose on validation`]);
       writeFileSync(`${out}/summary.md`, summary);
       console.log(`\n### seed ${seed}, evaluated again on ${inputs.evalSet.n} images × ${chips} chips\n\n${summary}`);
-      const row = rowOf(seed, doc, (performance.now() - ts) / 1000, readValidation(seedDir));
+      const row = rowOf(seed, doc, (performance.now() - ts) / 1000, readValidation(seedDir, doc.protocol));
       if (row) rows.push(row);
     }
     printTable(rows);

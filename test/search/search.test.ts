@@ -180,6 +180,51 @@ describe('selection against the homogeneous sizes (selectionReference: homogeneo
   });
 });
 
+describe('selection against the reference: both branches, set by the test rather than by the fixture', () => {
+  /**
+   * The search with the committed network validating at `floor` on every size (the committed mapping's own
+   * evaluation included), and the λ candidates' validation labels of the first `wrong` images shifted, so that no
+   * candidate gets those right (the stand-in chip gets every image of the tiny task right).
+   */
+  async function withFloor(floor: number, wrong: number) {
+    const inp = tinyInputs(g, { lambdas: [0.5, 4], selectionReference: 'homogeneous' });
+    const base = standInEvaluator(inp.evalSet);
+    const evaluate: Evaluator = async (o) => {
+      if (o.label.startsWith('searched λ=') && o.images) {
+        const labels = Int32Array.from(o.images.labels, (l, k) => (k < wrong ? (l + 1) % 4 : l));
+        return base({ ...o, images: { ...o.images, labels } });
+      }
+      const rep = await base(o);
+      if (!/^(homogeneous \d+×\d+|committed model) \(as committed\)$/.test(o.label)) return rep;
+      return { ...rep, accuracy: { ...rep.accuracy!, nonIdeal: { ...rep.accuracy!.nonIdeal, mean: floor } } };
+    };
+    return runSearchOn(inp, { budgetS: 120, progress: () => {}, now: clock, nonIdeal: standInNonIdeal, evaluate, limits: LIMITS });
+  }
+
+  test('a floor every λ candidate reaches: the usual rule among them (the lowest objective not worse than the most accurate)', async () => {
+    const r = await withFloor(0, 0);
+    const ls = r.pareto.lambdas!;
+    expect(ls.every((l) => l.validationAccuracy >= 0)).toBe(true);
+    // Every size ties at 0, so the reference is the cheapest size.
+    const ref = r.pareto.protocol!.selectionReference!;
+    expect(ref.id).toBe([...ref.sizes].sort((a, b) => a.objective - b.objective)[0]!.id);
+    const chosen = ls.find((l) => l.evaluated)!;
+    expect(r.notes.some((n) => n.startsWith(`λ=${chosen.lambda} chosen on the architecture-step split`) && n.includes(`(the selection reference, ${ref.id} as committed)`))).toBe(true);
+    expect(r.summary).toContain(`λ was chosen among the candidates reaching, on the selection split, the size one would choose without a search (${ref.id}`);
+    expect(r.summary).not.toContain('No λ candidate reached');
+  });
+
+  test('a floor no λ candidate reaches: the most accurate is proposed, and the run and summary.md say so', async () => {
+    const r = await withFloor(1, 8);
+    const ls = r.pareto.lambdas!;
+    expect(ls.every((l) => l.validationAccuracy < 1)).toBe(true);
+    const chosen = ls.find((l) => l.evaluated)!;
+    expect(chosen.validationAccuracy).toBe(Math.max(...ls.map((l) => l.validationAccuracy)));
+    expect(r.notes.some((n) => n.startsWith('no λ candidate reached'))).toBe(true);
+    expect(r.summary).toContain(`No λ candidate reached, on the selection split, the size one would choose without a search (${r.pareto.protocol!.selectionReference!.id}`);
+  });
+});
+
 describe('derived architecture', () => {
   test('kernels 5/7, crossbars and a skipped block survive save → loadLayersModel → graphFromModel; outputs agree', async () => {
     const plan = resolveSearchPlan({ graph: g, committed: committedMappings(g), space: parseSearchSpace({ zeroOp: true }, 'f', 'search'), file: 'f' });
