@@ -70,10 +70,16 @@ function readValidation(seedDir: string, protocol: ProtocolInfo | undefined): Ho
   const file = `${seedDir}/${VALIDATION_FILE}`;
   if (!existsSync(file)) return undefined;
   const v = JSON.parse(readFileSync(file, 'utf8')) as HomogeneousValidation;
-  if (!protocol || v.split !== protocol.selectionSplit || v.images !== protocol.selectionImages || v.chips !== protocol.selectionChips) {
-    throw new Error(`${file}: measured on ${v.split} (${v.images} images × ${v.chips} chips), but the run selected on ` +
-      (protocol ? `${protocol.selectionSplit} (${protocol.selectionImages} images × ${protocol.selectionChips} chips)` : 'a split its pareto.json does not record') +
-      `; run --validate-from again`);
+  // Not this run's split: left out with a warning (the table falls back to the run's own reference), so one
+  // stale file does not cost the other seeds' rows.
+  if (!protocol) {
+    console.error(`${file}: left out: the run's pareto.json records no selection split to check it against`);
+    return undefined;
+  }
+  if (v.split !== protocol.selectionSplit || v.images !== protocol.selectionImages || v.chips !== protocol.selectionChips) {
+    console.error(`${file}: left out: measured on ${v.split} (${v.images} images × ${v.chips} chips), but the run selected on ` +
+      `${protocol.selectionSplit} (${protocol.selectionImages} images × ${protocol.selectionChips} chips); run --validate-from again`);
+    return undefined;
   }
   return v;
 }
@@ -113,8 +119,10 @@ function bestHomogeneous(best: Candidate, all: readonly Candidate[]): { against:
  * On the validation accuracies when every homogeneous baseline has one, else on the evaluation accuracies.
  */
 function chosenHomogeneous(best: Candidate, all: readonly Candidate[], validation?: HomogeneousValidation, reference?: SelectionReference): { against: string; c: Comparison } | undefined {
-  // The baselines `best` was compared with: after a merge of shards, its own shard's (ids end in -shardK).
-  const homo = all.filter((c) => c.kind === 'homogeneous' && best.comparisons?.some((x) => x.against === c.id));
+  // The proposal's own baselines: after a merge of shards, its shard's (ids end in -shardK, as its own does);
+  // a folder evaluated again compares it with every shard's.
+  const sfx = /-shard\d+$/.exec(best.id)?.[0] ?? '';
+  const homo = all.filter((c) => c.kind === 'homogeneous' && c.id.endsWith(sfx) && best.comparisons?.some((x) => x.against === c.id));
   if (homo.length === 0) return undefined;
   const c = (pick: Candidate, on: string) => {
     const x = best.comparisons?.find((y) => y.against === pick.id);
@@ -125,7 +133,7 @@ function chosenHomogeneous(best: Candidate, all: readonly Candidate[], validatio
   }
   // The run's own selection reference: the same rule on the committed network as committed, on validation.
   // Its id is the size's (homogeneous-N); a sharded run's baselines carry the shard (homogeneous-N-shardK).
-  const ref = reference && homo.find((h) => h.id === reference.id || h.id.startsWith(`${reference.id}-shard`));
+  const ref = reference && homo.find((h) => h.id === `${reference.id}${sfx}`);
   if (ref) return c(ref, 'validation, as committed');
   return c(homo[homogeneousChoice(homo.map((h) => ({ accuracy: h.accuracy, objective: h.edap })))]!, 'evaluation');
 }
@@ -134,8 +142,10 @@ function chosenHomogeneous(best: Candidate, all: readonly Candidate[], validatio
 function rowOf(seed: number, doc: ParetoDocument, wallS: number, validation?: HomogeneousValidation): SeedRow | undefined {
   const best = doc.candidates.find((c) => c.id === doc.best);
   if (!best) return undefined;
-  const costOnly = doc.candidates.find((c) => c.kind === 'costOnly');
-  const random = doc.candidates.find((c) => c.kind === 'random');
+  // After a merge of shards, the proposal's own shard's baselines (ids end in -shardK, as its own does).
+  const sfx = /-shard\d+$/.exec(best.id)?.[0] ?? '';
+  const costOnly = doc.candidates.find((c) => c.kind === 'costOnly' && c.id.endsWith(sfx));
+  const random = doc.candidates.find((c) => c.kind === 'random' && c.id.endsWith(sfx));
   const vsH = bestHomogeneous(best, doc.candidates);
   const vsC = chosenHomogeneous(best, doc.candidates, validation, doc.protocol?.selectionReference);
   return {

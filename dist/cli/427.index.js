@@ -91,10 +91,14 @@ function pairedCheck(raw, file, field) {
         images: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.images, file, `${field}.images`, { integer: true, min: 50 }),
         chips: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.chips, file, `${field}.chips`, { integer: true, min: 1 }),
         ...finite('deltaCe'), ...finite('deltaHardware'), ...finite('deltaObjective'),
-        ...(o.alternativeCrossbar !== undefined
-            ? { alternativeCrossbar: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.alternativeCrossbar, file, `${field}.alternativeCrossbar`, { integer: true, min: _config_mapping_js__WEBPACK_IMPORTED_MODULE_2__/* .CROSSBAR_MIN */ .JT, max: _config_mapping_js__WEBPACK_IMPORTED_MODULE_2__/* .CROSSBAR_MAX */ .$V }) }
-            : {}),
+        ...(o.alternativeCrossbar !== undefined ? { alternativeCrossbar: alternativeCrossbar(o.alternativeCrossbar, o.rule, file, `${field}.alternativeCrossbar`) } : {}),
     };
+}
+/** The crossbar a smaller-crossbar check compared with: only that rule records one. */
+function alternativeCrossbar(v, rule, file, field) {
+    if (rule !== 'smallerCrossbars')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, field, `only a smallerCrossbars check records one, not ${(0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(rule)}`);
+    return (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(v, file, field, { integer: true, min: _config_mapping_js__WEBPACK_IMPORTED_MODULE_2__/* .CROSSBAR_MIN */ .JT, max: _config_mapping_js__WEBPACK_IMPORTED_MODULE_2__/* .CROSSBAR_MAX */ .$V });
 }
 /** A λ record (the fields a merge keeps; the search's α and probabilities are dropped). */
 function lambdaRecord(raw, file, field) {

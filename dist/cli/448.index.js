@@ -1944,7 +1944,8 @@ class SearchEngine {
      * committed network keeps 68 % on 128×128, 93.5 % on 64×64 and 96 % on 32×32 of the selection split), and a
      * cheapest-first order spends the phase's few tests on the units whose move costs nothing before it reaches
      * them; then the cheapest unit (the smallest λ·Δhardware to earn back). A unit moves to the same kernel on the
-     * next-smaller crossbar only when that lowers the measured mean non-ideal CE + λ·hardware on the check images
+     * next-smaller crossbar (from above `smallerCrossbarTarget`, on the target itself; a unit that stays after such
+     * a test is not tried on the sizes between) only when that lowers the measured mean non-ideal CE + λ·hardware on the check images
      * and chips (a tie keeps it), and the next test starts from there (hardware: `priceOf`, default the table's
      * relaxed term; a single move can fill or free a whole tile, which only the exact price sees). The units that
      * moved are tested again from their new crossbar, in rounds, while it pays and the time lasts (one size per
@@ -1977,7 +1978,8 @@ class SearchEngine {
                 break;
             const byCost = new Map();
             for (const i of eligible) {
-                const key = `${costKey(i, cur[i])}>${costKey(i, fallbackOf(i))}`;
+                // The crossbars too: a unit's alternative is recorded from its first layer, so equal costs on different sizes stay apart.
+                const key = `${crossbarOf(i, cur[i])}:${costKey(i, cur[i])}>${crossbarOf(i, fallbackOf(i))}:${costKey(i, fallbackOf(i))}`;
                 byCost.set(key, [...(byCost.get(key) ?? []), i]);
             }
             const h0 = hardwareOf(cur);
@@ -2686,7 +2688,7 @@ async function runSearchOn(inp, opts) {
         const searched = [];
         for (const lambda of lambdas) {
             const ts = now();
-            // The derivation rules' paired checks (engine, `largerKernels` / `costlierOps` / `smallerCrossbars: paired`)
+            // The derivation rules' paired checks (engine, `largerKernels` / `costlierOps` / `smallerCrossbars: paired | toReference`)
             // run after the argmax within the same phase, so the protocol's split of the budget is unchanged: the
             // architecture steps stop early by the reserved forwards' time. The engine's own fine-tune is off (maxSteps 0): every candidate's
             // equal fine-tuning follows below.

@@ -217,7 +217,8 @@ export interface SearchSpace {
    * only move a layer to a cheaper or the committed op). 'toReference' (needs `selectionReference: homogeneous`):
    * the same, but a layer on a crossbar larger than the selection reference's is compared with that size
    * directly, one test instead of one per size between (a phase holds two or three tests, so one size at a time
-   * stopped stages on 64×64 when the reference was 32×32); below it, one size at a time. 'keep': no such test.
+   * stopped stages on 64×64 when the reference was 32×32); a unit that stays after that test is not tried on the
+   * sizes between; below the reference, one size at a time. 'keep': no such test.
    * Default 'paired'.
    */
   readonly smallerCrossbars: 'paired' | 'toReference' | 'keep';
@@ -412,7 +413,7 @@ export function parseSearchSpace(raw: unknown, file: string, field: string): Sea
   const smallerCrossbars = o.smallerCrossbars === undefined ? d.smallerCrossbars : readEnum(o.smallerCrossbars, ['paired', 'toReference', 'keep'] as const, file, f('smallerCrossbars'));
   const selectionReference = o.selectionReference === undefined ? d.selectionReference : readEnum(o.selectionReference, ['homogeneous', 'none'] as const, file, f('selectionReference'));
   if (smallerCrossbars === 'toReference' && selectionReference !== 'homogeneous') {
-    throw new NaxUserError(file, f('smallerCrossbars'), 'toReference needs a selection reference', 'set search.selectionReference: homogeneous, or smallerCrossbars: paired');
+    throw new NaxUserError(file, f('smallerCrossbars'), 'toReference needs a selection reference', `set ${f('selectionReference')}: homogeneous, or ${f('smallerCrossbars')}: paired`);
   }
   return Object.freeze({
     layers,

@@ -72,10 +72,14 @@ function pairedCheck(raw: unknown, file: string, field: string): PairedCheck {
     images: readNumber(o.images, file, `${field}.images`, { integer: true, min: 50 }),
     chips: readNumber(o.chips, file, `${field}.chips`, { integer: true, min: 1 }),
     ...finite('deltaCe'), ...finite('deltaHardware'), ...finite('deltaObjective'),
-    ...(o.alternativeCrossbar !== undefined
-      ? { alternativeCrossbar: readNumber(o.alternativeCrossbar, file, `${field}.alternativeCrossbar`, { integer: true, min: CROSSBAR_MIN, max: CROSSBAR_MAX }) }
-      : {}),
+    ...(o.alternativeCrossbar !== undefined ? { alternativeCrossbar: alternativeCrossbar(o.alternativeCrossbar, o.rule, file, `${field}.alternativeCrossbar`) } : {}),
   };
+}
+
+/** The crossbar a smaller-crossbar check compared with: only that rule records one. */
+function alternativeCrossbar(v: unknown, rule: unknown, file: string, field: string): number {
+  if (rule !== 'smallerCrossbars') throw new NaxUserError(file, field, `only a smallerCrossbars check records one, not ${describe(rule)}`);
+  return readNumber(v, file, field, { integer: true, min: CROSSBAR_MIN, max: CROSSBAR_MAX });
 }
 
 /** A λ record (the fields a merge keeps; the search's α and probabilities are dropped). */

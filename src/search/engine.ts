@@ -112,8 +112,9 @@ export interface EngineSettings {
   readonly costlierOps?: 'paired' | 'keep';
   /**
    * Smaller-crossbar rule after the costlier-op rule: with 'paired', units of layers whose move costs the same are
-   * tested against their next-smaller crossbar (same kernel), largest crossbar first, and move when that lowers
-   * the measured CE + λ·hardware, again from there while it pays (checkSmallerCrossbars). Default 'keep'.
+   * tested against their next-smaller crossbar (same kernel; from above `smallerCrossbarTarget`, against it),
+   * largest crossbar first, and move when that lowers the measured CE + λ·hardware, again from there while it
+   * pays (checkSmallerCrossbars). Default 'keep'.
    */
   readonly smallerCrossbars?: 'paired' | 'keep';
   /**
@@ -622,7 +623,8 @@ export class SearchEngine {
    * committed network keeps 68 % on 128×128, 93.5 % on 64×64 and 96 % on 32×32 of the selection split), and a
    * cheapest-first order spends the phase's few tests on the units whose move costs nothing before it reaches
    * them; then the cheapest unit (the smallest λ·Δhardware to earn back). A unit moves to the same kernel on the
-   * next-smaller crossbar only when that lowers the measured mean non-ideal CE + λ·hardware on the check images
+   * next-smaller crossbar (from above `smallerCrossbarTarget`, on the target itself; a unit that stays after such
+   * a test is not tried on the sizes between) only when that lowers the measured mean non-ideal CE + λ·hardware on the check images
    * and chips (a tie keeps it), and the next test starts from there (hardware: `priceOf`, default the table's
    * relaxed term; a single move can fill or free a whole tile, which only the exact price sees). The units that
    * moved are tested again from their new crossbar, in rounds, while it pays and the time lasts (one size per
@@ -657,7 +659,8 @@ export class SearchEngine {
       if (eligible.length === 0) break;
       const byCost = new Map<string, number[]>();
       for (const i of eligible) {
-        const key = `${costKey(i, cur[i]!)}>${costKey(i, fallbackOf(i))}`;
+        // The crossbars too: a unit's alternative is recorded from its first layer, so equal costs on different sizes stay apart.
+        const key = `${crossbarOf(i, cur[i]!)}:${costKey(i, cur[i]!)}>${crossbarOf(i, fallbackOf(i))}:${costKey(i, fallbackOf(i))}`;
         byCost.set(key, [...(byCost.get(key) ?? []), i]);
       }
       const h0 = hardwareOf(cur);

@@ -308,7 +308,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
     const searched: Array<Pending & { run: LambdaResult }> = [];
     for (const lambda of lambdas) {
       const ts = now();
-      // The derivation rules' paired checks (engine, `largerKernels` / `costlierOps` / `smallerCrossbars: paired`)
+      // The derivation rules' paired checks (engine, `largerKernels` / `costlierOps` / `smallerCrossbars: paired | toReference`)
       // run after the argmax within the same phase, so the protocol's split of the budget is unchanged: the
       // architecture steps stop early by the reserved forwards' time. The engine's own fine-tune is off (maxSteps 0): every candidate's
       // equal fine-tuning follows below.

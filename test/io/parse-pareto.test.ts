@@ -101,6 +101,8 @@ describe('parseParetoDocument', () => {
     const toRef = (d: Record<string, unknown>) => (ls(d)[0]!.pairedChecks as Array<Record<string, unknown>>)[3]!;
     expectError((d) => { toRef(d).alternativeCrossbar = 33.5; }, /pairedChecks\[3\]\.alternativeCrossbar/);
     expectError((d) => { toRef(d).alternativeCrossbar = 1e9; }, /pairedChecks\[3\]\.alternativeCrossbar/);
+    expectError((d) => { toRef(d).alternativeCrossbar = 8; }, /pairedChecks\[3\]\.alternativeCrossbar/);
+    expectError((d) => { check(d).alternativeCrossbar = 32; }, /pairedChecks\[1\]\.alternativeCrossbar: only a smallerCrossbars check records one/);
     expectError((d) => { check(d).layers = Array(10_001).fill('a'); }, /pairedChecks\[1\]\.layers: more than 10000 entries/);
     expectError((d) => { ls(d)[0]!.id = 'searched-lambda-7'; }, /lambdas\[0\]\.id: an evaluated λ must name the searched candidate of λ 1/);
     expectError((d) => { d.lambdas = {}; }, /lambdas: expected an array/);

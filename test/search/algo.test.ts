@@ -883,7 +883,7 @@ describe('nax.yml search switches', () => {
     expect(err({ costlierOps: 'always' })).toMatch(/^nax.yml: search.costlierOps: /);
     expect(err({ smallerCrossbars: 'always' })).toMatch(/^nax.yml: search.smallerCrossbars: /);
     expect(parseSearchSpace({ smallerCrossbars: 'toReference', selectionReference: 'homogeneous' }, 'f', 'search').smallerCrossbars).toBe('toReference');
-    expect(err({ smallerCrossbars: 'toReference' })).toBe('nax.yml: search.smallerCrossbars: toReference needs a selection reference (set search.selectionReference: homogeneous, or smallerCrossbars: paired)');
+    expect(err({ smallerCrossbars: 'toReference' })).toBe('nax.yml: search.smallerCrossbars: toReference needs a selection reference (set search.selectionReference: homogeneous, or search.smallerCrossbars: paired)');
     expect(err({ kernelCheckImages: 0 })).toMatch(/^nax.yml: search.kernelCheckImages: /);
   });
 });

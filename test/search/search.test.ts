@@ -180,48 +180,69 @@ describe('selection against the homogeneous sizes (selectionReference: homogeneo
   });
 });
 
-describe('selection against the reference: both branches, set by the test rather than by the fixture', () => {
+describe('selection against the reference: each branch decides the proposal, set by the test rather than by the fixture', () => {
   /**
-   * The search with the committed network validating at `floor` on every size (the committed mapping's own
-   * evaluation included), and the λ candidates' validation labels of the first `wrong` images shifted, so that no
-   * candidate gets those right (the stand-in chip gets every image of the tiny task right).
+   * The search with two λ candidates made to differ: λ=0.5 misses the first 8 selection images, λ=4 the first 10
+   * and reports half the EDAP (the stand-in chip gets every image of the tiny task right, and both λ derive the
+   * same architecture here). The committed network validates at `accuracyOf(n)` on N×N (the committed mapping's
+   * own evaluation included), which sets the reference.
    */
-  async function withFloor(floor: number, wrong: number) {
-    const inp = tinyInputs(g, { lambdas: [0.5, 4], selectionReference: 'homogeneous' });
+  async function run2(accuracyOf: (n: number) => number, space: object = {}) {
+    const inp = tinyInputs(g, { lambdas: [0.5, 4], selectionReference: 'homogeneous', ...space });
     const base = standInEvaluator(inp.evalSet);
+    const committedN = [...inp.committed.values()][0]!.rows;
     const evaluate: Evaluator = async (o) => {
-      if (o.label.startsWith('searched λ=') && o.images) {
+      const m = /^searched λ=(0\.5|4)$/.exec(o.label);
+      if (m && o.images) {
+        const wrong = m[1] === '4' ? 10 : 8;
         const labels = Int32Array.from(o.images.labels, (l, k) => (k < wrong ? (l + 1) % 4 : l));
-        return base({ ...o, images: { ...o.images, labels } });
+        const rep = await base({ ...o, images: { ...o.images, labels } });
+        return m[1] === '4' ? { ...rep, totals: { ...rep.totals, edap: rep.totals.edap / 2 } } : rep;
       }
       const rep = await base(o);
-      if (!/^(homogeneous \d+×\d+|committed model) \(as committed\)$/.test(o.label)) return rep;
-      return { ...rep, accuracy: { ...rep.accuracy!, nonIdeal: { ...rep.accuracy!.nonIdeal, mean: floor } } };
+      const h = /^homogeneous (\d+)×\d+ \(as committed\)$/.exec(o.label);
+      const n = h ? Number(h[1]) : o.label === 'committed model (as committed)' ? committedN : undefined;
+      if (n === undefined) return rep;
+      return { ...rep, accuracy: { ...rep.accuracy!, nonIdeal: { ...rep.accuracy!.nonIdeal, mean: accuracyOf(n) } } };
     };
-    return runSearchOn(inp, { budgetS: 120, progress: () => {}, now: clock, nonIdeal: standInNonIdeal, evaluate, limits: LIMITS });
+    const r = await runSearchOn(inp, { budgetS: 120, progress: () => {}, now: clock, nonIdeal: standInNonIdeal, evaluate, limits: LIMITS });
+    const ls = r.pareto.lambdas!;
+    const n = ls.length === 2 ? Math.round(8 / (1 - ls[0]!.validationAccuracy)) : NaN;
+    // The premise: λ=0.5 is the more accurate by two images, λ=4 the cheaper.
+    expect(ls.map((l) => l.lambda)).toEqual([0.5, 4]);
+    expect(ls.map((l) => l.validationAccuracy)).toEqual([1 - 8 / n, 1 - 10 / n]);
+    return { r, chosen: ls.find((l) => l.evaluated)!.lambda, ref: r.pareto.protocol!.selectionReference!, top: ls[0]!.validationAccuracy };
   }
 
-  test('a floor every λ candidate reaches: the usual rule among them (the lowest objective not worse than the most accurate)', async () => {
-    const r = await withFloor(0, 0);
-    const ls = r.pareto.lambdas!;
-    expect(ls.every((l) => l.validationAccuracy >= 0)).toBe(true);
-    // Every size ties at 0, so the reference is the cheapest size.
-    const ref = r.pareto.protocol!.selectionReference!;
-    expect(ref.id).toBe([...ref.sizes].sort((a, b) => a.objective - b.objective)[0]!.id);
-    const chosen = ls.find((l) => l.evaluated)!;
-    expect(r.notes.some((n) => n.startsWith(`λ=${chosen.lambda} chosen on the architecture-step split`) && n.includes(`(the selection reference, ${ref.id} as committed)`))).toBe(true);
+  test('a floor both reach: the cheaper λ=4, two images short of λ=0.5 but not worse (paired), is proposed', async () => {
+    const { r, chosen, ref } = await run2(() => 0);
+    expect(chosen).toBe(4);
+    expect(r.notes.some((x) => x.startsWith('λ=4 chosen on the architecture-step split') && x.includes(`(the selection reference, ${ref.id} as committed)`))).toBe(true);
     expect(r.summary).toContain(`λ was chosen among the candidates reaching, on the selection split, the size one would choose without a search (${ref.id}`);
     expect(r.summary).not.toContain('No λ candidate reached');
   });
 
-  test('a floor no λ candidate reaches: the most accurate is proposed, and the run and summary.md say so', async () => {
-    const r = await withFloor(1, 8);
-    const ls = r.pareto.lambdas!;
-    expect(ls.every((l) => l.validationAccuracy < 1)).toBe(true);
-    const chosen = ls.find((l) => l.evaluated)!;
-    expect(chosen.validationAccuracy).toBe(Math.max(...ls.map((l) => l.validationAccuracy)));
-    expect(r.notes.some((n) => n.startsWith('no λ candidate reached'))).toBe(true);
+  test('a floor only λ=0.5 reaches: λ=0.5 is proposed although λ=4 is cheaper and not worse', async () => {
+    const probe = await run2(() => 0);
+    const { r, chosen, ref } = await run2(() => probe.top);
+    expect(ref.validationAccuracy).toBe(probe.top);
+    expect(chosen).toBe(0.5);
+    expect(r.notes.some((x) => x.startsWith('λ=0.5 chosen on the architecture-step split'))).toBe(true);
+  });
+
+  test('a floor neither reaches: the most accurate, λ=0.5, is proposed, and the run and summary.md say so', async () => {
+    const { r, chosen } = await run2(() => 1);
+    expect(chosen).toBe(0.5);
+    expect(r.notes.some((x) => x.startsWith('no λ candidate reached'))).toBe(true);
     expect(r.summary).toContain(`No λ candidate reached, on the selection split, the size one would choose without a search (${r.pareto.protocol!.selectionReference!.id}`);
+  });
+
+  test('smallerCrossbars: toReference runs with the reference the run picked (32×32 here): no smaller-crossbar check compares with a size above it', async () => {
+    const { r, ref } = await run2((n) => (n === 32 ? 1 : 0.5), { smallerCrossbars: 'toReference' });
+    expect(ref.id).toBe('homogeneous-32');
+    const checks = r.runs.flatMap((x) => x.pairedChecks).filter((c) => c.rule === 'smallerCrossbars');
+    expect(checks.length).toBeGreaterThan(0);
+    expect(checks.every((c) => c.alternativeCrossbar !== undefined && c.alternativeCrossbar <= 32)).toBe(true);
   });
 });
 
