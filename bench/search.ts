@@ -118,10 +118,9 @@ function bestHomogeneous(best: Candidate, all: readonly Candidate[]): { against:
  * EDAP among the homogeneous baselines within 1 pp of the most accurate one; the candidate's comparison with it.
  * On the validation accuracies when every homogeneous baseline has one, else on the evaluation accuracies.
  */
-function chosenHomogeneous(best: Candidate, all: readonly Candidate[], validation?: HomogeneousValidation, reference?: SelectionReference): { against: string; c: Comparison } | undefined {
-  // The proposal's own baselines: after a merge of shards, its shard's (ids end in -shardK, as its own does);
-  // a folder evaluated again compares it with every shard's.
-  const sfx = /-shard\d+$/.exec(best.id)?.[0] ?? '';
+function chosenHomogeneous(best: Candidate, all: readonly Candidate[], sfx: string, validation?: HomogeneousValidation, reference?: SelectionReference): { against: string; c: Comparison } | undefined {
+  // The proposal's own baselines: after a merge of shards, its shard's (`sfx`); a folder evaluated again compares
+  // it with every shard's.
   const homo = all.filter((c) => c.kind === 'homogeneous' && c.id.endsWith(sfx) && best.comparisons?.some((x) => x.against === c.id));
   if (homo.length === 0) return undefined;
   const c = (pick: Candidate, on: string) => {
@@ -147,7 +146,7 @@ function rowOf(seed: number, doc: ParetoDocument, wallS: number, validation?: Ho
   const costOnly = doc.candidates.find((c) => c.kind === 'costOnly' && c.id.endsWith(sfx));
   const random = doc.candidates.find((c) => c.kind === 'random' && c.id.endsWith(sfx));
   const vsH = bestHomogeneous(best, doc.candidates);
-  const vsC = chosenHomogeneous(best, doc.candidates, validation, doc.protocol?.selectionReference);
+  const vsC = chosenHomogeneous(best, doc.candidates, sfx, validation, doc.protocol?.selectionReference);
   return {
     seed, proposed: best.label, architecture: best.architecture ?? '',
     ...(vsC ? { vsChosenHomogeneous: vsC } : {}),
