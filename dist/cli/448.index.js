@@ -1652,6 +1652,8 @@ class SearchEngine {
     smallerRule;
     /** Per mixed layer and op, the smaller-crossbar rule's alternative (smallerCrossbarOps). */
     smallerOf;
+    /** Per mixed layer and op, the next-smaller crossbar's op: the alternative after a refused jump to the target. */
+    nextSmallerOf;
     /** Images the checks run on: the held-out slice's last ones, fixed once per run (useCheckImages). */
     checkImages;
     /**
@@ -1678,6 +1680,7 @@ class SearchEngine {
         const kernelRule = settings.largerKernels === 'paired' && plan.layers.some((l) => l.ops.some((op) => op.kind === 'path' && op.kernel > l.committedKernel));
         const opRule = settings.costlierOps === 'paired' && settings.costOnly !== undefined;
         this.smallerOf = plan.layers.map((l) => smallerCrossbarOps(l, settings.smallerCrossbarTarget));
+        this.nextSmallerOf = plan.layers.map((l) => smallerCrossbarOps(l));
         this.smallerRule = settings.smallerCrossbars === 'paired' && this.smallerOf.some((alt) => alt.some((j) => j >= 0));
         this.groupForwards = 2 * ((kernelRule ? 1 : 0) + (opRule ? 1 : 0));
         this.reservedForwards = this.groupForwards + (this.smallerRule ? SMALLER_CROSSBAR_TESTS : 0);
@@ -1945,7 +1948,7 @@ class SearchEngine {
      * cheapest-first order spends the phase's few tests on the units whose move costs nothing before it reaches
      * them; then the cheapest unit (the smallest λ·Δhardware to earn back). A unit moves to the same kernel on the
      * next-smaller crossbar (from above `smallerCrossbarTarget`, on the target itself; a unit that stays after such
-     * a test is not tried on the sizes between) only when that lowers the measured mean non-ideal CE + λ·hardware on the check images
+     * a test goes on one size at a time from where it is, in the next round) only when that lowers the measured mean non-ideal CE + λ·hardware on the check images
      * and chips (a tie keeps it), and the next test starts from there (hardware: `priceOf`, default the table's
      * relaxed term; a single move can fill or free a whole tile, which only the exact price sees). The units that
      * moved are tested again from their new crossbar, in rounds, while it pays and the time lasts (one size per
@@ -1970,9 +1973,12 @@ class SearchEngine {
         // Round 1: every layer the rule may move; each later round: the layers the round before moved.
         let open = this.plan.layers.map((_, i) => i)
             .filter((i) => kernels.get(this.plan.layers[i].name) !== 'zero' && !measured.has(this.plan.layers[i].name));
+        // Layers that stayed after a test against the target: from then on one size at a time, so the sizes between
+        // get their test (a layer that loses on 32×32 may still gain on 64×64 what it loses on 128×128).
+        const stepwise = new Set();
         for (;;) {
             const cur = choice;
-            const fallbackOf = (i) => this.smallerOf[i][cur[i]];
+            const fallbackOf = (i) => (stepwise.has(i) ? this.nextSmallerOf : this.smallerOf)[i][cur[i]];
             const eligible = open.filter((i) => fallbackOf(i) >= 0);
             if (eligible.length === 0)
                 break;
@@ -1993,7 +1999,11 @@ class SearchEngine {
             });
             checks.push(...r.checks);
             choice = r.choice;
-            open = eligible.filter((i) => choice[i] !== cur[i]);
+            const tested = new Set(r.checks.flatMap((c) => c.layers));
+            const jumpKept = eligible.filter((i) => choice[i] === cur[i] && tested.has(this.plan.layers[i].name) && fallbackOf(i) !== this.nextSmallerOf[i][cur[i]]);
+            for (const i of jumpKept)
+                stepwise.add(i);
+            open = eligible.filter((i) => choice[i] !== cur[i] || jumpKept.includes(i));
         }
         return { choice, checks };
     }

@@ -29,7 +29,7 @@
  *     largerKernels: paired       # or keep; kernelCheckImages: 100 (held out of the architecture steps)
  *     costlierOps: paired         # or keep: an op other than the cost-only optimum's must lower CE + λ·hardware
  *     smallerCrossbars: paired    # or keep: a layer moves to its next-smaller crossbar when that lowers CE + λ·hardware;
- *                                 # or toReference: from above the selection reference's crossbar, straight to it
+ *                                 # or toReference: from above the selection reference's crossbar, straight to it (then one size at a time)
  *     selectionReference: none    # or homogeneous: propose only a λ candidate as accurate on validation as the homogeneous size one would choose
  *
  * Only what can be checked without the model is checked here (ranges, units, kernel parity). What needs
@@ -217,8 +217,9 @@ export interface SearchSpace {
    * only move a layer to a cheaper or the committed op). 'toReference' (needs `selectionReference: homogeneous`):
    * the same, but a layer on a crossbar larger than the selection reference's is compared with that size
    * directly, one test instead of one per size between (a phase holds two or three tests, so one size at a time
-   * stopped stages on 64×64 when the reference was 32×32); a unit that stays after that test is not tried on the
-   * sizes between; below the reference, one size at a time. 'keep': no such test.
+   * stopped stages on 64×64 when the reference was 32×32); a unit that stays after that test goes on one size at
+   * a time from where it is (the sizes between get their test); below the reference, one size at a time. 'keep':
+   * no such test.
    * Default 'paired'.
    */
   readonly smallerCrossbars: 'paired' | 'toReference' | 'keep';

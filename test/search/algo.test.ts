@@ -698,6 +698,17 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
     const step = await e2.checkSmallerCrossbars(arch, table, chip, 1e-3, Infinity);
     e2.dispose();
     expect(step.checks.filter((c) => c.layers.includes(name)).map((c) => c.alternativeCrossbar).slice(0, 2)).toEqual([64, 32]);
+    // A unit the jump keeps is tried on the size between: here 32×32 is worse than 128×128 (the jump stays) but
+    // 64×64 better than both (it moves there, and 64 → 32 then stays).
+    const peaked = graded(name, (rows) => (rows >= 128 ? 50 : rows === 64 ? 100 : 0), d);
+    const e3 = new SearchEngine(plan, tinyData(), settings, { now }, quiet());
+    const between = await e3.checkSmallerCrossbars(arch, table, peaked, 1e-3, Infinity);
+    e3.dispose();
+    const mine = between.checks.filter((c) => c.layers.includes(name));
+    expect(mine.map((c) => [c.alternativeCrossbar, c.kept])).toEqual([[32, true], [64, false], [32, true]]);
+    const half = [...d.valLabels.subarray(100, 150)].filter((l) => l !== 0).length;
+    expect(mine[1]!.deltaAccuracy).toBeCloseTo((half - nonZero) / 100, 12);
+    expect(crossbarOf(between.choice, i0)).toBe(64);
   });
 
   test('smaller-crossbar rule on the clock and the cache: an architecture is simulated once per λ, weights and simulator; a tie keeps the op; skipped blocks and untested units stand', async () => {
