@@ -171,7 +171,23 @@ function protocolInfo(raw, file) {
         ...(o.costModel !== undefined ? { costModel: costModelSwitches(o.costModel, file) } : {}),
         ...(o.hardwarePrice !== undefined ? { hardwarePrice: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnum */ .ai)(o.hardwarePrice, _search_pareto_js__WEBPACK_IMPORTED_MODULE_4__/* .HARDWARE_PRICES */ .yK, file, 'protocol.hardwarePrice') } : {}),
         ...(o.selectionReference !== undefined ? { selectionReference: selectionReference(o.selectionReference, file) } : {}),
+        ...(o.derivationRules !== undefined ? { derivationRules: derivationRules(o.derivationRules, o.selectionReference !== undefined, file) } : {}),
     };
+}
+function derivationRules(raw, hasReference, file) {
+    const f = 'protocol.derivationRules';
+    const o = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .requireObject */ .zG)(raw, file, f);
+    (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .rejectUnknownKeys */ .gR)(o, ['largerKernels', 'costlierOps', 'smallerCrossbars'], file, f);
+    const rules = {
+        largerKernels: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnum */ .ai)(o.largerKernels, ['paired', 'keep'], file, `${f}.largerKernels`),
+        costlierOps: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnum */ .ai)(o.costlierOps, ['paired', 'keep'], file, `${f}.costlierOps`),
+        smallerCrossbars: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnum */ .ai)(o.smallerCrossbars, ['paired', 'toReference', 'keep'], file, `${f}.smallerCrossbars`),
+    };
+    // toReference tests against the selection reference's crossbar: without one recorded, the document contradicts itself.
+    if (rules.smallerCrossbars === 'toReference' && !hasReference) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, `${f}.smallerCrossbars`, 'toReference without protocol.selectionReference', 'a run with smallerCrossbars: toReference records its selection reference');
+    }
+    return rules;
 }
 function selectionReference(raw, file) {
     const f = 'protocol.selectionReference';
@@ -303,6 +319,7 @@ function parseParetoDocument(raw, file) {
 /* harmony export */   Kx: () => (/* binding */ HOMOGENEOUS_TOLERANCE),
 /* harmony export */   L: () => (/* binding */ mergeSearchResults),
 /* harmony export */   RB: () => (/* binding */ paretoDocument),
+/* harmony export */   TK: () => (/* binding */ rulesText),
 /* harmony export */   VI: () => (/* binding */ objectiveValue),
 /* harmony export */   xc: () => (/* binding */ ACCURACY_EPSILON),
 /* harmony export */   yK: () => (/* binding */ HARDWARE_PRICES)
@@ -315,6 +332,10 @@ function parseParetoDocument(raw, file) {
  */
 
 const CANDIDATE_KINDS = ['committed', 'homogeneous', 'costOnly', 'random', 'searched'];
+/** The derivation rules as `largerKernels: paired, costlierOps: paired, smallerCrossbars: toReference`. */
+function rulesText(r) {
+    return `largerKernels: ${r.largerKernels}, costlierOps: ${r.costlierOps}, smallerCrossbars: ${r.smallerCrossbars}`;
+}
 /**
  * How far below the most accurate homogeneous size another size may be and still be "as accurate" when one picks
  * a size without a search: 1 pp (nax assumption; the sensitivity study's rule for the size one would choose).
@@ -408,9 +429,10 @@ function paretoDocument(cs, objective, protocol, lambdas) {
 /**
  * Merges shard documents (`nax merge`): the union of candidates and of λ records (same id = same candidate;
  * the first kept), then the front and the best candidate over all of them. `dirs` are the shards' output folders,
- * in the order of `docs`, to make candidate folders relative to the merge's working directory.
+ * in the order of `docs`, to make candidate folders relative to the merge's working directory; `names` how the
+ * user knows each shard (its pareto.json path), for the refusals.
  */
-function mergeSearchResults(docs, dirs) {
+function mergeSearchResults(docs, dirs, names) {
     if (docs.length === 0)
         throw new Error('internal error: nothing to merge');
     const seen = new Map();
@@ -426,21 +448,25 @@ function mergeSearchResults(docs, dirs) {
     const order = { committed: 0, homogeneous: 1, costOnly: 2, random: 3, searched: 4 };
     const all = [...seen.values()].sort((a, b) => order[a.kind] - order[b.kind] || a.edap - b.edap);
     const protocol = docs.find((d) => d.protocol)?.protocol;
-    // Shards costed under different cost-model switches do not compare: refuse rather than merge them.
-    const models = new Set(docs.flatMap((d) => (d.protocol?.costModel ? [JSON.stringify(d.protocol.costModel)] : [])));
-    if (models.size > 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NaxUserError */ .b('merge', 'protocol.costModel', `the search results were costed under different cost-model switches: ${[...models].join(' vs ')}`, 'merge only shards of one run (the same technology.json and --delay-model … flags)');
-    }
-    // Nor do shards whose rules and random search priced mappings differently (before and after the exact price).
-    const prices = new Set(docs.flatMap((d) => (d.protocol ? [d.protocol.hardwarePrice ?? 'relaxed'] : [])));
-    if (prices.size > 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NaxUserError */ .b('merge', 'protocol.hardwarePrice', `the search results priced mappings differently: ${[...prices].join(' vs ')} (absent: relaxed, nax before the exact price)`, 'merge only shards of one run, made by the same nax version');
-    }
-    // Nor shards that chose λ against different references (or one with a reference, one without).
-    const refs = new Set(docs.flatMap((d) => (d.protocol ? [JSON.stringify(d.protocol.selectionReference ?? 'none')] : [])));
-    if (refs.size > 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NaxUserError */ .b('merge', 'protocol.selectionReference', `the search results chose λ against different selection references: ${[...refs].join(' vs ')}`, 'merge only shards of one run (the same nax.yml search.selectionReference and validation split)');
-    }
+    // Shards that differ in how their numbers were made do not compare: refuse rather than merge them, naming
+    // which shards hold which value (`names`, else their places in the list).
+    const refuseMixed = (field, valueOf, what, hint) => {
+        const byValue = new Map();
+        docs.forEach((d, k) => {
+            const v = d.protocol && valueOf(d.protocol);
+            if (v !== undefined)
+                byValue.set(v, [...(byValue.get(v) ?? []), names?.[k] ?? `shard ${k + 1}`]);
+        });
+        if (byValue.size > 1) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NaxUserError */ .b('merge', field, `${what}: ${[...byValue].map(([v, ns]) => `${v} (${ns.join(', ')})`).join(' vs ')}`, hint);
+        }
+    };
+    refuseMixed('protocol.costModel', (p) => (p.costModel ? JSON.stringify(p.costModel) : undefined), 'the search results were costed under different cost-model switches', 'merge only shards of one run (the same technology.json and --delay-model … flags)');
+    // Before and after the exact price (absent: the relaxed term).
+    refuseMixed('protocol.hardwarePrice', (p) => p.hardwarePrice ?? 'relaxed', 'the search results priced mappings differently (absent: relaxed, nax before the exact price)', 'merge only shards of one run, made by the same nax version');
+    refuseMixed('protocol.selectionReference', (p) => JSON.stringify(p.selectionReference ?? 'none'), 'the search results chose λ against different selection references', 'merge only shards of one run (the same nax.yml search.selectionReference and validation split)');
+    // The rules decide the candidates; a shard from before they were recorded may have run any.
+    refuseMixed('protocol.derivationRules', (p) => (p.derivationRules ? rulesText(p.derivationRules) : 'unrecorded (nax before they were recorded)'), 'the search results went through different derivation rules', 'merge only shards of one run (the same nax.yml search.largerKernels, costlierOps and smallerCrossbars)');
     const lambdaIds = new Set();
     const lambdas = docs.flatMap((d) => d.lambdas ?? []).filter((l) => !lambdaIds.has(l.id) && lambdaIds.add(l.id));
     return paretoDocument(all, docs[0].objective, protocol, docs.some((d) => d.lambdas) ? lambdas : undefined);

@@ -126,11 +126,9 @@ function folderSink(dir) {
  * merged `pareto.json` and `summary.md` into `outDir`. Candidate folders in the result are relative to `outDir`.
  */
 async function mergeSearchFolders(folders, outDir, shownAs = folders) {
-    const docs = await Promise.all(folders.map(async (d, i) => {
-        const shown = `${shownAs[i].replace(/\/+$/, '')}/pareto.json`;
-        return (0,parse_pareto.parseParetoDocument)(await (0,report_file/* readJsonFile */.JE)(external_node_path_default().join(d, 'pareto.json'), shown), shown);
-    }));
-    const merged = (0,pareto/* mergeSearchResults */.L)(docs, folders.map((d) => external_node_path_default().relative(outDir, d) || '.'));
+    const shown = folders.map((_, i) => `${shownAs[i].replace(/\/+$/, '')}/pareto.json`);
+    const docs = await Promise.all(folders.map(async (d, i) => (0,parse_pareto.parseParetoDocument)(await (0,report_file/* readJsonFile */.JE)(external_node_path_default().join(d, 'pareto.json'), shown[i]), shown[i])));
+    const merged = (0,pareto/* mergeSearchResults */.L)(docs, folders.map((d) => external_node_path_default().relative(outDir, d) || '.'), shown);
     await (0,promises_.mkdir)(outDir, { recursive: true });
     await (0,promises_.writeFile)(external_node_path_default().join(outDir, 'pareto.json'), `${JSON.stringify(merged, null, 2)}\n`);
     // A shard without λ records (written before nax kept them) leaves its derivation checks out: say so.
@@ -247,7 +245,7 @@ function protocolParagraph(doc) {
         `(${p.selectionImages} images × ${p.selectionChips} chips); the evaluation set was used once, at the end: ${p.evaluationImages} images${subset} × ` +
         `${p.evaluationChips} chips${chips}, the same for every candidate. The random search scored ${p.randomSamples} architectures in ${p.randomSearchS.toFixed(0)} s ` +
         `(one search phase); the cost-only optimum is the best of ${p.costOnlyStarts} coordinate-descent starts on the cost table (zero op excluded). ` +
-        `${costModelSentence(p.costModel)}${priceSentence(p.hardwarePrice)}${referenceSentence(p.selectionReference, doc.candidates.find((c) => c.id === doc.best))}"Better" or "worse" only where the paired interval excludes 0.`;
+        `${costModelSentence(p.costModel)}${priceSentence(p.hardwarePrice)}${rulesSentence(p.derivationRules)}${referenceSentence(p.selectionReference, doc.candidates.find((c) => c.id === doc.best))}"Better" or "worse" only where the paired interval excludes 0.`;
 }
 /**
  * The accuracy λ was chosen against, when the run had one, and whether the proposal reached it (when no λ
@@ -263,6 +261,10 @@ function referenceSentence(r, proposed) {
     return short
         ? `No λ candidate reached, on the selection split, ${ref}; the most accurate (${pc(proposed.validationAccuracy)}) was proposed. `
         : `λ was chosen among the candidates reaching, on the selection split, ${ref}, and not worse there than the most accurate of them (paired interval). `;
+}
+/** The derivation rules every λ's argmax went through ('' when unrecorded). */
+function rulesSentence(r) {
+    return r ? `Derivation rules: ${(0,_search_pareto_js__WEBPACK_IMPORTED_MODULE_1__/* .rulesText */ .TK)(r)}. ` : '';
 }
 /** How the derivation rules and the random search priced a mapping's hardware. */
 function priceSentence(price) {
@@ -1970,7 +1972,8 @@ class SearchEngine {
         };
         let choice = [...arch];
         const checks = [];
-        // Round 1: every layer the rule may move; each later round: the layers the round before moved.
+        // Round 1: every layer the rule may move; each later round: the layers the round before moved, and those a
+        // test against the target kept (from then on one size at a time).
         let open = this.plan.layers.map((_, i) => i)
             .filter((i) => kernels.get(this.plan.layers[i].name) !== 'zero' && !measured.has(this.plan.layers[i].name));
         // Layers that stayed after a test against the target: from then on one size at a time, so the sizes between
@@ -2807,6 +2810,7 @@ async function runSearchOn(inp, opts) {
             costModel: Object.fromEntries(cost_model/* COST_MODEL_SWITCHES */.fi.map((n) => [n, inp.technology.costModel[n]])),
             hardwarePrice: 'exact',
             ...(reference ? { selectionReference: reference } : {}),
+            derivationRules: { largerKernels: space.largerKernels, costlierOps: space.costlierOps, smallerCrossbars: space.smallerCrossbars },
         };
     }
     finally {

@@ -8,7 +8,7 @@ import { COST_MODEL_CHOICES, COST_MODEL_SWITCHES, type CostModelSwitchName } fro
 import { describe, isObject, readBoolean, readEnum, readNumber, readString, rejectUnknownKeys, requireObject } from '../config/fields.js';
 import { CROSSBAR_MAX, CROSSBAR_MIN } from '../config/mapping.js';
 import { NaxUserError } from '../errors.js';
-import { CANDIDATE_KINDS, HARDWARE_PRICES, type SelectionReference, type Candidate, type Comparison, type LambdaRecord, type PairedCheck, type ParetoDocument, type ProtocolInfo } from '../search/pareto.js';
+import { CANDIDATE_KINDS, HARDWARE_PRICES, type DerivationRules, type SelectionReference, type Candidate, type Comparison, type LambdaRecord, type PairedCheck, type ParetoDocument, type ProtocolInfo } from '../search/pareto.js';
 import { homogeneousChoice } from '../search/protocol.js';
 
 const KINDS = CANDIDATE_KINDS;
@@ -153,7 +153,24 @@ function protocolInfo(raw: unknown, file: string): ProtocolInfo {
     ...(o.costModel !== undefined ? { costModel: costModelSwitches(o.costModel, file) } : {}),
     ...(o.hardwarePrice !== undefined ? { hardwarePrice: readEnum(o.hardwarePrice, HARDWARE_PRICES, file, 'protocol.hardwarePrice') } : {}),
     ...(o.selectionReference !== undefined ? { selectionReference: selectionReference(o.selectionReference, file) } : {}),
+    ...(o.derivationRules !== undefined ? { derivationRules: derivationRules(o.derivationRules, o.selectionReference !== undefined, file) } : {}),
   };
+}
+
+function derivationRules(raw: unknown, hasReference: boolean, file: string): DerivationRules {
+  const f = 'protocol.derivationRules';
+  const o = requireObject(raw, file, f);
+  rejectUnknownKeys(o, ['largerKernels', 'costlierOps', 'smallerCrossbars'], file, f);
+  const rules: DerivationRules = {
+    largerKernels: readEnum(o.largerKernels, ['paired', 'keep'] as const, file, `${f}.largerKernels`),
+    costlierOps: readEnum(o.costlierOps, ['paired', 'keep'] as const, file, `${f}.costlierOps`),
+    smallerCrossbars: readEnum(o.smallerCrossbars, ['paired', 'toReference', 'keep'] as const, file, `${f}.smallerCrossbars`),
+  };
+  // toReference tests against the selection reference's crossbar: without one recorded, the document contradicts itself.
+  if (rules.smallerCrossbars === 'toReference' && !hasReference) {
+    throw new NaxUserError(file, `${f}.smallerCrossbars`, 'toReference without protocol.selectionReference', 'a run with smallerCrossbars: toReference records its selection reference');
+  }
+  return rules;
 }
 
 function selectionReference(raw: unknown, file: string): SelectionReference {

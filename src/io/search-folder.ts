@@ -48,11 +48,9 @@ export interface MergedSearch {
  * merged `pareto.json` and `summary.md` into `outDir`. Candidate folders in the result are relative to `outDir`.
  */
 export async function mergeSearchFolders(folders: readonly string[], outDir: string, shownAs: readonly string[] = folders): Promise<MergedSearch> {
-  const docs = await Promise.all(folders.map(async (d, i) => {
-    const shown = `${shownAs[i]!.replace(/\/+$/, '')}/pareto.json`;
-    return parseParetoDocument(await readJsonFile(path.join(d, 'pareto.json'), shown), shown);
-  }));
-  const merged = mergeSearchResults(docs, folders.map((d) => path.relative(outDir, d) || '.'));
+  const shown = folders.map((_, i) => `${shownAs[i]!.replace(/\/+$/, '')}/pareto.json`);
+  const docs = await Promise.all(folders.map(async (d, i) => parseParetoDocument(await readJsonFile(path.join(d, 'pareto.json'), shown[i]!), shown[i]!)));
+  const merged = mergeSearchResults(docs, folders.map((d) => path.relative(outDir, d) || '.'), shown);
   await mkdir(outDir, { recursive: true });
   await writeFile(path.join(outDir, 'pareto.json'), `${JSON.stringify(merged, null, 2)}\n`);
   // A shard without λ records (written before nax kept them) leaves its derivation checks out: say so.

@@ -4,7 +4,7 @@
  */
 import { markdownTable } from 'markdown-table';
 import { COST_MODEL_SWITCHES, DEFAULT_COST_MODEL } from '../config/cost-model.js';
-import { type Candidate, type Comparison, type LambdaRecord, type PairedCheck, type ParetoDocument, type ProtocolInfo, reachesReference } from '../search/pareto.js';
+import { type Candidate, type Comparison, type LambdaRecord, type PairedCheck, type ParetoDocument, type ProtocolInfo, reachesReference, rulesText } from '../search/pareto.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 const sci = (x: number) => x.toExponential(3);
@@ -97,7 +97,7 @@ export function protocolParagraph(doc: ParetoDocument): string | undefined {
     `(${p.selectionImages} images × ${p.selectionChips} chips); the evaluation set was used once, at the end: ${p.evaluationImages} images${subset} × ` +
     `${p.evaluationChips} chips${chips}, the same for every candidate. The random search scored ${p.randomSamples} architectures in ${p.randomSearchS.toFixed(0)} s ` +
     `(one search phase); the cost-only optimum is the best of ${p.costOnlyStarts} coordinate-descent starts on the cost table (zero op excluded). ` +
-    `${costModelSentence(p.costModel)}${priceSentence(p.hardwarePrice)}${referenceSentence(p.selectionReference, doc.candidates.find((c) => c.id === doc.best))}"Better" or "worse" only where the paired interval excludes 0.`;
+    `${costModelSentence(p.costModel)}${priceSentence(p.hardwarePrice)}${rulesSentence(p.derivationRules)}${referenceSentence(p.selectionReference, doc.candidates.find((c) => c.id === doc.best))}"Better" or "worse" only where the paired interval excludes 0.`;
 }
 
 /**
@@ -113,6 +113,11 @@ function referenceSentence(r: ProtocolInfo['selectionReference'], proposed: Cand
   return short
     ? `No λ candidate reached, on the selection split, ${ref}; the most accurate (${pc(proposed.validationAccuracy!)}) was proposed. `
     : `λ was chosen among the candidates reaching, on the selection split, ${ref}, and not worse there than the most accurate of them (paired interval). `;
+}
+
+/** The derivation rules every λ's argmax went through ('' when unrecorded). */
+function rulesSentence(r: ProtocolInfo['derivationRules']): string {
+  return r ? `Derivation rules: ${rulesText(r)}. ` : '';
 }
 
 /** How the derivation rules and the random search priced a mapping's hardware. */

@@ -653,7 +653,8 @@ export class SearchEngine {
     };
     let choice: number[] = [...arch];
     const checks: PairedCheck[] = [];
-    // Round 1: every layer the rule may move; each later round: the layers the round before moved.
+    // Round 1: every layer the rule may move; each later round: the layers the round before moved, and those a
+    // test against the target kept (from then on one size at a time).
     let open = this.plan.layers.map((_, i) => i)
       .filter((i) => kernels.get(this.plan.layers[i]!.name) !== 'zero' && !measured.has(this.plan.layers[i]!.name));
     // Layers that stayed after a test against the target: from then on one size at a time, so the sizes between

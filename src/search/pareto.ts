@@ -4,7 +4,7 @@
  */
 import { NaxUserError } from '../errors.js';
 import type { CostModelSwitchName } from '../config/cost-model.js';
-import type { SearchObjective } from '../config/search-space.js';
+import type { SearchObjective, SearchSpace } from '../config/search-space.js';
 
 /**
  * What a candidate is in the protocol (issue 12): the committed mapping, a homogeneous baseline (every layer
@@ -63,6 +63,20 @@ export interface ProtocolInfo {
   readonly hardwarePrice?: HardwarePrice;
   /** The accuracy λ was chosen against (`selectionReference: homogeneous`); absent with `none`. */
   readonly selectionReference?: SelectionReference;
+  /** The derivation rules each λ's argmax went through (nax.yml search); absent in documents written before they were recorded. */
+  readonly derivationRules?: DerivationRules;
+}
+
+/** The derivation rules' switches (nax.yml `search.largerKernels`, `costlierOps`, `smallerCrossbars`). */
+export interface DerivationRules {
+  readonly largerKernels: SearchSpace['largerKernels'];
+  readonly costlierOps: SearchSpace['costlierOps'];
+  readonly smallerCrossbars: SearchSpace['smallerCrossbars'];
+}
+
+/** The derivation rules as `largerKernels: paired, costlierOps: paired, smallerCrossbars: toReference`. */
+export function rulesText(r: DerivationRules): string {
+  return `largerKernels: ${r.largerKernels}, costlierOps: ${r.costlierOps}, smallerCrossbars: ${r.smallerCrossbars}`;
 }
 
 /**
@@ -289,9 +303,10 @@ export function paretoDocument(cs: readonly Candidate[], objective: SearchObject
 /**
  * Merges shard documents (`nax merge`): the union of candidates and of λ records (same id = same candidate;
  * the first kept), then the front and the best candidate over all of them. `dirs` are the shards' output folders,
- * in the order of `docs`, to make candidate folders relative to the merge's working directory.
+ * in the order of `docs`, to make candidate folders relative to the merge's working directory; `names` how the
+ * user knows each shard (its pareto.json path), for the refusals.
  */
-export function mergeSearchResults(docs: readonly ParetoDocument[], dirs?: readonly string[]): ParetoDocument {
+export function mergeSearchResults(docs: readonly ParetoDocument[], dirs?: readonly string[], names?: readonly string[]): ParetoDocument {
   if (docs.length === 0) throw new Error('internal error: nothing to merge');
   const seen = new Map<string, Candidate>();
   docs.forEach((d, k) => {
@@ -305,24 +320,28 @@ export function mergeSearchResults(docs: readonly ParetoDocument[], dirs?: reado
   const order: Record<CandidateKind, number> = { committed: 0, homogeneous: 1, costOnly: 2, random: 3, searched: 4 };
   const all = [...seen.values()].sort((a, b) => order[a.kind] - order[b.kind] || a.edap - b.edap);
   const protocol = docs.find((d) => d.protocol)?.protocol;
-  // Shards costed under different cost-model switches do not compare: refuse rather than merge them.
-  const models = new Set(docs.flatMap((d) => (d.protocol?.costModel ? [JSON.stringify(d.protocol.costModel)] : [])));
-  if (models.size > 1) {
-    throw new NaxUserError('merge', 'protocol.costModel', `the search results were costed under different cost-model switches: ${[...models].join(' vs ')}`,
-      'merge only shards of one run (the same technology.json and --delay-model … flags)');
-  }
-  // Nor do shards whose rules and random search priced mappings differently (before and after the exact price).
-  const prices = new Set(docs.flatMap((d) => (d.protocol ? [d.protocol.hardwarePrice ?? 'relaxed'] : [])));
-  if (prices.size > 1) {
-    throw new NaxUserError('merge', 'protocol.hardwarePrice', `the search results priced mappings differently: ${[...prices].join(' vs ')} (absent: relaxed, nax before the exact price)`,
-      'merge only shards of one run, made by the same nax version');
-  }
-  // Nor shards that chose λ against different references (or one with a reference, one without).
-  const refs = new Set(docs.flatMap((d) => (d.protocol ? [JSON.stringify(d.protocol.selectionReference ?? 'none')] : [])));
-  if (refs.size > 1) {
-    throw new NaxUserError('merge', 'protocol.selectionReference', `the search results chose λ against different selection references: ${[...refs].join(' vs ')}`,
-      'merge only shards of one run (the same nax.yml search.selectionReference and validation split)');
-  }
+  // Shards that differ in how their numbers were made do not compare: refuse rather than merge them, naming
+  // which shards hold which value (`names`, else their places in the list).
+  const refuseMixed = (field: string, valueOf: (p: ProtocolInfo) => string | undefined, what: string, hint: string) => {
+    const byValue = new Map<string, string[]>();
+    docs.forEach((d, k) => {
+      const v = d.protocol && valueOf(d.protocol);
+      if (v !== undefined) byValue.set(v, [...(byValue.get(v) ?? []), names?.[k] ?? `shard ${k + 1}`]);
+    });
+    if (byValue.size > 1) {
+      throw new NaxUserError('merge', field, `${what}: ${[...byValue].map(([v, ns]) => `${v} (${ns.join(', ')})`).join(' vs ')}`, hint);
+    }
+  };
+  refuseMixed('protocol.costModel', (p) => (p.costModel ? JSON.stringify(p.costModel) : undefined),
+    'the search results were costed under different cost-model switches', 'merge only shards of one run (the same technology.json and --delay-model … flags)');
+  // Before and after the exact price (absent: the relaxed term).
+  refuseMixed('protocol.hardwarePrice', (p) => p.hardwarePrice ?? 'relaxed',
+    'the search results priced mappings differently (absent: relaxed, nax before the exact price)', 'merge only shards of one run, made by the same nax version');
+  refuseMixed('protocol.selectionReference', (p) => JSON.stringify(p.selectionReference ?? 'none'),
+    'the search results chose λ against different selection references', 'merge only shards of one run (the same nax.yml search.selectionReference and validation split)');
+  // The rules decide the candidates; a shard from before they were recorded may have run any.
+  refuseMixed('protocol.derivationRules', (p) => (p.derivationRules ? rulesText(p.derivationRules) : 'unrecorded (nax before they were recorded)'),
+    'the search results went through different derivation rules', 'merge only shards of one run (the same nax.yml search.largerKernels, costlierOps and smallerCrossbars)');
   const lambdaIds = new Set<string>();
   const lambdas = docs.flatMap((d) => d.lambdas ?? []).filter((l) => !lambdaIds.has(l.id) && lambdaIds.add(l.id));
   return paretoDocument(all, docs[0]!.objective, protocol, docs.some((d) => d.lambdas) ? lambdas : undefined);

@@ -417,6 +417,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
       costModel: Object.fromEntries(COST_MODEL_SWITCHES.map((n) => [n, inp.technology.costModel[n]])) as Record<CostModelSwitchName, string>,
       hardwarePrice: 'exact',
       ...(reference ? { selectionReference: reference } : {}),
+      derivationRules: { largerKernels: space.largerKernels, costlierOps: space.costlierOps, smallerCrossbars: space.smallerCrossbars },
     };
   } finally {
     engine.dispose();

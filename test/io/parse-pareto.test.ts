@@ -52,6 +52,7 @@ const doc = paretoDocument([
       { id: 'homogeneous-64', label: 'homogeneous 64×64 (as committed)', validationAccuracy: 0.89, objective: 4e-9 },
     ],
   },
+  derivationRules: { largerKernels: 'paired', costlierOps: 'paired', smallerCrossbars: 'toReference' },
 }, lambdas);
 
 function expectError(mutate: (d: Record<string, unknown>) => void, field: RegExp): void {
@@ -185,7 +186,7 @@ describe('parseParetoDocument', () => {
     const { hardwarePrice: _, ...before } = doc.protocol!;
     const older = paretoDocument(doc.candidates, 'edap', before);
     expect(searchSummaryMarkdown(older)).toContain('with the relaxed hardware term of the gradient (nax before the exact price)');
-    expect(() => mergeSearchResults([doc, older])).toThrow(/priced mappings differently: exact vs relaxed/);
+    expect(() => mergeSearchResults([doc, older])).toThrow('the search results priced mappings differently (absent: relaxed, nax before the exact price): exact (shard 1) vs relaxed (shard 2)');
     expect(() => mergeSearchResults([older, doc])).toThrow(NaxUserError);
     expect(mergeSearchResults([older, older]).protocol?.hardwarePrice).toBeUndefined();
     expect(mergeSearchResults([doc, doc]).protocol?.hardwarePrice).toBe('exact');
@@ -196,11 +197,43 @@ describe('parseParetoDocument', () => {
   test('shards that chose λ against different selection references are not merged; summary.md names the reference', () => {
     expect(searchSummaryMarkdown(doc)).toContain('λ was chosen among the candidates reaching, on the selection split, the size one would choose without a search ' +
       '(homogeneous-32, the committed network as committed: 90.00 %; homogeneous-32 90.00 %, homogeneous-64 89.00 %), and not worse there than the most accurate');
-    const { selectionReference: _, ...without } = doc.protocol!;
+    const { selectionReference: _, ...rest } = doc.protocol!;
+    const without = { ...rest, derivationRules: { ...rest.derivationRules!, smallerCrossbars: 'paired' as const } };
     const plain = paretoDocument(doc.candidates, 'edap', without);
     expect(searchSummaryMarkdown(plain)).not.toContain('λ was chosen among');
     expect(() => mergeSearchResults([doc, plain])).toThrow(/chose λ against different selection references/);
     expect(mergeSearchResults([doc, doc]).protocol?.selectionReference).toEqual(doc.protocol!.selectionReference);
+  });
+
+  test('the derivation rules are named in summary.md; shards that ran different rules (or one before they were recorded) are not merged; a forged record is named', async () => {
+    expect(searchSummaryMarkdown(doc)).toContain('Derivation rules: largerKernels: paired, costlierOps: paired, smallerCrossbars: toReference. ');
+    const paired = paretoDocument(doc.candidates, 'edap', { ...doc.protocol!, derivationRules: { ...doc.protocol!.derivationRules!, smallerCrossbars: 'paired' } });
+    expect(() => mergeSearchResults([doc, paired])).toThrow(NaxUserError);
+    expect(() => mergeSearchResults([doc, paired, doc], undefined, ['a/pareto.json', 'b/pareto.json', 'c/pareto.json'])).toThrow('the search results went through different derivation rules: ' +
+      'largerKernels: paired, costlierOps: paired, smallerCrossbars: toReference (a/pareto.json, c/pareto.json) vs largerKernels: paired, costlierOps: paired, smallerCrossbars: paired (b/pareto.json)');
+    const { derivationRules: _, ...before } = doc.protocol!;
+    const older = paretoDocument(doc.candidates, 'edap', before);
+    expect(searchSummaryMarkdown(older)).not.toContain('Derivation rules');
+    expect(() => mergeSearchResults([older, doc])).toThrow('different derivation rules: unrecorded (nax before they were recorded) (shard 1) vs largerKernels: paired');
+    expect(mergeSearchResults([older, older]).protocol?.derivationRules).toBeUndefined();
+    // nax merge names the shards' files as the user gave them.
+    const dir = mkdtempSync(path.join(tmpdir(), 'nax-rules-'));
+    try {
+      for (const [name, d] of [['toref', doc], ['paired', paired]] as const) {
+        mkdirSync(path.join(dir, name));
+        writeFileSync(path.join(dir, name, 'pareto.json'), JSON.stringify(d));
+      }
+      await expect(mergeSearchFolders([path.join(dir, 'toref'), path.join(dir, 'paired')], path.join(dir, 'out'), ['shards/toref/', 'shards/paired']))
+        .rejects.toThrow(/smallerCrossbars: toReference \(shards\/toref\/pareto\.json\) vs .*smallerCrossbars: paired \(shards\/paired\/pareto\.json\)$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(mergeSearchResults([doc, doc]).protocol?.derivationRules).toEqual(doc.protocol!.derivationRules);
+    const rules = (d: Record<string, unknown>) => (d.protocol as Record<string, unknown>).derivationRules as Record<string, unknown>;
+    expectError((d) => { rules(d).smallerCrossbars = 'toSmallest'; }, /protocol\.derivationRules\.smallerCrossbars/);
+    expectError((d) => { rules(d).largerKernels = 'toReference'; }, /protocol\.derivationRules\.largerKernels/);
+    expectError((d) => { rules(d).extra = 1; }, /protocol\.derivationRules/);
+    expectError((d) => { delete (d.protocol as Record<string, unknown>).selectionReference; }, /protocol\.derivationRules\.smallerCrossbars: toReference without protocol\.selectionReference/);
   });
 
   test('a merge applies the reference again: a cheaper shard proposal short of it loses; summary.md says when no proposal reached it', () => {
@@ -212,7 +245,8 @@ describe('parseParetoDocument', () => {
     ], 'edap', doc.protocol);
     const merged = mergeSearchResults([shard(1, 1e-9, 0.899), shard(2, 2e-9, 0.9)]);
     expect(merged.best).toBe('searched-lambda-1-shard2');
-    const { selectionReference: _, ...without } = doc.protocol!;
+    const { selectionReference: _, ...rest } = doc.protocol!;
+    const without = { ...rest, derivationRules: { ...rest.derivationRules!, smallerCrossbars: 'paired' as const } };
     const plain = (k: number, edap: number, v: number) => paretoDocument(shard(k, edap, v).candidates, 'edap', without);
     expect(mergeSearchResults([plain(1, 1e-9, 0.899), plain(2, 2e-9, 0.9)]).best).toBe('searched-lambda-1-shard1');
     // Nothing reaches the reference: the most accurate is proposed, and summary.md does not claim it reached it.

@@ -709,6 +709,14 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
     const half = [...d.valLabels.subarray(100, 150)].filter((l) => l !== 0).length;
     expect(mine[1]!.deltaAccuracy).toBeCloseTo((half - nonZero) / 100, 12);
     expect(crossbarOf(between.choice, i0)).toBe(64);
+    // After a kept jump the unit stays on one size at a time: toward 16×16, 128 → 16 stays, 128 → 64 and 64 → 32
+    // move (a rule that jumped again from 64×64 would test 64 → 16 next), 32 → 16 stays.
+    const sloped = graded(name, (rows) => (rows >= 128 ? 50 : rows === 64 ? 80 : rows === 32 ? 100 : 0), d);
+    const e4 = new SearchEngine(plan, tinyData(), { ...settings, smallerCrossbarTarget: 16 }, { now }, quiet());
+    const steps = await e4.checkSmallerCrossbars(arch, table, sloped, 1e-3, Infinity);
+    e4.dispose();
+    expect(steps.checks.filter((c) => c.layers.includes(name)).map((c) => [c.alternativeCrossbar, c.kept])).toEqual([[16, true], [64, false], [32, false], [16, true]]);
+    expect(crossbarOf(steps.choice, i0)).toBe(32);
   });
 
   test('smaller-crossbar rule on the clock and the cache: an architecture is simulated once per λ, weights and simulator; a tie keeps the op; skipped blocks and untested units stand', async () => {
