@@ -1949,8 +1949,9 @@ class SearchEngine {
      * committed network keeps 68 % on 128×128, 93.5 % on 64×64 and 96 % on 32×32 of the selection split), and a
      * cheapest-first order spends the phase's few tests on the units whose move costs nothing before it reaches
      * them; then the cheapest unit (the smallest λ·Δhardware to earn back). A unit moves to the same kernel on the
-     * next-smaller crossbar (from above `smallerCrossbarTarget`, on the target itself; a unit that stays after such
-     * a test goes on one size at a time from where it is, in the next round) only when that lowers the measured mean non-ideal CE + λ·hardware on the check images
+     * next-smaller crossbar (from above `smallerCrossbarTarget`, on the target itself — two or more such units first
+     * all together, then each; a unit that stays after such a test goes on one size at a time from where it is, in
+     * the next round) only when that lowers the measured mean non-ideal CE + λ·hardware on the check images
      * and chips (a tie keeps it), and the next test starts from there (hardware: `priceOf`, default the table's
      * relaxed term; a single move can fill or free a whole tile, which only the exact price sees). The units that
      * moved are tested again from their new crossbar, in rounds, while it pays and the time lasts (one size per
@@ -1992,10 +1993,14 @@ class SearchEngine {
                 byCost.set(key, [...(byCost.get(key) ?? []), i]);
             }
             const h0 = hardwareOf(cur);
-            const units = [...byCost.values()]
+            const sorted = [...byCost.values()]
                 .map((unit) => ({ unit, crossbar: crossbarOf(unit[0], cur[unit[0]]), dHw: hardwareOf(revertAllOf(cur, unit, fallbackOf)) - h0 }))
                 .sort((x, y) => y.crossbar - x.crossbar || x.dHw - y.dHw || x.unit[0] - y.unit[0])
                 .map((u) => u.unit);
+            // Two or more units above the target: first all of them against it in one test (a phase holds two or three
+            // tests, and under PUMA each such unit loses accuracy; one at a time, the third is not reached), then each.
+            const jumps = sorted.filter((unit) => fallbackOf(unit[0]) !== this.nextSmallerOf[unit[0]][cur[unit[0]]]);
+            const units = jumps.length >= 2 ? [jumps.flat().sort((a, b) => a - b), ...sorted] : sorted;
             const r = await this.pairedRule({
                 rule: 'smallerCrossbars', arch: cur, eligible, fallbackOf, nonIdeal, lambda, deadlineS, reserveForwards: 0, untested: 'stand', hardwareOf, group: false, units, keepOnTie: true,
                 alternativeCrossbar: (unit) => crossbarOf(unit[0], fallbackOf(unit[0])),
@@ -2096,6 +2101,9 @@ class SearchEngine {
         }
         for (const unit of o.units ?? eligible.map((i) => [i])) {
             const alt = fallBack(choice, unit);
+            // Nothing to test when an earlier unit (a union of this one's) already moved its layers.
+            if (keyOf(alt) === keyOf(choice))
+                continue;
             if (o.alone && !o.alone(alt, choice))
                 continue;
             if (!cache.has(keyOf(alt)) && !fits()) {

@@ -709,14 +709,60 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
     const half = [...d.valLabels.subarray(100, 150)].filter((l) => l !== 0).length;
     expect(mine[1]!.deltaAccuracy).toBeCloseTo((half - nonZero) / 100, 12);
     expect(crossbarOf(between.choice, i0)).toBe(64);
-    // After a kept jump the unit stays on one size at a time: toward 16×16, 128 → 16 stays, 128 → 64 and 64 → 32
-    // move (a rule that jumped again from 64×64 would test 64 → 16 next), 32 → 16 stays.
+    // After a kept jump the unit stays on one size at a time: toward 16×16 every unit is above the target, so
+    // first all together against 16×16 (stays), then 128 → 16 alone stays, 128 → 64 and 64 → 32 move (a rule that
+    // jumped again from 64×64 would test 64 → 16 next), 32 → 16 stays.
     const sloped = graded(name, (rows) => (rows >= 128 ? 50 : rows === 64 ? 80 : rows === 32 ? 100 : 0), d);
     const e4 = new SearchEngine(plan, tinyData(), { ...settings, smallerCrossbarTarget: 16 }, { now }, quiet());
     const steps = await e4.checkSmallerCrossbars(arch, table, sloped, 1e-3, Infinity);
     e4.dispose();
-    expect(steps.checks.filter((c) => c.layers.includes(name)).map((c) => [c.alternativeCrossbar, c.kept])).toEqual([[16, true], [64, false], [32, false], [16, true]]);
+    expect(steps.checks.filter((c) => c.layers.includes(name)).map((c) => [c.alternativeCrossbar, c.kept])).toEqual([[16, true], [16, true], [64, false], [32, false], [16, true]]);
+    expect(steps.checks[0]!.layers).toHaveLength(plan.layers.length);
     expect(crossbarOf(steps.choice, i0)).toBe(32);
+  });
+
+  test('toReference with two units above the target: first both against it in one test, then each; a unit the union moved is not tested again against the target', async () => {
+    const space = parseSearchSpace({ kernels: [3, 5], smallerCrossbars: 'toReference', selectionReference: 'homogeneous' }, 'f', 'search');
+    const table = buildHardwareTable(plan, lookup, space);
+    const settings = { ...engineSettingsOf(space, 200, undefined, 32), kernelCheckImages: 100 };
+    const crossbarOf = (a: readonly number[], i: number) => (plan.layers[i]!.ops[a[i]!] as { crossbar: number }).crossbar;
+    const on128 = (i: number) => plan.layers[i]!.ops.findIndex((op) => op.kind === 'path' && op.kernel === plan.layers[i]!.committedKernel && op.crossbar === 128);
+    const costOf = (i: number, j: number) => `${table.ops[i]!.energyJ[j]},${table.ops[i]!.delayS[j]},${table.ops[i]!.areaMm2[j]}`;
+    // Two layers whose 128×128 ops cost differently: two units.
+    const i0 = 0;
+    const i1 = plan.layers.findIndex((_, i) => i !== i0 && costOf(i, on128(i)) !== costOf(i0, on128(i0)));
+    expect(i1).toBeGreaterThan(0);
+    const arch = [...committedChoice(plan)];
+    arch[i0] = on128(i0);
+    arch[i1] = on128(i1);
+    const names = [i0, i1].map((i) => plan.layers[i]!.name);
+    const d = tinyData();
+    const run = async (chip: NonIdealFn) => {
+      const e = new SearchEngine(plan, tinyData(), settings, { now }, quiet());
+      try {
+        return await e.checkSmallerCrossbars(arch, table, chip, 1e-3, Infinity);
+      } finally {
+        e.dispose();
+      }
+    };
+    // 128×128 loses every image on layer i0: the union moves both to 32×32 at once; neither is tested alone
+    // against 32×32 after it, and each goes on from there (32 → 16).
+    const moved = await run(graded(names[0]!, (rows) => (rows >= 128 ? 0 : 100), d));
+    expect(moved.checks[0]).toMatchObject({ layers: names, alternativeCrossbar: 32, kept: false });
+    const nonZero = [...d.valLabels.subarray(100, 200)].filter((l) => l !== 0).length;
+    expect(moved.checks[0]!.deltaAccuracy).toBeCloseTo(-nonZero / 100, 12);
+    const later = moved.checks.slice(1).filter((c) => c.layers.some((n) => names.includes(n)));
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.every((c) => c.alternativeCrossbar === 16)).toBe(true);
+    for (const i of [i0, i1]) expect(crossbarOf(moved.choice, i)).toBeLessThanOrEqual(32);
+    // 32×32 worse than 128×128 on layer i0: the union stays, then each unit is tested alone against 32×32
+    // (i0 stays; i1, which decides nothing, moves where the hardware says), and i0 goes on to 64×64.
+    const stays = await run(graded(names[0]!, (rows) => (rows >= 128 ? 50 : rows === 64 ? 100 : 0), d));
+    expect(stays.checks[0]).toMatchObject({ layers: names, alternativeCrossbar: 32, kept: true });
+    expect(stays.checks.filter((c) => c.layers.length === 1 && names.includes(c.layers[0]!) && c.alternativeCrossbar === 32).map((c) => c.layers[0])).toEqual(
+      expect.arrayContaining(names));
+    expect(stays.checks.filter((c) => c.layers.includes(names[0]!)).map((c) => [c.alternativeCrossbar, c.kept]).slice(0, 3)).toEqual([[32, true], [32, true], [64, false]]);
+    expect(crossbarOf(stays.choice, i0)).toBe(64);
   });
 
   test('smaller-crossbar rule on the clock and the cache: an architecture is simulated once per λ, weights and simulator; a tie keeps the op; skipped blocks and untested units stand', async () => {
