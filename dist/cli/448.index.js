@@ -1537,7 +1537,8 @@ const PAIRED_CHECK_CHIPS = 2;
  * Tests of the smaller-crossbar rule a search phase keeps time for, beside the group comparisons (nax
  * assumption). On the fixture's 15-minute, two-core runs a phase's check time (at most 60 % of it) holds the two
  * group comparisons and one or two tests more at 100 check images, which the costlier-op rule's single-layer
- * tests and this rule's units share.
+ * tests and this rule's units share. With `smallerCrossbars: toReference` the union of the units two or more
+ * sizes above the reference is the first of them: when it is refused, the last such unit's own test may not fit.
  */
 const SMALLER_CROSSBAR_TESTS = 2;
 /**
@@ -1949,9 +1950,10 @@ class SearchEngine {
      * committed network keeps 68 % on 128×128, 93.5 % on 64×64 and 96 % on 32×32 of the selection split), and a
      * cheapest-first order spends the phase's few tests on the units whose move costs nothing before it reaches
      * them; then the cheapest unit (the smallest λ·Δhardware to earn back). A unit moves to the same kernel on the
-     * next-smaller crossbar (from above `smallerCrossbarTarget`, on the target itself — two or more such units first
-     * all together, then each; a unit that stays after such a test goes on one size at a time from where it is, in
-     * the next round) only when that lowers the measured mean non-ideal CE + λ·hardware on the check images
+     * next-smaller crossbar (from two or more sizes above `smallerCrossbarTarget`, on the target itself — two or more
+     * such units first all together, and each alone only if the union stays, so a unit the union moved is not
+     * tested alone; a unit that stays after such a test goes on one size at a time from where it is, in the next
+     * round) only when that lowers the measured mean non-ideal CE + λ·hardware on the check images
      * and chips (a tie keeps it), and the next test starts from there (hardware: `priceOf`, default the table's
      * relaxed term; a single move can fill or free a whole tile, which only the exact price sees). The units that
      * moved are tested again from their new crossbar, in rounds, while it pays and the time lasts (one size per
@@ -1974,7 +1976,7 @@ class SearchEngine {
         let choice = [...arch];
         const checks = [];
         // Round 1: every layer the rule may move; each later round: the layers the round before moved, and those a
-        // test against the target kept (from then on one size at a time).
+        // test against the target kept, alone or in the union (from then on one size at a time).
         let open = this.plan.layers.map((_, i) => i)
             .filter((i) => kernels.get(this.plan.layers[i].name) !== 'zero' && !measured.has(this.plan.layers[i].name));
         // Layers that stayed after a test against the target: from then on one size at a time, so the sizes between
@@ -1997,8 +1999,9 @@ class SearchEngine {
                 .map((unit) => ({ unit, crossbar: crossbarOf(unit[0], cur[unit[0]]), dHw: hardwareOf(revertAllOf(cur, unit, fallbackOf)) - h0 }))
                 .sort((x, y) => y.crossbar - x.crossbar || x.dHw - y.dHw || x.unit[0] - y.unit[0])
                 .map((u) => u.unit);
-            // Two or more units above the target: first all of them against it in one test (a phase holds two or three
-            // tests, and under PUMA each such unit loses accuracy; one at a time, the third is not reached), then each.
+            // Two or more units two or more sizes above the target (tests that skip a size): first all of them against it
+            // in one test (a phase holds two or three tests, and under PUMA each such unit loses accuracy; one at a time,
+            // the third is not reached), then each while the union's outcome leaves it where it was.
             const jumps = sorted.filter((unit) => fallbackOf(unit[0]) !== this.nextSmallerOf[unit[0]][cur[unit[0]]]);
             const units = jumps.length >= 2 ? [jumps.flat().sort((a, b) => a - b), ...sorted] : sorted;
             const r = await this.pairedRule({

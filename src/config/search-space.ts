@@ -217,9 +217,10 @@ export interface SearchSpace {
    * only move a layer to a cheaper or the committed op). 'toReference' (needs `selectionReference: homogeneous`):
    * the same, but a layer on a crossbar larger than the selection reference's is compared with that size
    * directly, one test instead of one per size between (a phase holds two or three tests, so one size at a time
-   * stopped stages on 64×64 when the reference was 32×32); two or more such units are first tested all together
-   * against it, then each; a unit that stays after its test goes on one size at a time from where it is (the sizes
-   * between get their test); below the reference, one size at a time. 'keep': no such test.
+   * stopped stages on 64×64 when the reference was 32×32); two or more units two or more sizes above it are first
+   * tested all together against it, and alone only if that keeps them (a unit the union moved is not tested
+   * alone); a unit that stays after its test goes on one size at a time from where it is (the sizes between get
+   * their test); below the reference, one size at a time. 'keep': no such test.
    * Default 'paired'.
    */
   readonly smallerCrossbars: 'paired' | 'toReference' | 'keep';
