@@ -12,9 +12,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _config_cost_model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(145);
 /* harmony import */ var _config_fields_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81);
 /* harmony import */ var _config_mapping_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7408);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _search_pareto_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8741);
-/* harmony import */ var _search_protocol_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9170);
+/* harmony import */ var _config_search_space_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9415);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _search_pareto_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8741);
+/* harmony import */ var _search_protocol_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9170);
 /**
  * Validates a search's `pareto.json` (schema `nax-pareto/1`) read back from a shard folder or an artifact:
  * merges and the nightly workflow act on it (the proposed candidate's folder becomes the `best-dir` output),
@@ -27,7 +28,8 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const KINDS = _search_pareto_js__WEBPACK_IMPORTED_MODULE_4__/* .CANDIDATE_KINDS */ .Iw;
+
+const KINDS = _search_pareto_js__WEBPACK_IMPORTED_MODULE_5__/* .CANDIDATE_KINDS */ .Iw;
 const VERDICTS = ['better', 'worse', 'equal within noise'];
 /** Comparisons per candidate: more than any protocol makes (a guard against a forged document's size). */
 const MAX_COMPARISONS = 1000;
@@ -49,26 +51,26 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 function text(v, file, field) {
     const s = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readString */ .E3)(v, file, field);
     if (s.length > MAX_TEXT)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, field, `longer than ${MAX_TEXT} characters`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, field, `longer than ${MAX_TEXT} characters`);
     if (CONTROL.test(s))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, field, 'contains a control character');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, field, 'contains a control character');
     return s;
 }
 /** An architecture's changes from the committed model: '' when there are none. */
 function architectureText(v, file, field) {
     if (typeof v !== 'string')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, field, `expected a string, found ${(0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(v)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, field, `expected a string, found ${(0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(v)}`);
     if (v.length > MAX_ARCHITECTURE_TEXT)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, field, `longer than ${MAX_ARCHITECTURE_TEXT} characters`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, field, `longer than ${MAX_ARCHITECTURE_TEXT} characters`);
     if (CONTROL.test(v))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, field, 'contains a control character');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, field, 'contains a control character');
     return v;
 }
 function arrayOf(raw, max, file, field) {
     if (!Array.isArray(raw))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, field, 'expected an array');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, field, 'expected an array');
     if (raw.length > max)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, field, `more than ${max} entries`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, field, `more than ${max} entries`);
     return raw;
 }
 function pairedCheck(raw, file, field) {
@@ -76,11 +78,11 @@ function pairedCheck(raw, file, field) {
     const diff = { min: -1, max: 1 };
     const ci = arrayOf(o.ci95, 2, file, `${field}.ci95`);
     if (ci.length !== 2)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, `${field}.ci95`, 'expected [low, high]');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, `${field}.ci95`, 'expected [low, high]');
     const low = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(ci[0], file, `${field}.ci95[0]`, { min: -2, max: 2 });
     const high = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(ci[1], file, `${field}.ci95[1]`, { min: -2, max: 2 });
     if (low > high)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, `${field}.ci95`, `low ${low} is above high ${high}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, `${field}.ci95`, `low ${low} is above high ${high}`);
     const finite = (k) => (o[k] !== undefined ? { [k]: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o[k], file, `${field}.${k}`) } : {});
     return {
         rule: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnum */ .ai)(o.rule, RULES, file, `${field}.rule`),
@@ -97,7 +99,7 @@ function pairedCheck(raw, file, field) {
 /** The crossbar a smaller-crossbar check compared with: only that rule records one. */
 function alternativeCrossbar(v, rule, file, field) {
     if (rule !== 'smallerCrossbars')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, field, `only a smallerCrossbars check records one, not ${(0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(rule)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, field, `only a smallerCrossbars check records one, not ${(0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q0)(rule)}`);
     return (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(v, file, field, { integer: true, min: _config_mapping_js__WEBPACK_IMPORTED_MODULE_2__/* .CROSSBAR_MIN */ .JT, max: _config_mapping_js__WEBPACK_IMPORTED_MODULE_2__/* .CROSSBAR_MAX */ .$V });
 }
 /** A λ record (the fields a merge keeps; the search's α and probabilities are dropped). */
@@ -118,7 +120,7 @@ function lambdaRecord(raw, file, field) {
 function folderOf(v, file, field) {
     const s = text(v, file, field);
     if (s.startsWith('/') || /\\|[\u0000-\u001f]/.test(s) || s.split('/').some((part) => part === '..')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, field, 'must be a relative folder below the search output (no "..", no absolute path)');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, field, 'must be a relative folder below the search output (no "..", no absolute path)');
     }
     return s;
 }
@@ -127,14 +129,14 @@ function interval(raw, file, field) {
     const low = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.low, file, `${field}.low`, { min: 0, max: 1 });
     const high = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.high, file, `${field}.high`, { min: 0, max: 1 });
     if (low > high)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, field, `low ${low} is above high ${high}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, field, `low ${low} is above high ${high}`);
     return { low, high };
 }
 function comparisons(raw, file, field) {
     if (!Array.isArray(raw))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, field, 'expected an array');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, field, 'expected an array');
     if (raw.length > MAX_COMPARISONS)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, field, `more than ${MAX_COMPARISONS} comparisons`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, field, `more than ${MAX_COMPARISONS} comparisons`);
     return raw.map((r, i) => {
         const f = `${field}[${i}]`;
         const o = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .requireObject */ .zG)(r, file, f);
@@ -142,7 +144,7 @@ function comparisons(raw, file, field) {
         const ciLowPp = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.ciLowPp, file, `${f}.ciLowPp`, pp);
         const ciHighPp = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.ciHighPp, file, `${f}.ciHighPp`, pp);
         if (ciLowPp > ciHighPp)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, f, 'ciLowPp is above ciHighPp');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, f, 'ciLowPp is above ciHighPp');
         return {
             against: text(o.against, file, `${f}.against`),
             deltaPp: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.deltaPp, file, `${f}.deltaPp`, pp),
@@ -169,7 +171,7 @@ function protocolInfo(raw, file) {
         randomSamples: count('randomSamples'),
         costOnlyStarts: count('costOnlyStarts'),
         ...(o.costModel !== undefined ? { costModel: costModelSwitches(o.costModel, file) } : {}),
-        ...(o.hardwarePrice !== undefined ? { hardwarePrice: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnum */ .ai)(o.hardwarePrice, _search_pareto_js__WEBPACK_IMPORTED_MODULE_4__/* .HARDWARE_PRICES */ .yK, file, 'protocol.hardwarePrice') } : {}),
+        ...(o.hardwarePrice !== undefined ? { hardwarePrice: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnum */ .ai)(o.hardwarePrice, _search_pareto_js__WEBPACK_IMPORTED_MODULE_5__/* .HARDWARE_PRICES */ .yK, file, 'protocol.hardwarePrice') } : {}),
         ...(o.selectionReference !== undefined ? { selectionReference: selectionReference(o.selectionReference, file) } : {}),
         ...(o.derivationRules !== undefined ? { derivationRules: derivationRules(o.derivationRules, o.selectionReference !== undefined, file) } : {}),
     };
@@ -179,13 +181,13 @@ function derivationRules(raw, hasReference, file) {
     const o = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .requireObject */ .zG)(raw, file, f);
     (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .rejectUnknownKeys */ .gR)(o, ['largerKernels', 'costlierOps', 'smallerCrossbars'], file, f);
     const rules = {
-        largerKernels: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnum */ .ai)(o.largerKernels, ['paired', 'keep'], file, `${f}.largerKernels`),
-        costlierOps: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnum */ .ai)(o.costlierOps, ['paired', 'keep'], file, `${f}.costlierOps`),
-        smallerCrossbars: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnum */ .ai)(o.smallerCrossbars, ['paired', 'toReference', 'keep'], file, `${f}.smallerCrossbars`),
+        largerKernels: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnum */ .ai)(o.largerKernels, _config_search_space_js__WEBPACK_IMPORTED_MODULE_3__/* .PAIRED_RULE_CHOICES */ .cN, file, `${f}.largerKernels`),
+        costlierOps: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnum */ .ai)(o.costlierOps, _config_search_space_js__WEBPACK_IMPORTED_MODULE_3__/* .PAIRED_RULE_CHOICES */ .cN, file, `${f}.costlierOps`),
+        smallerCrossbars: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnum */ .ai)(o.smallerCrossbars, _config_search_space_js__WEBPACK_IMPORTED_MODULE_3__/* .SMALLER_CROSSBAR_CHOICES */ .Ec, file, `${f}.smallerCrossbars`),
     };
     // toReference tests against the selection reference's crossbar: without one recorded, the document contradicts itself.
     if (rules.smallerCrossbars === 'toReference' && !hasReference) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, `${f}.smallerCrossbars`, 'toReference without protocol.selectionReference', 'a run with smallerCrossbars: toReference records its selection reference');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, `${f}.smallerCrossbars`, 'toReference without protocol.selectionReference', 'a run with smallerCrossbars: toReference records its selection reference');
     }
     return rules;
 }
@@ -203,19 +205,19 @@ function selectionReference(raw, file) {
     });
     sizes.forEach((h, i) => {
         if (sizes.findIndex((x) => x.id === h.id) !== i)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, `${f}.sizes[${i}].id`, `repeats '${h.id}'`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, `${f}.sizes[${i}].id`, `repeats '${h.id}'`);
     });
     const id = text(o.id, file, `${f}.id`);
     const chosen = sizes.find((h) => h.id === id);
     if (!chosen)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, `${f}.id`, 'names none of its sizes');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, `${f}.id`, 'names none of its sizes');
     // The reference sets the floor merges apply: it must be the size the rule picks from these sizes, not any size.
-    if (sizes[(0,_search_protocol_js__WEBPACK_IMPORTED_MODULE_5__/* .homogeneousChoice */ .ZU)(sizes.map((h) => ({ accuracy: h.validationAccuracy, objective: h.objective })))].id !== id) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, `${f}.id`, `is not the size one would choose among its sizes (the lowest objective within 1 pp of the most accurate)`);
+    if (sizes[(0,_search_protocol_js__WEBPACK_IMPORTED_MODULE_6__/* .homogeneousChoice */ .ZU)(sizes.map((h) => ({ accuracy: h.validationAccuracy, objective: h.objective })))].id !== id) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, `${f}.id`, `is not the size one would choose among its sizes (the lowest objective within 1 pp of the most accurate)`);
     }
     const validationAccuracy = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o.validationAccuracy, file, `${f}.validationAccuracy`, { min: 0, max: 1 });
     if (validationAccuracy !== chosen.validationAccuracy)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, `${f}.validationAccuracy`, `is not the accuracy of ${id} among its sizes`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, `${f}.validationAccuracy`, `is not the accuracy of ${id} among its sizes`);
     return { id, validationAccuracy, sizes };
 }
 function costModelSwitches(raw, file) {
@@ -252,38 +254,38 @@ function candidate(raw, file, field) {
 function parseParetoDocument(raw, file) {
     const o = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .requireObject */ .zG)(raw, file, '');
     if (o.schema !== 'nax-pareto/1')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, 'schema', 'expected "nax-pareto/1"', 'not a nax search result');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, 'schema', 'expected "nax-pareto/1"', 'not a nax search result');
     const objective = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnum */ .ai)(o.objective, OBJECTIVES, file, 'objective');
     if (!Array.isArray(o.candidates))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, 'candidates', 'expected an array');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, 'candidates', 'expected an array');
     if (o.candidates.length > MAX_CANDIDATES)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, 'candidates', `more than ${MAX_CANDIDATES} candidates`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, 'candidates', `more than ${MAX_CANDIDATES} candidates`);
     const candidates = o.candidates.map((c, i) => candidate(c, file, `candidates[${i}]`));
     const ids = new Set();
     candidates.forEach((c, i) => {
         if (ids.has(c.id))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, `candidates[${i}].id`, `'${c.id}' appears twice`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, `candidates[${i}].id`, `'${c.id}' appears twice`);
         ids.add(c.id);
     });
     if (!Array.isArray(o.front))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, 'front', 'expected an array of candidate ids');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, 'front', 'expected an array of candidate ids');
     const front = o.front.map((id, i) => {
         const s = text(id, file, `front[${i}]`);
         if (!ids.has(s))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, `front[${i}]`, 'names no candidate');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, `front[${i}]`, 'names no candidate');
         return s;
     });
     let best;
     if (o.best !== undefined) {
         best = text(o.best, file, 'best');
         if (!ids.has(best))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, 'best', 'names no candidate');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, 'best', 'names no candidate');
     }
     if (typeof o.beatsCommitted !== 'boolean')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, 'beatsCommitted', 'expected true or false');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, 'beatsCommitted', 'expected true or false');
     candidates.forEach((c, i) => c.comparisons?.forEach((x, j) => {
         if (!ids.has(x.against))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, `candidates[${i}].comparisons[${j}].against`, 'names no candidate');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, `candidates[${i}].comparisons[${j}].against`, 'names no candidate');
     }));
     // Documents written before λ records carried their candidate id have records a merge cannot attribute: dropped.
     const rawLambdas = o.lambdas === undefined ? undefined : arrayOf(o.lambdas, MAX_LAMBDAS, file, 'lambdas');
@@ -293,11 +295,11 @@ function parseParetoDocument(raw, file) {
     const lambdaIds = new Set();
     lambdas?.forEach((l, i) => {
         if (lambdaIds.has(l.id))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, `lambdas[${i}].id`, `'${l.id}' appears twice`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, `lambdas[${i}].id`, `'${l.id}' appears twice`);
         lambdaIds.add(l.id);
         const c = byId.get(l.id);
         if (l.evaluated && (c?.kind !== 'searched' || c.lambda !== l.lambda)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NaxUserError */ .b(file, `lambdas[${i}].id`, `an evaluated λ must name the searched candidate of λ ${l.lambda}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, `lambdas[${i}].id`, `an evaluated λ must name the searched candidate of λ ${l.lambda}`);
         }
     });
     return {

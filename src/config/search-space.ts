@@ -241,6 +241,10 @@ export interface SearchSpace {
   readonly kernelCheckImages: number;
 }
 
+/** The choices of `largerKernels` and `costlierOps`, and of `smallerCrossbars` (nax.yml, and pareto.json's record of them). */
+export const PAIRED_RULE_CHOICES = ['paired', 'keep'] as const;
+export const SMALLER_CROSSBAR_CHOICES = ['paired', 'toReference', 'keep'] as const;
+
 export const DEFAULT_SEARCH_SPACE: SearchSpace = Object.freeze({
   layers: 'residual',
   kernels: Object.freeze([3, 5, 7]),
@@ -412,7 +416,7 @@ export function parseSearchSpace(raw: unknown, file: string, field: string): Sea
   const evaluationImages = o.evaluationImages === undefined || o.evaluationImages === 'all'
     ? d.evaluationImages
     : readNumber(o.evaluationImages, file, f('evaluationImages'), { integer: true, min: 1, max: 1_000_000 });
-  const smallerCrossbars = o.smallerCrossbars === undefined ? d.smallerCrossbars : readEnum(o.smallerCrossbars, ['paired', 'toReference', 'keep'] as const, file, f('smallerCrossbars'));
+  const smallerCrossbars = o.smallerCrossbars === undefined ? d.smallerCrossbars : readEnum(o.smallerCrossbars, SMALLER_CROSSBAR_CHOICES, file, f('smallerCrossbars'));
   const selectionReference = o.selectionReference === undefined ? d.selectionReference : readEnum(o.selectionReference, ['homogeneous', 'none'] as const, file, f('selectionReference'));
   if (smallerCrossbars === 'toReference' && selectionReference !== 'homogeneous') {
     throw new NaxUserError(file, f('smallerCrossbars'), 'toReference needs a selection reference', `set ${f('selectionReference')}: homogeneous, or ${f('smallerCrossbars')}: paired`);
@@ -447,8 +451,8 @@ export function parseSearchSpace(raw: unknown, file: string, field: string): Sea
     additiveWeights: o.additiveWeights === undefined ? d.additiveWeights : readAdditiveWeights(o.additiveWeights, file, f('additiveWeights')),
     tileArea: o.tileArea === undefined ? d.tileArea : readEnum(o.tileArea, ['gradient', 'frozen'] as const, file, f('tileArea')),
     warmStart: o.warmStart === undefined ? d.warmStart : readWarmStart(o.warmStart, file, f('warmStart')),
-    largerKernels: o.largerKernels === undefined ? d.largerKernels : readEnum(o.largerKernels, ['paired', 'keep'] as const, file, f('largerKernels')),
-    costlierOps: o.costlierOps === undefined ? d.costlierOps : readEnum(o.costlierOps, ['paired', 'keep'] as const, file, f('costlierOps')),
+    largerKernels: o.largerKernels === undefined ? d.largerKernels : readEnum(o.largerKernels, PAIRED_RULE_CHOICES, file, f('largerKernels')),
+    costlierOps: o.costlierOps === undefined ? d.costlierOps : readEnum(o.costlierOps, PAIRED_RULE_CHOICES, file, f('costlierOps')),
     smallerCrossbars,
     selectionReference,
     kernelCheckImages: optionalNumber(o.kernelCheckImages, d.kernelCheckImages, file, f('kernelCheckImages'), { integer: true, min: 50, max: 100000 }),

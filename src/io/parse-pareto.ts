@@ -7,6 +7,7 @@
 import { COST_MODEL_CHOICES, COST_MODEL_SWITCHES, type CostModelSwitchName } from '../config/cost-model.js';
 import { describe, isObject, readBoolean, readEnum, readNumber, readString, rejectUnknownKeys, requireObject } from '../config/fields.js';
 import { CROSSBAR_MAX, CROSSBAR_MIN } from '../config/mapping.js';
+import { PAIRED_RULE_CHOICES, SMALLER_CROSSBAR_CHOICES } from '../config/search-space.js';
 import { NaxUserError } from '../errors.js';
 import { CANDIDATE_KINDS, HARDWARE_PRICES, type DerivationRules, type SelectionReference, type Candidate, type Comparison, type LambdaRecord, type PairedCheck, type ParetoDocument, type ProtocolInfo } from '../search/pareto.js';
 import { homogeneousChoice } from '../search/protocol.js';
@@ -162,9 +163,9 @@ function derivationRules(raw: unknown, hasReference: boolean, file: string): Der
   const o = requireObject(raw, file, f);
   rejectUnknownKeys(o, ['largerKernels', 'costlierOps', 'smallerCrossbars'], file, f);
   const rules: DerivationRules = {
-    largerKernels: readEnum(o.largerKernels, ['paired', 'keep'] as const, file, `${f}.largerKernels`),
-    costlierOps: readEnum(o.costlierOps, ['paired', 'keep'] as const, file, `${f}.costlierOps`),
-    smallerCrossbars: readEnum(o.smallerCrossbars, ['paired', 'toReference', 'keep'] as const, file, `${f}.smallerCrossbars`),
+    largerKernels: readEnum(o.largerKernels, PAIRED_RULE_CHOICES, file, `${f}.largerKernels`),
+    costlierOps: readEnum(o.costlierOps, PAIRED_RULE_CHOICES, file, `${f}.costlierOps`),
+    smallerCrossbars: readEnum(o.smallerCrossbars, SMALLER_CROSSBAR_CHOICES, file, `${f}.smallerCrossbars`),
   };
   // toReference tests against the selection reference's crossbar: without one recorded, the document contradicts itself.
   if (rules.smallerCrossbars === 'toReference' && !hasReference) {

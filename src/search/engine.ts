@@ -667,6 +667,8 @@ export class SearchEngine {
     for (;;) {
       const cur = choice;
       const fallbackOf = (i: number) => (stepwise.has(i) ? this.nextSmallerOf : this.smallerOf)[i]![cur[i]!]!;
+      // A test that skips a size (toward the target).
+      const isJump = (i: number) => fallbackOf(i) !== this.nextSmallerOf[i]![cur[i]!];
       const eligible = open.filter((i) => fallbackOf(i) >= 0);
       if (eligible.length === 0) break;
       const byCost = new Map<string, number[]>();
@@ -683,7 +685,7 @@ export class SearchEngine {
       // Two or more units two or more sizes above the target (tests that skip a size): first all of them against it
       // in one test (a phase holds two or three tests, and under PUMA each such unit loses accuracy; one at a time,
       // the third is not reached), then each while the union's outcome leaves it where it was.
-      const jumps = sorted.filter((unit) => fallbackOf(unit[0]!) !== this.nextSmallerOf[unit[0]!]![cur[unit[0]!]!]);
+      const jumps = sorted.filter((unit) => isJump(unit[0]!));
       const units = jumps.length >= 2 ? [jumps.flat().sort((a, b) => a - b), ...sorted] : sorted;
       const r = await this.pairedRule({
         rule: 'smallerCrossbars', arch: cur, eligible, fallbackOf, nonIdeal, lambda, deadlineS, reserveForwards: 0, untested: 'stand', hardwareOf, group: false, units, keepOnTie: true,
@@ -692,7 +694,7 @@ export class SearchEngine {
       checks.push(...r.checks);
       choice = r.choice;
       const tested = new Set(r.checks.flatMap((c) => c.layers));
-      const jumpKept = eligible.filter((i) => choice[i] === cur[i] && tested.has(this.plan.layers[i]!.name) && fallbackOf(i) !== this.nextSmallerOf[i]![cur[i]!]);
+      const jumpKept = eligible.filter((i) => choice[i] === cur[i] && tested.has(this.plan.layers[i]!.name) && isJump(i));
       for (const i of jumpKept) stepwise.add(i);
       open = eligible.filter((i) => choice[i] !== cur[i] || jumpKept.includes(i));
     }
