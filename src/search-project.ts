@@ -9,7 +9,7 @@ import type { CostModelSwitches } from './config/cost-model.js';
 import type { SearchSpace } from './config/search-space.js';
 import { NaxUserError } from './errors.js';
 import type { FileSource } from './io/files.js';
-import { folderSink } from './io/search-folder.js';
+import { PARETO_PAGE, folderSink, paretoPage } from './io/search-folder.js';
 import { isOnnxPath } from './model/onnx/load.js';
 import { loadCalibrationImages, loadProject, simulateInMemory } from './pipeline.js';
 import type { NaxReport } from './report.js';
@@ -22,13 +22,16 @@ import type { SampleRunner } from './xbar/simulate.js';
  * `costModel` sets cost-model switches over the technology file's (command-line overrides): the search, its
  * cost-only optimum and every candidate's report are costed under them.
  */
-export async function loadSearchInputs(source: FileSource, configPath: string, space?: SearchSpace, costModel?: Partial<CostModelSwitches>): Promise<SearchInputs> {
+export async function loadSearchInputs(
+  source: FileSource, configPath: string, space?: SearchSpace, costModel?: Partial<CostModelSwitches>, evaluationImages?: number | 'all',
+): Promise<SearchInputs> {
   const p = await loadProject(source, configPath, costModel ? { costModel } : {});
   if (isOnnxPath(p.config.model)) {
     throw new NaxUserError(p.config.file, 'model', `search supports TensorFlow.js layers models only; '${p.config.model}' is ONNX`,
       'simulate, cost, sweep and check work on ONNX models');
   }
-  const cfg = { ...p.config, search: space ?? p.config.search };
+  const given = space ?? p.config.search;
+  const cfg = { ...p.config, search: evaluationImages === undefined ? given : Object.freeze({ ...given, evaluationImages }) };
   space = cfg.search;
   if (!cfg.evalSet) throw new NaxUserError(cfg.file, 'evalSet', 'no evaluation set configured', 'the search evaluates candidates on it');
   if (!space.trainSet) {
@@ -111,15 +114,20 @@ export interface SearchProjectOptions extends Omit<RunSearchOptions, 'evaluate' 
   readonly runner?: SampleRunner;
   /** Cost-model switches over the technology file's (`--delay-model`, `--leakage`, …). */
   readonly costModel?: Partial<CostModelSwitches>;
+  /** Images of the final evaluation over nax.yml's search.evaluationImages (`--eval-images`, the action's evaluation-images). */
+  readonly evaluationImages?: number | 'all';
 }
 
 /** Loads nax.yml's project and runs the search on it with the production simulator. */
 export async function runSearch(opts: SearchProjectOptions): Promise<SearchResult> {
-  const inputs = await loadSearchInputs(opts.source, opts.configPath, undefined, opts.costModel);
-  return runSearchOn(inputs, {
+  const inputs = await loadSearchInputs(opts.source, opts.configPath, undefined, opts.costModel, opts.evaluationImages);
+  const sink = opts.outDir ? folderSink(opts.outDir) : undefined;
+  const result = await runSearchOn(inputs, {
     ...opts,
     evaluate: simulatorEvaluator(inputs, { runner: opts.runner, progress: opts.progress }),
     nonIdeal: opts.nonIdeal ?? simulatorNonIdeal(inputs, opts.runner?.logits),
-    ...(opts.outDir ? { sink: folderSink(opts.outDir) } : {}),
+    ...(sink ? { sink } : {}),
   });
+  if (sink) await sink.writeText(PARETO_PAGE, paretoPage(result.pareto));
+  return result;
 }

@@ -8,8 +8,10 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  W: () => (/* binding */ folderSink),
-  mergeSearchFolders: () => (/* binding */ mergeSearchFolders)
+  kV: () => (/* binding */ PARETO_PAGE),
+  W1: () => (/* binding */ folderSink),
+  mergeSearchFolders: () => (/* binding */ mergeSearchFolders),
+  Je: () => (/* binding */ paretoPage)
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -21,6 +23,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var from_tfjs = __webpack_require__(4091);
 // EXTERNAL MODULE: ./src/model/load.ts + 1 modules
 var load = __webpack_require__(5519);
+// EXTERNAL MODULE: ./src/render/html/report-page.ts + 2 modules
+var report_page = __webpack_require__(2348);
 // EXTERNAL MODULE: ./src/render/search-summary.ts
 var search_summary = __webpack_require__(8655);
 // EXTERNAL MODULE: ./node_modules/@tensorflow/tfjs-core/dist/tf-core.node.js
@@ -99,6 +103,12 @@ var report_file = __webpack_require__(4411);
 
 
 
+
+/** The standalone HTML page of a search folder's pareto.json (the Pareto scatter and the candidate table), beside it. */
+const PARETO_PAGE = 'pareto.html';
+function paretoPage(doc) {
+    return (0,report_page.renderParetoHtml)(doc, 'pareto.json');
+}
 function folderSink(dir) {
     const abs = (rel) => external_node_path_default().join(dir, rel);
     return {
@@ -121,20 +131,30 @@ function folderSink(dir) {
         },
     };
 }
+function withoutFolder(c) {
+    const { folder: _outside, ...rest } = c;
+    return rest;
+}
 /**
  * Reads `pareto.json` of every shard folder (shown to the user as `shownAs[i]`), merges them, and writes the
- * merged `pareto.json` and `summary.md` into `outDir`. Candidate folders in the result are relative to `outDir`.
+ * merged `pareto.json`, `summary.md` and `pareto.html` into `outDir`. Candidate folders in the returned document are
+ * relative to `outDir` (a shard folder beside it: through '..'); the written pareto.json keeps only those below it.
  */
 async function mergeSearchFolders(folders, outDir, shownAs = folders) {
     const shown = folders.map((_, i) => `${shownAs[i].replace(/\/+$/, '')}/pareto.json`);
     const docs = await Promise.all(folders.map(async (d, i) => (0,parse_pareto.parseParetoDocument)(await (0,report_file/* readJsonFile */.JE)(external_node_path_default().join(d, 'pareto.json'), shown[i]), shown[i])));
     const merged = (0,pareto/* mergeSearchResults */.L)(docs, folders.map((d) => external_node_path_default().relative(outDir, d) || '.'), shown);
     await (0,promises_.mkdir)(outDir, { recursive: true });
-    await (0,promises_.writeFile)(external_node_path_default().join(outDir, 'pareto.json'), `${JSON.stringify(merged, null, 2)}\n`);
+    // On disk a candidate's folder must lie below the merged folder, as every reader of pareto.json requires (a
+    // forged '..' could point a merge's best-dir output anywhere): candidates of shard folders beside it keep none
+    // there; the returned document and `bestFolder` still locate them.
+    const onDisk = { ...merged, candidates: merged.candidates.map((c) => (c.folder === undefined || (0,parse_pareto.isFolderBelow)(c.folder) ? c : withoutFolder(c))) };
+    await (0,promises_.writeFile)(external_node_path_default().join(outDir, 'pareto.json'), `${JSON.stringify(onDisk, null, 2)}\n`);
     // A shard without λ records (written before nax kept them) leaves its derivation checks out: say so.
     const without = merged.lambdas ? docs.flatMap((d, i) => (d.lambdas ? [] : [shownAs[i]])) : [];
     const summary = (0,search_summary/* searchSummaryMarkdown */.w0)(merged, without.map((f) => `${f}: no λ records (written before nax kept them), so its derivation checks are not shown`));
     await (0,promises_.writeFile)(external_node_path_default().join(outDir, 'summary.md'), summary);
+    await (0,promises_.writeFile)(external_node_path_default().join(outDir, PARETO_PAGE), paretoPage(merged));
     const best = merged.candidates.find((c) => c.id === merged.best);
     return { merged, summary, ...(best?.folder !== undefined ? { bestFolder: best.folder } : {}) };
 }
@@ -178,6 +198,7 @@ function candidateTable(doc) {
         c.label + (c.id === doc.best ? ' ★' : ''),
         accuracyCell(c),
         pct(c.idealAccuracy),
+        c.quantisedAccuracy === undefined ? '—' : pct(c.quantisedAccuracy),
         KIND_LABEL[c.kind],
         c.fineTuneSteps === undefined ? '—' : String(c.fineTuneSteps),
         c.validationAccuracy === undefined ? '' : pct(c.validationAccuracy),
@@ -188,9 +209,9 @@ function candidateTable(doc) {
         front.has(c.id) ? 'yes' : '',
     ]);
     return (0,markdown_table__WEBPACK_IMPORTED_MODULE_2__/* .markdownTable */ .Q)([
-        ['candidate', 'non-ideal acc. [95 % CI]', 'ideal acc.', 'kind', 'fine-tune steps', 'validation acc.', 'energy J', 'delay s', 'area mm²', 'EDAP J·s·mm²', 'front'],
+        ['candidate', 'non-ideal acc. [95 % CI]', 'ideal acc.', 'quantised acc.', 'kind', 'fine-tune steps', 'validation acc.', 'energy J', 'delay s', 'area mm²', 'EDAP J·s·mm²', 'front'],
         ...rows,
-    ], { align: ['l', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'c'] });
+    ], { align: ['l', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'c'] });
 }
 function comparisonCell(x) {
     return `${signed(x.deltaPp, 2)} pp [${signed(x.ciLowPp, 2)}, ${signed(x.ciHighPp, 2)}]`;

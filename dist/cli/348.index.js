@@ -551,7 +551,8 @@ function renderParetoHtml(doc, title) {
         id: c.id, label: c.label, kind: c.kind, accuracyPct: c.accuracy * 100, edap: c.edap, onFront: front.has(c.id), best: c.id === doc.best,
     }));
     const rows = doc.candidates.map((c) => `<tr><td>${esc(c.label)}${c.id === doc.best ? ' ★' : ''}</td><td>${esc(c.kind)}</td>` +
-        `<td>${esc((0,format/* formatPct */.R8)(c.accuracy * 100))}</td><td>${esc((0,format/* formatSi */.Mo)(c.energyJ, 'J'))}</td><td>${esc((0,format/* formatSi */.Mo)(c.delayS, 's'))}</td>` +
+        `<td>${esc((0,format/* formatPct */.R8)(c.accuracy * 100))}</td><td>${esc((0,format/* formatPct */.R8)(c.idealAccuracy * 100))}</td>` +
+        `<td>${c.quantisedAccuracy === undefined ? '—' : esc((0,format/* formatPct */.R8)(c.quantisedAccuracy * 100))}</td><td>${esc((0,format/* formatSi */.Mo)(c.energyJ, 'J'))}</td><td>${esc((0,format/* formatSi */.Mo)(c.delayS, 's'))}</td>` +
         `<td>${esc((0,format/* formatMm2 */.sG)(c.areaMm2))}</td><td>${esc((0,format/* formatEdap */.o8)(c.edap))}</td><td>${front.has(c.id) ? 'yes' : ''}</td></tr>`);
     const best = doc.candidates.find((c) => c.id === doc.best);
     return page(`nax search — ${title}`, [
@@ -561,7 +562,7 @@ function renderParetoHtml(doc, title) {
         '<h2>Non-ideal accuracy vs EDAP</h2>',
         paretoChart({ chart: 'pareto', title: 'Non-ideal accuracy vs EDAP', points }),
         '<h2>Candidates</h2>',
-        `<table class="candidates"><tr><th>Candidate</th><th>Kind</th><th>Non-ideal acc.</th><th>Energy</th><th>Latency</th><th>Area</th>` +
+        `<table class="candidates"><tr><th>Candidate</th><th>Kind</th><th>Non-ideal acc.</th><th>Ideal acc.</th><th>Quantised acc.</th><th>Energy</th><th>Latency</th><th>Area</th>` +
             `<th>EDAP J·s·mm²</th><th>Front</th></tr>${rows.join('')}</table>`,
     ]);
 }

@@ -7,6 +7,7 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   isFolderBelow: () => (/* binding */ isFolderBelow),
 /* harmony export */   parseParetoDocument: () => (/* binding */ parseParetoDocument)
 /* harmony export */ });
 /* harmony import */ var _config_cost_model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(145);
@@ -116,10 +117,13 @@ function lambdaRecord(raw, file, field) {
         pairedChecks: arrayOf(o.pairedChecks, MAX_CHECKS, file, `${field}.pairedChecks`).map((c, i) => pairedCheck(c, file, `${field}.pairedChecks[${i}]`)),
     };
 }
-/** A folder below the output folder: relative, '/'-separated, no '..', no control characters. */
+/** Whether `s` names a folder below the output folder: relative, '/'-separated, no '..', no control characters. */
+function isFolderBelow(s) {
+    return !(s.startsWith('/') || /\\|[\u0000-\u001f]/.test(s) || s.split('/').some((part) => part === '..'));
+}
 function folderOf(v, file, field) {
     const s = text(v, file, field);
-    if (s.startsWith('/') || /\\|[\u0000-\u001f]/.test(s) || s.split('/').some((part) => part === '..')) {
+    if (!isFolderBelow(s)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, field, 'must be a relative folder below the search output (no "..", no absolute path)');
     }
     return s;
@@ -240,6 +244,7 @@ function candidate(raw, file, field) {
         delayS: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(c.delayS, file, `${field}.delayS`, nonNegative),
         areaMm2: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(c.areaMm2, file, `${field}.areaMm2`, nonNegative),
         edap: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(c.edap, file, `${field}.edap`, nonNegative),
+        ...(c.quantisedAccuracy !== undefined ? { quantisedAccuracy: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(c.quantisedAccuracy, file, `${field}.quantisedAccuracy`, unit) } : {}),
         ...(c.accuracyCi95 !== undefined ? { accuracyCi95: interval(c.accuracyCi95, file, `${field}.accuracyCi95`) } : {}),
         ...(c.fineTuneSteps !== undefined ? { fineTuneSteps: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(c.fineTuneSteps, file, `${field}.fineTuneSteps`, { integer: true, min: 0 }) } : {}),
         ...(c.validationAccuracy !== undefined ? { validationAccuracy: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(c.validationAccuracy, file, `${field}.validationAccuracy`, unit) } : {}),
@@ -326,7 +331,7 @@ function parseParetoDocument(raw, file) {
 /* harmony export */   xc: () => (/* binding */ ACCURACY_EPSILON),
 /* harmony export */   yK: () => (/* binding */ HARDWARE_PRICES)
 /* harmony export */ });
-/* unused harmony exports dominates, paretoFront, comparisonOf, bestCandidate, deltaVsBaseline */
+/* unused harmony exports dominates, paretoFront, comparisonOf, bestCandidate */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /**
  * Evaluated candidates and their Pareto front (non-ideal accuracy ↑ vs EDAP ↓), and merging of shard
@@ -405,15 +410,6 @@ function bestCandidate(cs, o, referenceAccuracy) {
     ranked.sort((a, b) => objectiveValue(a, o) - objectiveValue(b, o));
     const best = ranked[0];
     return { best, beats: !!best && (!committed || objectiveValue(best, o) < objectiveValue(committed, o)) };
-}
-/**
- * ΔEDAP of `c` against the lowest-EDAP homogeneous baseline whose non-ideal accuracy is at most c's
- * (the issue's target metric); undefined when every baseline is more accurate.
- */
-function deltaVsBaseline(c, cs) {
-    const ok = cs.filter((b) => b.kind === 'homogeneous' && b.accuracy <= c.accuracy).sort((a, b) => a.edap - b.edap);
-    const baseline = ok[0];
-    return baseline ? { baseline, deltaEdap: c.edap / baseline.edap - 1 } : undefined;
 }
 function paretoDocument(cs, objective, protocol, lambdas) {
     const { best, beats } = bestCandidate(cs, objective, protocol?.selectionReference?.validationAccuracy);

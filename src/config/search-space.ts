@@ -170,7 +170,7 @@ export interface SearchSpace {
   /**
    * Common random numbers: every path sample of an architecture step sees the same chip instance and the
    * same non-ideal layer subset, so the difference of their losses is the architectures', not the chips'.
-   * Default true; false redraws both per sample (the variance comparison in test/search/crn.test.ts).
+   * Default true; false redraws both per sample (the variance comparison in test/search/algo.test.ts).
    */
   readonly commonRandomNumbers: boolean;
   /** Form of the EDAP hardware term (objective: edap only). Default 'product'. */
@@ -288,6 +288,17 @@ const KEYS = [
 
 /** Largest kernel the parser accepts at all; the model-dependent bound is 2·min(H, W) − 1 (plan.ts). */
 const KERNEL_MAX = 15;
+
+/**
+ * Images of the protocol's final evaluation: 'all', or a whole number 1 … 1,000,000 (a number, or its decimal
+ * text as action inputs give it).
+ */
+export function readEvaluationImages(v: unknown, file: string, field: string): number | 'all' {
+  if (v === 'all') return 'all';
+  const n = typeof v === 'string' && /^[0-9]+$/.test(v) ? Number(v) : v;
+  if (typeof n !== 'number') throw new NaxUserError(file, field, `expected 'all' or a whole number of images, found ${describe(v)}`);
+  return readNumber(n, file, field, { integer: true, min: 1, max: 1_000_000 });
+}
 
 /**
  * Parses a wall-time budget: a number of seconds, or a string of h/m/s parts ("15m", "1h30m", "90s", "45").
@@ -413,9 +424,7 @@ export function parseSearchSpace(raw: unknown, file: string, field: string): Sea
   };
   const trainSet = dataSet('trainSet');
   const validationSet = dataSet('validationSet');
-  const evaluationImages = o.evaluationImages === undefined || o.evaluationImages === 'all'
-    ? d.evaluationImages
-    : readNumber(o.evaluationImages, file, f('evaluationImages'), { integer: true, min: 1, max: 1_000_000 });
+  const evaluationImages = o.evaluationImages === undefined ? d.evaluationImages : readEvaluationImages(o.evaluationImages, file, f('evaluationImages'));
   const smallerCrossbars = o.smallerCrossbars === undefined ? d.smallerCrossbars : readEnum(o.smallerCrossbars, SMALLER_CROSSBAR_CHOICES, file, f('smallerCrossbars'));
   const selectionReference = o.selectionReference === undefined ? d.selectionReference : readEnum(o.selectionReference, ['homogeneous', 'none'] as const, file, f('selectionReference'));
   if (smallerCrossbars === 'toReference' && selectionReference !== 'homogeneous') {

@@ -3,7 +3,7 @@
  * by the runner, not by @actions/core, so every default is repeated here: outside the runner (tests, the
  * smoke run) an input left out reads as ''.
  */
-import { parseDuration } from '../config/search-space.js';
+import { parseDuration, readEvaluationImages } from '../config/search-space.js';
 import { BUDGET_IDS, type BudgetId, type BudgetOverrides, type BudgetTier, type TierLocator } from '../config/budgets.js';
 import { NaxUserError } from '../errors.js';
 
@@ -37,7 +37,7 @@ export interface ActionInputs {
   readonly acknowledge: boolean;
   /** A PR label that acknowledges a regression like `acknowledge: true`. Default 'nax-accept-regression'. */
   readonly acknowledgeLabel: string;
-  /** This matrix leg's Monte Carlo shard (check mode); absent: all samples. */
+  /** This matrix leg's shard: of the Monte Carlo samples (check mode) or of the λ sweep (search mode); absent: all. */
   readonly shard?: ShardSpec;
   /** This matrix leg's share of the evaluation images (check mode); absent: all images. */
   readonly imageShard?: ShardSpec;
@@ -49,6 +49,8 @@ export interface ActionInputs {
   readonly failOnMissingBaseline: boolean;
   /** Wall-time budget of mode: search, s; absent: nax.yml's search.budget. */
   readonly budgetS?: number;
+  /** Images of mode: search's final evaluation ('all' or a count); absent: nax.yml's search.evaluationImages. */
+  readonly evaluationImages?: number | 'all';
   /** Output folder of mode: search, and of a search merge. Default 'nax-search'. */
   readonly searchOut: string;
   /** mode: check — also run a bounded re-search of the head (budget: `budget`, else 90 s) and add its section to the comment. */
@@ -119,6 +121,7 @@ export function readInputs(get: InputReader): ActionInputs {
   const shard = get('shard').trim();
   const imageShard = get('image-shard').trim();
   const budget = get('budget').trim();
+  const evaluationImages = get('evaluation-images').trim();
   return Object.freeze({
     config: str('config', 'nax.yml'),
     githubToken: get('github-token').trim(),
@@ -136,6 +139,7 @@ export function readInputs(get: InputReader): ActionInputs {
     commentAuthor: str('comment-author', 'github-actions[bot]'),
     failOnMissingBaseline: readBool(get, 'fail-on-missing-baseline', false),
     ...(budget ? { budgetS: parseDuration(budget, INPUTS_FILE, 'budget') } : {}),
+    ...(evaluationImages ? { evaluationImages: readEvaluationImages(evaluationImages, INPUTS_FILE, 'evaluation-images') } : {}),
     searchOut: str('search-out', 'nax-search'),
     search: readBool(get, 'search', false),
   });

@@ -7,10 +7,16 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { dirSource } from '../io/files.js';
+import { refuseNonEmptyFolder } from '../io/report-file.js';
 import { mergeSearchFolders } from '../io/search-folder.js';
 import type { ParetoDocument } from '../search/pareto.js';
 import { runSearch } from '../search-project.js';
 import type { ModeContext } from './mode-context.js';
+
+/** search-out must be new or empty: the search and the merge write model, mapping and reports into it. */
+function refuseUsedOutput(outDir: string, shownAs: string): Promise<void> {
+  return refuseNonEmptyFolder(outDir, { force: false, shownAs, hint: 'set search-out to a new or empty folder' });
+}
 
 function publishFront(ctx: ModeContext, doc: ParetoDocument, summary: string, bestDir: string | undefined): Promise<void> {
   const publisher = ctx.publisherFor();
@@ -25,10 +31,12 @@ function publishFront(ctx: ModeContext, doc: ParetoDocument, summary: string, be
 export async function searchMode(ctx: ModeContext): Promise<void> {
   const { inputs, repoDir } = ctx;
   const outDir = path.resolve(repoDir, inputs.searchOut);
+  await refuseUsedOutput(outDir, inputs.searchOut);
   const result = await runSearch({
     source: dirSource(repoDir),
     configPath: inputs.config,
     ...(inputs.budgetS !== undefined ? { budgetS: inputs.budgetS } : {}),
+    ...(inputs.evaluationImages !== undefined ? { evaluationImages: inputs.evaluationImages } : {}),
     outDir,
     ...(inputs.shard ? { shard: inputs.shard } : {}),
     progress: ctx.progress,
@@ -44,6 +52,7 @@ export async function mergeSearchMode(ctx: ModeContext, paretoFiles: readonly st
   const { inputs, repoDir } = ctx;
   const outDir = path.resolve(repoDir, inputs.searchOut);
   const folders = paretoFiles.map((f) => path.dirname(f));
+  await refuseUsedOutput(outDir, inputs.searchOut);
   const { merged, summary, bestFolder } = await mergeSearchFolders(folders, outDir, folders.map((d) => path.relative(repoDir, d) || '.'));
   ctx.progress(`merged ${folders.length} search shards: ${merged.candidates.length} candidates, ${merged.front.length} on the front`);
   const bestDir = bestFolder !== undefined ? path.relative(repoDir, path.resolve(outDir, bestFolder)) : undefined;

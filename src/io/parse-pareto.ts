@@ -98,10 +98,14 @@ function lambdaRecord(raw: unknown, file: string, field: string): LambdaRecord {
   };
 }
 
-/** A folder below the output folder: relative, '/'-separated, no '..', no control characters. */
+/** Whether `s` names a folder below the output folder: relative, '/'-separated, no '..', no control characters. */
+export function isFolderBelow(s: string): boolean {
+  return !(s.startsWith('/') || /\\|[\u0000-\u001f]/.test(s) || s.split('/').some((part) => part === '..'));
+}
+
 function folderOf(v: unknown, file: string, field: string): string {
   const s = text(v, file, field);
-  if (s.startsWith('/') || /\\|[\u0000-\u001f]/.test(s) || s.split('/').some((part) => part === '..')) {
+  if (!isFolderBelow(s)) {
     throw new NaxUserError(file, field, 'must be a relative folder below the search output (no "..", no absolute path)');
   }
   return s;
@@ -222,6 +226,7 @@ function candidate(raw: unknown, file: string, field: string): Candidate {
     delayS: readNumber(c.delayS, file, `${field}.delayS`, nonNegative),
     areaMm2: readNumber(c.areaMm2, file, `${field}.areaMm2`, nonNegative),
     edap: readNumber(c.edap, file, `${field}.edap`, nonNegative),
+    ...(c.quantisedAccuracy !== undefined ? { quantisedAccuracy: readNumber(c.quantisedAccuracy, file, `${field}.quantisedAccuracy`, unit) } : {}),
     ...(c.accuracyCi95 !== undefined ? { accuracyCi95: interval(c.accuracyCi95, file, `${field}.accuracyCi95`) } : {}),
     ...(c.fineTuneSteps !== undefined ? { fineTuneSteps: readNumber(c.fineTuneSteps, file, `${field}.fineTuneSteps`, { integer: true, min: 0 }) } : {}),
     ...(c.validationAccuracy !== undefined ? { validationAccuracy: readNumber(c.validationAccuracy, file, `${field}.validationAccuracy`, unit) } : {}),

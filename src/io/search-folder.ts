@@ -6,13 +6,21 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { graphFromModel } from '../model/from-tfjs.js';
 import { loadLayersModel } from '../model/load.js';
+import { renderParetoHtml } from '../render/html/report-page.js';
 import { searchSummaryMarkdown } from '../render/search-summary.js';
 import { saveModelToFolder } from '../runtime/fs-io.js';
-import { type ParetoDocument, mergeSearchResults } from '../search/pareto.js';
+import { type Candidate, type ParetoDocument, mergeSearchResults } from '../search/pareto.js';
 import type { OutputSink } from '../search/output-sink.js';
 import { dirSource } from './files.js';
-import { parseParetoDocument } from './parse-pareto.js';
+import { isFolderBelow, parseParetoDocument } from './parse-pareto.js';
 import { readJsonFile } from './report-file.js';
+
+/** The standalone HTML page of a search folder's pareto.json (the Pareto scatter and the candidate table), beside it. */
+export const PARETO_PAGE = 'pareto.html';
+
+export function paretoPage(doc: ParetoDocument): string {
+  return renderParetoHtml(doc, 'pareto.json');
+}
 
 export function folderSink(dir: string): OutputSink {
   const abs = (rel: string) => path.join(dir, rel);
@@ -36,6 +44,11 @@ export function folderSink(dir: string): OutputSink {
   };
 }
 
+function withoutFolder(c: Candidate): Candidate {
+  const { folder: _outside, ...rest } = c;
+  return rest;
+}
+
 export interface MergedSearch {
   readonly merged: ParetoDocument;
   readonly summary: string;
@@ -45,18 +58,24 @@ export interface MergedSearch {
 
 /**
  * Reads `pareto.json` of every shard folder (shown to the user as `shownAs[i]`), merges them, and writes the
- * merged `pareto.json` and `summary.md` into `outDir`. Candidate folders in the result are relative to `outDir`.
+ * merged `pareto.json`, `summary.md` and `pareto.html` into `outDir`. Candidate folders in the returned document are
+ * relative to `outDir` (a shard folder beside it: through '..'); the written pareto.json keeps only those below it.
  */
 export async function mergeSearchFolders(folders: readonly string[], outDir: string, shownAs: readonly string[] = folders): Promise<MergedSearch> {
   const shown = folders.map((_, i) => `${shownAs[i]!.replace(/\/+$/, '')}/pareto.json`);
   const docs = await Promise.all(folders.map(async (d, i) => parseParetoDocument(await readJsonFile(path.join(d, 'pareto.json'), shown[i]!), shown[i]!)));
   const merged = mergeSearchResults(docs, folders.map((d) => path.relative(outDir, d) || '.'), shown);
   await mkdir(outDir, { recursive: true });
-  await writeFile(path.join(outDir, 'pareto.json'), `${JSON.stringify(merged, null, 2)}\n`);
+  // On disk a candidate's folder must lie below the merged folder, as every reader of pareto.json requires (a
+  // forged '..' could point a merge's best-dir output anywhere): candidates of shard folders beside it keep none
+  // there; the returned document and `bestFolder` still locate them.
+  const onDisk = { ...merged, candidates: merged.candidates.map((c) => (c.folder === undefined || isFolderBelow(c.folder) ? c : withoutFolder(c))) };
+  await writeFile(path.join(outDir, 'pareto.json'), `${JSON.stringify(onDisk, null, 2)}\n`);
   // A shard without λ records (written before nax kept them) leaves its derivation checks out: say so.
   const without = merged.lambdas ? docs.flatMap((d, i) => (d.lambdas ? [] : [shownAs[i]!])) : [];
   const summary = searchSummaryMarkdown(merged, without.map((f) => `${f}: no λ records (written before nax kept them), so its derivation checks are not shown`));
   await writeFile(path.join(outDir, 'summary.md'), summary);
+  await writeFile(path.join(outDir, PARETO_PAGE), paretoPage(merged));
   const best = merged.candidates.find((c) => c.id === merged.best);
   return { merged, summary, ...(best?.folder !== undefined ? { bestFolder: best.folder } : {}) };
 }

@@ -26,6 +26,7 @@ export function candidateTable(doc: ParetoDocument): string {
     c.label + (c.id === doc.best ? ' ★' : ''),
     accuracyCell(c),
     pct(c.idealAccuracy),
+    c.quantisedAccuracy === undefined ? '—' : pct(c.quantisedAccuracy),
     KIND_LABEL[c.kind],
     c.fineTuneSteps === undefined ? '—' : String(c.fineTuneSteps),
     c.validationAccuracy === undefined ? '' : pct(c.validationAccuracy),
@@ -36,9 +37,9 @@ export function candidateTable(doc: ParetoDocument): string {
     front.has(c.id) ? 'yes' : '',
   ]);
   return markdownTable([
-    ['candidate', 'non-ideal acc. [95 % CI]', 'ideal acc.', 'kind', 'fine-tune steps', 'validation acc.', 'energy J', 'delay s', 'area mm²', 'EDAP J·s·mm²', 'front'],
+    ['candidate', 'non-ideal acc. [95 % CI]', 'ideal acc.', 'quantised acc.', 'kind', 'fine-tune steps', 'validation acc.', 'energy J', 'delay s', 'area mm²', 'EDAP J·s·mm²', 'front'],
     ...rows,
-  ], { align: ['l', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'c'] });
+  ], { align: ['l', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'c'] });
 }
 
 function comparisonCell(x: Comparison): string {

@@ -38,6 +38,7 @@ export function candidateFromReport(r: NaxReport, o: { id: string; kind: Candida
     accuracyStd: a?.nonIdeal.std ?? 0,
     ...(a?.nonIdeal.ci95 ? { accuracyCi95: { low: a.nonIdeal.ci95.low, high: a.nonIdeal.ci95.high } } : {}),
     idealAccuracy: a?.ideal ?? NaN,
+    ...(a ? { quantisedAccuracy: a.quantised } : {}),
     energyJ: r.totals.energyJ,
     delayS: r.totals.delayS,
     areaMm2: r.totals.areaMm2,

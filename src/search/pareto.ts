@@ -137,7 +137,10 @@ export interface Candidate {
   readonly validationTolerance?: number;
   /** Paired comparisons against the baselines (searched, random and cost-only candidates). */
   readonly comparisons?: readonly Comparison[];
+  /** Float model, no quantisation, 0…1. */
   readonly idealAccuracy: number;
+  /** Quantised weights, inputs and ADC on ideal devices and wires, 0…1 (absent in documents before nax kept it). */
+  readonly quantisedAccuracy?: number;
   readonly energyJ: number;
   readonly delayS: number;
   readonly areaMm2: number;
@@ -274,16 +277,6 @@ export function bestCandidate(cs: readonly Candidate[], o: SearchObjective, refe
   ranked.sort((a, b) => objectiveValue(a, o) - objectiveValue(b, o));
   const best = ranked[0];
   return { best, beats: !!best && (!committed || objectiveValue(best, o) < objectiveValue(committed, o)) };
-}
-
-/**
- * ΔEDAP of `c` against the lowest-EDAP homogeneous baseline whose non-ideal accuracy is at most c's
- * (the issue's target metric); undefined when every baseline is more accurate.
- */
-export function deltaVsBaseline(c: Candidate, cs: readonly Candidate[]): { baseline: Candidate; deltaEdap: number } | undefined {
-  const ok = cs.filter((b) => b.kind === 'homogeneous' && b.accuracy <= c.accuracy).sort((a, b) => a.edap - b.edap);
-  const baseline = ok[0];
-  return baseline ? { baseline, deltaEdap: c.edap / baseline.edap - 1 } : undefined;
 }
 
 export function paretoDocument(cs: readonly Candidate[], objective: SearchObjective, protocol?: ProtocolInfo, lambdas?: readonly LambdaRecord[]): ParetoDocument {

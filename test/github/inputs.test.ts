@@ -53,6 +53,15 @@ describe('readInputs', () => {
     });
   });
 
+  test('evaluation-images: all or a whole count of images; anything else names the input', () => {
+    expect(readInputs(reader({ 'evaluation-images': 'all' })).evaluationImages).toBe('all');
+    expect(readInputs(reader({ 'evaluation-images': ' 2000 ' })).evaluationImages).toBe(2000);
+    expect(readInputs(reader({})).evaluationImages).toBeUndefined();
+    for (const bad of ['0', '12.5', '-3', 'many', '1e3', '2000000']) {
+      expect(userError(() => readInputs(reader({ 'evaluation-images': bad }))).field).toBe('evaluation-images');
+    }
+  });
+
   test('invalid values name the input', () => {
     expect(userError(() => readInputs(reader({ mode: 'deploy' }))).format())
       .toBe("action inputs: mode: expected one of check, comment, merge, search, found \"deploy\"");

@@ -3,7 +3,7 @@
  * forged or broken document is a user error naming the field.
  */
 import { describe, expect, test } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { NaxUserError } from '../../src/errors.js';
@@ -37,7 +37,7 @@ const doc = paretoDocument([
   cand('cost-only', 'costOnly', 1e-9, { architecture: 'a 3×3@16' }),
   cand('random', 'random', 2e-9),
   cand('searched-lambda-1', 'searched', 2.5e-9, {
-    lambda: 1, accuracyCi95: { low: 0.88, high: 0.92 }, validationAccuracy: 0.9, validationTolerance: 1 / 300, folder: 'candidates/searched-lambda-1',
+    lambda: 1, accuracyCi95: { low: 0.88, high: 0.92 }, quantisedAccuracy: 0.935, validationAccuracy: 0.9, validationTolerance: 1 / 300, folder: 'candidates/searched-lambda-1',
     comparisons: [{ against: 'committed', deltaPp: 0.3, ciLowPp: -0.5, ciHighPp: 1.1, verdict: 'equal within noise', deltaObjective: -0.375 }],
   }),
 ], 'edap', {
@@ -81,6 +81,8 @@ describe('parseParetoDocument', () => {
     expectError((d) => { (cs(d)[4]!.comparisons as Array<Record<string, unknown>>)[0]!.against = 'nobody'; }, /comparisons\[0\]\.against: names no candidate/);
     expectError((d) => { cs(d)[4]!.accuracyCi95 = { low: 0.95, high: 0.9 }; }, /accuracyCi95: low 0.95 is above high 0.9/);
     expectError((d) => { cs(d)[0]!.fineTuneSteps = 1.5; }, /candidates\[0\]\.fineTuneSteps/);
+    expectError((d) => { cs(d)[4]!.quantisedAccuracy = 1.5; }, /candidates\[4\]\.quantisedAccuracy: must be ≤ 1/);
+    expectError((d) => { cs(d)[4]!.quantisedAccuracy = '93.5 %'; }, /candidates\[4\]\.quantisedAccuracy/);
     expectError((d) => { (d.protocol as Record<string, unknown>).evaluationChips = -1; }, /protocol\.evaluationChips/);
     expectError((d) => { ((d.protocol as Record<string, unknown>).costModel as Record<string, unknown>).leakage = 'sometimes'; }, /protocol\.costModel\.leakage/);
     expectError((d) => { ((d.protocol as Record<string, unknown>).costModel as Record<string, unknown>).clock = 'fast'; }, /protocol\.costModel/);
@@ -156,11 +158,26 @@ describe('parseParetoDocument', () => {
       const merged = await mergeSearchFolders([path.join(dir, 'new'), path.join(dir, 'old')], path.join(dir, 'out'), ['new', 'old']);
       expect(merged.merged.lambdas!.map((l) => l.id)).toEqual(['searched-lambda-1', 'searched-lambda-0.3']);
       expect(merged.summary).toContain('> old: no λ records (written before nax kept them), so its derivation checks are not shown');
+      // The shards lie beside the merged folder: the returned document locates the proposal through '..', and the
+      // written one, which every reader refuses '..' in, leaves such folders out — it reads back whole.
+      expect(merged.bestFolder).toBe('../new/candidates/searched-lambda-1');
+      const written = parseParetoDocument(JSON.parse(readFileSync(path.join(dir, 'out', 'pareto.json'), 'utf8')), 'out/pareto.json');
+      expect(written.best).toBe(merged.merged.best);
+      expect(written.candidates.map((c) => c.folder)).toEqual(merged.merged.candidates.map(() => undefined));
+      expect(readFileSync(path.join(dir, 'out', 'pareto.html'), 'utf8').match(/<circle class="mark"/g)).toHaveLength(merged.merged.candidates.length);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
     // Documents without λ records (older runs) merge without them.
     expect(mergeSearchResults([paretoDocument(doc.candidates, 'edap', doc.protocol)]).lambdas).toBeUndefined();
+  });
+
+  test('summary.md\'s candidate table gives ideal, quantised and non-ideal accuracy; a document written before nax kept the quantised one shows a dash', () => {
+    const md = searchSummaryMarkdown(doc);
+    expect(md).toMatch(/\| candidate +\| +non-ideal acc\. \[95 % CI\] +\| +ideal acc\. +\| +quantised acc\. +\| +kind +\|/);
+    const row = (id: string) => md.split('\n').find((l) => l.startsWith(`| ${id} `))!.split('|').map((x) => x.trim());
+    expect(row('searched-lambda-1 ★').slice(2, 5)).toEqual(['90.00 % [88.00, 92.00]', '95.00 %', '93.50 %']);
+    expect(row('committed').slice(3, 5)).toEqual(['95.00 %', '—']);
   });
 
   test('the cost-model switches are named in summary.md; shards costed under different switches are not merged', () => {

@@ -127,6 +127,10 @@ describe('search on the tiny model', () => {
     const parsed = parseParetoDocument(pareto, 'pareto.json');
     expect(parsed.lambdas!.map((l) => [l.id, l.evaluated])).toEqual([['searched-lambda-0.5', true]]);
     expect(parsed.candidates).toEqual(JSON.parse(JSON.stringify(r.pareto.candidates)));
+    // Ideal, quantised and non-ideal accuracy of the proposed candidate are its report's.
+    const report = JSON.parse(await readFile(path.join(out, 'candidates/searched-lambda-0.5/report.json'), 'utf8'));
+    const searched = parsed.candidates.find((c) => c.id === 'searched-lambda-0.5')!;
+    expect([searched.idealAccuracy, searched.quantisedAccuracy, searched.accuracy]).toEqual([report.accuracy.ideal, report.accuracy.quantised, report.accuracy.nonIdeal.mean]);
     // The derivation rules' record: the argmax before them and their paired comparisons, as the run returned them.
     expect(pareto.lambdas[0].argmax).toBe(describeChoice(plan, r.runs[0]!.argmax, true));
     expect(r.runs[0]!.pairedChecks.length).toBeGreaterThan(0);

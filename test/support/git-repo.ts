@@ -29,7 +29,7 @@ export interface PrRepo {
 
 export type Tree = Record<string, string | Buffer | { copyFrom: string }>;
 
-function writeTree(dir: string, tree: Tree): void {
+export function writeTree(dir: string, tree: Tree): void {
   for (const [rel, content] of Object.entries(tree)) {
     const abs = path.join(dir, rel);
     mkdirSync(path.dirname(abs), { recursive: true });

@@ -18,7 +18,7 @@ export interface MergeOptions {
 
 async function mergeSearch(o: MergeOptions, io: CliIo, folders: readonly string[], abs: readonly string[]): Promise<void> {
   const outDir = path.resolve(io.cwd, o.out ?? 'nax-search');
-  await refuseOverwrite([path.join(outDir, 'pareto.json'), path.join(outDir, 'summary.md')], {
+  await refuseOverwrite(['pareto.json', 'summary.md', 'pareto.html'].map((f) => path.join(outDir, f)), {
     force: o.force, shownAs: (f) => path.relative(io.cwd, f), hint: 'choose another --out, or pass --force to replace it',
   });
   const { mergeSearchFolders } = await import('../../io/search-folder.js');

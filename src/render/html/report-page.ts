@@ -239,7 +239,8 @@ export function renderParetoHtml(doc: ParetoDocument, title: string): string {
     id: c.id, label: c.label, kind: c.kind, accuracyPct: c.accuracy * 100, edap: c.edap, onFront: front.has(c.id), best: c.id === doc.best,
   }));
   const rows = doc.candidates.map((c) => `<tr><td>${esc(c.label)}${c.id === doc.best ? ' ★' : ''}</td><td>${esc(c.kind)}</td>` +
-    `<td>${esc(formatPct(c.accuracy * 100))}</td><td>${esc(formatSi(c.energyJ, 'J'))}</td><td>${esc(formatSi(c.delayS, 's'))}</td>` +
+    `<td>${esc(formatPct(c.accuracy * 100))}</td><td>${esc(formatPct(c.idealAccuracy * 100))}</td>` +
+    `<td>${c.quantisedAccuracy === undefined ? '—' : esc(formatPct(c.quantisedAccuracy * 100))}</td><td>${esc(formatSi(c.energyJ, 'J'))}</td><td>${esc(formatSi(c.delayS, 's'))}</td>` +
     `<td>${esc(formatMm2(c.areaMm2))}</td><td>${esc(formatEdap(c.edap))}</td><td>${front.has(c.id) ? 'yes' : ''}</td></tr>`);
   const best = doc.candidates.find((c) => c.id === doc.best);
   return page(`nax search — ${title}`, [
@@ -249,7 +250,7 @@ export function renderParetoHtml(doc: ParetoDocument, title: string): string {
     '<h2>Non-ideal accuracy vs EDAP</h2>',
     paretoChart({ chart: 'pareto', title: 'Non-ideal accuracy vs EDAP', points }),
     '<h2>Candidates</h2>',
-    `<table class="candidates"><tr><th>Candidate</th><th>Kind</th><th>Non-ideal acc.</th><th>Energy</th><th>Latency</th><th>Area</th>` +
+    `<table class="candidates"><tr><th>Candidate</th><th>Kind</th><th>Non-ideal acc.</th><th>Ideal acc.</th><th>Quantised acc.</th><th>Energy</th><th>Latency</th><th>Area</th>` +
       `<th>EDAP J·s·mm²</th><th>Front</th></tr>${rows.join('')}</table>`,
   ]);
 }
