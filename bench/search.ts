@@ -20,7 +20,7 @@
  * protocol picks everything else, instead of on the evaluation accuracies it is then compared on.
  * `--evaluate-from DIR` runs the final evaluation again, at --eval-images × --chips, on the candidates a run saved
  * (DIR/seed-<s>/candidates/<id>: the same networks and mappings, nothing retrained or reselected), writes
- * DIR/seed-<s>/evaluated-<images>x<chips>/pareto.json and summary.md, and prints the table; `--only id,…` limits
+ * DIR/seed-<s>/evaluated-<images>x<chips>/pareto.json, summary.md and pareto.html, and prints the table; `--only id,…` limits
  * it to some candidates (the proposed one is always evaluated), `--seeds` to some seeds.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ import { performance } from 'node:perf_hooks';
 import { arg, costModelArgs } from './args.js';
 import { parseDuration, parseSearchSpace } from '../src/config/search-space.js';
 import { dirSource } from '../src/io/files.js';
-import { folderSink } from '../src/io/search-folder.js';
+import { PARETO_PAGE, folderSink, paretoPage } from '../src/io/search-folder.js';
 import { initBackend } from '../src/runtime/tfjs.js';
 import { workerSampleRunner } from '../src/runtime/workers.js';
 import { loadSearchInputs, simulatorEvaluator } from '../src/search-project.js';
@@ -212,7 +212,8 @@ async function reevaluate(seedDir: string, inputs: SearchInputs, runner: SampleR
     const t = performance.now();
     const r = await evaluate({ graph, mappings, label: c.label, samples: chips });
     reports.set(c.id, r);
-    const { comparisons: _old, ...rest } = c;
+    // Every measured field comes from the new report; the rest (λ, architecture, folder, validation) stays.
+    const { comparisons: _old, quantisedAccuracy: _q, accuracyCi95: _ci, ...rest } = c;
     candidates.push({ ...rest, ...candidateFromReport(r, { id: c.id, kind: c.kind, label: c.label }) });
     log(`${c.label}: non-ideal ${(r.accuracy!.nonIdeal.mean * 100).toFixed(2)} %, EDAP ${r.totals.edap.toExponential(3)} (${((performance.now() - t) / 1000).toFixed(0)} s)`);
   }
@@ -291,6 +292,7 @@ async function main(): Promise<void> {
       writeFileSync(`${out}/pareto.json`, JSON.stringify(doc, null, 2) + '\n');
       const summary = searchSummaryMarkdown(doc, [`evaluated again (bench:search --evaluate-from) on ${inputs.evalSet.n} images × ${chips} chips: the run's saved candidates, nothing retrained or reselected; the proposed candidate is the one the run chose on validation`]);
       writeFileSync(`${out}/summary.md`, summary);
+      writeFileSync(`${out}/${PARETO_PAGE}`, paretoPage(doc));
       console.log(`\n### seed ${seed}, evaluated again on ${inputs.evalSet.n} images × ${chips} chips\n\n${summary}`);
       const row = rowOf(seed, doc, (performance.now() - ts) / 1000, readValidation(seedDir, doc.protocol));
       if (row) rows.push(row);

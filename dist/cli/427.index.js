@@ -465,6 +465,8 @@ function mergeSearchResults(docs, dirs, names) {
     refuseMixed('protocol.selectionReference', (p) => JSON.stringify(p.selectionReference ?? 'none'), 'the search results chose λ against different selection references', 'merge only shards of one run (the same nax.yml search.selectionReference and validation split)');
     // The rules decide the candidates; a shard from before they were recorded may have run any.
     refuseMixed('protocol.derivationRules', (p) => (p.derivationRules ? rulesText(p.derivationRules) : 'unrecorded (nax before they were recorded)'), 'the search results went through different derivation rules', 'merge only shards of one run (the same nax.yml search.largerKernels, costlierOps and smallerCrossbars)');
+    // The proposal is picked across shards on these numbers: a shard evaluated on other images or chips is not comparable.
+    refuseMixed('protocol.evaluationImages', (p) => `${p.evaluationImages} of ${p.evaluationSetImages} images × ${p.evaluationChips} chips`, 'the search results were evaluated on different images or chips', 'merge only shards of one run (the same search.evaluationImages, evaluationChips and evaluation-images input)');
     const lambdaIds = new Set();
     const lambdas = docs.flatMap((d) => d.lambdas ?? []).filter((l) => !lambdaIds.has(l.id) && lambdaIds.add(l.id));
     return paretoDocument(all, docs[0].objective, protocol, docs.some((d) => d.lambdas) ? lambdas : undefined);

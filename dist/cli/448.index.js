@@ -152,7 +152,14 @@ async function mergeSearchFolders(folders, outDir, shownAs = folders) {
     await (0,promises_.writeFile)(external_node_path_default().join(outDir, 'pareto.json'), `${JSON.stringify(onDisk, null, 2)}\n`);
     // A shard without λ records (written before nax kept them) leaves its derivation checks out: say so.
     const without = merged.lambdas ? docs.flatMap((d, i) => (d.lambdas ? [] : [shownAs[i]])) : [];
-    const summary = (0,search_summary/* searchSummaryMarkdown */.w0)(merged, without.map((f) => `${f}: no λ records (written before nax kept them), so its derivation checks are not shown`));
+    // Where the proposal's files are, as the user named its shard (pareto.json may no longer say: above).
+    const k = docs.findIndex((d) => d.candidates.some((c) => c.id === merged.best));
+    const own = k >= 0 ? docs[k].candidates.find((c) => c.id === merged.best).folder : undefined;
+    const notes = [
+        ...without.map((f) => `${f}: no λ records (written before nax kept them), so its derivation checks are not shown`),
+        ...(own !== undefined ? [`the proposed candidate's files (model.json, weights.bin, mapping.json, report.json): ${shownAs[k].replace(/\/+$/, '')}/${own}`] : []),
+    ];
+    const summary = (0,search_summary/* searchSummaryMarkdown */.w0)(merged, notes);
     await (0,promises_.writeFile)(external_node_path_default().join(outDir, 'summary.md'), summary);
     await (0,promises_.writeFile)(external_node_path_default().join(outDir, PARETO_PAGE), paretoPage(merged));
     const best = merged.candidates.find((c) => c.id === merged.best);

@@ -289,15 +289,16 @@ const KEYS = [
 /** Largest kernel the parser accepts at all; the model-dependent bound is 2·min(H, W) − 1 (plan.ts). */
 const KERNEL_MAX = 15;
 
-/**
- * Images of the protocol's final evaluation: 'all', or a whole number 1 … 1,000,000 (a number, or its decimal
- * text as action inputs give it).
- */
+/** Images of the protocol's final evaluation (nax.yml search.evaluationImages): 'all', or a whole number 1 … 1,000,000. */
 export function readEvaluationImages(v: unknown, file: string, field: string): number | 'all' {
   if (v === 'all') return 'all';
-  const n = typeof v === 'string' && /^[0-9]+$/.test(v) ? Number(v) : v;
-  if (typeof n !== 'number') throw new NaxUserError(file, field, `expected 'all' or a whole number of images, found ${describe(v)}`);
-  return readNumber(n, file, field, { integer: true, min: 1, max: 1_000_000 });
+  if (typeof v !== 'number') throw new NaxUserError(file, field, `expected 'all' or a whole number of images, found ${describe(v)}`);
+  return readNumber(v, file, field, { integer: true, min: 1, max: 1_000_000 });
+}
+
+/** The same from text (an action input, a command-line value): 'all' or decimal digits. */
+export function parseEvaluationImages(text: string, file: string, field: string): number | 'all' {
+  return readEvaluationImages(/^[0-9]+$/.test(text) ? Number(text) : text, file, field);
 }
 
 /**

@@ -3,7 +3,7 @@
  * by the runner, not by @actions/core, so every default is repeated here: outside the runner (tests, the
  * smoke run) an input left out reads as ''.
  */
-import { parseDuration, readEvaluationImages } from '../config/search-space.js';
+import { parseDuration, parseEvaluationImages } from '../config/search-space.js';
 import { BUDGET_IDS, type BudgetId, type BudgetOverrides, type BudgetTier, type TierLocator } from '../config/budgets.js';
 import { NaxUserError } from '../errors.js';
 
@@ -139,7 +139,7 @@ export function readInputs(get: InputReader): ActionInputs {
     commentAuthor: str('comment-author', 'github-actions[bot]'),
     failOnMissingBaseline: readBool(get, 'fail-on-missing-baseline', false),
     ...(budget ? { budgetS: parseDuration(budget, INPUTS_FILE, 'budget') } : {}),
-    ...(evaluationImages ? { evaluationImages: readEvaluationImages(evaluationImages, INPUTS_FILE, 'evaluation-images') } : {}),
+    ...(evaluationImages ? { evaluationImages: parseEvaluationImages(evaluationImages, INPUTS_FILE, 'evaluation-images') } : {}),
     searchOut: str('search-out', 'nax-search'),
     search: readBool(get, 'search', false),
   });

@@ -78,6 +78,12 @@ describe('nightly re-search: mode search per shard, then mode merge', () => {
       }
     }
 
+    // A shard re-run into its used folder stops before searching: one error line naming it.
+    const rerun = await run({ mode: 'search', budget: '10s', shard: '1/2', 'search-out': 'shards/nax-search-shard-1' });
+    expect(rerun.code).toBe(1);
+    expect(rerun.log.match(/^::error.*$/gm)).toEqual([expect.stringMatching(/shards\/nax-search-shard-1: holds \d+ entries already; not overwritten/)]);
+    expect(rerun.log).not.toMatch(/search: .*budget 10 s/);
+
     const m = await run({ mode: 'merge', 'merge-from': 'shards', 'search-out': 'nax-search' });
     expect(m.log).not.toMatch(/::error/);
     expect(m.code).toBe(0);
@@ -93,6 +99,7 @@ describe('nightly re-search: mode search per shard, then mode merge', () => {
     const shard = [1, 2].map((k) => `shards/nax-search-shard-${k}`).find((f) => front(f).candidates.some((c) => c.id === best.id))!;
     expect(m.outputs['best-dir']).toBe(path.join(shard, front(shard).candidates.find((c) => c.id === best.id)!.folder!));
     for (const f of ['model.json', 'weights.bin', 'mapping.json', 'report.json']) expect(existsSync(path.join(dir, m.outputs['best-dir']!, f))).toBe(true);
+    expect(m.summary).toContain(`the proposed candidate's files (model.json, weights.bin, mapping.json, report.json): ${m.outputs['best-dir']}`);
     // Job summary: the candidate table with its accuracy columns; the merged page plots every candidate.
     expect(m.summary).toMatch(/\| candidate +\| +non-ideal acc\. \[95 % CI\] +\| +ideal acc\. +\| +quantised acc\. +\|/);
     const page = readFileSync(path.join(dir, 'nax-search', 'pareto.html'), 'utf8');

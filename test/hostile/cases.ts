@@ -133,12 +133,14 @@ export const CASES: readonly HostileCase[] = [
   { cls: 'overwriting user files', name: '--json onto a folder', argv: ['cost', '-q', '--json', 'data'], prepare: () => undefined, line: /^nax: data: is a folder; the report needs a file path$/ },
   { cls: 'overwriting user files', name: '--json below a file', argv: ['simulate', '-q', '--json', 'mapping.json/r.json'], prepare: () => undefined, line: /^nax: mapping\.json\/r\.json: cannot be written/ },
   { cls: 'overwriting user files', name: '--json onto a link to the canary', argv: ['cost', '-q', '--json', 'r.json'], prepare: (d, sb) => linkTo(d, 'r.json', sb.canary), line: /^nax: r\.json: exists and is not a regular file/ },
+  { cls: 'unbounded numbers', name: 'search --eval-images that is no count', argv: ['search', '-q', '--eval-images', '12.5', '--out', 'o'], prepare: () => undefined, line: /^nax: --eval-images: expected 'all' or a whole number of images, found "12\.5"$/ },
   { cls: 'overwriting user files', name: 'search --out into a used folder', argv: ['search', '-q', '--budget', '1s', '--out', 'data'], prepare: () => undefined, line: /^nax: data: holds \d+ entries already; not overwritten/ },
   ...FORGED_PARETO.map(([name, change, line]): HostileCase => ({
     cls: 'read-back values', name: `merged search result with ${name}`, argv: ['merge', 's1', '--out', 'out'],
     prepare: (d) => { mkdirSync(path.join(d, 's1')); writeFileSync(path.join(d, 's1/pareto.json'), JSON.stringify(change(paretoDoc()))); },
     line,
   })),
+  { cls: 'overwriting user files', name: 'merged search onto an existing page', argv: ['merge', 's1', '--out', 'out'], prepare: (d) => { mkdirSync(path.join(d, 's1')); writeFileSync(path.join(d, 's1/pareto.json'), '{}'); mkdirSync(path.join(d, 'out')); writeFileSync(path.join(d, 'out/pareto.html'), '<p>my page</p>'); }, line: /^nax: out\/pareto\.html: exists; not overwritten/ },
   { cls: 'overwriting user files', name: 'merged search onto an existing summary', argv: ['merge', 's1', '--out', 'out'], prepare: (d) => { mkdirSync(path.join(d, 's1')); writeFileSync(path.join(d, 's1/pareto.json'), '{}'); mkdirSync(path.join(d, 'out')); writeFileSync(path.join(d, 'out/summary.md'), 'my notes'); }, line: /^nax: out\/summary\.md: exists; not overwritten/ },
 ];
 

@@ -161,9 +161,15 @@ describe('parseParetoDocument', () => {
       // The shards lie beside the merged folder: the returned document locates the proposal through '..', and the
       // written one, which every reader refuses '..' in, leaves such folders out — it reads back whole.
       expect(merged.bestFolder).toBe('../new/candidates/searched-lambda-1');
+      expect(merged.summary).toContain("> the proposed candidate's files (model.json, weights.bin, mapping.json, report.json): new/candidates/searched-lambda-1");
       const written = parseParetoDocument(JSON.parse(readFileSync(path.join(dir, 'out', 'pareto.json'), 'utf8')), 'out/pareto.json');
       expect(written.best).toBe(merged.merged.best);
       expect(written.candidates.map((c) => c.folder)).toEqual(merged.merged.candidates.map(() => undefined));
+      // Shards inside the merged folder keep their folders in the written document.
+      const inside = await mergeSearchFolders([path.join(dir, 'new')], dir, ['new']);
+      expect(inside.bestFolder).toBe('new/candidates/searched-lambda-1');
+      expect(parseParetoDocument(JSON.parse(readFileSync(path.join(dir, 'pareto.json'), 'utf8')), 'pareto.json').candidates.find((c) => c.id === 'searched-lambda-1')!.folder)
+        .toBe('new/candidates/searched-lambda-1');
       expect(readFileSync(path.join(dir, 'out', 'pareto.html'), 'utf8').match(/<circle class="mark"/g)).toHaveLength(merged.merged.candidates.length);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -178,6 +184,15 @@ describe('parseParetoDocument', () => {
     const row = (id: string) => md.split('\n').find((l) => l.startsWith(`| ${id} `))!.split('|').map((x) => x.trim());
     expect(row('searched-lambda-1 ★').slice(2, 5)).toEqual(['90.00 % [88.00, 92.00]', '95.00 %', '93.50 %']);
     expect(row('committed').slice(3, 5)).toEqual(['95.00 %', '—']);
+  });
+
+  test('shards evaluated on different images or chips are not merged, and the refusal names which shard holds which', () => {
+    const fewer = paretoDocument(doc.candidates, 'edap', { ...doc.protocol!, evaluationImages: 200 });
+    expect(() => mergeSearchResults([doc, fewer], undefined, ['a/pareto.json', 'b/pareto.json']))
+      .toThrow(/^the search results were evaluated on different images or chips: 2000 of 2000 images × 10 chips \(a\/pareto\.json\) vs 200 of 2000 images × 10 chips \(b\/pareto\.json\)/);
+    const chips = paretoDocument(doc.candidates, 'edap', { ...doc.protocol!, evaluationChips: 4 });
+    expect(() => mergeSearchResults([doc, chips])).toThrow(/evaluated on different images or chips/);
+    expect(mergeSearchResults([doc, doc]).protocol?.evaluationImages).toBe(2000);
   });
 
   test('the cost-model switches are named in summary.md; shards costed under different switches are not merged', () => {

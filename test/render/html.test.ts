@@ -65,6 +65,17 @@ describe('renderParetoHtml', () => {
     expect(doc.best).toBe('searched-lambda-0.5');
     expect(html).toContain('(log scale)');
   });
+
+  test('the candidate table gives non-ideal, ideal and quantised accuracy; a document without the quantised one shows a dash', () => {
+    const doc = paretoFixture();
+    const withQ = { ...doc, candidates: doc.candidates.map((c, i) => (i === 0 ? { ...c, quantisedAccuracy: 0.9512 } : c)) };
+    const html = renderParetoHtml(withQ, 'pareto.json');
+    expect(html).toContain('<th>Non-ideal acc.</th><th>Ideal acc.</th><th>Quantised acc.</th><th>Energy</th>');
+    const rows = html.match(/<tr><td>[^]*?<\/tr>/g)!;
+    const c0 = withQ.candidates[0]!;
+    expect(rows[0]).toContain(`<td>${(c0.accuracy * 100).toFixed(2)} %</td><td>98.20 %</td><td>95.12 %</td>`);
+    expect(rows[1]).toContain('<td>98.20 %</td><td>—</td>');
+  });
 });
 
 describe('svg helpers', () => {

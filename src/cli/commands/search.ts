@@ -1,7 +1,7 @@
 /** `nax search`: bounded NAX re-search of kernel and crossbar size per layer; writes model, mapping, report and Pareto front. */
 import type { Command } from 'commander';
 import path from 'node:path';
-import { parseDuration, readEvaluationImages } from '../../config/search-space.js';
+import { parseDuration, parseEvaluationImages } from '../../config/search-space.js';
 import type { CostModelSwitches } from '../../config/cost-model.js';
 import { refuseNonEmptyFolder } from '../../io/report-file.js';
 import { addCostModelOptions, costModelOverride } from '../cost-model-options.js';
@@ -43,7 +43,7 @@ export function registerSearch(program: Command, io: CliIo, done: (code: number)
     .option('--eval-images <all|N>', "images of the final, once-only evaluation (overrides nax.yml's search.evaluationImages)")
     .action(async (r: RawCommonOptions & { budget?: string; out: string; shard?: { index: number; count: number }; evalImages?: string }) => {
       const budgetS = r.budget === undefined ? undefined : parseDuration(r.budget, '--budget', '');
-      const evaluationImages = r.evalImages === undefined ? undefined : readEvaluationImages(r.evalImages, '--eval-images', '');
+      const evaluationImages = r.evalImages === undefined ? undefined : parseEvaluationImages(r.evalImages, '--eval-images', '');
       const { json: _ignored, ...common } = commonOptions(r);
       const costModel = costModelOverride(r);
       done(await searchCommand({
