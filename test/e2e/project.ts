@@ -21,6 +21,31 @@ budgets:
   maxAccuracyDropPp: { warn: 50, fail: 100 }
 `;
 
+/**
+ * A small search section for the fixture (kernel 3, crossbars 32 and 64, `lambda`; 10 selection images on 1 chip,
+ * 10 evaluation images on 2 chips): the runs test the action's plumbing, not the search's quality. Needs the
+ * training split as `data/train-*.npy.gz` (searchFiles).
+ */
+export function e2eSearchSection(lambda: readonly number[]): string {
+  return `search:
+  kernels: [3]
+  crossbars: [32, 64]
+  lambda: [${lambda.join(', ')}]
+  budget: 15m
+  trainSet: { images: data/train-images.npy.gz, labels: data/train-labels.npy.gz, scale: 0.00392156862745098 }
+  validationImages: 200
+  selectionImages: 10
+  selectionChips: 1
+  evaluationImages: 10
+  evaluationChips: 2
+`;
+}
+
+/** The training split a search section names. */
+export function searchFiles(): Record<string, Buffer> {
+  return Object.fromEntries(['data/train-images.npy.gz', 'data/train-labels.npy.gz'].map((rel) => [rel, fixture(rel)]));
+}
+
 /** Everything a nax.yml of the fixture refers to, without the nax.yml. */
 export function projectFiles(): Record<string, Buffer> {
   return Object.fromEntries(['mapping.json', 'technology.json', 'model/model.json', 'model/weights.bin', 'data/eval-images.npy', 'data/eval-labels.npy']

@@ -9,21 +9,10 @@ import { COMMENT_MARKER } from '../../src/render/markdown.js';
 import { git, makePrRepo, type PrRepo } from '../support/git-repo.js';
 import { BOT, type GitHubApiEmulator, startGitHubApi } from '../support/github-api.js';
 import { runPullRequestCheck } from './harness.js';
-import { E2E_NAX_YML, HEAD_MAPPING, fixture, projectFiles } from './project.js';
+import { E2E_NAX_YML, HEAD_MAPPING, e2eSearchSection, projectFiles, searchFiles } from './project.js';
 
 /** The check's project (two chips, so the action starts its worker pool) and a small search section. */
-const NAX_YML = `${E2E_NAX_YML.replace('monteCarloSamples: 1', 'monteCarloSamples: 2')}search:
-  kernels: [3]
-  crossbars: [32, 64]
-  lambda: [1]
-  budget: 15m
-  trainSet: { images: data/train-images.npy.gz, labels: data/train-labels.npy.gz, scale: 0.00392156862745098 }
-  validationImages: 200
-  selectionImages: 10
-  selectionChips: 1
-  evaluationImages: 10
-  evaluationChips: 2
-`;
+const NAX_YML = `${E2E_NAX_YML.replace('monteCarloSamples: 1', 'monteCarloSamples: 2')}${e2eSearchSection([1])}`;
 
 const PR = { owner: 'Codertocat', repo: 'Hello-World', number: 2 };
 
@@ -36,8 +25,7 @@ beforeAll(async () => {
     base: {
       'nax.yml': NAX_YML,
       ...projectFiles(),
-      'data/train-images.npy.gz': fixture('data/train-images.npy.gz'),
-      'data/train-labels.npy.gz': fixture('data/train-labels.npy.gz'),
+      ...searchFiles(),
     },
     head: { 'mapping.json': HEAD_MAPPING },
   });

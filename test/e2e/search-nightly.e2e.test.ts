@@ -13,21 +13,10 @@ import type { ParetoDocument } from '../../src/search/pareto.js';
 import { writeTree } from '../support/git-repo.js';
 import { startGitHubApi, type GitHubApiEmulator } from '../support/github-api.js';
 import { type ActionRun, runAction } from './harness.js';
-import { E2E_NAX_YML, fixture, projectFiles } from './project.js';
+import { E2E_NAX_YML, e2eSearchSection, projectFiles, searchFiles } from './project.js';
 
 /** Two λ for two shards; nax.yml evaluates 10 images, the `evaluation-images` input asks for 12. */
-const NAX_YML = `${E2E_NAX_YML}search:
-  kernels: [3]
-  crossbars: [32, 64]
-  lambda: [0.5, 1]
-  budget: 15m
-  trainSet: { images: data/train-images.npy.gz, labels: data/train-labels.npy.gz, scale: 0.00392156862745098 }
-  validationImages: 200
-  selectionImages: 10
-  selectionChips: 1
-  evaluationImages: 10
-  evaluationChips: 2
-`;
+const NAX_YML = `${E2E_NAX_YML}${e2eSearchSection([0.5, 1])}`;
 
 let api: GitHubApiEmulator;
 let dir: string;
@@ -38,8 +27,7 @@ beforeAll(async () => {
   writeTree(dir, {
     'nax.yml': NAX_YML,
     ...projectFiles(),
-    'data/train-images.npy.gz': fixture('data/train-images.npy.gz'),
-    'data/train-labels.npy.gz': fixture('data/train-labels.npy.gz'),
+    ...searchFiles(),
   });
 });
 
