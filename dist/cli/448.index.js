@@ -141,7 +141,8 @@ function withoutFolder(c) {
  * relative to `outDir` (a shard folder beside it: through '..'); the written pareto.json keeps only those below it.
  */
 async function mergeSearchFolders(folders, outDir, shownAs = folders) {
-    const shown = folders.map((_, i) => `${shownAs[i].replace(/\/+$/, '')}/pareto.json`);
+    const names = folders.map((_, i) => shownAs[i].replace(/\/+$/, ''));
+    const shown = names.map((n) => `${n}/pareto.json`);
     const docs = await Promise.all(folders.map(async (d, i) => (0,parse_pareto.parseParetoDocument)(await (0,report_file/* readJsonFile */.JE)(external_node_path_default().join(d, 'pareto.json'), shown[i]), shown[i])));
     const merged = (0,pareto/* mergeSearchResults */.L)(docs, folders.map((d) => external_node_path_default().relative(outDir, d) || '.'), shown);
     await (0,promises_.mkdir)(outDir, { recursive: true });
@@ -153,16 +154,16 @@ async function mergeSearchFolders(folders, outDir, shownAs = folders) {
     // A shard without λ records (written before nax kept them) leaves its derivation checks out: say so.
     const without = merged.lambdas ? docs.flatMap((d, i) => (d.lambdas ? [] : [shownAs[i]])) : [];
     // Where the proposal's files are, as the user named its shard (pareto.json may no longer say: above).
+    const best = merged.candidates.find((c) => c.id === merged.best);
     const k = docs.findIndex((d) => d.candidates.some((c) => c.id === merged.best));
     const own = k >= 0 ? docs[k].candidates.find((c) => c.id === merged.best).folder : undefined;
     const notes = [
         ...without.map((f) => `${f}: no λ records (written before nax kept them), so its derivation checks are not shown`),
-        ...(own !== undefined ? [`the proposed candidate's files (model.json, weights.bin, mapping.json, report.json): ${shownAs[k].replace(/\/+$/, '')}/${own}`] : []),
+        ...(own !== undefined ? [`the proposed candidate's files (model.json, weights.bin, mapping.json, report.json): ${names[k]}/${own}`] : []),
     ];
     const summary = (0,search_summary/* searchSummaryMarkdown */.w0)(merged, notes);
     await (0,promises_.writeFile)(external_node_path_default().join(outDir, 'summary.md'), summary);
     await (0,promises_.writeFile)(external_node_path_default().join(outDir, PARETO_PAGE), paretoPage(merged));
-    const best = merged.candidates.find((c) => c.id === merged.best);
     return { merged, summary, ...(best?.folder !== undefined ? { bestFolder: best.folder } : {}) };
 }
 

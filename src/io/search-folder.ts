@@ -62,7 +62,8 @@ export interface MergedSearch {
  * relative to `outDir` (a shard folder beside it: through '..'); the written pareto.json keeps only those below it.
  */
 export async function mergeSearchFolders(folders: readonly string[], outDir: string, shownAs: readonly string[] = folders): Promise<MergedSearch> {
-  const shown = folders.map((_, i) => `${shownAs[i]!.replace(/\/+$/, '')}/pareto.json`);
+  const names = folders.map((_, i) => shownAs[i]!.replace(/\/+$/, ''));
+  const shown = names.map((n) => `${n}/pareto.json`);
   const docs = await Promise.all(folders.map(async (d, i) => parseParetoDocument(await readJsonFile(path.join(d, 'pareto.json'), shown[i]!), shown[i]!)));
   const merged = mergeSearchResults(docs, folders.map((d) => path.relative(outDir, d) || '.'), shown);
   await mkdir(outDir, { recursive: true });
@@ -74,15 +75,15 @@ export async function mergeSearchFolders(folders: readonly string[], outDir: str
   // A shard without λ records (written before nax kept them) leaves its derivation checks out: say so.
   const without = merged.lambdas ? docs.flatMap((d, i) => (d.lambdas ? [] : [shownAs[i]!])) : [];
   // Where the proposal's files are, as the user named its shard (pareto.json may no longer say: above).
+  const best = merged.candidates.find((c) => c.id === merged.best);
   const k = docs.findIndex((d) => d.candidates.some((c) => c.id === merged.best));
   const own = k >= 0 ? docs[k]!.candidates.find((c) => c.id === merged.best)!.folder : undefined;
   const notes = [
     ...without.map((f) => `${f}: no λ records (written before nax kept them), so its derivation checks are not shown`),
-    ...(own !== undefined ? [`the proposed candidate's files (model.json, weights.bin, mapping.json, report.json): ${shownAs[k]!.replace(/\/+$/, '')}/${own}`] : []),
+    ...(own !== undefined ? [`the proposed candidate's files (model.json, weights.bin, mapping.json, report.json): ${names[k]}/${own}`] : []),
   ];
   const summary = searchSummaryMarkdown(merged, notes);
   await writeFile(path.join(outDir, 'summary.md'), summary);
   await writeFile(path.join(outDir, PARETO_PAGE), paretoPage(merged));
-  const best = merged.candidates.find((c) => c.id === merged.best);
   return { merged, summary, ...(best?.folder !== undefined ? { bestFolder: best.folder } : {}) };
 }
