@@ -10,7 +10,8 @@
  *   - the lowest-EDAP homogeneous baseline it is not worse than (paired interval), and
  *   - the cost-only optimum (target: accuracy not worse at ≤ +5 % EDAP).
  * Options: --budget 15m (per seed), --seeds 1,2,3, --lambda 1, --eval-images all|N, --chips 10,
- * --selection-images 300, --selection-reference none|homogeneous (nax.yml search.selectionReference), --smaller-crossbars paired|toReference|keep (search.smallerCrossbars), --out .nax-out/bench-search, and the cost-model switches of the CLI (--delay-model pumaAdc,
+ * --selection-images 300, --selection-reference none|homogeneous (nax.yml search.selectionReference), --smaller-crossbars paired|toReference|keep (search.smallerCrossbars),
+ * --hardware-loss product|additive (search.hardwareLoss, weights 1, 1, 1), --out .nax-out/bench-search, and the cost-model switches of the CLI (--delay-model pumaAdc,
  * --leakage alwaysOn, …: the search, its cost-only optimum and every report under them). Results land in <out>/seed-<s>/ and the per-seed rows in
  * <out>/bench-rows.json; `--aggregate a.json,b.json` prints the table over rows of runs made in parallel, and
  * `--from DIR` prints it again from a run's seed folders (DIR/seed-<s>/pareto.json).
@@ -327,6 +328,7 @@ async function main(): Promise<void> {
       evaluationChips: Number(arg('chips') ?? 10),
       selectionReference: arg('selection-reference') ?? 'none',
       ...(arg('smaller-crossbars') !== undefined ? { smallerCrossbars: arg('smaller-crossbars') } : {}),
+      ...(arg('hardware-loss') !== undefined ? { hardwareLoss: arg('hardware-loss') } : {}),
       seed,
     }, 'nax.yml', 'search');
     const inputs = await loadSearchInputs(dirSource('fixtures'), 'nax.yml', space, costModel);

@@ -229,7 +229,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
   const nonIdeal: NonIdealFn = opts.nonIdeal ?? simulatorNonIdeal(inp);
   const selection = selectionSplit(inp, data);
   opts.progress(`search: ${plan.layers.length} mixed layers (${plan.layers.filter((l) => l.kernelSearched).length} with kernel choice), ` +
-    `${space.kernels.length} kernels × ${space.crossbars.length} crossbars, λ ${lambdas.join(', ')}, objective ${space.objective}, budget ${budgetS.toFixed(0)} s; ` +
+    `${space.kernels.length} kernels × ${space.crossbars.length} crossbars, λ ${lambdas.join(', ')}, objective ${space.objective}${space.objective === 'edap' && space.hardwareLoss === 'additive' ? ' (additive)' : ''}, budget ${budgetS.toFixed(0)} s; ` +
     `selection on ${selection.name} (${selection.images.n} images × ${space.selectionChips} chips), evaluation on ${inp.evalSet.n} images × ${space.evaluationChips} chips`);
 
   ticker.tick(() => `search: cost-only optimum ${describeChoice(plan, costOnly.choice, true) || 'the committed architecture'} (${costOnly.starts} starts, ${costOnly.evaluations} cost evaluations)`, true);
