@@ -30,7 +30,7 @@ import { performance } from 'node:perf_hooks';
 import { arg, costModelArgs } from './args.js';
 import { parseDuration, parseSearchSpace } from '../src/config/search-space.js';
 import { dirSource } from '../src/io/files.js';
-import { PARETO_PAGE, folderSink, paretoPage } from '../src/io/search-folder.js';
+import { folderSink, writeSearchPages } from '../src/io/search-folder.js';
 import { initBackend } from '../src/runtime/tfjs.js';
 import { workerSampleRunner } from '../src/runtime/workers.js';
 import { loadSearchInputs, simulatorEvaluator } from '../src/search-project.js';
@@ -292,8 +292,7 @@ async function main(): Promise<void> {
       mkdirSync(out, { recursive: true });
       writeFileSync(`${out}/pareto.json`, JSON.stringify(doc, null, 2) + '\n');
       const summary = searchSummaryMarkdown(doc, [`evaluated again (bench:search --evaluate-from) on ${inputs.evalSet.n} images × ${chips} chips: the run's saved candidates, nothing retrained or reselected; the proposed candidate is the one the run chose on validation`]);
-      writeFileSync(`${out}/summary.md`, summary);
-      writeFileSync(`${out}/${PARETO_PAGE}`, paretoPage(doc));
+      await writeSearchPages(folderSink(out), doc, summary);
       console.log(`\n### seed ${seed}, evaluated again on ${inputs.evalSet.n} images × ${chips} chips\n\n${summary}`);
       const row = rowOf(seed, doc, (performance.now() - ts) / 1000, readValidation(seedDir, doc.protocol));
       if (row) rows.push(row);
@@ -333,12 +332,15 @@ async function main(): Promise<void> {
     }, 'nax.yml', 'search');
     const inputs = await loadSearchInputs(dirSource('fixtures'), 'nax.yml', space, costModel);
     const ts = performance.now();
+    const sink = folderSink(`${outDir}/seed-${seed}`);
     const r = await runSearchOn(inputs, {
-      budgetS, sink: folderSink(`${outDir}/seed-${seed}`), evaluate: simulatorEvaluator(inputs, { runner }), nonIdeal: simulatorNonIdeal(inputs, runner.logits),
+      budgetS, sink, evaluate: simulatorEvaluator(inputs, { runner }), nonIdeal: simulatorNonIdeal(inputs, runner.logits),
       progress: (l) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(5)} s] seed ${seed}: ${l}`),
       now: () => performance.now() / 1000,
     });
-    console.log(`\n### seed ${seed}\n\n${r.summary}`);
+    const summary = searchSummaryMarkdown(r.pareto, r.notes);
+    await writeSearchPages(sink, r.pareto, summary);
+    console.log(`\n### seed ${seed}\n\n${summary}`);
     const row = rowOf(seed, r.pareto, (performance.now() - ts) / 1000);
     if (row) rows.push(row);
   }

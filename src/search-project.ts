@@ -9,7 +9,8 @@ import type { CostModelSwitches } from './config/cost-model.js';
 import type { SearchSpace } from './config/search-space.js';
 import { NaxUserError } from './errors.js';
 import type { FileSource } from './io/files.js';
-import { PARETO_PAGE, folderSink, paretoPage } from './io/search-folder.js';
+import { folderSink, writeSearchPages } from './io/search-folder.js';
+import { searchSummaryMarkdown } from './render/search-summary.js';
 import { isOnnxPath } from './model/onnx/load.js';
 import { loadCalibrationImages, loadProject, simulateInMemory } from './pipeline.js';
 import type { NaxReport } from './report.js';
@@ -118,8 +119,16 @@ export interface SearchProjectOptions extends Omit<RunSearchOptions, 'evaluate' 
   readonly evaluationImages?: number | 'all';
 }
 
-/** Loads nax.yml's project and runs the search on it with the production simulator. */
-export async function runSearch(opts: SearchProjectOptions): Promise<SearchResult> {
+export interface ProjectSearchResult extends SearchResult {
+  /** summary.md (markdown): the candidate table, comparisons, derivation checks and notes. */
+  readonly summary: string;
+}
+
+/**
+ * Loads nax.yml's project and runs the search on it with the production simulator; with an output folder, writes
+ * summary.md and the Pareto page beside the search's files.
+ */
+export async function runSearch(opts: SearchProjectOptions): Promise<ProjectSearchResult> {
   const inputs = await loadSearchInputs(opts.source, opts.configPath, undefined, opts.costModel, opts.evaluationImages);
   const sink = opts.outDir ? folderSink(opts.outDir) : undefined;
   const result = await runSearchOn(inputs, {
@@ -128,6 +137,7 @@ export async function runSearch(opts: SearchProjectOptions): Promise<SearchResul
     nonIdeal: opts.nonIdeal ?? simulatorNonIdeal(inputs, opts.runner?.logits),
     ...(sink ? { sink } : {}),
   });
-  if (sink) await sink.writeText(PARETO_PAGE, paretoPage(result.pareto));
-  return result;
+  const summary = searchSummaryMarkdown(result.pareto, result.notes);
+  if (sink) await writeSearchPages(sink, result.pareto, summary);
+  return { ...result, summary };
 }

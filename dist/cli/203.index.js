@@ -8,11 +8,12 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  kV: () => (/* binding */ PARETO_PAGE),
   W1: () => (/* binding */ folderSink),
   mergeSearchFolders: () => (/* binding */ mergeSearchFolders),
-  Je: () => (/* binding */ paretoPage)
+  GS: () => (/* binding */ writeSearchPages)
 });
+
+// UNUSED EXPORTS: PARETO_PAGE, paretoPage
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -109,6 +110,11 @@ const PARETO_PAGE = 'pareto.html';
 function paretoPage(doc) {
     return (0,report_page.renderParetoHtml)(doc, 'pareto.json');
 }
+/** A search folder's readable files beside its pareto.json: `summary.md` and the Pareto page. */
+async function writeSearchPages(sink, doc, summary) {
+    await sink.writeText('summary.md', summary);
+    await sink.writeText(PARETO_PAGE, paretoPage(doc));
+}
 function folderSink(dir) {
     const abs = (rel) => external_node_path_default().join(dir, rel);
     return {
@@ -162,8 +168,7 @@ async function mergeSearchFolders(folders, outDir, shownAs = folders) {
         ...(own !== undefined ? [`the proposed candidate's files (model.json, weights.bin, mapping.json, report.json): ${names[k]}/${own}`] : []),
     ];
     const summary = (0,search_summary/* searchSummaryMarkdown */.w0)(merged, notes);
-    await (0,promises_.writeFile)(external_node_path_default().join(outDir, 'summary.md'), summary);
-    await (0,promises_.writeFile)(external_node_path_default().join(outDir, PARETO_PAGE), paretoPage(merged));
+    await writeSearchPages(folderSink(outDir), merged, summary);
     return { merged, summary, ...(best?.folder !== undefined ? { bestFolder: best.folder } : {}) };
 }
 
@@ -174,7 +179,6 @@ async function mergeSearchFolders(folders, outDir, shownAs = folders) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $m: () => (/* binding */ describePairedCheck),
 /* harmony export */   w0: () => (/* binding */ searchSummaryMarkdown)
 /* harmony export */ });
 /* unused harmony exports candidateTable, comparisonTable, derivationLines, protocolParagraph */
@@ -237,20 +241,6 @@ function comparisonTable(doc) {
         return undefined;
     return (0,markdown_table__WEBPACK_IMPORTED_MODULE_2__/* .markdownTable */ .Q)([['candidate', 'against', 'Δ non-ideal acc. [paired 95 % CI]', 'accuracy', `Δ ${doc.objective === 'edap' ? 'EDAP' : doc.objective}`], ...rows], { align: ['l', 'l', 'r', 'l', 'r'] });
 }
-/** One line on a derivation rule's paired check (search progress and summary.md notes), in the terms it decided on. */
-function describePairedCheck(c, lambda) {
-    const acc = `Δ non-ideal validation accuracy ${signed(c.deltaAccuracy * 100, 2)} pp [${signed(c.ci95[0] * 100, 2)}, ${signed(c.ci95[1] * 100, 2)}] ` +
-        `(${c.images} images × ${c.chips} chips)`;
-    if (c.rule === 'largerKernels') {
-        return `larger kernels than committed on ${c.layers.join(', ')}: ${acc} → ${c.kept ? 'kept' : 'committed kernel'}`;
-    }
-    const f = (x) => (x === undefined ? '?' : signed(x, 3));
-    const objective = `ΔCE ${f(c.deltaCe)} nats + λ·Δhardware ${f(c.deltaHardware === undefined ? undefined : lambda * c.deltaHardware)} = Δobjective ${f(c.deltaObjective)}`;
-    if (c.rule === 'smallerCrossbars') {
-        return `${c.layers.join(', ')} on ${c.layers.length === 1 ? 'its crossbar' : 'their crossbars'} against ${c.alternativeCrossbar === undefined ? 'the next-smaller size' : `${c.alternativeCrossbar}×${c.alternativeCrossbar}`}: ${objective}; ${acc} → ${c.kept ? 'kept' : 'smaller crossbar'}`;
-    }
-    return `ops other than the cost-only optimum's on ${c.layers.join(', ')}: ${objective}; ${acc} → ${c.kept ? 'kept' : 'cost-only op'}`;
-}
 /**
  * What the derivation rules decided for each evaluated λ: the argmax, then every paired check in order (the
  * checks run on validation images the architecture steps never drew).
@@ -258,7 +248,7 @@ function describePairedCheck(c, lambda) {
 function derivationLines(lambdas) {
     return lambdas.filter((l) => l.evaluated).flatMap((l) => [
         `- **λ=${l.lambda}** (${l.id}, ${l.archSteps} architecture steps): argmax ${l.argmax || 'the committed architecture'}`,
-        ...(l.pairedChecks.length > 0 ? l.pairedChecks.map((c) => `  - ${describePairedCheck(c, l.lambda)}`)
+        ...(l.pairedChecks.length > 0 ? l.pairedChecks.map((c) => `  - ${(0,_search_pareto_js__WEBPACK_IMPORTED_MODULE_1__/* .describePairedCheck */ .$m)(c, l.lambda)}`)
             : [`  - no paired check: ${l.argmax === l.architecture ? 'the argmax stands' : `taken untested: ${l.architecture || 'the committed architecture'}`}`]),
     ]);
 }
@@ -274,7 +264,7 @@ function protocolParagraph(doc) {
         `(${p.selectionImages} images × ${p.selectionChips} chips); the evaluation set was used once, at the end: ${p.evaluationImages} images${subset} × ` +
         `${p.evaluationChips} chips${chips}, the same for every candidate. The random search scored ${p.randomSamples} architectures in ${p.randomSearchS.toFixed(0)} s ` +
         `(one search phase); the cost-only optimum is the best of ${p.costOnlyStarts} coordinate-descent starts on the cost table (zero op excluded). ` +
-        `${costModelSentence(p.costModel)}${priceSentence(p.hardwarePrice)}${rulesSentence(p.derivationRules)}${referenceSentence(p.selectionReference, doc.candidates.find((c) => c.id === doc.best))}"Better" or "worse" only where the paired interval excludes 0.`;
+        `${costModelSentence(p.costModel)}${priceSentence(p.hardwarePrice)}${rulesSentence(p.derivationRules)}${lossSentence(p)}${referenceSentence(p.selectionReference, doc.candidates.find((c) => c.id === doc.best))}"Better" or "worse" only where the paired interval excludes 0.`;
 }
 /**
  * The accuracy λ was chosen against, when the run had one, and whether the proposal reached it (when no λ
@@ -290,6 +280,14 @@ function referenceSentence(r, proposed) {
     return short
         ? `No λ candidate reached, on the selection split, ${ref}; the most accurate (${pc(proposed.validationAccuracy)}) was proposed. `
         : `λ was chosen among the candidates reaching, on the selection split, ${ref}, and not worse there than the most accurate of them (paired interval). `;
+}
+/** The additive hardware term when the run used it ('' for the product). */
+function lossSentence(p) {
+    const w = p.additiveWeights;
+    return w
+        ? `Hardware term: NAX's additive form w_E·E/E₀ + w_L·D/D₀ + w_A·A/A₀, each relative to the committed network (weights energy ${w.energy}, ` +
+            `latency ${w.latency}, area ${w.area}), not the EDAP product. `
+        : '';
 }
 /** The derivation rules every λ's argmax went through ('' when unrecorded). */
 function rulesSentence(r) {

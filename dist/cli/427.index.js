@@ -178,6 +178,7 @@ function protocolInfo(raw, file) {
         ...(o.hardwarePrice !== undefined ? { hardwarePrice: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnum */ .ai)(o.hardwarePrice, _search_pareto_js__WEBPACK_IMPORTED_MODULE_5__/* .HARDWARE_PRICES */ .yK, file, 'protocol.hardwarePrice') } : {}),
         ...(o.selectionReference !== undefined ? { selectionReference: selectionReference(o.selectionReference, file) } : {}),
         ...(o.derivationRules !== undefined ? { derivationRules: derivationRules(o.derivationRules, o.selectionReference !== undefined, file) } : {}),
+        ...(o.additiveWeights !== undefined ? { additiveWeights: (0,_config_search_space_js__WEBPACK_IMPORTED_MODULE_3__/* .readAdditiveWeights */ .se)(o.additiveWeights, file, 'protocol.additiveWeights') } : {}),
     };
 }
 function derivationRules(raw, hasReference, file) {
@@ -321,6 +322,7 @@ function parseParetoDocument(raw, file) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $m: () => (/* binding */ describePairedCheck),
 /* harmony export */   FE: () => (/* binding */ reachesReference),
 /* harmony export */   Iw: () => (/* binding */ CANDIDATE_KINDS),
 /* harmony export */   Kx: () => (/* binding */ HOMOGENEOUS_TOLERANCE),
@@ -331,7 +333,7 @@ function parseParetoDocument(raw, file) {
 /* harmony export */   xc: () => (/* binding */ ACCURACY_EPSILON),
 /* harmony export */   yK: () => (/* binding */ HARDWARE_PRICES)
 /* harmony export */ });
-/* unused harmony exports dominates, paretoFront, comparisonOf, bestCandidate */
+/* unused harmony exports hardwareLossText, dominates, paretoFront, comparisonOf, bestCandidate */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /**
  * Evaluated candidates and their Pareto front (non-ideal accuracy ↑ vs EDAP ↓), and merging of shard
@@ -339,9 +341,29 @@ function parseParetoDocument(raw, file) {
  */
 
 const CANDIDATE_KINDS = ['committed', 'homogeneous', 'costOnly', 'random', 'searched'];
+/** The hardware term's form, as summary.md and a refused merge name it. */
+function hardwareLossText(p) {
+    const w = p.additiveWeights;
+    return w ? `additive (weights energy ${w.energy}, latency ${w.latency}, area ${w.area})` : 'product';
+}
 /** The derivation rules as `largerKernels: paired, costlierOps: paired, smallerCrossbars: toReference`. */
 function rulesText(r) {
     return `largerKernels: ${r.largerKernels}, costlierOps: ${r.costlierOps}, smallerCrossbars: ${r.smallerCrossbars}`;
+}
+const signedText = (x, digits) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
+/** One line on a derivation rule's paired check (search progress and summary.md notes), in the terms it decided on. */
+function describePairedCheck(c, lambda) {
+    const acc = `Δ non-ideal validation accuracy ${signedText(c.deltaAccuracy * 100, 2)} pp [${signedText(c.ci95[0] * 100, 2)}, ${signedText(c.ci95[1] * 100, 2)}] ` +
+        `(${c.images} images × ${c.chips} chips)`;
+    if (c.rule === 'largerKernels') {
+        return `larger kernels than committed on ${c.layers.join(', ')}: ${acc} → ${c.kept ? 'kept' : 'committed kernel'}`;
+    }
+    const f = (x) => (x === undefined ? '?' : signedText(x, 3));
+    const objective = `ΔCE ${f(c.deltaCe)} nats + λ·Δhardware ${f(c.deltaHardware === undefined ? undefined : lambda * c.deltaHardware)} = Δobjective ${f(c.deltaObjective)}`;
+    if (c.rule === 'smallerCrossbars') {
+        return `${c.layers.join(', ')} on ${c.layers.length === 1 ? 'its crossbar' : 'their crossbars'} against ${c.alternativeCrossbar === undefined ? 'the next-smaller size' : `${c.alternativeCrossbar}×${c.alternativeCrossbar}`}: ${objective}; ${acc} → ${c.kept ? 'kept' : 'smaller crossbar'}`;
+    }
+    return `ops other than the cost-only optimum's on ${c.layers.join(', ')}: ${objective}; ${acc} → ${c.kept ? 'kept' : 'cost-only op'}`;
 }
 /**
  * How far below the most accurate homogeneous size another size may be and still be "as accurate" when one picks
@@ -465,6 +487,8 @@ function mergeSearchResults(docs, dirs, names) {
     refuseMixed('protocol.selectionReference', (p) => JSON.stringify(p.selectionReference ?? 'none'), 'the search results chose λ against different selection references', 'merge only shards of one run (the same nax.yml search.selectionReference and validation split)');
     // The rules decide the candidates; a shard from before they were recorded may have run any.
     refuseMixed('protocol.derivationRules', (p) => (p.derivationRules ? rulesText(p.derivationRules) : 'unrecorded (nax before they were recorded)'), 'the search results went through different derivation rules', 'merge only shards of one run (the same nax.yml search.largerKernels, costlierOps and smallerCrossbars)');
+    // λ scales a different term under each form (and the λ ids of two forms collide).
+    refuseMixed('protocol.additiveWeights', hardwareLossText, 'the search results used different hardware terms', 'merge only shards of one run (the same nax.yml search.hardwareLoss and additiveWeights)');
     // The proposal is picked across shards on these numbers: a shard evaluated on other images or chips is not comparable.
     refuseMixed('protocol.evaluationImages', (p) => `${p.evaluationImages} of ${p.evaluationSetImages} images × ${p.evaluationChips} chips`, 'the search results were evaluated on different images or chips', 'merge only shards of one run (the same search.evaluationImages, evaluationChips and evaluation-images input)');
     const lambdaIds = new Set();

@@ -8,11 +8,12 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  kV: () => (/* binding */ PARETO_PAGE),
   W1: () => (/* binding */ folderSink),
   mergeSearchFolders: () => (/* binding */ mergeSearchFolders),
-  Je: () => (/* binding */ paretoPage)
+  GS: () => (/* binding */ writeSearchPages)
 });
+
+// UNUSED EXPORTS: PARETO_PAGE, paretoPage
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -109,6 +110,11 @@ const PARETO_PAGE = 'pareto.html';
 function paretoPage(doc) {
     return (0,report_page.renderParetoHtml)(doc, 'pareto.json');
 }
+/** A search folder's readable files beside its pareto.json: `summary.md` and the Pareto page. */
+async function writeSearchPages(sink, doc, summary) {
+    await sink.writeText('summary.md', summary);
+    await sink.writeText(PARETO_PAGE, paretoPage(doc));
+}
 function folderSink(dir) {
     const abs = (rel) => external_node_path_default().join(dir, rel);
     return {
@@ -162,8 +168,7 @@ async function mergeSearchFolders(folders, outDir, shownAs = folders) {
         ...(own !== undefined ? [`the proposed candidate's files (model.json, weights.bin, mapping.json, report.json): ${names[k]}/${own}`] : []),
     ];
     const summary = (0,search_summary/* searchSummaryMarkdown */.w0)(merged, notes);
-    await (0,promises_.writeFile)(external_node_path_default().join(outDir, 'summary.md'), summary);
-    await (0,promises_.writeFile)(external_node_path_default().join(outDir, PARETO_PAGE), paretoPage(merged));
+    await writeSearchPages(folderSink(outDir), merged, summary);
     return { merged, summary, ...(best?.folder !== undefined ? { bestFolder: best.folder } : {}) };
 }
 
@@ -174,7 +179,6 @@ async function mergeSearchFolders(folders, outDir, shownAs = folders) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $m: () => (/* binding */ describePairedCheck),
 /* harmony export */   w0: () => (/* binding */ searchSummaryMarkdown)
 /* harmony export */ });
 /* unused harmony exports candidateTable, comparisonTable, derivationLines, protocolParagraph */
@@ -237,20 +241,6 @@ function comparisonTable(doc) {
         return undefined;
     return (0,markdown_table__WEBPACK_IMPORTED_MODULE_2__/* .markdownTable */ .Q)([['candidate', 'against', 'Δ non-ideal acc. [paired 95 % CI]', 'accuracy', `Δ ${doc.objective === 'edap' ? 'EDAP' : doc.objective}`], ...rows], { align: ['l', 'l', 'r', 'l', 'r'] });
 }
-/** One line on a derivation rule's paired check (search progress and summary.md notes), in the terms it decided on. */
-function describePairedCheck(c, lambda) {
-    const acc = `Δ non-ideal validation accuracy ${signed(c.deltaAccuracy * 100, 2)} pp [${signed(c.ci95[0] * 100, 2)}, ${signed(c.ci95[1] * 100, 2)}] ` +
-        `(${c.images} images × ${c.chips} chips)`;
-    if (c.rule === 'largerKernels') {
-        return `larger kernels than committed on ${c.layers.join(', ')}: ${acc} → ${c.kept ? 'kept' : 'committed kernel'}`;
-    }
-    const f = (x) => (x === undefined ? '?' : signed(x, 3));
-    const objective = `ΔCE ${f(c.deltaCe)} nats + λ·Δhardware ${f(c.deltaHardware === undefined ? undefined : lambda * c.deltaHardware)} = Δobjective ${f(c.deltaObjective)}`;
-    if (c.rule === 'smallerCrossbars') {
-        return `${c.layers.join(', ')} on ${c.layers.length === 1 ? 'its crossbar' : 'their crossbars'} against ${c.alternativeCrossbar === undefined ? 'the next-smaller size' : `${c.alternativeCrossbar}×${c.alternativeCrossbar}`}: ${objective}; ${acc} → ${c.kept ? 'kept' : 'smaller crossbar'}`;
-    }
-    return `ops other than the cost-only optimum's on ${c.layers.join(', ')}: ${objective}; ${acc} → ${c.kept ? 'kept' : 'cost-only op'}`;
-}
 /**
  * What the derivation rules decided for each evaluated λ: the argmax, then every paired check in order (the
  * checks run on validation images the architecture steps never drew).
@@ -258,7 +248,7 @@ function describePairedCheck(c, lambda) {
 function derivationLines(lambdas) {
     return lambdas.filter((l) => l.evaluated).flatMap((l) => [
         `- **λ=${l.lambda}** (${l.id}, ${l.archSteps} architecture steps): argmax ${l.argmax || 'the committed architecture'}`,
-        ...(l.pairedChecks.length > 0 ? l.pairedChecks.map((c) => `  - ${describePairedCheck(c, l.lambda)}`)
+        ...(l.pairedChecks.length > 0 ? l.pairedChecks.map((c) => `  - ${(0,_search_pareto_js__WEBPACK_IMPORTED_MODULE_1__/* .describePairedCheck */ .$m)(c, l.lambda)}`)
             : [`  - no paired check: ${l.argmax === l.architecture ? 'the argmax stands' : `taken untested: ${l.architecture || 'the committed architecture'}`}`]),
     ]);
 }
@@ -274,7 +264,7 @@ function protocolParagraph(doc) {
         `(${p.selectionImages} images × ${p.selectionChips} chips); the evaluation set was used once, at the end: ${p.evaluationImages} images${subset} × ` +
         `${p.evaluationChips} chips${chips}, the same for every candidate. The random search scored ${p.randomSamples} architectures in ${p.randomSearchS.toFixed(0)} s ` +
         `(one search phase); the cost-only optimum is the best of ${p.costOnlyStarts} coordinate-descent starts on the cost table (zero op excluded). ` +
-        `${costModelSentence(p.costModel)}${priceSentence(p.hardwarePrice)}${rulesSentence(p.derivationRules)}${referenceSentence(p.selectionReference, doc.candidates.find((c) => c.id === doc.best))}"Better" or "worse" only where the paired interval excludes 0.`;
+        `${costModelSentence(p.costModel)}${priceSentence(p.hardwarePrice)}${rulesSentence(p.derivationRules)}${lossSentence(p)}${referenceSentence(p.selectionReference, doc.candidates.find((c) => c.id === doc.best))}"Better" or "worse" only where the paired interval excludes 0.`;
 }
 /**
  * The accuracy λ was chosen against, when the run had one, and whether the proposal reached it (when no λ
@@ -290,6 +280,14 @@ function referenceSentence(r, proposed) {
     return short
         ? `No λ candidate reached, on the selection split, ${ref}; the most accurate (${pc(proposed.validationAccuracy)}) was proposed. `
         : `λ was chosen among the candidates reaching, on the selection split, ${ref}, and not worse there than the most accurate of them (paired interval). `;
+}
+/** The additive hardware term when the run used it ('' for the product). */
+function lossSentence(p) {
+    const w = p.additiveWeights;
+    return w
+        ? `Hardware term: NAX's additive form w_E·E/E₀ + w_L·D/D₀ + w_A·A/A₀, each relative to the committed network (weights energy ${w.energy}, ` +
+            `latency ${w.latency}, area ${w.area}), not the EDAP product. `
+        : '';
 }
 /** The derivation rules every λ's argmax went through ('' when unrecorded). */
 function rulesSentence(r) {
@@ -365,6 +363,8 @@ var evalset = __webpack_require__(5218);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/io/search-folder.ts + 1 modules
 var search_folder = __webpack_require__(3668);
+// EXTERNAL MODULE: ./src/render/search-summary.ts
+var search_summary = __webpack_require__(8655);
 // EXTERNAL MODULE: ./src/model/onnx/load.ts + 4 modules
 var load = __webpack_require__(5248);
 // EXTERNAL MODULE: ./src/pipeline.ts
@@ -1150,8 +1150,6 @@ function meanEntropy(alphas) {
     return alphas.length ? s / alphas.length : 0;
 }
 
-// EXTERNAL MODULE: ./src/render/search-summary.ts
-var search_summary = __webpack_require__(8655);
 // EXTERNAL MODULE: ./src/model/activation.ts
 var activation = __webpack_require__(2737);
 ;// CONCATENATED MODULE: ./src/search/forward.ts
@@ -1314,6 +1312,8 @@ function top1Correct(out, labels, n) {
     return ok;
 }
 
+// EXTERNAL MODULE: ./src/search/pareto.ts
+var search_pareto = __webpack_require__(8741);
 ;// CONCATENATED MODULE: ./src/search/supernet.ts
 /**
  * The NAX supernet: the committed network with every mixed layer holding one weight set per kernel
@@ -1847,7 +1847,7 @@ class SearchEngine {
         const pairedChecks = [...kernelRule.checks, ...opRule.checks, ...smaller.checks];
         const hardware = priceOf(choice);
         for (const c of pairedChecks)
-            this.ticker.tick(() => `${tag}: ${(0,search_summary/* describePairedCheck */.$m)(c, lambda)}`, true);
+            this.ticker.tick(() => `${tag}: ${(0,search_pareto/* describePairedCheck */.$m)(c, lambda)}`, true);
         const weightsAfterSearch = this.net.snapshot();
         this.ticker.tick(() => `${tag}: chose ${describeChoice(this.plan, choice, true) || 'the committed architecture'} (hw ${hardware.toFixed(3)})`, true);
         const ft = this.fineTune(choice, o.fineTune, tag);
@@ -2463,8 +2463,6 @@ function exactHardwarePrice(plan, lookup, table) {
     return (arch) => surrogate(form, choiceCost(lookup, plan, arch)) / committedValue;
 }
 
-// EXTERNAL MODULE: ./src/search/pareto.ts
-var search_pareto = __webpack_require__(8741);
 // EXTERNAL MODULE: ./src/search/protocol.ts
 var search_protocol = __webpack_require__(9170);
 ;// CONCATENATED MODULE: ./src/search/schedule.ts
@@ -2567,12 +2565,12 @@ function pairedCheckImages(o) {
  *      search given the wall time of one search phase;
  *   6. the evaluation set, touched once: every candidate on the same images and chips;
  *   7. paired 95 % intervals of Δ accuracy against each baseline; "better" only when the interval excludes 0;
- *   8. Pareto front, summary, each candidate's files, the proposed one at the folder root.
+ *   8. Pareto front and notes, each candidate's files, the proposed one at the folder root (the caller renders
+ *      summary.md and the Pareto page: io/search-folder.ts writeSearchPages).
  *
  * Time: the budget bounds training and selection (steps 1–5; every phase checks the clock between steps);
  * the final evaluation (step 6) comes after it and its cost is set by search.evaluationImages/Chips.
  */
-
 
 
 
@@ -2669,7 +2667,7 @@ async function runSearchOn(inp, opts) {
     const nonIdeal = opts.nonIdeal ?? simulatorNonIdeal(inp);
     const selection = selectionSplit(inp, data);
     opts.progress(`search: ${plan.layers.length} mixed layers (${plan.layers.filter((l) => l.kernelSearched).length} with kernel choice), ` +
-        `${space.kernels.length} kernels × ${space.crossbars.length} crossbars, λ ${lambdas.join(', ')}, objective ${space.objective}, budget ${budgetS.toFixed(0)} s; ` +
+        `${space.kernels.length} kernels × ${space.crossbars.length} crossbars, λ ${lambdas.join(', ')}, objective ${space.objective}${space.objective === 'edap' && space.hardwareLoss === 'additive' ? ' (additive)' : ''}, budget ${budgetS.toFixed(0)} s; ` +
         `selection on ${selection.name} (${selection.images.n} images × ${space.selectionChips} chips), evaluation on ${inp.evalSet.n} images × ${space.evaluationChips} chips`);
     ticker.tick(() => `search: cost-only optimum ${describeChoice(plan, costOnly.choice, true) || 'the committed architecture'} (${costOnly.starts} starts, ${costOnly.evaluations} cost evaluations)`, true);
     const saveS = saveAllowanceS(budget, sink !== undefined);
@@ -2854,6 +2852,7 @@ async function runSearchOn(inp, opts) {
             hardwarePrice: 'exact',
             ...(reference ? { selectionReference: reference } : {}),
             derivationRules: { largerKernels: space.largerKernels, costlierOps: space.costlierOps, smallerCrossbars: space.smallerCrossbars },
+            ...(table.form === 'additive' ? { additiveWeights: table.additive.weights } : {}),
         };
     }
     finally {
@@ -2895,7 +2894,7 @@ async function runSearchOn(inp, opts) {
     });
     // 8. Front, table, every candidate's files, the proposed one at the root.
     const pareto = (0,search_pareto/* paretoDocument */.RB)(compared, space.objective, protocol, summaries);
-    const summary = (0,search_summary/* searchSummaryMarkdown */.w0)(pareto, [...notes, `reference: the committed model as committed (no fine-tuning) scores ${pct(committedValidation.accuracy.nonIdeal.mean)} non-ideal on ${selection.name}`]);
+    notes.push(`reference: the committed model as committed (no fine-tuning) scores ${pct(committedValidation.accuracy.nonIdeal.mean)} non-ideal on ${selection.name}`);
     if (sink) {
         for (const p of pending) {
             const folder = `candidates/${p.id}`;
@@ -2904,7 +2903,6 @@ async function runSearchOn(inp, opts) {
             await sink.writeText(`${folder}/report.json`, JSON.stringify(reports.get(p.id), null, 2) + '\n');
         }
         await sink.writeText('pareto.json', JSON.stringify(pareto, null, 2) + '\n');
-        await sink.writeText('summary.md', summary);
         const best = pareto.best ? pending.find((p) => p.id === pareto.best) : undefined;
         if (best) {
             await saveCandidate(sink, '.', best.graph, best.mappings, inp.file);
@@ -2913,7 +2911,7 @@ async function runSearchOn(inp, opts) {
     }
     const elapsedS = now() - t0;
     opts.progress(`search: done in ${elapsedS.toFixed(1)} s (training budget ${budgetS.toFixed(0)} s); ${candidates.length} candidates, front: ${pareto.front.join(', ')}`, { done: budgetS, total: budgetS, unit: 's' });
-    return { pareto, reports, lambdas: summaries, runs, warmupSteps, trainingS, elapsedS, budgetS, notes, summary };
+    return { pareto, reports, lambdas: summaries, runs, warmupSteps, trainingS, elapsedS, budgetS, notes };
 }
 const pct = (x) => `${(x * 100).toFixed(2)} %`;
 /**
@@ -2966,6 +2964,7 @@ function searchTensorCount() {
  * model, as `nax simulate` runs them) and the output folder, then hands plain data to the pure search
  * (src/search/run.ts).
  */
+
 
 
 
@@ -3053,7 +3052,10 @@ function simulatorEvaluator(inp, o = {}) {
         });
     };
 }
-/** Loads nax.yml's project and runs the search on it with the production simulator. */
+/**
+ * Loads nax.yml's project and runs the search on it with the production simulator; with an output folder, writes
+ * summary.md and the Pareto page beside the search's files.
+ */
 async function runSearch(opts) {
     const inputs = await loadSearchInputs(opts.source, opts.configPath, undefined, opts.costModel, opts.evaluationImages);
     const sink = opts.outDir ? (0,search_folder/* folderSink */.W1)(opts.outDir) : undefined;
@@ -3063,9 +3065,10 @@ async function runSearch(opts) {
         nonIdeal: opts.nonIdeal ?? simulatorNonIdeal(inputs, opts.runner?.logits),
         ...(sink ? { sink } : {}),
     });
+    const summary = (0,search_summary/* searchSummaryMarkdown */.w0)(result.pareto, result.notes);
     if (sink)
-        await sink.writeText(search_folder/* PARETO_PAGE */.kV, (0,search_folder/* paretoPage */.Je)(result.pareto));
-    return result;
+        await (0,search_folder/* writeSearchPages */.GS)(sink, result.pareto, summary);
+    return { ...result, summary };
 }
 
 

@@ -355,7 +355,8 @@ function readLambdas(v: unknown, file: string, field: string): number[] {
   throw new NaxUserError(file, field, `expected a number, a list, or { from, to, steps }, found ${describe(v)}`);
 }
 
-function readAdditiveWeights(v: unknown, file: string, field: string): AdditiveWeights {
+/** nax.yml `search.additiveWeights`, and the same weights recorded in pareto.json's protocol. */
+export function readAdditiveWeights(v: unknown, file: string, field: string): AdditiveWeights {
   const o = requireObject(v, file, field);
   rejectUnknownKeys(o, ['energy', 'latency', 'area'], file, field);
   const d = DEFAULT_SEARCH_SPACE.additiveWeights;

@@ -7,7 +7,7 @@
 import { COST_MODEL_CHOICES, COST_MODEL_SWITCHES, type CostModelSwitchName } from '../config/cost-model.js';
 import { describe, isObject, readBoolean, readEnum, readNumber, readString, rejectUnknownKeys, requireObject } from '../config/fields.js';
 import { CROSSBAR_MAX, CROSSBAR_MIN } from '../config/mapping.js';
-import { PAIRED_RULE_CHOICES, SMALLER_CROSSBAR_CHOICES } from '../config/search-space.js';
+import { PAIRED_RULE_CHOICES, SMALLER_CROSSBAR_CHOICES, readAdditiveWeights } from '../config/search-space.js';
 import { NaxUserError } from '../errors.js';
 import { CANDIDATE_KINDS, HARDWARE_PRICES, type DerivationRules, type SelectionReference, type Candidate, type Comparison, type LambdaRecord, type PairedCheck, type ParetoDocument, type ProtocolInfo } from '../search/pareto.js';
 import { homogeneousChoice } from '../search/protocol.js';
@@ -159,6 +159,7 @@ function protocolInfo(raw: unknown, file: string): ProtocolInfo {
     ...(o.hardwarePrice !== undefined ? { hardwarePrice: readEnum(o.hardwarePrice, HARDWARE_PRICES, file, 'protocol.hardwarePrice') } : {}),
     ...(o.selectionReference !== undefined ? { selectionReference: selectionReference(o.selectionReference, file) } : {}),
     ...(o.derivationRules !== undefined ? { derivationRules: derivationRules(o.derivationRules, o.selectionReference !== undefined, file) } : {}),
+    ...(o.additiveWeights !== undefined ? { additiveWeights: readAdditiveWeights(o.additiveWeights, file, 'protocol.additiveWeights') } : {}),
   };
 }
 

@@ -22,6 +22,12 @@ export function paretoPage(doc: ParetoDocument): string {
   return renderParetoHtml(doc, 'pareto.json');
 }
 
+/** A search folder's readable files beside its pareto.json: `summary.md` and the Pareto page. */
+export async function writeSearchPages(sink: OutputSink, doc: ParetoDocument, summary: string): Promise<void> {
+  await sink.writeText('summary.md', summary);
+  await sink.writeText(PARETO_PAGE, paretoPage(doc));
+}
+
 export function folderSink(dir: string): OutputSink {
   const abs = (rel: string) => path.join(dir, rel);
   return {
@@ -83,7 +89,6 @@ export async function mergeSearchFolders(folders: readonly string[], outDir: str
     ...(own !== undefined ? [`the proposed candidate's files (model.json, weights.bin, mapping.json, report.json): ${names[k]}/${own}`] : []),
   ];
   const summary = searchSummaryMarkdown(merged, notes);
-  await writeFile(path.join(outDir, 'summary.md'), summary);
-  await writeFile(path.join(outDir, PARETO_PAGE), paretoPage(merged));
+  await writeSearchPages(folderSink(outDir), merged, summary);
   return { merged, summary, ...(best?.folder !== undefined ? { bestFolder: best.folder } : {}) };
 }

@@ -4,7 +4,7 @@
  */
 import { markdownTable } from 'markdown-table';
 import { COST_MODEL_SWITCHES, DEFAULT_COST_MODEL } from '../config/cost-model.js';
-import { type Candidate, type Comparison, type LambdaRecord, type PairedCheck, type ParetoDocument, type ProtocolInfo, reachesReference, rulesText } from '../search/pareto.js';
+import { type Candidate, type Comparison, type LambdaRecord, type ParetoDocument, type ProtocolInfo, describePairedCheck, reachesReference, rulesText } from '../search/pareto.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 const sci = (x: number) => x.toExponential(3);
@@ -60,21 +60,6 @@ export function comparisonTable(doc: ParetoDocument): string | undefined {
     { align: ['l', 'l', 'r', 'l', 'r'] });
 }
 
-/** One line on a derivation rule's paired check (search progress and summary.md notes), in the terms it decided on. */
-export function describePairedCheck(c: PairedCheck, lambda: number): string {
-  const acc = `Δ non-ideal validation accuracy ${signed(c.deltaAccuracy * 100, 2)} pp [${signed(c.ci95[0] * 100, 2)}, ${signed(c.ci95[1] * 100, 2)}] ` +
-    `(${c.images} images × ${c.chips} chips)`;
-  if (c.rule === 'largerKernels') {
-    return `larger kernels than committed on ${c.layers.join(', ')}: ${acc} → ${c.kept ? 'kept' : 'committed kernel'}`;
-  }
-  const f = (x: number | undefined) => (x === undefined ? '?' : signed(x, 3));
-  const objective = `ΔCE ${f(c.deltaCe)} nats + λ·Δhardware ${f(c.deltaHardware === undefined ? undefined : lambda * c.deltaHardware)} = Δobjective ${f(c.deltaObjective)}`;
-  if (c.rule === 'smallerCrossbars') {
-    return `${c.layers.join(', ')} on ${c.layers.length === 1 ? 'its crossbar' : 'their crossbars'} against ${c.alternativeCrossbar === undefined ? 'the next-smaller size' : `${c.alternativeCrossbar}×${c.alternativeCrossbar}`}: ${objective}; ${acc} → ${c.kept ? 'kept' : 'smaller crossbar'}`;
-  }
-  return `ops other than the cost-only optimum's on ${c.layers.join(', ')}: ${objective}; ${acc} → ${c.kept ? 'kept' : 'cost-only op'}`;
-}
-
 /**
  * What the derivation rules decided for each evaluated λ: the argmax, then every paired check in order (the
  * checks run on validation images the architecture steps never drew).
@@ -98,7 +83,7 @@ export function protocolParagraph(doc: ParetoDocument): string | undefined {
     `(${p.selectionImages} images × ${p.selectionChips} chips); the evaluation set was used once, at the end: ${p.evaluationImages} images${subset} × ` +
     `${p.evaluationChips} chips${chips}, the same for every candidate. The random search scored ${p.randomSamples} architectures in ${p.randomSearchS.toFixed(0)} s ` +
     `(one search phase); the cost-only optimum is the best of ${p.costOnlyStarts} coordinate-descent starts on the cost table (zero op excluded). ` +
-    `${costModelSentence(p.costModel)}${priceSentence(p.hardwarePrice)}${rulesSentence(p.derivationRules)}${referenceSentence(p.selectionReference, doc.candidates.find((c) => c.id === doc.best))}"Better" or "worse" only where the paired interval excludes 0.`;
+    `${costModelSentence(p.costModel)}${priceSentence(p.hardwarePrice)}${rulesSentence(p.derivationRules)}${lossSentence(p)}${referenceSentence(p.selectionReference, doc.candidates.find((c) => c.id === doc.best))}"Better" or "worse" only where the paired interval excludes 0.`;
 }
 
 /**
@@ -114,6 +99,15 @@ function referenceSentence(r: ProtocolInfo['selectionReference'], proposed: Cand
   return short
     ? `No λ candidate reached, on the selection split, ${ref}; the most accurate (${pc(proposed.validationAccuracy!)}) was proposed. `
     : `λ was chosen among the candidates reaching, on the selection split, ${ref}, and not worse there than the most accurate of them (paired interval). `;
+}
+
+/** The additive hardware term when the run used it ('' for the product). */
+function lossSentence(p: ProtocolInfo): string {
+  const w = p.additiveWeights;
+  return w
+    ? `Hardware term: NAX's additive form w_E·E/E₀ + w_L·D/D₀ + w_A·A/A₀, each relative to the committed network (weights energy ${w.energy}, ` +
+      `latency ${w.latency}, area ${w.area}), not the EDAP product. `
+    : '';
 }
 
 /** The derivation rules every λ's argmax went through ('' when unrecorded). */

@@ -27,12 +27,11 @@ import {
   softmax,
   uniformArch,
 } from './arch.js';
-import { describePairedCheck } from '../render/search-summary.js';
 import type { HardwarePrice } from './hardware.js';
 import { deriveGraph, deriveMappings } from './derive.js';
 import { crossEntropyPerSample, outputIsSoftmax, top1Correct } from './forward.js';
 import { type ArchChoice, type MixedLayer, type SearchPlan, describeChoice, kernelsOf } from './plan.js';
-import type { PairedCheck, PairedRule } from './pareto.js';
+import { type PairedCheck, type PairedRule, describePairedCheck } from './pareto.js';
 import { Supernet } from './supernet.js';
 
 /** Training and validation splits, already scaled to model input. */

@@ -4,7 +4,7 @@
  */
 import { NaxUserError } from '../errors.js';
 import type { CostModelSwitchName } from '../config/cost-model.js';
-import type { SearchObjective, SearchSpace } from '../config/search-space.js';
+import type { AdditiveWeights, SearchObjective, SearchSpace } from '../config/search-space.js';
 
 /**
  * What a candidate is in the protocol (issue 12): the committed mapping, a homogeneous baseline (every layer
@@ -65,6 +65,17 @@ export interface ProtocolInfo {
   readonly selectionReference?: SelectionReference;
   /** The derivation rules each λ's argmax went through (nax.yml search); absent in documents written before they were recorded. */
   readonly derivationRules?: DerivationRules;
+  /**
+   * The weights of NAX's additive hardware term (nax.yml `search.hardwareLoss: additive`); absent: the EDAP product
+   * (or the single metric of an energy or latency objective). λ means something else under each form.
+   */
+  readonly additiveWeights?: AdditiveWeights;
+}
+
+/** The hardware term's form, as summary.md and a refused merge name it. */
+export function hardwareLossText(p: Pick<ProtocolInfo, 'additiveWeights'>): string {
+  const w = p.additiveWeights;
+  return w ? `additive (weights energy ${w.energy}, latency ${w.latency}, area ${w.area})` : 'product';
 }
 
 /** The derivation rules' switches (nax.yml `search.largerKernels`, `costlierOps`, `smallerCrossbars`). */
@@ -77,6 +88,23 @@ export interface DerivationRules {
 /** The derivation rules as `largerKernels: paired, costlierOps: paired, smallerCrossbars: toReference`. */
 export function rulesText(r: DerivationRules): string {
   return `largerKernels: ${r.largerKernels}, costlierOps: ${r.costlierOps}, smallerCrossbars: ${r.smallerCrossbars}`;
+}
+
+const signedText = (x: number, digits: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
+
+/** One line on a derivation rule's paired check (search progress and summary.md notes), in the terms it decided on. */
+export function describePairedCheck(c: PairedCheck, lambda: number): string {
+  const acc = `Δ non-ideal validation accuracy ${signedText(c.deltaAccuracy * 100, 2)} pp [${signedText(c.ci95[0] * 100, 2)}, ${signedText(c.ci95[1] * 100, 2)}] ` +
+    `(${c.images} images × ${c.chips} chips)`;
+  if (c.rule === 'largerKernels') {
+    return `larger kernels than committed on ${c.layers.join(', ')}: ${acc} → ${c.kept ? 'kept' : 'committed kernel'}`;
+  }
+  const f = (x: number | undefined) => (x === undefined ? '?' : signedText(x, 3));
+  const objective = `ΔCE ${f(c.deltaCe)} nats + λ·Δhardware ${f(c.deltaHardware === undefined ? undefined : lambda * c.deltaHardware)} = Δobjective ${f(c.deltaObjective)}`;
+  if (c.rule === 'smallerCrossbars') {
+    return `${c.layers.join(', ')} on ${c.layers.length === 1 ? 'its crossbar' : 'their crossbars'} against ${c.alternativeCrossbar === undefined ? 'the next-smaller size' : `${c.alternativeCrossbar}×${c.alternativeCrossbar}`}: ${objective}; ${acc} → ${c.kept ? 'kept' : 'smaller crossbar'}`;
+  }
+  return `ops other than the cost-only optimum's on ${c.layers.join(', ')}: ${objective}; ${acc} → ${c.kept ? 'kept' : 'cost-only op'}`;
 }
 
 /**
@@ -335,6 +363,9 @@ export function mergeSearchResults(docs: readonly ParetoDocument[], dirs?: reado
   // The rules decide the candidates; a shard from before they were recorded may have run any.
   refuseMixed('protocol.derivationRules', (p) => (p.derivationRules ? rulesText(p.derivationRules) : 'unrecorded (nax before they were recorded)'),
     'the search results went through different derivation rules', 'merge only shards of one run (the same nax.yml search.largerKernels, costlierOps and smallerCrossbars)');
+  // λ scales a different term under each form (and the λ ids of two forms collide).
+  refuseMixed('protocol.additiveWeights', hardwareLossText,
+    'the search results used different hardware terms', 'merge only shards of one run (the same nax.yml search.hardwareLoss and additiveWeights)');
   // The proposal is picked across shards on these numbers: a shard evaluated on other images or chips is not comparable.
   refuseMixed('protocol.evaluationImages', (p) => `${p.evaluationImages} of ${p.evaluationSetImages} images × ${p.evaluationChips} chips`,
     'the search results were evaluated on different images or chips', 'merge only shards of one run (the same search.evaluationImages, evaluationChips and evaluation-images input)');

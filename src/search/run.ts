@@ -13,7 +13,8 @@
  *      search given the wall time of one search phase;
  *   6. the evaluation set, touched once: every candidate on the same images and chips;
  *   7. paired 95 % intervals of Δ accuracy against each baseline; "better" only when the interval excludes 0;
- *   8. Pareto front, summary, each candidate's files, the proposed one at the folder root.
+ *   8. Pareto front and notes, each candidate's files, the proposed one at the folder root (the caller renders
+ *      summary.md and the Pareto page: io/search-folder.ts writeSearchPages).
  *
  * Time: the budget bounds training and selection (steps 1–5; every phase checks the clock between steps);
  * the final evaluation (step 6) comes after it and its cost is set by search.evaluationImages/Chips.
@@ -40,7 +41,6 @@ import { type Candidate, type CandidateKind, type LambdaRecord, type ParetoDocum
 import { compareCandidates, homogeneousChoice, selectOnValidation } from './protocol.js';
 import { uniformArch } from './arch.js';
 import { Rng, deriveSeed } from '../xbar/rng.js';
-import { searchSummaryMarkdown } from '../render/search-summary.js';
 import { type SearchPlan, describeChoice, resolveSearchPlan } from './plan.js';
 import type { Progress } from '../progress.js';
 import { type Budget, deadlineOf, pairedCheckImages, pairedCheckS, protocolAllocation, reserveS, saveAllowanceS, warmUpDeadline } from './schedule.js';
@@ -135,9 +135,8 @@ export interface SearchResult {
   /** Everything, the final evaluation included, s. */
   readonly elapsedS: number;
   readonly budgetS: number;
-  /** Things the user should know (skipped λ, skipped baselines). */
+  /** Things the user should know (skipped λ, skipped baselines), for summary.md's notes (render/search-summary.ts). */
   readonly notes: readonly string[];
-  readonly summary: string;
 }
 
 function classesOf(g: NetworkGraph): number {
@@ -418,6 +417,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
       hardwarePrice: 'exact',
       ...(reference ? { selectionReference: reference } : {}),
       derivationRules: { largerKernels: space.largerKernels, costlierOps: space.costlierOps, smallerCrossbars: space.smallerCrossbars },
+      ...(table.form === 'additive' ? { additiveWeights: table.additive!.weights } : {}),
     };
   } finally {
     engine.dispose();
@@ -459,7 +459,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
 
   // 8. Front, table, every candidate's files, the proposed one at the root.
   const pareto = paretoDocument(compared, space.objective, protocol, summaries);
-  const summary = searchSummaryMarkdown(pareto, [...notes, `reference: the committed model as committed (no fine-tuning) scores ${pct(committedValidation.accuracy!.nonIdeal.mean)} non-ideal on ${selection.name}`]);
+  notes.push(`reference: the committed model as committed (no fine-tuning) scores ${pct(committedValidation.accuracy!.nonIdeal.mean)} non-ideal on ${selection.name}`);
   if (sink) {
     for (const p of pending) {
       const folder = `candidates/${p.id}`;
@@ -467,7 +467,6 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
       await sink.writeText(`${folder}/report.json`, JSON.stringify(reports.get(p.id), null, 2) + '\n');
     }
     await sink.writeText('pareto.json', JSON.stringify(pareto, null, 2) + '\n');
-    await sink.writeText('summary.md', summary);
     const best = pareto.best ? pending.find((p) => p.id === pareto.best) : undefined;
     if (best) {
       await saveCandidate(sink, '.', best.graph, best.mappings, inp.file);
@@ -477,7 +476,7 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
   const elapsedS = now() - t0;
   opts.progress(`search: done in ${elapsedS.toFixed(1)} s (training budget ${budgetS.toFixed(0)} s); ${candidates.length} candidates, front: ${pareto.front.join(', ')}`,
     { done: budgetS, total: budgetS, unit: 's' });
-  return { pareto, reports, lambdas: summaries, runs, warmupSteps, trainingS, elapsedS, budgetS, notes, summary };
+  return { pareto, reports, lambdas: summaries, runs, warmupSteps, trainingS, elapsedS, budgetS, notes };
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;

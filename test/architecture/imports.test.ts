@@ -15,6 +15,8 @@ const SRC = path.resolve(new URL('../../src', import.meta.url).pathname);
 const PURE = ['xbar', 'cost', 'search', 'stats', 'compare', 'render', 'mapping'];
 /** What the pure folders may not import: the edges and any I/O module. */
 const FORBIDDEN_FOLDERS = ['github', 'action', 'cli', 'io', 'runtime/fs-io'];
+/** The data flow runs one way: rendering reads the computing folders' results, never the reverse. */
+const UPSTREAM_OF_RENDER = ['xbar', 'cost', 'search', 'stats', 'compare', 'mapping'];
 const FORBIDDEN_PACKAGES = [/^@actions\//, /^@octokit\//, /^(node:)?fs(\/promises)?$/, /^(node:)?child_process$/, /^(node:)?net$/, /^(node:)?https?$/];
 
 /**
@@ -77,6 +79,7 @@ function violations(sources: ReadonlyArray<readonly [string, string]>): string[]
         if (t.pkg && FORBIDDEN_PACKAGES.some((re) => re.test(t.pkg as string))) out.push(`${rel} ${f.what}`);
         if (t.folder && FORBIDDEN_FOLDERS.some((fd) => t.folder === fd || t.folder!.startsWith(`${fd}/`))) out.push(`${rel} ${f.what}`);
         if (t.folder && /^(cli|action)(-main)?$/.test(t.folder)) out.push(`${rel} ${f.what}`);
+        if (t.folder?.startsWith('render/') && UPSTREAM_OF_RENDER.includes(top!)) out.push(`${rel} ${f.what}`);
       }
       if (top === 'model' && spec) {
         const t = target(rel, spec);
@@ -93,7 +96,7 @@ function violations(sources: ReadonlyArray<readonly [string, string]>): string[]
 describe('architecture import rules', () => {
   const found = violations(files(SRC).map((f) => [path.relative(SRC, f), readFileSync(f, 'utf8')] as const));
 
-  test('the pure core imports no edge, no GitHub, no file system; reads no environment or clock; model/ knows no mapping', () => {
+  test('the pure core imports no edge, no GitHub, no file system, and nothing of render/ below it; reads no environment or clock; model/ knows no mapping', () => {
     expect(found.filter((v) => !KNOWN.has(v))).toEqual([]);
   });
 
@@ -107,6 +110,8 @@ describe('architecture import rules', () => {
       ['render/probe.ts', "import * as core from '@actions/core';\nimport { run } from '../github/publish.js';\nexport { x } from '../cli.js';\n"],
       ['compare/probe.ts', "const k = process.env.HOME; const d = new Date(); const m = await import('node:child_process');\n"],
       ['model/probe.ts', "import type { TileGeometry } from '../mapping/tiling.js';\n"],
+      ['search/probe.ts', "import { searchSummaryMarkdown } from '../render/search-summary.js';\n"],
+      ['render/probe2.ts', "import { markdownTable } from './table.js';\nimport { paretoFront } from '../search/pareto.js';\n"],
       ['pipeline.ts', "const t0 = performance.now(); const e = process.env.CI;\n"],
       ['github/probe.ts', "import { readFile } from 'node:fs/promises'; const e = process.env.GITHUB_TOKEN;\n"],
     ]);
@@ -119,6 +124,7 @@ describe('architecture import rules', () => {
       'render/probe.ts imports ../cli.js',
       'render/probe.ts imports ../github/publish.js',
       'render/probe.ts imports @actions/core',
+      'search/probe.ts imports ../render/search-summary.js',
       'xbar/probe.ts imports node:fs',
       'xbar/probe.ts reads the clock (performance.now)',
     ]);

@@ -268,6 +268,27 @@ describe('parseParetoDocument', () => {
     expectError((d) => { delete (d.protocol as Record<string, unknown>).selectionReference; }, /protocol\.derivationRules\.smallerCrossbars: toReference without protocol\.selectionReference/);
   });
 
+  test('the additive hardware term is named in summary.md and round-trips; shards of the two forms are not merged; forged weights are named', () => {
+    expect(searchSummaryMarkdown(doc)).not.toContain('Hardware term');
+    const additive = paretoDocument(doc.candidates, 'edap', { ...doc.protocol!, additiveWeights: { energy: 1, latency: 2, area: 0.5 } });
+    expect(searchSummaryMarkdown(additive)).toContain("Hardware term: NAX's additive form w_E·E/E₀ + w_L·D/D₀ + w_A·A/A₀, each relative to the committed network " +
+      '(weights energy 1, latency 2, area 0.5), not the EDAP product. ');
+    expect(parseParetoDocument(JSON.parse(JSON.stringify(additive)), 'a.json').protocol?.additiveWeights).toEqual({ energy: 1, latency: 2, area: 0.5 });
+    expect(() => mergeSearchResults([doc, additive], undefined, ['p/pareto.json', 'a/pareto.json'])).toThrow('the search results used different hardware terms: ' +
+      'product (p/pareto.json) vs additive (weights energy 1, latency 2, area 0.5) (a/pareto.json)');
+    const other = paretoDocument(doc.candidates, 'edap', { ...doc.protocol!, additiveWeights: { energy: 1, latency: 1, area: 1 } });
+    expect(() => mergeSearchResults([additive, other])).toThrow(/different hardware terms/);
+    expect(mergeSearchResults([additive, additive]).protocol?.additiveWeights).toEqual({ energy: 1, latency: 2, area: 0.5 });
+    const weights = (d: Record<string, unknown>) => {
+      const p = d.protocol as Record<string, unknown>;
+      p.additiveWeights = { energy: 1, latency: 1, area: 1 };
+      return p.additiveWeights as Record<string, unknown>;
+    };
+    expectError((d) => { weights(d).latency = -1; }, /protocol\.additiveWeights\.latency/);
+    expectError((d) => { weights(d).power = 1; }, /protocol\.additiveWeights/);
+    expectError((d) => { Object.assign(weights(d), { energy: 0, latency: 0, area: 0 }); }, /protocol\.additiveWeights: at least one weight/);
+  });
+
   test('a merge applies the reference again: a cheaper shard proposal short of it loses; summary.md says when no proposal reached it', () => {
     // Shard 1 proposes a cheaper candidate 0.1 pp below the reference (within one image of the top, so it would win
     // without the reference); shard 2 a dearer one at the reference.

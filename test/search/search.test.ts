@@ -12,7 +12,7 @@ import { parseMapping, resolveMapping } from '../../src/config/mapping.js';
 import { parseSearchSpace } from '../../src/config/search-space.js';
 import { dirSource } from '../../src/io/files.js';
 import { parseParetoDocument } from '../../src/io/parse-pareto.js';
-import { folderSink } from '../../src/io/search-folder.js';
+import { folderSink, writeSearchPages } from '../../src/io/search-folder.js';
 import { graphFromModel } from '../../src/model/from-tfjs.js';
 import { type NetworkGraph, matrixNodes } from '../../src/model/graph.js';
 import { loadLayersModel } from '../../src/model/load.js';
@@ -22,8 +22,9 @@ import { buildLayersModel, deriveGraph, deriveMappings, homogeneousMappings } fr
 import type { Evaluator } from '../../src/search/evaluate.js';
 import { idealLogits } from '../../src/search/forward.js';
 import { describeChoice, resolveSearchPlan } from '../../src/search/plan.js';
-import { describePairedCheck } from '../../src/render/search-summary.js';
-import { runSearchOn, type SearchResult } from '../../src/search/run.js';
+import { searchSummaryMarkdown } from '../../src/render/search-summary.js';
+import { describePairedCheck } from '../../src/search/pareto.js';
+import { type RunSearchOptions, type SearchInputs, type SearchResult, runSearchOn } from '../../src/search/run.js';
 import { Supernet } from '../../src/search/supernet.js';
 import { committedMappings, quadrantData, standInEvaluator, standInNonIdeal, tinyInputs, trainedTinyGraph } from './tiny.js';
 
@@ -40,11 +41,19 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-async function run(o: { budgetS?: number; limits?: { warmupSteps: number; searchSteps: number; fineTuneSteps: number }; outDir?: string; space?: object }): Promise<{ r: SearchResult; lines: string[]; wallS: number }> {
+/** runSearchOn as nax search uses it (search-project.ts): summary.md rendered from the document and notes, written beside the search's files. */
+async function searchOn(inp: SearchInputs, opts: RunSearchOptions): Promise<SearchResult & { summary: string }> {
+  const r = await runSearchOn(inp, opts);
+  const summary = searchSummaryMarkdown(r.pareto, r.notes);
+  if (opts.sink) await writeSearchPages(opts.sink, r.pareto, summary);
+  return { ...r, summary };
+}
+
+async function run(o: { budgetS?: number; limits?: { warmupSteps: number; searchSteps: number; fineTuneSteps: number }; outDir?: string; space?: object }): Promise<{ r: SearchResult & { summary: string }; lines: string[]; wallS: number }> {
   const inp = tinyInputs(g, { lambdas: [0.5], ...o.space });
   const lines: string[] = [];
   const t = clock();
-  const r = await runSearchOn(inp, {
+  const r = await searchOn(inp, {
     budgetS: o.budgetS ?? 120, ...(o.outDir ? { sink: folderSink(o.outDir) } : {}), progress: (l) => lines.push(`${(clock() - t).toFixed(2)} ${l}`),
     now: clock, progressIntervalS: 1, nonIdeal: standInNonIdeal, evaluate: standInEvaluator(inp.evalSet), limits: o.limits,
   });
@@ -103,6 +112,17 @@ describe('search on the tiny model', () => {
     expect(lines.some((l) => /search: done in/.test(l))).toBe(true);
   });
 
+  test("hardwareLoss: additive is the run's hardware term: the start line, pareto.json's protocol and summary.md say so; the product records none", async () => {
+    const add = await run({ limits: LIMITS, space: { hardwareLoss: 'additive', additiveWeights: { energy: 1, latency: 2, area: 0.5 } } });
+    expect(add.r.pareto.protocol!.additiveWeights).toEqual({ energy: 1, latency: 2, area: 0.5 });
+    expect(add.lines.some((l) => / objective edap \(additive\), budget /.test(l))).toBe(true);
+    expect(add.r.summary).toContain("Hardware term: NAX's additive form");
+    const plain = await run({ limits: LIMITS });
+    expect(plain.r.pareto.protocol!.additiveWeights).toBeUndefined();
+    expect(plain.lines.some((l) => / objective edap, budget /.test(l))).toBe(true);
+    expect(plain.r.summary).not.toContain('Hardware term');
+  });
+
   test('writes the output folder; the searched model loads like a user model and matches its report', async () => {
     const out = path.join(tmp, 'out');
     const { r } = await run({ limits: LIMITS, outDir: out });
@@ -150,7 +170,7 @@ describe('selection against the homogeneous sizes (selectionReference: homogeneo
       calls.push(o);
       return base(o);
     };
-    const r = await runSearchOn(inp, { budgetS: 120, progress: () => {}, now: clock, nonIdeal: standInNonIdeal, evaluate, limits: LIMITS });
+    const r = await searchOn(inp, { budgetS: 120, progress: () => {}, now: clock, nonIdeal: standInNonIdeal, evaluate, limits: LIMITS });
     const ref = r.pareto.protocol!.selectionReference!;
     // Independently: the committed network on each homogeneous mapping, on the images of the committed model's
     // selection evaluation, and the rule "lowest EDAP within 1 pp of the most accurate".
@@ -209,7 +229,7 @@ describe('selection against the reference: each branch decides the proposal, set
       if (n === undefined) return rep;
       return { ...rep, accuracy: { ...rep.accuracy!, nonIdeal: { ...rep.accuracy!.nonIdeal, mean: accuracyOf(n) } } };
     };
-    const r = await runSearchOn(inp, { budgetS: 120, progress: () => {}, now: clock, nonIdeal: standInNonIdeal, evaluate, limits: LIMITS });
+    const r = await searchOn(inp, { budgetS: 120, progress: () => {}, now: clock, nonIdeal: standInNonIdeal, evaluate, limits: LIMITS });
     const ls = r.pareto.lambdas!;
     const n = ls.length === 2 ? Math.round(8 / (1 - ls[0]!.validationAccuracy)) : NaN;
     // The premise: λ=0.5 is the more accurate by two images, λ=4 the cheaper.
