@@ -22,7 +22,9 @@
  * `--evaluate-from DIR` runs the final evaluation again, at --eval-images × --chips, on the candidates a run saved
  * (DIR/seed-<s>/candidates/<id>: the same networks and mappings, nothing retrained or reselected), writes
  * DIR/seed-<s>/evaluated-<images>x<chips>/pareto.json, summary.md and pareto.html, and prints the table; `--only id,…` limits
- * it to some candidates (the proposed one is always evaluated), `--seeds` to some seeds.
+ * it to some candidates (the proposed one is always evaluated), `--seeds` to some seeds; `--all-lambdas` adds the λ
+ * candidates selection did not choose (saved but never evaluated), each compared like the proposal, to see how
+ * well selection on the validation split chose.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -199,16 +201,20 @@ async function loadCandidate(seedDir: string, c: Candidate): Promise<{ graph: Ne
  * every kept candidate on the same images and chips, then the proposed one's paired comparisons against the
  * others, as the search's step 7 makes them. The proposed candidate stays the one chosen on validation.
  */
-async function reevaluate(seedDir: string, inputs: SearchInputs, runner: SampleRunner, chips: number, only: ReadonlySet<string> | undefined, log: (l: string) => void): Promise<ParetoDocument> {
+async function reevaluate(seedDir: string, inputs: SearchInputs, runner: SampleRunner, chips: number, only: ReadonlySet<string> | undefined, allLambdas: boolean, log: (l: string) => void): Promise<ParetoDocument> {
   const file = `${seedDir}/pareto.json`;
   const doc = parseParetoDocument(JSON.parse(readFileSync(file, 'utf8')), file);
   const best = doc.candidates.find((c) => c.id === doc.best);
   if (!best) throw new Error(`${file}: no proposed candidate`);
   const keep = doc.candidates.filter((c) => c.id === best.id || !only || only.has(c.id));
+  // --all-lambdas: the λ candidates selection did not choose (saved, never evaluated), to see whether it chose well.
+  const unchosen: Candidate[] = !allLambdas ? [] : (doc.lambdas ?? [])
+    .filter((l) => !doc.candidates.some((c) => c.id === l.id) && existsSync(`${seedDir}/candidates/${l.id}/model.json`))
+    .map((l) => ({ ...best, id: l.id, label: `searched λ=${l.lambda} (not chosen)`, lambda: l.lambda, architecture: l.architecture, folder: `candidates/${l.id}`, validationAccuracy: l.validationAccuracy }));
   const evaluate = simulatorEvaluator(inputs, { runner });
   const reports = new Map<string, NaxReport>();
   const candidates: Candidate[] = [];
-  for (const c of keep) {
+  for (const c of [...keep, ...unchosen]) {
     const { graph, mappings } = await loadCandidate(seedDir, c);
     const t = performance.now();
     const r = await evaluate({ graph, mappings, label: c.label, samples: chips });
@@ -219,7 +225,7 @@ async function reevaluate(seedDir: string, inputs: SearchInputs, runner: SampleR
     log(`${c.label}: non-ideal ${(r.accuracy!.nonIdeal.mean * 100).toFixed(2)} %, EDAP ${r.totals.edap.toExponential(3)} (${((performance.now() - t) / 1000).toFixed(0)} s)`);
   }
   const byId = new Map(candidates.map((c) => [c.id, c]));
-  const compared = candidates.map((c) => (c.id !== best.id ? c : {
+  const compared = candidates.map((c) => (c.id !== best.id && !unchosen.some((u) => u.id === c.id) ? c : {
     ...c,
     comparisons: candidates.flatMap((b) => {
       const x = b.id === c.id ? undefined : compareCandidates({ candidate: c, report: reports.get(c.id)! }, { candidate: byId.get(b.id)!, report: reports.get(b.id)! }, doc.objective);
@@ -287,7 +293,7 @@ async function main(): Promise<void> {
     for (const seed of dirs) {
       const ts = performance.now();
       const seedDir = `${evaluateFrom}/seed-${seed}`;
-      const doc = await reevaluate(seedDir, inputs, runner, chips, only, (l) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(5)} s] seed ${seed}: ${l}`));
+      const doc = await reevaluate(seedDir, inputs, runner, chips, only, process.argv.includes('--all-lambdas'), (l) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(5)} s] seed ${seed}: ${l}`));
       const out = `${seedDir}/evaluated-${inputs.evalSet.n}x${chips}`;
       mkdirSync(out, { recursive: true });
       writeFileSync(`${out}/pareto.json`, JSON.stringify(doc, null, 2) + '\n');
