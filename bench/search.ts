@@ -36,9 +36,9 @@ import { folderSink, writeSearchPages } from '../src/io/search-folder.js';
 import { initBackend } from '../src/runtime/tfjs.js';
 import { workerSampleRunner } from '../src/runtime/workers.js';
 import { loadSearchInputs, simulatorEvaluator } from '../src/search-project.js';
-import { parseParetoDocument } from '../src/io/parse-pareto.js';
+import { isFolderBelow, parseParetoDocument } from '../src/io/parse-pareto.js';
 import { searchSummaryMarkdown } from '../src/render/search-summary.js';
-import { type Candidate, type Comparison, type ParetoDocument, type ProtocolInfo, type SelectionReference, paretoDocument } from '../src/search/pareto.js';
+import { type Candidate, type Comparison, type ParetoDocument, type ProtocolInfo, type SelectionReference, bestCandidate, paretoDocument } from '../src/search/pareto.js';
 import { runSearchOn, type SearchInputs, simulatorNonIdeal } from '../src/search/run.js';
 import { parseMapping, resolveMapping } from '../src/config/mapping.js';
 import { type NetworkGraph, matrixNodes } from '../src/model/graph.js';
@@ -201,16 +201,37 @@ async function loadCandidate(seedDir: string, c: Candidate): Promise<{ graph: Ne
  * every kept candidate on the same images and chips, then the proposed one's paired comparisons against the
  * others, as the search's step 7 makes them. The proposed candidate stays the one chosen on validation.
  */
-async function reevaluate(seedDir: string, inputs: SearchInputs, runner: SampleRunner, chips: number, only: ReadonlySet<string> | undefined, allLambdas: boolean, log: (l: string) => void): Promise<ParetoDocument> {
+interface ReevaluateOptions {
+  readonly inputs: SearchInputs;
+  readonly runner: SampleRunner;
+  readonly chips: number;
+  /** Candidates to evaluate besides the proposal (all without it). */
+  readonly only?: ReadonlySet<string>;
+  /** Also the λ candidates selection did not choose (`--all-lambdas`). */
+  readonly allLambdas: boolean;
+  readonly log: (line: string) => void;
+}
+
+async function reevaluate(seedDir: string, o: ReevaluateOptions): Promise<ParetoDocument> {
+  const { inputs, runner, chips, only, log } = o;
   const file = `${seedDir}/pareto.json`;
   const doc = parseParetoDocument(JSON.parse(readFileSync(file, 'utf8')), file);
   const best = doc.candidates.find((c) => c.id === doc.best);
   if (!best) throw new Error(`${file}: no proposed candidate`);
   const keep = doc.candidates.filter((c) => c.id === best.id || !only || only.has(c.id));
   // --all-lambdas: the λ candidates selection did not choose (saved, never evaluated), to see whether it chose well.
-  const unchosen: Candidate[] = !allLambdas ? [] : (doc.lambdas ?? [])
-    .filter((l) => !doc.candidates.some((c) => c.id === l.id) && existsSync(`${seedDir}/candidates/${l.id}/model.json`))
-    .map((l) => ({ ...best, id: l.id, label: `searched λ=${l.lambda} (not chosen)`, lambda: l.lambda, architecture: l.architecture, folder: `candidates/${l.id}`, validationAccuracy: l.validationAccuracy }));
+  // Their fine-tuning steps are not recorded (the same as the proposal's unless the budget cut them).
+  const { fineTuneSteps: _steps, ...proposal } = best;
+  const unchosen: Candidate[] = [];
+  for (const l of o.allLambdas ? doc.lambdas ?? [] : []) {
+    if (doc.candidates.some((c) => c.id === l.id)) continue;
+    const folder = `candidates/${l.id}`;
+    if (!isFolderBelow(folder) || !existsSync(`${seedDir}/${folder}/model.json`)) {
+      log(`λ=${l.lambda}: no saved candidate at ${folder}, left out`);
+      continue;
+    }
+    unchosen.push({ ...proposal, id: l.id, label: `searched λ=${l.lambda} (not chosen)`, lambda: l.lambda, architecture: l.architecture, folder, validationAccuracy: l.validationAccuracy });
+  }
   const evaluate = simulatorEvaluator(inputs, { runner });
   const reports = new Map<string, NaxReport>();
   const candidates: Candidate[] = [];
@@ -233,7 +254,10 @@ async function reevaluate(seedDir: string, inputs: SearchInputs, runner: SampleR
     }),
   }));
   const protocol = doc.protocol ? { ...doc.protocol, evaluationImages: inputs.evalSet.n, evaluationChips: chips } : undefined;
-  return { ...paretoDocument(compared, doc.objective, protocol, doc.lambdas), best: best.id };
+  // The proposal stays the run's; whether it beats the committed mapping is judged on it alone (the λ candidates
+  // added above are not the run's choice and must not change the claim).
+  const { beats } = bestCandidate(compared.filter((c) => c.id === best.id || !unchosen.some((u) => u.id === c.id)), doc.objective, protocol?.selectionReference?.validationAccuracy);
+  return { ...paretoDocument(compared, doc.objective, protocol, doc.lambdas), best: best.id, beatsCommitted: beats };
 }
 
 /**
@@ -273,6 +297,7 @@ async function main(): Promise<void> {
     return;
   }
   const evaluateFrom = arg('evaluate-from');
+  if (process.argv.includes('--all-lambdas') && !evaluateFrom) throw new Error('--all-lambdas evaluates a run\'s saved λ candidates: it needs --evaluate-from DIR');
   const budgetS = parseDuration(arg('budget') ?? '15m', 'bench', '--budget');
   const seeds = (arg('seeds') ?? '1,2,3').split(',').map(Number);
   const outDir = arg('out') ?? '.nax-out/bench-search';
@@ -293,7 +318,7 @@ async function main(): Promise<void> {
     for (const seed of dirs) {
       const ts = performance.now();
       const seedDir = `${evaluateFrom}/seed-${seed}`;
-      const doc = await reevaluate(seedDir, inputs, runner, chips, only, process.argv.includes('--all-lambdas'), (l) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(5)} s] seed ${seed}: ${l}`));
+      const doc = await reevaluate(seedDir, { inputs, runner, chips, ...(only ? { only } : {}), allLambdas: process.argv.includes('--all-lambdas'), log: (l) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(5)} s] seed ${seed}: ${l}`) });
       const out = `${seedDir}/evaluated-${inputs.evalSet.n}x${chips}`;
       mkdirSync(out, { recursive: true });
       writeFileSync(`${out}/pareto.json`, JSON.stringify(doc, null, 2) + '\n');

@@ -159,7 +159,7 @@ function comparisons(raw, file, field) {
         };
     });
 }
-function protocolInfo(raw, file) {
+function protocolInfo(raw, objective, file) {
     const o = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .requireObject */ .zG)(raw, file, 'protocol');
     const count = (k) => (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(o[k], file, `protocol.${k}`, { integer: true, min: 0 });
     return {
@@ -178,8 +178,32 @@ function protocolInfo(raw, file) {
         ...(o.hardwarePrice !== undefined ? { hardwarePrice: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnum */ .ai)(o.hardwarePrice, _search_pareto_js__WEBPACK_IMPORTED_MODULE_5__/* .HARDWARE_PRICES */ .yK, file, 'protocol.hardwarePrice') } : {}),
         ...(o.selectionReference !== undefined ? { selectionReference: selectionReference(o.selectionReference, file) } : {}),
         ...(o.derivationRules !== undefined ? { derivationRules: derivationRules(o.derivationRules, o.selectionReference !== undefined, file) } : {}),
-        ...(o.additiveWeights !== undefined ? { additiveWeights: (0,_config_search_space_js__WEBPACK_IMPORTED_MODULE_3__/* .readAdditiveWeights */ .se)(o.additiveWeights, file, 'protocol.additiveWeights') } : {}),
+        ...hardwareLoss(o, objective, file),
     };
+}
+/** The hardware term's form and, for the additive one, its weights (all three, as nax writes them). */
+function hardwareLoss(o, objective, file) {
+    const f = 'protocol.additiveWeights';
+    if (o.hardwareLoss !== undefined && objective !== 'edap')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, 'protocol.hardwareLoss', `a form of the EDAP term with objective ${objective}`);
+    if (o.hardwareLoss === undefined) {
+        if (o.additiveWeights !== undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, f, 'weights without protocol.hardwareLoss: additive');
+        return {};
+    }
+    const form = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readEnum */ .ai)(o.hardwareLoss, _config_search_space_js__WEBPACK_IMPORTED_MODULE_3__/* .HARDWARE_LOSS_FORMS */ .xA, file, 'protocol.hardwareLoss');
+    if (form === 'product') {
+        if (o.additiveWeights !== undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, f, 'weights with protocol.hardwareLoss: product');
+        return { hardwareLoss: form };
+    }
+    const w = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .requireObject */ .zG)(o.additiveWeights, file, f);
+    (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .rejectUnknownKeys */ .gR)(w, ['energy', 'latency', 'area'], file, f);
+    const weight = (k) => (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(w[k], file, `${f}.${k}`, { min: 0, max: 1000 });
+    const weights = { energy: weight('energy'), latency: weight('latency'), area: weight('area') };
+    if (weights.energy + weights.latency + weights.area === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, f, 'at least one weight must be above 0');
+    return { hardwareLoss: form, additiveWeights: weights };
 }
 function derivationRules(raw, hasReference, file) {
     const f = 'protocol.derivationRules';
@@ -310,7 +334,7 @@ function parseParetoDocument(raw, file) {
     });
     return {
         schema: 'nax-pareto/1', objective, candidates, front, ...(best !== undefined ? { best } : {}), beatsCommitted: o.beatsCommitted,
-        ...(o.protocol !== undefined ? { protocol: protocolInfo(o.protocol, file) } : {}),
+        ...(o.protocol !== undefined ? { protocol: protocolInfo(o.protocol, objective, file) } : {}),
         ...(lambdas ? { lambdas } : {}),
     };
 }
@@ -341,10 +365,12 @@ function parseParetoDocument(raw, file) {
  */
 
 const CANDIDATE_KINDS = ['committed', 'homogeneous', 'costOnly', 'random', 'searched'];
-/** The hardware term's form, as summary.md and a refused merge name it. */
+/** The hardware term's form, as a refused merge names it. */
 function hardwareLossText(p) {
     const w = p.additiveWeights;
-    return w ? `additive (weights energy ${w.energy}, latency ${w.latency}, area ${w.area})` : 'product';
+    if (p.hardwareLoss === 'additive' && w)
+        return `additive (weights energy ${w.energy}, latency ${w.latency}, area ${w.area})`;
+    return p.hardwareLoss ?? 'unrecorded (an energy or latency objective, or nax before it was recorded)';
 }
 /** The derivation rules as `largerKernels: paired, costlierOps: paired, smallerCrossbars: toReference`. */
 function rulesText(r) {
@@ -488,7 +514,7 @@ function mergeSearchResults(docs, dirs, names) {
     // The rules decide the candidates; a shard from before they were recorded may have run any.
     refuseMixed('protocol.derivationRules', (p) => (p.derivationRules ? rulesText(p.derivationRules) : 'unrecorded (nax before they were recorded)'), 'the search results went through different derivation rules', 'merge only shards of one run (the same nax.yml search.largerKernels, costlierOps and smallerCrossbars)');
     // λ scales a different term under each form (and the λ ids of two forms collide).
-    refuseMixed('protocol.additiveWeights', hardwareLossText, 'the search results used different hardware terms', 'merge only shards of one run (the same nax.yml search.hardwareLoss and additiveWeights)');
+    refuseMixed('protocol.hardwareLoss', hardwareLossText, 'the search results used different hardware terms', 'merge only shards of one run (the same nax.yml search.hardwareLoss and additiveWeights)');
     // The proposal is picked across shards on these numbers: a shard evaluated on other images or chips is not comparable.
     refuseMixed('protocol.evaluationImages', (p) => `${p.evaluationImages} of ${p.evaluationSetImages} images × ${p.evaluationChips} chips`, 'the search results were evaluated on different images or chips', 'merge only shards of one run (the same search.evaluationImages, evaluationChips and evaluation-images input)');
     const lambdaIds = new Set();

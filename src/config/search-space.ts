@@ -68,6 +68,9 @@ export type HardwareLossForm =
   /** NAX: λ_E·E[energy] + λ_L·E[latency] + λ_A·area, each relative to the committed network */
   | 'additive';
 
+/** The forms, as nax.yml's `search.hardwareLoss` and pareto.json's `protocol.hardwareLoss` accept them. */
+export const HARDWARE_LOSS_FORMS: readonly HardwareLossForm[] = ['product', 'additive'];
+
 /** Weights of the additive form (dimensionless: each term is relative to the committed network). */
 export interface AdditiveWeights {
   readonly energy: number;
@@ -355,8 +358,7 @@ function readLambdas(v: unknown, file: string, field: string): number[] {
   throw new NaxUserError(file, field, `expected a number, a list, or { from, to, steps }, found ${describe(v)}`);
 }
 
-/** nax.yml `search.additiveWeights`, and the same weights recorded in pareto.json's protocol. */
-export function readAdditiveWeights(v: unknown, file: string, field: string): AdditiveWeights {
+function readAdditiveWeights(v: unknown, file: string, field: string): AdditiveWeights {
   const o = requireObject(v, file, field);
   rejectUnknownKeys(o, ['energy', 'latency', 'area'], file, field);
   const d = DEFAULT_SEARCH_SPACE.additiveWeights;
@@ -458,7 +460,7 @@ export function parseSearchSpace(raw: unknown, file: string, field: string): Sea
     nonIdealFraction: optionalNumber(o.nonIdealFraction, d.nonIdealFraction, file, f('nonIdealFraction'), { min: 0.01, max: 1 }),
     gradient: o.gradient === undefined ? d.gradient : readEnum(o.gradient, ['reinforce', 'binaryGate'] as const, file, f('gradient')),
     commonRandomNumbers: o.commonRandomNumbers === undefined ? d.commonRandomNumbers : readBoolean(o.commonRandomNumbers, file, f('commonRandomNumbers')),
-    hardwareLoss: o.hardwareLoss === undefined ? d.hardwareLoss : readEnum(o.hardwareLoss, ['product', 'additive'] as const, file, f('hardwareLoss')),
+    hardwareLoss: o.hardwareLoss === undefined ? d.hardwareLoss : readEnum(o.hardwareLoss, HARDWARE_LOSS_FORMS, file, f('hardwareLoss')),
     additiveWeights: o.additiveWeights === undefined ? d.additiveWeights : readAdditiveWeights(o.additiveWeights, file, f('additiveWeights')),
     tileArea: o.tileArea === undefined ? d.tileArea : readEnum(o.tileArea, ['gradient', 'frozen'] as const, file, f('tileArea')),
     warmStart: o.warmStart === undefined ? d.warmStart : readWarmStart(o.warmStart, file, f('warmStart')),

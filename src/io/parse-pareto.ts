@@ -7,7 +7,7 @@
 import { COST_MODEL_CHOICES, COST_MODEL_SWITCHES, type CostModelSwitchName } from '../config/cost-model.js';
 import { describe, isObject, readBoolean, readEnum, readNumber, readString, rejectUnknownKeys, requireObject } from '../config/fields.js';
 import { CROSSBAR_MAX, CROSSBAR_MIN } from '../config/mapping.js';
-import { PAIRED_RULE_CHOICES, SMALLER_CROSSBAR_CHOICES, readAdditiveWeights } from '../config/search-space.js';
+import { type AdditiveWeights, HARDWARE_LOSS_FORMS, type SearchObjective, PAIRED_RULE_CHOICES, SMALLER_CROSSBAR_CHOICES } from '../config/search-space.js';
 import { NaxUserError } from '../errors.js';
 import { CANDIDATE_KINDS, HARDWARE_PRICES, type DerivationRules, type SelectionReference, type Candidate, type Comparison, type LambdaRecord, type PairedCheck, type ParetoDocument, type ProtocolInfo } from '../search/pareto.js';
 import { homogeneousChoice } from '../search/protocol.js';
@@ -140,7 +140,7 @@ function comparisons(raw: unknown, file: string, field: string): Comparison[] {
   });
 }
 
-function protocolInfo(raw: unknown, file: string): ProtocolInfo {
+function protocolInfo(raw: unknown, objective: SearchObjective, file: string): ProtocolInfo {
   const o = requireObject(raw, file, 'protocol');
   const count = (k: string) => readNumber(o[k], file, `protocol.${k}`, { integer: true, min: 0 });
   return {
@@ -159,8 +159,29 @@ function protocolInfo(raw: unknown, file: string): ProtocolInfo {
     ...(o.hardwarePrice !== undefined ? { hardwarePrice: readEnum(o.hardwarePrice, HARDWARE_PRICES, file, 'protocol.hardwarePrice') } : {}),
     ...(o.selectionReference !== undefined ? { selectionReference: selectionReference(o.selectionReference, file) } : {}),
     ...(o.derivationRules !== undefined ? { derivationRules: derivationRules(o.derivationRules, o.selectionReference !== undefined, file) } : {}),
-    ...(o.additiveWeights !== undefined ? { additiveWeights: readAdditiveWeights(o.additiveWeights, file, 'protocol.additiveWeights') } : {}),
+    ...hardwareLoss(o, objective, file),
   };
+}
+
+/** The hardware term's form and, for the additive one, its weights (all three, as nax writes them). */
+function hardwareLoss(o: Record<string, unknown>, objective: SearchObjective, file: string): Pick<ProtocolInfo, 'hardwareLoss' | 'additiveWeights'> {
+  const f = 'protocol.additiveWeights';
+  if (o.hardwareLoss !== undefined && objective !== 'edap') throw new NaxUserError(file, 'protocol.hardwareLoss', `a form of the EDAP term with objective ${objective}`);
+  if (o.hardwareLoss === undefined) {
+    if (o.additiveWeights !== undefined) throw new NaxUserError(file, f, 'weights without protocol.hardwareLoss: additive');
+    return {};
+  }
+  const form = readEnum(o.hardwareLoss, HARDWARE_LOSS_FORMS, file, 'protocol.hardwareLoss');
+  if (form === 'product') {
+    if (o.additiveWeights !== undefined) throw new NaxUserError(file, f, 'weights with protocol.hardwareLoss: product');
+    return { hardwareLoss: form };
+  }
+  const w = requireObject(o.additiveWeights, file, f);
+  rejectUnknownKeys(w, ['energy', 'latency', 'area'], file, f);
+  const weight = (k: keyof AdditiveWeights) => readNumber(w[k], file, `${f}.${k}`, { min: 0, max: 1000 });
+  const weights = { energy: weight('energy'), latency: weight('latency'), area: weight('area') };
+  if (weights.energy + weights.latency + weights.area === 0) throw new NaxUserError(file, f, 'at least one weight must be above 0');
+  return { hardwareLoss: form, additiveWeights: weights };
 }
 
 function derivationRules(raw: unknown, hasReference: boolean, file: string): DerivationRules {
@@ -283,7 +304,7 @@ export function parseParetoDocument(raw: unknown, file: string): ParetoDocument 
   });
   return {
     schema: 'nax-pareto/1', objective, candidates, front, ...(best !== undefined ? { best } : {}), beatsCommitted: o.beatsCommitted,
-    ...(o.protocol !== undefined ? { protocol: protocolInfo(o.protocol, file) } : {}),
+    ...(o.protocol !== undefined ? { protocol: protocolInfo(o.protocol, objective, file) } : {}),
     ...(lambdas ? { lambdas } : {}),
   };
 }

@@ -104,7 +104,7 @@ function referenceSentence(r: ProtocolInfo['selectionReference'], proposed: Cand
 /** The additive hardware term when the run used it ('' for the product). */
 function lossSentence(p: ProtocolInfo): string {
   const w = p.additiveWeights;
-  return w
+  return p.hardwareLoss === 'additive' && w
     ? `Hardware term: NAX's additive form w_E·E/E₀ + w_L·D/D₀ + w_A·A/A₀, each relative to the committed network (weights energy ${w.energy}, ` +
       `latency ${w.latency}, area ${w.area}), not the EDAP product. `
     : '';

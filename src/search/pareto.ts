@@ -4,7 +4,7 @@
  */
 import { NaxUserError } from '../errors.js';
 import type { CostModelSwitchName } from '../config/cost-model.js';
-import type { AdditiveWeights, SearchObjective, SearchSpace } from '../config/search-space.js';
+import type { AdditiveWeights, HardwareLossForm, SearchObjective, SearchSpace } from '../config/search-space.js';
 
 /**
  * What a candidate is in the protocol (issue 12): the committed mapping, a homogeneous baseline (every layer
@@ -66,16 +66,19 @@ export interface ProtocolInfo {
   /** The derivation rules each λ's argmax went through (nax.yml search); absent in documents written before they were recorded. */
   readonly derivationRules?: DerivationRules;
   /**
-   * The weights of NAX's additive hardware term (nax.yml `search.hardwareLoss: additive`); absent: the EDAP product
-   * (or the single metric of an energy or latency objective). λ means something else under each form.
+   * The form of the EDAP objective's hardware term (nax.yml `search.hardwareLoss`); λ means something else under
+   * each. Absent for an energy or latency objective, and in documents written before it was recorded.
    */
+  readonly hardwareLoss?: HardwareLossForm;
+  /** The weights of the additive form (present exactly when `hardwareLoss` is 'additive'). */
   readonly additiveWeights?: AdditiveWeights;
 }
 
-/** The hardware term's form, as summary.md and a refused merge name it. */
-export function hardwareLossText(p: Pick<ProtocolInfo, 'additiveWeights'>): string {
+/** The hardware term's form, as a refused merge names it. */
+export function hardwareLossText(p: Pick<ProtocolInfo, 'hardwareLoss' | 'additiveWeights'>): string {
   const w = p.additiveWeights;
-  return w ? `additive (weights energy ${w.energy}, latency ${w.latency}, area ${w.area})` : 'product';
+  if (p.hardwareLoss === 'additive' && w) return `additive (weights energy ${w.energy}, latency ${w.latency}, area ${w.area})`;
+  return p.hardwareLoss ?? 'unrecorded (an energy or latency objective, or nax before it was recorded)';
 }
 
 /** The derivation rules' switches (nax.yml `search.largerKernels`, `costlierOps`, `smallerCrossbars`). */
@@ -364,7 +367,7 @@ export function mergeSearchResults(docs: readonly ParetoDocument[], dirs?: reado
   refuseMixed('protocol.derivationRules', (p) => (p.derivationRules ? rulesText(p.derivationRules) : 'unrecorded (nax before they were recorded)'),
     'the search results went through different derivation rules', 'merge only shards of one run (the same nax.yml search.largerKernels, costlierOps and smallerCrossbars)');
   // λ scales a different term under each form (and the λ ids of two forms collide).
-  refuseMixed('protocol.additiveWeights', hardwareLossText,
+  refuseMixed('protocol.hardwareLoss', hardwareLossText,
     'the search results used different hardware terms', 'merge only shards of one run (the same nax.yml search.hardwareLoss and additiveWeights)');
   // The proposal is picked across shards on these numbers: a shard evaluated on other images or chips is not comparable.
   refuseMixed('protocol.evaluationImages', (p) => `${p.evaluationImages} of ${p.evaluationSetImages} images × ${p.evaluationChips} chips`,

@@ -135,7 +135,7 @@ export interface SearchResult {
   /** Everything, the final evaluation included, s. */
   readonly elapsedS: number;
   readonly budgetS: number;
-  /** Things the user should know (skipped λ, skipped baselines), for summary.md's notes (render/search-summary.ts). */
+  /** Things the user should know (skipped λ and baselines, how λ was chosen, the reference), for summary.md's notes. */
   readonly notes: readonly string[];
 }
 
@@ -417,7 +417,8 @@ export async function runSearchOn(inp: SearchInputs, opts: RunSearchOptions): Pr
       hardwarePrice: 'exact',
       ...(reference ? { selectionReference: reference } : {}),
       derivationRules: { largerKernels: space.largerKernels, costlierOps: space.costlierOps, smallerCrossbars: space.smallerCrossbars },
-      ...(table.form === 'additive' ? { additiveWeights: table.additive!.weights } : {}),
+      ...(space.objective === 'edap' ? { hardwareLoss: table.additive ? 'additive' as const : 'product' as const } : {}),
+      ...(table.additive ? { additiveWeights: table.additive.weights } : {}),
     };
   } finally {
     engine.dispose();

@@ -1,7 +1,8 @@
 /**
  * The module table of the architecture as a rule CI enforces: the pure core (physics, cost, search,
  * statistics, comparison, rendering) never imports the edges, GitHub, or the file system, and never reads the
- * environment or the clock; the model loader knows nothing of crossbar mappings. Imports are read with the
+ * environment or the clock; the computing folders never import render/ (the data flow runs one way: rendering
+ * reads their results); the model loader knows nothing of crossbar mappings. Imports are read with the
  * TypeScript compiler's own scanner, so comments and strings do not count.
  */
 import { describe, expect, test } from '@jest/globals';

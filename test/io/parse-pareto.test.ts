@@ -53,6 +53,7 @@ const doc = paretoDocument([
     ],
   },
   derivationRules: { largerKernels: 'paired', costlierOps: 'paired', smallerCrossbars: 'toReference' },
+  hardwareLoss: 'product',
 }, lambdas);
 
 function expectError(mutate: (d: Record<string, unknown>) => void, field: RegExp): void {
@@ -268,25 +269,38 @@ describe('parseParetoDocument', () => {
     expectError((d) => { delete (d.protocol as Record<string, unknown>).selectionReference; }, /protocol\.derivationRules\.smallerCrossbars: toReference without protocol\.selectionReference/);
   });
 
-  test('the additive hardware term is named in summary.md and round-trips; shards of the two forms are not merged; forged weights are named', () => {
+  test('the hardware term\'s form is named in summary.md and round-trips; shards of two forms (or one unrecorded) are not merged; forged records are named', () => {
     expect(searchSummaryMarkdown(doc)).not.toContain('Hardware term');
-    const additive = paretoDocument(doc.candidates, 'edap', { ...doc.protocol!, additiveWeights: { energy: 1, latency: 2, area: 0.5 } });
+    const additive = paretoDocument(doc.candidates, 'edap', { ...doc.protocol!, hardwareLoss: 'additive', additiveWeights: { energy: 1, latency: 2, area: 0.5 } });
     expect(searchSummaryMarkdown(additive)).toContain("Hardware term: NAX's additive form w_E·E/E₀ + w_L·D/D₀ + w_A·A/A₀, each relative to the committed network " +
       '(weights energy 1, latency 2, area 0.5), not the EDAP product. ');
-    expect(parseParetoDocument(JSON.parse(JSON.stringify(additive)), 'a.json').protocol?.additiveWeights).toEqual({ energy: 1, latency: 2, area: 0.5 });
+    const back = parseParetoDocument(JSON.parse(JSON.stringify(additive)), 'a.json').protocol!;
+    expect([back.hardwareLoss, back.additiveWeights]).toEqual(['additive', { energy: 1, latency: 2, area: 0.5 }]);
+    expect(parseParetoDocument(JSON.parse(JSON.stringify(doc)), 'p.json').protocol!.hardwareLoss).toBe('product');
     expect(() => mergeSearchResults([doc, additive], undefined, ['p/pareto.json', 'a/pareto.json'])).toThrow('the search results used different hardware terms: ' +
       'product (p/pareto.json) vs additive (weights energy 1, latency 2, area 0.5) (a/pareto.json)');
-    const other = paretoDocument(doc.candidates, 'edap', { ...doc.protocol!, additiveWeights: { energy: 1, latency: 1, area: 1 } });
+    const other = paretoDocument(doc.candidates, 'edap', { ...doc.protocol!, hardwareLoss: 'additive', additiveWeights: { energy: 1, latency: 1, area: 1 } });
     expect(() => mergeSearchResults([additive, other])).toThrow(/different hardware terms/);
+    // A document from before the form was recorded may have used either: not merged beside a recorded one.
+    const { hardwareLoss: _, ...before } = doc.protocol!;
+    const older = paretoDocument(doc.candidates, 'edap', before);
+    expect(() => mergeSearchResults([older, additive])).toThrow(/different hardware terms: unrecorded .* vs additive/);
+    expect(() => mergeSearchResults([older, doc])).toThrow(/different hardware terms: unrecorded .* vs product/);
     expect(mergeSearchResults([additive, additive]).protocol?.additiveWeights).toEqual({ energy: 1, latency: 2, area: 0.5 });
-    const weights = (d: Record<string, unknown>) => {
-      const p = d.protocol as Record<string, unknown>;
-      p.additiveWeights = { energy: 1, latency: 1, area: 1 };
-      return p.additiveWeights as Record<string, unknown>;
+    const protocol = (d: Record<string, unknown>) => d.protocol as Record<string, unknown>;
+    const additiveIn = (d: Record<string, unknown>) => {
+      protocol(d).hardwareLoss = 'additive';
+      protocol(d).additiveWeights = { energy: 1, latency: 1, area: 1 };
+      return protocol(d).additiveWeights as Record<string, unknown>;
     };
-    expectError((d) => { weights(d).latency = -1; }, /protocol\.additiveWeights\.latency/);
-    expectError((d) => { weights(d).power = 1; }, /protocol\.additiveWeights/);
-    expectError((d) => { Object.assign(weights(d), { energy: 0, latency: 0, area: 0 }); }, /protocol\.additiveWeights: at least one weight/);
+    expectError((d) => { additiveIn(d).latency = -1; }, /protocol\.additiveWeights\.latency/);
+    expectError((d) => { delete additiveIn(d).area; }, /protocol\.additiveWeights\.area/);
+    expectError((d) => { additiveIn(d).power = 1; }, /protocol\.additiveWeights/);
+    expectError((d) => { Object.assign(additiveIn(d), { energy: 0, latency: 0, area: 0 }); }, /protocol\.additiveWeights: at least one weight/);
+    expectError((d) => { protocol(d).hardwareLoss = 'additive'; }, /protocol\.additiveWeights/);
+    expectError((d) => { protocol(d).additiveWeights = { energy: 1, latency: 1, area: 1 }; }, /protocol\.additiveWeights: weights with protocol\.hardwareLoss: product/);
+    expectError((d) => { protocol(d).hardwareLoss = 'sum'; }, /protocol\.hardwareLoss/);
+    expectError((d) => { d.objective = 'energy'; }, /protocol\.hardwareLoss: a form of the EDAP term with objective energy/);
   });
 
   test('a merge applies the reference again: a cheaper shard proposal short of it loses; summary.md says when no proposal reached it', () => {

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import * as tf from '@tensorflow/tfjs-core';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -112,15 +113,24 @@ describe('search on the tiny model', () => {
     expect(lines.some((l) => /search: done in/.test(l))).toBe(true);
   });
 
-  test("hardwareLoss: additive is the run's hardware term: the start line, pareto.json's protocol and summary.md say so; the product records none", async () => {
+  test("hardwareLoss: additive is the run's hardware term: the start line, pareto.json's protocol and summary.md say so; the product is recorded as such", async () => {
     const add = await run({ limits: LIMITS, space: { hardwareLoss: 'additive', additiveWeights: { energy: 1, latency: 2, area: 0.5 } } });
-    expect(add.r.pareto.protocol!.additiveWeights).toEqual({ energy: 1, latency: 2, area: 0.5 });
+    expect([add.r.pareto.protocol!.hardwareLoss, add.r.pareto.protocol!.additiveWeights]).toEqual(['additive', { energy: 1, latency: 2, area: 0.5 }]);
     expect(add.lines.some((l) => / objective edap \(additive\), budget /.test(l))).toBe(true);
     expect(add.r.summary).toContain("Hardware term: NAX's additive form");
     const plain = await run({ limits: LIMITS });
-    expect(plain.r.pareto.protocol!.additiveWeights).toBeUndefined();
+    expect([plain.r.pareto.protocol!.hardwareLoss, plain.r.pareto.protocol!.additiveWeights]).toEqual(['product', undefined]);
     expect(plain.lines.some((l) => / objective edap, budget /.test(l))).toBe(true);
     expect(plain.r.summary).not.toContain('Hardware term');
+  });
+
+  test("runSearchOn writes the search's own files only: summary.md and the Pareto page are its caller's (search-project.ts runSearch)", async () => {
+    const out = path.join(tmp, 'bare');
+    const inp = tinyInputs(g, { lambdas: [0.5] });
+    await runSearchOn(inp, { budgetS: 120, sink: folderSink(out), progress: () => {}, now: clock, nonIdeal: standInNonIdeal, evaluate: standInEvaluator(inp.evalSet), limits: LIMITS });
+    expect(existsSync(path.join(out, 'pareto.json'))).toBe(true);
+    expect(existsSync(path.join(out, 'summary.md'))).toBe(false);
+    expect(existsSync(path.join(out, 'pareto.html'))).toBe(false);
   });
 
   test('writes the output folder; the searched model loads like a user model and matches its report', async () => {
