@@ -246,7 +246,8 @@ async function reevaluate(seedDir: string, o: ReevaluateOptions): Promise<Pareto
     log(`${c.label}: non-ideal ${(r.accuracy!.nonIdeal.mean * 100).toFixed(2)} %, EDAP ${r.totals.edap.toExponential(3)} (${((performance.now() - t) / 1000).toFixed(0)} s)`);
   }
   const byId = new Map(candidates.map((c) => [c.id, c]));
-  const compared = candidates.map((c) => (c.id !== best.id && !unchosen.some((u) => u.id === c.id) ? c : {
+  const added = new Set(unchosen.map((u) => u.id));
+  const compared = candidates.map((c) => (c.id !== best.id && !added.has(c.id) ? c : {
     ...c,
     comparisons: candidates.flatMap((b) => {
       const x = b.id === c.id ? undefined : compareCandidates({ candidate: c, report: reports.get(c.id)! }, { candidate: byId.get(b.id)!, report: reports.get(b.id)! }, doc.objective);
@@ -256,7 +257,7 @@ async function reevaluate(seedDir: string, o: ReevaluateOptions): Promise<Pareto
   const protocol = doc.protocol ? { ...doc.protocol, evaluationImages: inputs.evalSet.n, evaluationChips: chips } : undefined;
   // The proposal stays the run's; whether it beats the committed mapping is judged on it alone (the λ candidates
   // added above are not the run's choice and must not change the claim).
-  const { beats } = bestCandidate(compared.filter((c) => c.id === best.id || !unchosen.some((u) => u.id === c.id)), doc.objective, protocol?.selectionReference?.validationAccuracy);
+  const { beats } = bestCandidate(compared.filter((c) => !added.has(c.id)), doc.objective, protocol?.selectionReference?.validationAccuracy);
   return { ...paretoDocument(compared, doc.objective, protocol, doc.lambdas), best: best.id, beatsCommitted: beats };
 }
 

@@ -197,13 +197,7 @@ function hardwareLoss(o, objective, file) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, f, 'weights with protocol.hardwareLoss: product');
         return { hardwareLoss: form };
     }
-    const w = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .requireObject */ .zG)(o.additiveWeights, file, f);
-    (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .rejectUnknownKeys */ .gR)(w, ['energy', 'latency', 'area'], file, f);
-    const weight = (k) => (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .readNumber */ .kz)(w[k], file, `${f}.${k}`, { min: 0, max: 1000 });
-    const weights = { energy: weight('energy'), latency: weight('latency'), area: weight('area') };
-    if (weights.energy + weights.latency + weights.area === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .NaxUserError */ .b(file, f, 'at least one weight must be above 0');
-    return { hardwareLoss: form, additiveWeights: weights };
+    return { hardwareLoss: form, additiveWeights: (0,_config_search_space_js__WEBPACK_IMPORTED_MODULE_3__/* .readAdditiveWeights */ .se)(o.additiveWeights, file, f) };
 }
 function derivationRules(raw, hasReference, file) {
     const f = 'protocol.derivationRules';

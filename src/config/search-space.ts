@@ -358,15 +358,18 @@ function readLambdas(v: unknown, file: string, field: string): number[] {
   throw new NaxUserError(file, field, `expected a number, a list, or { from, to, steps }, found ${describe(v)}`);
 }
 
-function readAdditiveWeights(v: unknown, file: string, field: string): AdditiveWeights {
+/**
+ * Weights of the additive form: nax.yml's `search.additiveWeights` (a weight left out takes its default), and
+ * pareto.json's `protocol.additiveWeights` (no defaults: nax writes all three).
+ */
+export function readAdditiveWeights(v: unknown, file: string, field: string, defaults?: AdditiveWeights): AdditiveWeights {
   const o = requireObject(v, file, field);
   rejectUnknownKeys(o, ['energy', 'latency', 'area'], file, field);
-  const d = DEFAULT_SEARCH_SPACE.additiveWeights;
-  const w = {
-    energy: optionalNumber(o.energy, d.energy, file, `${field}.energy`, { min: 0, max: 1000 }),
-    latency: optionalNumber(o.latency, d.latency, file, `${field}.latency`, { min: 0, max: 1000 }),
-    area: optionalNumber(o.area, d.area, file, `${field}.area`, { min: 0, max: 1000 }),
+  const weight = (k: keyof AdditiveWeights) => {
+    const rule = { min: 0, max: 1000 };
+    return defaults ? optionalNumber(o[k], defaults[k], file, `${field}.${k}`, rule) : readNumber(o[k], file, `${field}.${k}`, rule);
   };
+  const w = { energy: weight('energy'), latency: weight('latency'), area: weight('area') };
   if (w.energy + w.latency + w.area === 0) throw new NaxUserError(file, field, 'at least one weight must be above 0');
   return Object.freeze(w);
 }
@@ -461,7 +464,7 @@ export function parseSearchSpace(raw: unknown, file: string, field: string): Sea
     gradient: o.gradient === undefined ? d.gradient : readEnum(o.gradient, ['reinforce', 'binaryGate'] as const, file, f('gradient')),
     commonRandomNumbers: o.commonRandomNumbers === undefined ? d.commonRandomNumbers : readBoolean(o.commonRandomNumbers, file, f('commonRandomNumbers')),
     hardwareLoss: o.hardwareLoss === undefined ? d.hardwareLoss : readEnum(o.hardwareLoss, HARDWARE_LOSS_FORMS, file, f('hardwareLoss')),
-    additiveWeights: o.additiveWeights === undefined ? d.additiveWeights : readAdditiveWeights(o.additiveWeights, file, f('additiveWeights')),
+    additiveWeights: o.additiveWeights === undefined ? d.additiveWeights : readAdditiveWeights(o.additiveWeights, file, f('additiveWeights'), d.additiveWeights),
     tileArea: o.tileArea === undefined ? d.tileArea : readEnum(o.tileArea, ['gradient', 'frozen'] as const, file, f('tileArea')),
     warmStart: o.warmStart === undefined ? d.warmStart : readWarmStart(o.warmStart, file, f('warmStart')),
     largerKernels: o.largerKernels === undefined ? d.largerKernels : readEnum(o.largerKernels, PAIRED_RULE_CHOICES, file, f('largerKernels')),

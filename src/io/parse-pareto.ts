@@ -7,7 +7,7 @@
 import { COST_MODEL_CHOICES, COST_MODEL_SWITCHES, type CostModelSwitchName } from '../config/cost-model.js';
 import { describe, isObject, readBoolean, readEnum, readNumber, readString, rejectUnknownKeys, requireObject } from '../config/fields.js';
 import { CROSSBAR_MAX, CROSSBAR_MIN } from '../config/mapping.js';
-import { type AdditiveWeights, HARDWARE_LOSS_FORMS, type SearchObjective, PAIRED_RULE_CHOICES, SMALLER_CROSSBAR_CHOICES } from '../config/search-space.js';
+import { HARDWARE_LOSS_FORMS, type SearchObjective, PAIRED_RULE_CHOICES, SMALLER_CROSSBAR_CHOICES, readAdditiveWeights } from '../config/search-space.js';
 import { NaxUserError } from '../errors.js';
 import { CANDIDATE_KINDS, HARDWARE_PRICES, type DerivationRules, type SelectionReference, type Candidate, type Comparison, type LambdaRecord, type PairedCheck, type ParetoDocument, type ProtocolInfo } from '../search/pareto.js';
 import { homogeneousChoice } from '../search/protocol.js';
@@ -176,12 +176,7 @@ function hardwareLoss(o: Record<string, unknown>, objective: SearchObjective, fi
     if (o.additiveWeights !== undefined) throw new NaxUserError(file, f, 'weights with protocol.hardwareLoss: product');
     return { hardwareLoss: form };
   }
-  const w = requireObject(o.additiveWeights, file, f);
-  rejectUnknownKeys(w, ['energy', 'latency', 'area'], file, f);
-  const weight = (k: keyof AdditiveWeights) => readNumber(w[k], file, `${f}.${k}`, { min: 0, max: 1000 });
-  const weights = { energy: weight('energy'), latency: weight('latency'), area: weight('area') };
-  if (weights.energy + weights.latency + weights.area === 0) throw new NaxUserError(file, f, 'at least one weight must be above 0');
-  return { hardwareLoss: form, additiveWeights: weights };
+  return { hardwareLoss: form, additiveWeights: readAdditiveWeights(o.additiveWeights, file, f) };
 }
 
 function derivationRules(raw: unknown, hasReference: boolean, file: string): DerivationRules {
