@@ -16,7 +16,7 @@ import {
   binaryGateGrad, hardwareOfChoice, hardwareTerm, initialAlphas, rescalePairs, sampleTwoPaths, softmax,
 } from '../../src/search/arch.js';
 import { choiceCost, costOnlyOptimum, networkCost, warmStartPrior } from '../../src/search/cost-descent.js';
-import { type NonIdealFn, SMALLER_CROSSBAR_TESTS, SearchEngine, type SearchData, Ticker, engineSettingsOf, meanInterval, smallerCrossbarOps } from '../../src/search/engine.js';
+import { type NonIdealFn, type RuleResult, SMALLER_CROSSBAR_TESTS, SearchEngine, type SearchData, Ticker, engineSettingsOf, meanInterval, smallerCrossbarOps } from '../../src/search/engine.js';
 import { buildHardwareTable, exactHardwarePrice, tileAreaPerMvmuMm2 } from '../../src/search/hardware.js';
 import { deriveGraph, deriveMappings } from '../../src/search/derive.js';
 import { costReport } from '../../src/cost/network.js';
@@ -763,6 +763,54 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
       expect.arrayContaining(names));
     expect(stays.checks.filter((c) => c.layers.includes(names[0]!)).map((c) => [c.alternativeCrossbar, c.kept]).slice(0, 3)).toEqual([[32, true], [32, true], [64, false]]);
     expect(crossbarOf(stays.choice, i0)).toBe(64);
+  });
+
+  test('toReference where the size a jump skipped costs less than the target (64×64 under pumaAdc delay and always-on leakage): the units the union moved try it next, first and once; where it costs more they never do', async () => {
+    const space = parseSearchSpace({ kernels: [3, 5], smallerCrossbars: 'toReference', selectionReference: 'homogeneous' }, 'f', 'search');
+    const table = buildHardwareTable(plan, lookup, space);
+    const settings = { ...engineSettingsOf(space, 200, undefined, 32), kernelCheckImages: 100 };
+    const crossbarOf = (a: readonly number[], i: number) => {
+      const op = plan.layers[i]!.ops[a[i]!]!;
+      return op.kind === 'path' ? op.crossbar : 0;
+    };
+    const on128 = (i: number) => plan.layers[i]!.ops.findIndex((op) => op.kind === 'path' && op.kernel === plan.layers[i]!.committedKernel && op.crossbar === 128);
+    const costOf = (i: number, j: number) => `${table.ops[i]!.energyJ[j]},${table.ops[i]!.delayS[j]},${table.ops[i]!.areaMm2[j]}`;
+    const i0 = 0;
+    const i1 = plan.layers.findIndex((_, i) => i !== i0 && costOf(i, on128(i)) !== costOf(i0, on128(i0)));
+    const arch = [...committedChoice(plan)];
+    arch[i0] = on128(i0);
+    arch[i1] = on128(i1);
+    const names = [i0, i1].map((i) => plan.layers[i]!.name);
+    // A price in which each size down costs one more unit per layer: 128×128 cheapest, then 64×64, then 32×32.
+    const rank = new Map([[128, 0], [64, 1], [32, 2], [16, 3]]);
+    const priceOf = (a: readonly number[]) => a.reduce((sum, _, i) => sum + (rank.get(crossbarOf(a, i)) ?? 0), 0);
+    const d = tinyData();
+    const run = async (chip: NonIdealFn, price?: (a: readonly number[]) => number) => {
+      const e = new SearchEngine(plan, tinyData(), settings, { now }, quiet());
+      try {
+        return await e.checkSmallerCrossbars(arch, table, chip, 1e-3, Infinity, price ? { priceOf: price } : {});
+      } finally {
+        e.dispose();
+      }
+    };
+    const mine = (r: RuleResult) => r.checks.filter((c) => c.layers.some((n) => names.includes(n))).map((c) => [c.layers, c.alternativeCrossbar, c.kept]);
+    // 128×128 loses every image on i0, 64×64 none: the union moves both to 32×32, then each unit (the larger saving
+    // first) moves back to 64×64, before any other test; neither is tested again.
+    const flat = await run(graded(names[0]!, (rows) => (rows >= 128 ? 0 : 100), d), priceOf);
+    expect(mine(flat)).toEqual([[names, 32, false], [[names[0]], 64, false], [[names[1]], 64, false]]);
+    expect(flat.checks.slice(1, 3).map((c) => c.alternativeCrossbar)).toEqual([64, 64]);
+    expect(flat.checks[1]!.deltaCe).toBe(0);
+    expect(flat.checks[1]!.deltaObjective).toBeCloseTo(1e-3, 15); // one unit of price per layer, at λ = 1e-3
+    for (const i of [i0, i1]) expect(crossbarOf(flat.choice, i)).toBe(64);
+    // 64×64 loses half the images on i0: its unit stays on 32×32; i1, which decides nothing, still moves to 64×64.
+    const peaked = await run(graded(names[0]!, (rows) => (rows >= 128 ? 0 : rows === 64 ? 50 : 100), d), priceOf);
+    expect(mine(peaked)).toEqual([[names, 32, false], [[names[0]], 64, true], [[names[1]], 64, false]]);
+    const half = [...d.valLabels.subarray(150, 200)].filter((l) => l !== 0).length;
+    expect(peaked.checks[1]!.deltaAccuracy).toBeCloseTo(half / 100, 12);
+    expect([crossbarOf(peaked.choice, i0), crossbarOf(peaked.choice, i1)]).toEqual([32, 64]);
+    // On the cost table (the default cost model: the smaller crossbar is the cheaper one) no unit goes back up.
+    const table0 = await run(graded(names[0]!, (rows) => (rows >= 128 ? 0 : 100), d));
+    expect(table0.checks.some((c) => c.alternativeCrossbar === 64)).toBe(false);
   });
 
   test('smaller-crossbar rule on the clock and the cache: an architecture is simulated once per λ, weights and simulator; a tie keeps the op; skipped blocks and untested units stand', async () => {
