@@ -322,9 +322,12 @@ async function main(): Promise<void> {
       const doc = await reevaluate(seedDir, { inputs, runner, chips, ...(only ? { only } : {}), allLambdas: process.argv.includes('--all-lambdas'), log: (l) => console.log(`[${((performance.now() - t0) / 1000).toFixed(0).padStart(5)} s] seed ${seed}: ${l}`) });
       const out = `${seedDir}/evaluated-${inputs.evalSet.n}x${chips}`;
       mkdirSync(out, { recursive: true });
-      writeFileSync(`${out}/pareto.json`, JSON.stringify(doc, null, 2) + '\n');
-      const summary = searchSummaryMarkdown(doc, [`evaluated again (bench:search --evaluate-from) on ${inputs.evalSet.n} images × ${chips} chips: the run's saved candidates, nothing retrained or reselected; the proposed candidate is the one the run chose on validation`]);
-      await writeSearchPages(folderSink(out), doc, summary);
+      // The candidates' files stay in the seed folder, beside this one; every reader of pareto.json takes a folder
+      // as below the document's own (parse-pareto.ts isFolderBelow), so the copy written here names none.
+      const written = { ...doc, candidates: doc.candidates.map(({ folder: _seedFolder, ...c }) => c) };
+      writeFileSync(`${out}/pareto.json`, JSON.stringify(written, null, 2) + '\n');
+      const summary = searchSummaryMarkdown(written, [`evaluated again (bench:search --evaluate-from) on ${inputs.evalSet.n} images × ${chips} chips: the run's saved candidates (their files in ${seedDir}/candidates), nothing retrained or reselected; the proposed candidate is the one the run chose on validation`]);
+      await writeSearchPages(folderSink(out), written, summary);
       console.log(`\n### seed ${seed}, evaluated again on ${inputs.evalSet.n} images × ${chips} chips\n\n${summary}`);
       const row = rowOf(seed, doc, (performance.now() - ts) / 1000, readValidation(seedDir, doc.protocol));
       if (row) rows.push(row);

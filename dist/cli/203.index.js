@@ -13,7 +13,7 @@ __webpack_require__.d(__webpack_exports__, {
   GS: () => (/* binding */ writeSearchPages)
 });
 
-// UNUSED EXPORTS: PARETO_PAGE, paretoPage
+// UNUSED EXPORTS: paretoPage
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -89,6 +89,8 @@ var files = __webpack_require__(3839);
 var parse_pareto = __webpack_require__(3427);
 // EXTERNAL MODULE: ./src/io/report-file.ts
 var report_file = __webpack_require__(4411);
+// EXTERNAL MODULE: ./src/io/search-files.ts
+var search_files = __webpack_require__(2528);
 ;// CONCATENATED MODULE: ./src/io/search-folder.ts
 /**
  * The search's output folder on disk (the implementation of search/output-sink.ts), and the one function
@@ -105,15 +107,15 @@ var report_file = __webpack_require__(4411);
 
 
 
+
 /** The standalone HTML page of a search folder's pareto.json (the Pareto scatter and the candidate table), beside it. */
-const PARETO_PAGE = 'pareto.html';
 function paretoPage(doc) {
-    return (0,report_page.renderParetoHtml)(doc, 'pareto.json');
+    return (0,report_page.renderParetoHtml)(doc, search_files/* PARETO_FILE */.V6);
 }
 /** A search folder's readable files beside its pareto.json: `summary.md` and the Pareto page. */
 async function writeSearchPages(sink, doc, summary) {
-    await sink.writeText('summary.md', summary);
-    await sink.writeText(PARETO_PAGE, paretoPage(doc));
+    await sink.writeText(search_files/* SUMMARY_FILE */.u7, summary);
+    await sink.writeText(search_files/* PARETO_PAGE */.kV, paretoPage(doc));
 }
 function folderSink(dir) {
     const abs = (rel) => external_node_path_default().join(dir, rel);
@@ -149,14 +151,14 @@ function withoutFolder(c) {
 async function mergeSearchFolders(folders, outDir, shownAs = folders) {
     const names = folders.map((_, i) => shownAs[i].replace(/\/+$/, ''));
     const shown = names.map((n) => `${n}/pareto.json`);
-    const docs = await Promise.all(folders.map(async (d, i) => (0,parse_pareto.parseParetoDocument)(await (0,report_file/* readJsonFile */.JE)(external_node_path_default().join(d, 'pareto.json'), shown[i]), shown[i])));
+    const docs = await Promise.all(folders.map(async (d, i) => (0,parse_pareto.parseParetoDocument)(await (0,report_file/* readJsonFile */.JE)(external_node_path_default().join(d, search_files/* PARETO_FILE */.V6), shown[i]), shown[i])));
     const merged = (0,pareto/* mergeSearchResults */.L)(docs, folders.map((d) => external_node_path_default().relative(outDir, d) || '.'), shown);
     await (0,promises_.mkdir)(outDir, { recursive: true });
     // On disk a candidate's folder must lie below the merged folder, as every reader of pareto.json requires (a
     // forged '..' could point a merge's best-dir output anywhere): candidates of shard folders beside it keep none
     // there; the returned document and `bestFolder` still locate them.
     const onDisk = { ...merged, candidates: merged.candidates.map((c) => (c.folder === undefined || (0,parse_pareto.isFolderBelow)(c.folder) ? c : withoutFolder(c))) };
-    await (0,promises_.writeFile)(external_node_path_default().join(outDir, 'pareto.json'), `${JSON.stringify(onDisk, null, 2)}\n`);
+    await (0,promises_.writeFile)(external_node_path_default().join(outDir, search_files/* PARETO_FILE */.V6), `${JSON.stringify(onDisk, null, 2)}\n`);
     // A shard without λ records (written before nax kept them) leaves its derivation checks out: say so.
     const without = merged.lambdas ? docs.flatMap((d, i) => (d.lambdas ? [] : [shownAs[i]])) : [];
     // Where the proposal's files are, as the user named its shard (pareto.json may no longer say: above).

@@ -13,7 +13,7 @@ __webpack_require__.d(__webpack_exports__, {
   GS: () => (/* binding */ writeSearchPages)
 });
 
-// UNUSED EXPORTS: PARETO_PAGE, paretoPage
+// UNUSED EXPORTS: paretoPage
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -89,6 +89,8 @@ var files = __webpack_require__(3839);
 var parse_pareto = __webpack_require__(3427);
 // EXTERNAL MODULE: ./src/io/report-file.ts
 var report_file = __webpack_require__(4411);
+// EXTERNAL MODULE: ./src/io/search-files.ts
+var search_files = __webpack_require__(2528);
 ;// CONCATENATED MODULE: ./src/io/search-folder.ts
 /**
  * The search's output folder on disk (the implementation of search/output-sink.ts), and the one function
@@ -105,15 +107,15 @@ var report_file = __webpack_require__(4411);
 
 
 
+
 /** The standalone HTML page of a search folder's pareto.json (the Pareto scatter and the candidate table), beside it. */
-const PARETO_PAGE = 'pareto.html';
 function paretoPage(doc) {
-    return (0,report_page.renderParetoHtml)(doc, 'pareto.json');
+    return (0,report_page.renderParetoHtml)(doc, search_files/* PARETO_FILE */.V6);
 }
 /** A search folder's readable files beside its pareto.json: `summary.md` and the Pareto page. */
 async function writeSearchPages(sink, doc, summary) {
-    await sink.writeText('summary.md', summary);
-    await sink.writeText(PARETO_PAGE, paretoPage(doc));
+    await sink.writeText(search_files/* SUMMARY_FILE */.u7, summary);
+    await sink.writeText(search_files/* PARETO_PAGE */.kV, paretoPage(doc));
 }
 function folderSink(dir) {
     const abs = (rel) => external_node_path_default().join(dir, rel);
@@ -149,14 +151,14 @@ function withoutFolder(c) {
 async function mergeSearchFolders(folders, outDir, shownAs = folders) {
     const names = folders.map((_, i) => shownAs[i].replace(/\/+$/, ''));
     const shown = names.map((n) => `${n}/pareto.json`);
-    const docs = await Promise.all(folders.map(async (d, i) => (0,parse_pareto.parseParetoDocument)(await (0,report_file/* readJsonFile */.JE)(external_node_path_default().join(d, 'pareto.json'), shown[i]), shown[i])));
+    const docs = await Promise.all(folders.map(async (d, i) => (0,parse_pareto.parseParetoDocument)(await (0,report_file/* readJsonFile */.JE)(external_node_path_default().join(d, search_files/* PARETO_FILE */.V6), shown[i]), shown[i])));
     const merged = (0,pareto/* mergeSearchResults */.L)(docs, folders.map((d) => external_node_path_default().relative(outDir, d) || '.'), shown);
     await (0,promises_.mkdir)(outDir, { recursive: true });
     // On disk a candidate's folder must lie below the merged folder, as every reader of pareto.json requires (a
     // forged '..' could point a merge's best-dir output anywhere): candidates of shard folders beside it keep none
     // there; the returned document and `bestFolder` still locate them.
     const onDisk = { ...merged, candidates: merged.candidates.map((c) => (c.folder === undefined || (0,parse_pareto.isFolderBelow)(c.folder) ? c : withoutFolder(c))) };
-    await (0,promises_.writeFile)(external_node_path_default().join(outDir, 'pareto.json'), `${JSON.stringify(onDisk, null, 2)}\n`);
+    await (0,promises_.writeFile)(external_node_path_default().join(outDir, search_files/* PARETO_FILE */.V6), `${JSON.stringify(onDisk, null, 2)}\n`);
     // A shard without λ records (written before nax kept them) leaves its derivation checks out: say so.
     const without = merged.lambdas ? docs.flatMap((d, i) => (d.lambdas ? [] : [shownAs[i]])) : [];
     // Where the proposal's files are, as the user named its shard (pareto.json may no longer say: above).
@@ -1606,6 +1608,25 @@ function smallerCrossbarOps(layer, target) {
         return best;
     });
 }
+/**
+ * Per op of a layer: the op with the same kernel on the next-larger crossbar of the space (-1 for none and for the
+ * zero op): where a layer a jump to the target moved tries one size back (checkSmallerCrossbars).
+ */
+function largerCrossbarOps(layer) {
+    return layer.ops.map((op) => {
+        if (op.kind !== 'path')
+            return -1;
+        let best = -1;
+        layer.ops.forEach((o, j) => {
+            if (o.kind !== 'path' || o.kernel !== op.kernel || o.crossbar <= op.crossbar)
+                return;
+            const b = layer.ops[best];
+            if (best < 0 || (b?.kind === 'path' && o.crossbar < b.crossbar))
+                best = j;
+        });
+        return best;
+    });
+}
 /** Cycles through a split in seeded random order, epoch after epoch. */
 class BatchStream {
     n;
@@ -1686,6 +1707,8 @@ class SearchEngine {
     smallerOf;
     /** Per mixed layer and op, the next-smaller crossbar's op: the alternative after a refused jump to the target. */
     nextSmallerOf;
+    /** Per mixed layer and op, the next-larger crossbar's op: the size a jump to the target skipped, tried after it. */
+    nextLargerOf;
     /** Images the checks run on: the held-out slice's last ones, fixed once per run (useCheckImages). */
     checkImages;
     /**
@@ -1713,6 +1736,7 @@ class SearchEngine {
         const opRule = settings.costlierOps === 'paired' && settings.costOnly !== undefined;
         this.smallerOf = plan.layers.map((l) => smallerCrossbarOps(l, settings.smallerCrossbarTarget));
         this.nextSmallerOf = plan.layers.map((l) => smallerCrossbarOps(l));
+        this.nextLargerOf = plan.layers.map((l) => largerCrossbarOps(l));
         this.smallerRule = settings.smallerCrossbars === 'paired' && this.smallerOf.some((alt) => alt.some((j) => j >= 0));
         this.groupForwards = 2 * ((kernelRule ? 1 : 0) + (opRule ? 1 : 0));
         this.reservedForwards = this.groupForwards + (this.smallerRule ? SMALLER_CROSSBAR_TESTS : 0);
@@ -1982,7 +2006,8 @@ class SearchEngine {
      * next-smaller crossbar (from two or more sizes above `smallerCrossbarTarget`, on the target itself — two or more
      * such units first all together, and each alone only if the union stays, so a unit the union moved is not
      * tested alone; a unit that stays after such a test goes on one size at a time from where it is, in the next
-     * round) only when that lowers the measured mean non-ideal CE + λ·hardware on the check images
+     * round; a unit such a jump moved tries the size it skipped next, first in its round and once, when that costs
+     * less than the target — under pumaAdc delay and always-on leakage 64×64 costs less than 32×32) only when that lowers the measured mean non-ideal CE + λ·hardware on the check images
      * and chips (a tie keeps it), and the next test starts from there (hardware: `priceOf`, default the table's
      * relaxed term; a single move can fill or free a whole tile, which only the exact price sees). The units that
      * moved are tested again from their new crossbar, in rounds, while it pays and the time lasts (one size per
@@ -2011,11 +2036,15 @@ class SearchEngine {
         // Layers that stayed after a test against the target: from then on one size at a time, so the sizes between
         // get their test (a layer that loses on 32×32 may still gain on 64×64 what it loses on 128×128).
         const stepwise = new Set();
+        // Layers a jump moved to the target past a size that costs less than the target: next, that size, once (under
+        // pumaAdc delay and always-on leakage 64×64 costs less than 32×32, and a jump from 128×128 never tests it).
+        const climb = new Set();
+        let unionTested = false;
         for (;;) {
             const cur = choice;
-            const fallbackOf = (i) => (stepwise.has(i) ? this.nextSmallerOf : this.smallerOf)[i][cur[i]];
+            const fallbackOf = (i) => (climb.has(i) ? this.nextLargerOf : stepwise.has(i) ? this.nextSmallerOf : this.smallerOf)[i][cur[i]];
             // A test that skips a size (toward the target).
-            const isJump = (i) => fallbackOf(i) !== this.nextSmallerOf[i][cur[i]];
+            const isJump = (i) => !climb.has(i) && fallbackOf(i) !== this.nextSmallerOf[i][cur[i]];
             const eligible = open.filter((i) => fallbackOf(i) >= 0);
             if (eligible.length === 0)
                 break;
@@ -2030,22 +2059,47 @@ class SearchEngine {
                 .map((unit) => ({ unit, crossbar: crossbarOf(unit[0], cur[unit[0]]), dHw: hardwareOf(revertAllOf(cur, unit, fallbackOf)) - h0 }))
                 .sort((x, y) => y.crossbar - x.crossbar || x.dHw - y.dHw || x.unit[0] - y.unit[0])
                 .map((u) => u.unit);
+            // The size back first (the largest saving first): those layers are where the search wanted the cheapest crossbar.
+            const climbing = sorted.filter((unit) => climb.has(unit[0]));
+            const rest = sorted.filter((unit) => !climb.has(unit[0]));
             // Two or more units two or more sizes above the target (tests that skip a size): first all of them against it
-            // in one test (a phase holds two or three tests, and under PUMA each such unit loses accuracy; one at a time,
-            // the third is not reached), then each while the union's outcome leaves it where it was.
-            const jumps = sorted.filter((unit) => isJump(unit[0]));
-            const units = jumps.length >= 2 ? [jumps.flat().sort((a, b) => a - b), ...sorted] : sorted;
+            // in one test, alone (a phase holds two or three tests, and under PUMA each such unit loses accuracy; one at a
+            // time, the third is not reached), then, when it moved them, the size it skipped, and when it did not, each
+            // unit against the target in the next round.
+            const jumps = rest.filter((unit) => isJump(unit[0]));
+            const union = !unionTested && jumps.length >= 2 ? jumps.flat().sort((a, b) => a - b) : undefined;
+            unionTested ||= union !== undefined;
             const r = await this.pairedRule({
-                rule: 'smallerCrossbars', arch: cur, eligible, fallbackOf, nonIdeal, lambda, deadlineS, reserveForwards: 0, untested: 'stand', hardwareOf, group: false, units, keepOnTie: true,
+                rule: 'smallerCrossbars', arch: cur, eligible: union ?? eligible, fallbackOf, nonIdeal, lambda, deadlineS, reserveForwards: 0, untested: 'stand', hardwareOf, group: false,
+                units: union ? [union] : [...climbing, ...rest], keepOnTie: true,
                 alternativeCrossbar: (unit) => crossbarOf(unit[0], fallbackOf(unit[0])),
             });
             checks.push(...r.checks);
             choice = r.choice;
+            // A unit a jump moved tries the size it skipped next when that costs less than the target (never under the
+            // default cost model, where the smaller crossbar is the cheaper one).
+            const next = choice;
+            for (const unit of jumps) {
+                const back = (i) => this.nextLargerOf[i][next[i]];
+                const skipped = unit.every((i) => next[i] !== cur[i] && back(i) >= 0 && crossbarOf(i, back(i)) < crossbarOf(i, cur[i]));
+                if (skipped && hardwareOf(revertAllOf(next, unit, back)) < hardwareOf(next))
+                    for (const i of unit)
+                        climb.add(i);
+            }
+            if (union) {
+                if (r.checks.length === 0)
+                    break; // no time for a test
+                continue; // every layer still open: the union's only moved or kept its own
+            }
+            const climbed = new Set(climbing.flat());
+            for (const i of climbed)
+                climb.delete(i);
             const tested = new Set(r.checks.flatMap((c) => c.layers));
             const jumpKept = eligible.filter((i) => choice[i] === cur[i] && tested.has(this.plan.layers[i].name) && isJump(i));
             for (const i of jumpKept)
                 stepwise.add(i);
-            open = eligible.filter((i) => choice[i] !== cur[i] || jumpKept.includes(i));
+            // A layer that tried the size back is done: its next test would undo the one just run.
+            open = eligible.filter((i) => !climbed.has(i) && (choice[i] !== cur[i] || jumpKept.includes(i)));
         }
         return { choice, checks };
     }

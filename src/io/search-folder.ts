@@ -14,17 +14,16 @@ import type { OutputSink } from '../search/output-sink.js';
 import { dirSource } from './files.js';
 import { isFolderBelow, parseParetoDocument } from './parse-pareto.js';
 import { readJsonFile } from './report-file.js';
+import { PARETO_FILE, PARETO_PAGE, SUMMARY_FILE } from './search-files.js';
 
 /** The standalone HTML page of a search folder's pareto.json (the Pareto scatter and the candidate table), beside it. */
-export const PARETO_PAGE = 'pareto.html';
-
 export function paretoPage(doc: ParetoDocument): string {
-  return renderParetoHtml(doc, 'pareto.json');
+  return renderParetoHtml(doc, PARETO_FILE);
 }
 
 /** A search folder's readable files beside its pareto.json: `summary.md` and the Pareto page. */
 export async function writeSearchPages(sink: OutputSink, doc: ParetoDocument, summary: string): Promise<void> {
-  await sink.writeText('summary.md', summary);
+  await sink.writeText(SUMMARY_FILE, summary);
   await sink.writeText(PARETO_PAGE, paretoPage(doc));
 }
 
@@ -70,14 +69,14 @@ export interface MergedSearch {
 export async function mergeSearchFolders(folders: readonly string[], outDir: string, shownAs: readonly string[] = folders): Promise<MergedSearch> {
   const names = folders.map((_, i) => shownAs[i]!.replace(/\/+$/, ''));
   const shown = names.map((n) => `${n}/pareto.json`);
-  const docs = await Promise.all(folders.map(async (d, i) => parseParetoDocument(await readJsonFile(path.join(d, 'pareto.json'), shown[i]!), shown[i]!)));
+  const docs = await Promise.all(folders.map(async (d, i) => parseParetoDocument(await readJsonFile(path.join(d, PARETO_FILE), shown[i]!), shown[i]!)));
   const merged = mergeSearchResults(docs, folders.map((d) => path.relative(outDir, d) || '.'), shown);
   await mkdir(outDir, { recursive: true });
   // On disk a candidate's folder must lie below the merged folder, as every reader of pareto.json requires (a
   // forged '..' could point a merge's best-dir output anywhere): candidates of shard folders beside it keep none
   // there; the returned document and `bestFolder` still locate them.
   const onDisk = { ...merged, candidates: merged.candidates.map((c) => (c.folder === undefined || isFolderBelow(c.folder) ? c : withoutFolder(c))) };
-  await writeFile(path.join(outDir, 'pareto.json'), `${JSON.stringify(onDisk, null, 2)}\n`);
+  await writeFile(path.join(outDir, PARETO_FILE), `${JSON.stringify(onDisk, null, 2)}\n`);
   // A shard without λ records (written before nax kept them) leaves its derivation checks out: say so.
   const without = merged.lambdas ? docs.flatMap((d, i) => (d.lambdas ? [] : [shownAs[i]!])) : [];
   // Where the proposal's files are, as the user named its shard (pareto.json may no longer say: above).

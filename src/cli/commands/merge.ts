@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { NaxUserError } from '../../errors.js';
 import { readJsonFile, refuseOverwrite } from '../../io/report-file.js';
+import { MERGED_SEARCH_FILES, PARETO_FILE } from '../../io/search-files.js';
 import { type CliIo, EXIT_OK } from '../context.js';
 import { checkReportFile, writeReport } from '../options.js';
 
@@ -18,7 +19,7 @@ export interface MergeOptions {
 
 async function mergeSearch(o: MergeOptions, io: CliIo, folders: readonly string[], abs: readonly string[]): Promise<void> {
   const outDir = path.resolve(io.cwd, o.out ?? 'nax-search');
-  await refuseOverwrite(['pareto.json', 'summary.md', 'pareto.html'].map((f) => path.join(outDir, f)), {
+  await refuseOverwrite(MERGED_SEARCH_FILES.map((f) => path.join(outDir, f)), {
     force: o.force, shownAs: (f) => path.relative(io.cwd, f), hint: 'choose another --out, or pass --force to replace it',
   });
   const { mergeSearchFolders } = await import('../../io/search-folder.js');
@@ -28,7 +29,7 @@ async function mergeSearch(o: MergeOptions, io: CliIo, folders: readonly string[
 
 export async function mergeCommand(o: MergeOptions, io: CliIo): Promise<number> {
   const abs = o.inputs.map((i) => path.resolve(io.cwd, i));
-  const folders = abs.filter((a) => existsSync(path.join(a, 'pareto.json')));
+  const folders = abs.filter((a) => existsSync(path.join(a, PARETO_FILE)));
   if (folders.length === abs.length) {
     await mergeSearch(o, io, folders, abs);
     return EXIT_OK;
