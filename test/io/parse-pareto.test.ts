@@ -11,7 +11,7 @@ import { mergeSearchFolders } from '../../src/io/search-folder.js';
 import { parseParetoDocument } from '../../src/io/parse-pareto.js';
 import { renderParetoHtml } from '../../src/render/html/report-page.js';
 import { searchSummaryMarkdown } from '../../src/render/search-summary.js';
-import { type Candidate, type LambdaRecord, mergeSearchResults, paretoDocument } from '../../src/search/pareto.js';
+import { type Candidate, type LambdaRecord, describePairedCheck, mergeSearchResults, paretoDocument } from '../../src/search/pareto.js';
 
 function cand(id: string, kind: Candidate['kind'], edap: number, extra: Partial<Candidate> = {}): Candidate {
   return { id, kind, label: id, accuracy: 0.9, accuracyStd: 0.01, idealAccuracy: 0.95, energyJ: 1e-6, delayS: 1e-3, areaMm2: 2, edap, fineTuneSteps: 40, ...extra };
@@ -145,6 +145,9 @@ describe('parseParetoDocument', () => {
     expect(md).toContain('  - a on its crossbar against the next-smaller size: ΔCE +0.030 nats + λ·Δhardware −0.010 = Δobjective +0.020; Δ non-ideal validation accuracy −2.00 pp [−4.00, +0.00] (100 images × 2 chips) → smaller crossbar');
     // A check recorded with its alternative's crossbar (smallerCrossbars: toReference) names it.
     expect(md).toContain('  - b on its crossbar against 32×32: ΔCE −0.010 nats + λ·Δhardware +0.500 = Δobjective −0.005; Δ non-ideal validation accuracy +0.00 pp [+0.00, +0.00] (100 images × 2 chips) → kept');
+    // A move names the crossbar it went to: after a jump to the target, that may be a larger one (the size it skipped).
+    const up = { rule: 'smallerCrossbars', layers: ['b', 'c'], deltaAccuracy: -0.01, ci95: [-0.03, 0.01], kept: false, images: 100, chips: 2, deltaCe: 0.002, deltaHardware: -0.4, deltaObjective: 0.002, alternativeCrossbar: 64 } as const;
+    expect(describePairedCheck(up, 0.01)).toBe('b, c on their crossbars against 64×64: ΔCE +0.002 nats + λ·Δhardware −0.004 = Δobjective +0.002; Δ non-ideal validation accuracy −1.00 pp [−3.00, +1.00] (100 images × 2 chips) → moved to 64×64');
     expect(md).not.toContain('λ=0.3');
     // A shard folder written before λ records carried ids merges beside a new one: its records are left out, and
     // the merged summary says so.
