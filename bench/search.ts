@@ -32,6 +32,7 @@ import { performance } from 'node:perf_hooks';
 import { arg, costModelArgs } from './args.js';
 import { parseDuration, parseSearchSpace } from '../src/config/search-space.js';
 import { dirSource } from '../src/io/files.js';
+import { PARETO_FILE } from '../src/io/search-files.js';
 import { folderSink, writeSearchPages } from '../src/io/search-folder.js';
 import { initBackend } from '../src/runtime/tfjs.js';
 import { workerSampleRunner } from '../src/runtime/workers.js';
@@ -325,7 +326,7 @@ async function main(): Promise<void> {
       // The candidates' files stay in the seed folder, beside this one; every reader of pareto.json takes a folder
       // as below the document's own (parse-pareto.ts isFolderBelow), so the copy written here names none.
       const written = { ...doc, candidates: doc.candidates.map(({ folder: _seedFolder, ...c }) => c) };
-      writeFileSync(`${out}/pareto.json`, JSON.stringify(written, null, 2) + '\n');
+      writeFileSync(`${out}/${PARETO_FILE}`, JSON.stringify(written, null, 2) + '\n');
       const summary = searchSummaryMarkdown(written, [`evaluated again (bench:search --evaluate-from) on ${inputs.evalSet.n} images × ${chips} chips: the run's saved candidates (their files in ${seedDir}/candidates), nothing retrained or reselected; the proposed candidate is the one the run chose on validation`]);
       await writeSearchPages(folderSink(out), written, summary);
       console.log(`\n### seed ${seed}, evaluated again on ${inputs.evalSet.n} images × ${chips} chips\n\n${summary}`);

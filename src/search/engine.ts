@@ -652,14 +652,18 @@ export class SearchEngine {
    * next-smaller crossbar (from two or more sizes above `smallerCrossbarTarget`, on the target itself — two or more
    * such units first all together, and each alone only if the union stays, so a unit the union moved is not
    * tested alone; a unit that stays after such a test goes on one size at a time from where it is, in the next
-   * round; a unit such a jump moved tries the size it skipped next, first in its round and once, when that costs
-   * less than the target — under pumaAdc delay and always-on leakage 64×64 costs less than 32×32) only when that lowers the measured mean non-ideal CE + λ·hardware on the check images
-   * and chips (a tie keeps it), and the next test starts from there (hardware: `priceOf`, default the table's
-   * relaxed term; a single move can fill or free a whole tile, which only the exact price sees). The units that
-   * moved are tested again from their new crossbar, in rounds, while it pays and the time lasts (one size per
-   * round: a layer descends as far as the measured objective takes it). Layers the costlier-op rule compared
-   * alone (`measured`) stay where that put them; skipped blocks are not tested; tests run while they fit before
-   * the deadline, and untested layers stand.
+   * round) only when that lowers the measured mean non-ideal CE + λ·hardware on the check images and chips (a tie
+   * keeps it), and the next test starts from there (hardware: `priceOf`, default the table's relaxed term; a single
+   * move can fill or free a whole tile, which only the exact price sees). A unit such a jump moved tries the size it
+   * skipped, first in the next round and once, where that costs less than the target (under pumaAdc delay and
+   * always-on leakage 64×64 costs less than 32×32; on the fixture's default cost table it costs more), and moves
+   * back up only when that lowers the same objective. The units that moved down, and those that stayed on the
+   * target after trying the size back, are tested again from their crossbar, in rounds, while it pays and the time
+   * lasts (one size per round: a layer descends as far as the measured objective takes it). The union is a round
+   * of its own: the round after it prices its units on the architecture the union left, and the units the union
+   * moved that do not try the size back wait one more round, so every other unit's first test comes before theirs.
+   * Layers the costlier-op rule compared alone (`measured`) stay where that put them; skipped blocks are not
+   * tested; tests run while they fit before the deadline, and untested layers stand.
    */
   async checkSmallerCrossbars(
     arch: ArchChoice, table: HardwareTable, nonIdeal: NonIdealFn, lambda: number, deadlineS: number,
@@ -678,8 +682,9 @@ export class SearchEngine {
     };
     let choice: number[] = [...arch];
     const checks: PairedCheck[] = [];
-    // Round 1: every layer the rule may move; each later round: the layers the round before moved, and those a
-    // test against the target kept, alone or in the union (from then on one size at a time).
+    // Round 1: every layer the rule may move (the union of the jump units first, as a round of its own); each later
+    // round: the layers the round before moved down, those their own test against the target kept (from then on one
+    // size at a time), and those that stayed on the target after trying the size back.
     let open = this.plan.layers.map((_, i) => i)
       .filter((i) => kernels.get(this.plan.layers[i]!.name) !== 'zero' && !measured.has(this.plan.layers[i]!.name));
     // Layers that stayed after a test against the target: from then on one size at a time, so the sizes between
@@ -689,13 +694,19 @@ export class SearchEngine {
     // pumaAdc delay and always-on leakage 64×64 costs less than 32×32, and a jump from 128×128 never tests it).
     const climb = new Set<number>();
     let unionTested = false;
+    // Layers the union moved that do not try the size back: they join the round after next (see above).
+    let deferred: number[] = [];
     for (;;) {
       const cur = choice;
       const fallbackOf = (i: number) => (climb.has(i) ? this.nextLargerOf : stepwise.has(i) ? this.nextSmallerOf : this.smallerOf)[i]![cur[i]!]!;
       // A test that skips a size (toward the target).
       const isJump = (i: number) => !climb.has(i) && fallbackOf(i) !== this.nextSmallerOf[i]![cur[i]!];
       const eligible = open.filter((i) => fallbackOf(i) >= 0);
-      if (eligible.length === 0) break;
+      if (eligible.length === 0) {
+        if (deferred.length === 0) break;
+        [open, deferred] = [deferred, []];
+        continue;
+      }
       const byCost = new Map<string, number[]>();
       for (const i of eligible) {
         // The crossbars too: a unit's alternative is recorded from its first layer, so equal costs on different sizes stay apart.
@@ -734,15 +745,22 @@ export class SearchEngine {
       }
       if (union) {
         if (r.checks.length === 0) break; // no time for a test
-        continue; // every layer still open: the union's only moved or kept its own
+        // Every other layer is still open: the union only moved or kept its own.
+        deferred = union.filter((i) => next[i] !== cur[i] && !climb.has(i));
+        open = eligible.filter((i) => !deferred.includes(i));
+        continue;
       }
       const climbed = new Set(climbing.flat());
       for (const i of climbed) climb.delete(i);
       const tested = new Set(r.checks.flatMap((c) => c.layers));
       const jumpKept = eligible.filter((i) => choice[i] === cur[i] && tested.has(this.plan.layers[i]!.name) && isJump(i));
       for (const i of jumpKept) stepwise.add(i);
-      // A layer that tried the size back is done: its next test would undo the one just run.
-      open = eligible.filter((i) => !climbed.has(i) && (choice[i] !== cur[i] || jumpKept.includes(i)));
+      // A layer that moved back up is done (its next test would undo the one just run); one that stayed goes on down.
+      open = [
+        ...eligible.filter((i) => (climbed.has(i) ? choice[i] === cur[i] && tested.has(this.plan.layers[i]!.name) : choice[i] !== cur[i] || jumpKept.includes(i))),
+        ...deferred,
+      ].sort((a, b) => a - b);
+      deferred = [];
     }
     return { choice, checks };
   }

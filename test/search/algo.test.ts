@@ -765,7 +765,7 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
     expect(crossbarOf(stays.choice, i0)).toBe(64);
   });
 
-  test('toReference where the size a jump skipped costs less than the target (64×64 under pumaAdc delay and always-on leakage): the units the union moved try it next, first and once; where it costs more they never do', async () => {
+  test('toReference where the size a jump skipped costs less than the target (64×64 under pumaAdc delay and always-on leakage): a unit a jump moved tries it next, the larger saving first, once; one that stays goes on down; where it costs more none does, and the union\'s units go down among the rest', async () => {
     const space = parseSearchSpace({ kernels: [3, 5], smallerCrossbars: 'toReference', selectionReference: 'homogeneous' }, 'f', 'search');
     const table = buildHardwareTable(plan, lookup, space);
     const settings = { ...engineSettingsOf(space, 200, undefined, 32), kernelCheckImages: 100 };
@@ -777,15 +777,16 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
     const costOf = (i: number, j: number) => `${table.ops[i]!.energyJ[j]},${table.ops[i]!.delayS[j]},${table.ops[i]!.areaMm2[j]}`;
     const i0 = 0;
     const i1 = plan.layers.findIndex((_, i) => i !== i0 && costOf(i, on128(i)) !== costOf(i0, on128(i0)));
-    const arch = [...committedChoice(plan)];
-    arch[i0] = on128(i0);
-    arch[i1] = on128(i1);
+    const both = [...committedChoice(plan)];
+    both[i0] = on128(i0);
+    both[i1] = on128(i1);
     const names = [i0, i1].map((i) => plan.layers[i]!.name);
-    // A price in which each size down costs one more unit per layer: 128×128 cheapest, then 64×64, then 32×32.
+    // A price in which each size down costs more: 128×128 cheapest, then 64×64, 32×32, 16×16; a size step of i1
+    // twice one of any other layer.
     const rank = new Map([[128, 0], [64, 1], [32, 2], [16, 3]]);
-    const priceOf = (a: readonly number[]) => a.reduce((sum, _, i) => sum + (rank.get(crossbarOf(a, i)) ?? 0), 0);
+    const priceOf = (a: readonly number[]) => a.reduce((sum, _, i) => sum + (i === i1 ? 2 : 1) * (rank.get(crossbarOf(a, i)) ?? 0), 0);
     const d = tinyData();
-    const run = async (chip: NonIdealFn, price?: (a: readonly number[]) => number) => {
+    const run = async (arch: readonly number[], chip: NonIdealFn, price?: (a: readonly number[]) => number) => {
       const e = new SearchEngine(plan, tinyData(), settings, { now }, quiet());
       try {
         return await e.checkSmallerCrossbars(arch, table, chip, 1e-3, Infinity, price ? { priceOf: price } : {});
@@ -794,23 +795,59 @@ describe('derivation rules: larger kernels and costlier ops must pay (paired com
       }
     };
     const mine = (r: RuleResult) => r.checks.filter((c) => c.layers.some((n) => names.includes(n))).map((c) => [c.layers, c.alternativeCrossbar, c.kept]);
-    // 128×128 loses every image on i0, 64×64 none: the union moves both to 32×32, then each unit (the larger saving
-    // first) moves back to 64×64, before any other test; neither is tested again.
-    const flat = await run(graded(names[0]!, (rows) => (rows >= 128 ? 0 : 100), d), priceOf);
-    expect(mine(flat)).toEqual([[names, 32, false], [[names[0]], 64, false], [[names[1]], 64, false]]);
-    expect(flat.checks.slice(1, 3).map((c) => c.alternativeCrossbar)).toEqual([64, 64]);
+    // 128×128 loses every image on i0, 64×64 none: the union moves both to 32×32, then each unit moves back to
+    // 64×64 before any other test, i1 (the larger saving) first; neither is tested again.
+    const flat = await run(both, graded(names[0]!, (rows) => (rows >= 128 ? 0 : 100), d), priceOf);
+    expect(mine(flat)).toEqual([[names, 32, false], [[names[1]], 64, false], [[names[0]], 64, false]]);
+    expect(flat.checks.slice(1, 3).map((c) => c.layers)).toEqual([[names[1]], [names[0]]]);
     expect(flat.checks[1]!.deltaCe).toBe(0);
-    expect(flat.checks[1]!.deltaObjective).toBeCloseTo(1e-3, 15); // one unit of price per layer, at λ = 1e-3
+    expect(flat.checks[1]!.deltaObjective).toBeCloseTo(2e-3, 15); // its price step at λ = 1e-3
+    expect(flat.checks[2]!.deltaObjective).toBeCloseTo(1e-3, 15);
     for (const i of [i0, i1]) expect(crossbarOf(flat.choice, i)).toBe(64);
-    // 64×64 loses half the images on i0: its unit stays on 32×32; i1, which decides nothing, still moves to 64×64.
-    const peaked = await run(graded(names[0]!, (rows) => (rows >= 128 ? 0 : rows === 64 ? 50 : 100), d), priceOf);
-    expect(mine(peaked)).toEqual([[names, 32, false], [[names[0]], 64, true], [[names[1]], 64, false]]);
+    // 64×64 loses half the images on i0: its unit stays on 32×32 and goes on one size down (16×16 gets every
+    // image right but costs more: it stays); i1, which decides nothing, moves to 64×64.
+    const peaked = await run(both, graded(names[0]!, (rows) => (rows >= 128 ? 0 : rows === 64 ? 50 : 100), d), priceOf);
+    expect(mine(peaked)).toEqual([[names, 32, false], [[names[1]], 64, false], [[names[0]], 64, true], [[names[0]], 16, true]]);
     const half = [...d.valLabels.subarray(150, 200)].filter((l) => l !== 0).length;
-    expect(peaked.checks[1]!.deltaAccuracy).toBeCloseTo(half / 100, 12);
+    expect(peaked.checks[2]!.deltaAccuracy).toBeCloseTo(half / 100, 12);
     expect([crossbarOf(peaked.choice, i0), crossbarOf(peaked.choice, i1)]).toEqual([32, 64]);
-    // On the cost table (the default cost model: the smaller crossbar is the cheaper one) no unit goes back up.
-    const table0 = await run(graded(names[0]!, (rows) => (rows >= 128 ? 0 : 100), d));
-    expect(table0.checks.some((c) => c.alternativeCrossbar === 64)).toBe(false);
+    // One jump unit alone (no union): the same, in the round after its jump.
+    const one = [...committedChoice(plan)];
+    one[i0] = on128(i0);
+    const single = await run(one, graded(names[0]!, (rows) => (rows >= 128 ? 0 : 100), d), priceOf);
+    expect(single.checks.filter((c) => c.layers.includes(names[0]!)).map((c) => [c.alternativeCrossbar, c.kept])).toEqual([[32, false], [64, false]]);
+    expect(crossbarOf(single.choice, i0)).toBe(64);
+    // Where 64×64 costs more than 32×32 (the fixture's cost table, relaxed or whole-tile) no unit goes back up. The
+    // union is a round of its own; then every other unit against 32×32, each once; then one size down, the union's
+    // units among the rest (not ahead of them), in the rule's order: cheapest first, priced where that round starts.
+    const onSize = (i: number, j: number, size: number) => plan.layers[i]!.ops.findIndex((op) => {
+      const at = plan.layers[i]!.ops[j]!;
+      return op.kind === 'path' && at.kind === 'path' && op.kernel === at.kernel && op.crossbar === size;
+    });
+    for (const price of [(a: readonly number[]) => hardwareOfChoice(plan, table, a), exactHardwarePrice(plan, lookup, table)]) {
+      const r = await run(both, graded(names[0]!, (rows) => (rows >= 128 ? 0 : 100), d), price);
+      expect(r.checks.some((c) => c.alternativeCrossbar === 64)).toBe(false);
+      expect(r.checks[0]).toMatchObject({ layers: names, alternativeCrossbar: 32, kept: false });
+      const k = r.checks.findIndex((c) => c.alternativeCrossbar === 16);
+      const others = r.checks.slice(1, k).flatMap((c) => c.layers);
+      expect(r.checks.slice(1, k).every((c) => c.alternativeCrossbar === 32)).toBe(true);
+      expect(new Set(others).size).toBe(others.length);
+      expect(others.length).toBe(plan.layers.length - 2);
+      // The state where the round one size down starts, replayed from the checks' outcomes.
+      const state = [...both];
+      const layerOf = (n: string) => plan.layers.findIndex((l) => l.name === n);
+      for (const c of r.checks.slice(0, k)) {
+        if (!c.kept) for (const n of c.layers) state[layerOf(n)] = onSize(layerOf(n), state[layerOf(n)]!, c.alternativeCrossbar!);
+      }
+      const down = r.checks.slice(k);
+      const rise = down.map((c) => {
+        const moved = [...state];
+        for (const n of c.layers) moved[layerOf(n)] = onSize(layerOf(n), state[layerOf(n)]!, 16);
+        return price(moved) - price(state);
+      });
+      for (let j = 1; j < rise.length; j++) expect(rise[j]!).toBeGreaterThanOrEqual(rise[j - 1]! - 1e-12);
+      expect(down.flatMap((c) => c.layers)).toEqual(expect.arrayContaining(names));
+    }
   });
 
   test('smaller-crossbar rule on the clock and the cache: an architecture is simulated once per λ, weights and simulator; a tie keeps the op; skipped blocks and untested units stand', async () => {
