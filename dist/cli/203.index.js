@@ -196,7 +196,6 @@ async function mergeSearchFolders(folders, outDir, shownAs = folders) {
 
 const pct = (x) => `${(x * 100).toFixed(2)} %`;
 const sci = (x) => x.toExponential(3);
-const signed = (x, digits) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
 const KIND_LABEL = {
     committed: 'committed', homogeneous: 'homogeneous', costOnly: 'cost-only', random: 'random search', searched: 'searched',
 };
@@ -228,7 +227,7 @@ function candidateTable(doc) {
     ], { align: ['l', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'c'] });
 }
 function comparisonCell(x) {
-    return `${signed(x.deltaPp, 2)} pp [${signed(x.ciLowPp, 2)}, ${signed(x.ciHighPp, 2)}]`;
+    return `${(0,_search_pareto_js__WEBPACK_IMPORTED_MODULE_1__/* .signedText */ .Mo)(x.deltaPp, 2)} pp [${(0,_search_pareto_js__WEBPACK_IMPORTED_MODULE_1__/* .signedText */ .Mo)(x.ciLowPp, 2)}, ${(0,_search_pareto_js__WEBPACK_IMPORTED_MODULE_1__/* .signedText */ .Mo)(x.ciHighPp, 2)}]`;
 }
 /** Paired comparisons (same images, same chips) of the searched, random and cost-only candidates against the baselines. */
 function comparisonTable(doc) {
@@ -236,7 +235,7 @@ function comparisonTable(doc) {
     const rows = [];
     for (const c of doc.candidates) {
         for (const x of c.comparisons ?? []) {
-            rows.push([c.label + (c.id === doc.best ? ' ★' : ''), label.get(x.against) ?? x.against, comparisonCell(x), x.verdict, `${signed(x.deltaObjective * 100, 1)} %`]);
+            rows.push([c.label + (c.id === doc.best ? ' ★' : ''), label.get(x.against) ?? x.against, comparisonCell(x), x.verdict, `${(0,_search_pareto_js__WEBPACK_IMPORTED_MODULE_1__/* .signedText */ .Mo)(x.deltaObjective * 100, 1)} %`]);
         }
     }
     if (rows.length === 0)
@@ -321,7 +320,7 @@ function searchSummaryMarkdown(doc, notes = []) {
         ? `★ proposed: **${best.label}** — the committed mapping is not among the evaluated candidates.`
         : best
             ? `★ proposed: **${best.label}** — ${doc.beatsCommitted ? 'beats' : 'does not beat'} the committed mapping on ${doc.objective}` +
-                (committed ? ` (${signed(committed.deltaObjective * 100, 1)} %) at ${committed.verdict === 'equal within noise' ? 'equal non-ideal accuracy within noise' : `${committed.verdict} non-ideal accuracy`} (Δ ${comparisonCell(committed)}).`
+                (committed ? ` (${(0,_search_pareto_js__WEBPACK_IMPORTED_MODULE_1__/* .signedText */ .Mo)(committed.deltaObjective * 100, 1)} %) at ${committed.verdict === 'equal within noise' ? 'equal non-ideal accuracy within noise' : `${committed.verdict} non-ideal accuracy`} (Δ ${comparisonCell(committed)}).`
                     // Without a paired comparison (documents from before the protocol) only the point accuracies were compared.
                     : ` (no paired comparison with it recorded; by point accuracy ${doc.beatsCommitted ? 'at least as accurate' : 'not both cheaper and at least as accurate'}).`)
             : 'No searched candidate to propose.');

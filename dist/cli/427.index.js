@@ -345,6 +345,7 @@ function parseParetoDocument(raw, file) {
 /* harmony export */   Iw: () => (/* binding */ CANDIDATE_KINDS),
 /* harmony export */   Kx: () => (/* binding */ HOMOGENEOUS_TOLERANCE),
 /* harmony export */   L: () => (/* binding */ mergeSearchResults),
+/* harmony export */   Mo: () => (/* binding */ signedText),
 /* harmony export */   RB: () => (/* binding */ paretoDocument),
 /* harmony export */   TK: () => (/* binding */ rulesText),
 /* harmony export */   VI: () => (/* binding */ objectiveValue),
@@ -370,6 +371,7 @@ function hardwareLossText(p) {
 function rulesText(r) {
     return `largerKernels: ${r.largerKernels}, costlierOps: ${r.costlierOps}, smallerCrossbars: ${r.smallerCrossbars}`;
 }
+/** A signed number with a true minus sign: +1.25, −0.50. */
 const signedText = (x, digits) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
 /** One line on a derivation rule's paired check (search progress and summary.md notes), in the terms it decided on. */
 function describePairedCheck(c, lambda) {

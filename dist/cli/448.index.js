@@ -196,7 +196,6 @@ async function mergeSearchFolders(folders, outDir, shownAs = folders) {
 
 const pct = (x) => `${(x * 100).toFixed(2)} %`;
 const sci = (x) => x.toExponential(3);
-const signed = (x, digits) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
 const KIND_LABEL = {
     committed: 'committed', homogeneous: 'homogeneous', costOnly: 'cost-only', random: 'random search', searched: 'searched',
 };
@@ -228,7 +227,7 @@ function candidateTable(doc) {
     ], { align: ['l', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'c'] });
 }
 function comparisonCell(x) {
-    return `${signed(x.deltaPp, 2)} pp [${signed(x.ciLowPp, 2)}, ${signed(x.ciHighPp, 2)}]`;
+    return `${(0,_search_pareto_js__WEBPACK_IMPORTED_MODULE_1__/* .signedText */ .Mo)(x.deltaPp, 2)} pp [${(0,_search_pareto_js__WEBPACK_IMPORTED_MODULE_1__/* .signedText */ .Mo)(x.ciLowPp, 2)}, ${(0,_search_pareto_js__WEBPACK_IMPORTED_MODULE_1__/* .signedText */ .Mo)(x.ciHighPp, 2)}]`;
 }
 /** Paired comparisons (same images, same chips) of the searched, random and cost-only candidates against the baselines. */
 function comparisonTable(doc) {
@@ -236,7 +235,7 @@ function comparisonTable(doc) {
     const rows = [];
     for (const c of doc.candidates) {
         for (const x of c.comparisons ?? []) {
-            rows.push([c.label + (c.id === doc.best ? ' ★' : ''), label.get(x.against) ?? x.against, comparisonCell(x), x.verdict, `${signed(x.deltaObjective * 100, 1)} %`]);
+            rows.push([c.label + (c.id === doc.best ? ' ★' : ''), label.get(x.against) ?? x.against, comparisonCell(x), x.verdict, `${(0,_search_pareto_js__WEBPACK_IMPORTED_MODULE_1__/* .signedText */ .Mo)(x.deltaObjective * 100, 1)} %`]);
         }
     }
     if (rows.length === 0)
@@ -321,7 +320,7 @@ function searchSummaryMarkdown(doc, notes = []) {
         ? `★ proposed: **${best.label}** — the committed mapping is not among the evaluated candidates.`
         : best
             ? `★ proposed: **${best.label}** — ${doc.beatsCommitted ? 'beats' : 'does not beat'} the committed mapping on ${doc.objective}` +
-                (committed ? ` (${signed(committed.deltaObjective * 100, 1)} %) at ${committed.verdict === 'equal within noise' ? 'equal non-ideal accuracy within noise' : `${committed.verdict} non-ideal accuracy`} (Δ ${comparisonCell(committed)}).`
+                (committed ? ` (${(0,_search_pareto_js__WEBPACK_IMPORTED_MODULE_1__/* .signedText */ .Mo)(committed.deltaObjective * 100, 1)} %) at ${committed.verdict === 'equal within noise' ? 'equal non-ideal accuracy within noise' : `${committed.verdict} non-ideal accuracy`} (Δ ${comparisonCell(committed)}).`
                     // Without a paired comparison (documents from before the protocol) only the point accuracies were compared.
                     : ` (no paired comparison with it recorded; by point accuracy ${doc.beatsCommitted ? 'at least as accurate' : 'not both cheaper and at least as accurate'}).`)
             : 'No searched candidate to propose.');
@@ -1584,28 +1583,35 @@ function revertAllOf(a, idx, revertOf) {
     return b;
 }
 /**
+ * The op of `layer` with `op`'s kernel on the nearest crossbar of the space below it (`side` -1) or above it (+1);
+ * -1 for none.
+ */
+function nearestCrossbarOp(layer, op, side) {
+    if (op.kind !== 'path')
+        return -1;
+    let best = -1;
+    let bestCrossbar = 0;
+    layer.ops.forEach((o, j) => {
+        if (o.kind !== 'path' || o.kernel !== op.kernel || Math.sign(o.crossbar - op.crossbar) !== side)
+            return;
+        if (best < 0 || Math.abs(o.crossbar - op.crossbar) < Math.abs(bestCrossbar - op.crossbar))
+            [best, bestCrossbar] = [j, o.crossbar];
+    });
+    return best;
+}
+/**
  * Per op of a layer: the op with the same kernel on the next-smaller crossbar of the space (-1 for none and for
  * the zero op), the smaller-crossbar rule's alternative. With a `target` crossbar, an op on a larger one has the
  * same kernel on the target as its alternative (when the layer has that op): one test spans the sizes between.
  */
 function smallerCrossbarOps(layer, target) {
     return layer.ops.map((op) => {
-        if (op.kind !== 'path')
-            return -1;
-        if (target !== undefined && op.crossbar > target) {
+        if (op.kind === 'path' && target !== undefined && op.crossbar > target) {
             const t = layer.ops.findIndex((o) => o.kind === 'path' && o.kernel === op.kernel && o.crossbar === target);
             if (t >= 0)
                 return t;
         }
-        let best = -1;
-        layer.ops.forEach((o, j) => {
-            if (o.kind !== 'path' || o.kernel !== op.kernel || o.crossbar >= op.crossbar)
-                return;
-            const b = layer.ops[best];
-            if (best < 0 || (b?.kind === 'path' && o.crossbar > b.crossbar))
-                best = j;
-        });
-        return best;
+        return nearestCrossbarOp(layer, op, -1);
     });
 }
 /**
@@ -1613,19 +1619,7 @@ function smallerCrossbarOps(layer, target) {
  * zero op): where a layer a jump to the target moved tries one size back (checkSmallerCrossbars).
  */
 function largerCrossbarOps(layer) {
-    return layer.ops.map((op) => {
-        if (op.kind !== 'path')
-            return -1;
-        let best = -1;
-        layer.ops.forEach((o, j) => {
-            if (o.kind !== 'path' || o.kernel !== op.kernel || o.crossbar <= op.crossbar)
-                return;
-            const b = layer.ops[best];
-            if (best < 0 || (b?.kind === 'path' && o.crossbar < b.crossbar))
-                best = j;
-        });
-        return best;
-    });
+    return layer.ops.map((op) => nearestCrossbarOp(layer, op, 1));
 }
 /** Cycles through a split in seeded random order, epoch after epoch. */
 class BatchStream {
@@ -2087,13 +2081,14 @@ class SearchEngine {
             });
             checks.push(...r.checks);
             choice = r.choice;
-            // A unit a jump moved tries the size it skipped next when that costs less than the target (never under the
-            // default cost model, where the smaller crossbar is the cheaper one).
+            // A unit a jump moved tries the size it skipped next when that costs less than the target (not on the
+            // fixture's default cost table, where the smaller crossbar is the cheaper one). A jump skips a size by
+            // definition, so the next-larger one lies below where the unit came from.
             const next = choice;
             for (const unit of jumps) {
                 const back = (i) => this.nextLargerOf[i][next[i]];
-                const skipped = unit.every((i) => next[i] !== cur[i] && back(i) >= 0 && crossbarOf(i, back(i)) < crossbarOf(i, cur[i]));
-                if (skipped && hardwareOf(revertAllOf(next, unit, back)) < hardwareOf(next))
+                const moved = unit.every((i) => next[i] !== cur[i] && back(i) >= 0);
+                if (moved && hardwareOf(revertAllOf(next, unit, back)) < hardwareOf(next))
                     for (const i of unit)
                         climb.add(i);
             }

@@ -4,11 +4,10 @@
  */
 import { markdownTable } from 'markdown-table';
 import { COST_MODEL_SWITCHES, DEFAULT_COST_MODEL } from '../config/cost-model.js';
-import { type Candidate, type Comparison, type LambdaRecord, type ParetoDocument, type ProtocolInfo, describePairedCheck, reachesReference, rulesText } from '../search/pareto.js';
+import { type Candidate, type Comparison, type LambdaRecord, type ParetoDocument, type ProtocolInfo, describePairedCheck, reachesReference, rulesText, signedText as signed } from '../search/pareto.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 const sci = (x: number) => x.toExponential(3);
-const signed = (x: number, digits: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
 
 const KIND_LABEL: Record<Candidate['kind'], string> = {
   committed: 'committed', homogeneous: 'homogeneous', costOnly: 'cost-only', random: 'random search', searched: 'searched',

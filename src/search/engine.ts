@@ -177,24 +177,32 @@ function revertAllOf(a: readonly number[], idx: readonly number[], revertOf: (i:
 }
 
 /**
+ * The op of `layer` with `op`'s kernel on the nearest crossbar of the space below it (`side` -1) or above it (+1);
+ * -1 for none.
+ */
+function nearestCrossbarOp(layer: MixedLayer, op: MixedLayer['ops'][number], side: -1 | 1): number {
+  if (op.kind !== 'path') return -1;
+  let best = -1;
+  let bestCrossbar = 0;
+  layer.ops.forEach((o, j) => {
+    if (o.kind !== 'path' || o.kernel !== op.kernel || Math.sign(o.crossbar - op.crossbar) !== side) return;
+    if (best < 0 || Math.abs(o.crossbar - op.crossbar) < Math.abs(bestCrossbar - op.crossbar)) [best, bestCrossbar] = [j, o.crossbar];
+  });
+  return best;
+}
+
+/**
  * Per op of a layer: the op with the same kernel on the next-smaller crossbar of the space (-1 for none and for
  * the zero op), the smaller-crossbar rule's alternative. With a `target` crossbar, an op on a larger one has the
  * same kernel on the target as its alternative (when the layer has that op): one test spans the sizes between.
  */
 export function smallerCrossbarOps(layer: MixedLayer, target?: number): number[] {
   return layer.ops.map((op) => {
-    if (op.kind !== 'path') return -1;
-    if (target !== undefined && op.crossbar > target) {
+    if (op.kind === 'path' && target !== undefined && op.crossbar > target) {
       const t = layer.ops.findIndex((o) => o.kind === 'path' && o.kernel === op.kernel && o.crossbar === target);
       if (t >= 0) return t;
     }
-    let best = -1;
-    layer.ops.forEach((o, j) => {
-      if (o.kind !== 'path' || o.kernel !== op.kernel || o.crossbar >= op.crossbar) return;
-      const b = layer.ops[best];
-      if (best < 0 || (b?.kind === 'path' && o.crossbar > b.crossbar)) best = j;
-    });
-    return best;
+    return nearestCrossbarOp(layer, op, -1);
   });
 }
 
@@ -203,16 +211,7 @@ export function smallerCrossbarOps(layer: MixedLayer, target?: number): number[]
  * zero op): where a layer a jump to the target moved tries one size back (checkSmallerCrossbars).
  */
 export function largerCrossbarOps(layer: MixedLayer): number[] {
-  return layer.ops.map((op) => {
-    if (op.kind !== 'path') return -1;
-    let best = -1;
-    layer.ops.forEach((o, j) => {
-      if (o.kind !== 'path' || o.kernel !== op.kernel || o.crossbar <= op.crossbar) return;
-      const b = layer.ops[best];
-      if (best < 0 || (b?.kind === 'path' && o.crossbar < b.crossbar)) best = j;
-    });
-    return best;
-  });
+  return layer.ops.map((op) => nearestCrossbarOp(layer, op, 1));
 }
 
 /** An architecture's measured outcome on the derivation rules' check images and chips (per chip, per image). */
@@ -735,13 +734,14 @@ export class SearchEngine {
       });
       checks.push(...r.checks);
       choice = r.choice;
-      // A unit a jump moved tries the size it skipped next when that costs less than the target (never under the
-      // default cost model, where the smaller crossbar is the cheaper one).
+      // A unit a jump moved tries the size it skipped next when that costs less than the target (not on the
+      // fixture's default cost table, where the smaller crossbar is the cheaper one). A jump skips a size by
+      // definition, so the next-larger one lies below where the unit came from.
       const next = choice;
       for (const unit of jumps) {
         const back = (i: number) => this.nextLargerOf[i]![next[i]!]!;
-        const skipped = unit.every((i) => next[i] !== cur[i] && back(i) >= 0 && crossbarOf(i, back(i)) < crossbarOf(i, cur[i]!));
-        if (skipped && hardwareOf(revertAllOf(next, unit, back)) < hardwareOf(next)) for (const i of unit) climb.add(i);
+        const moved = unit.every((i) => next[i] !== cur[i] && back(i) >= 0);
+        if (moved && hardwareOf(revertAllOf(next, unit, back)) < hardwareOf(next)) for (const i of unit) climb.add(i);
       }
       if (union) {
         if (r.checks.length === 0) break; // no time for a test

@@ -93,7 +93,8 @@ export function rulesText(r: DerivationRules): string {
   return `largerKernels: ${r.largerKernels}, costlierOps: ${r.costlierOps}, smallerCrossbars: ${r.smallerCrossbars}`;
 }
 
-const signedText = (x: number, digits: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
+/** A signed number with a true minus sign: +1.25, −0.50. */
+export const signedText = (x: number, digits: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
 
 /** One line on a derivation rule's paired check (search progress and summary.md notes), in the terms it decided on. */
 export function describePairedCheck(c: PairedCheck, lambda: number): string {
